@@ -1,0 +1,47 @@
+# The editor's interface. Every target creates .venv from requirements.txt when it is missing.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PELICAN := $(VENV)/bin/pelican
+PORT ?= 8000
+OUTPUT := output
+
+.PHONY: html serve devserver check publish clean test new-post node-tools help
+
+help:
+	@echo "make html | serve | devserver | check | publish | clean | test | new-post TITLE=\"…\" AUTHOR=handle"
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+node-tools: node_modules/.installed
+
+html: $(VENV)/.installed  ## build the site for preview (problems are printed, not fatal)
+	$(PY) -m tools.build --settings pelicanconf.py --output $(OUTPUT)
+
+serve: html  ## build, then serve output/ on http://localhost:8000
+	$(PELICAN) --listen --port $(PORT) --settings pelicanconf.py --output $(OUTPUT)
+
+devserver: $(VENV)/.installed  ## rebuild on every change and serve on http://localhost:8000
+	$(PELICAN) --autoreload --listen --port $(PORT) --settings pelicanconf.py --output $(OUTPUT)
+
+check: $(VENV)/.installed  ## strict build: every content problem is an error
+	$(PY) -m tools.check
+
+publish: $(VENV)/.installed  ## production build, swapped into output/ only when it is clean
+	$(PY) -m tools.publish --settings publishconf.py --output $(OUTPUT)
+
+clean:
+	rm -rf $(OUTPUT) cache .pytest_cache
+
+test: $(VENV)/.installed node_modules/.installed  ## the whole test suite
+	$(PY) -m pytest
+
+new-post: $(VENV)/.installed  ## make new-post TITLE="Mein Titel" AUTHOR=jana-beispiel
+	$(PY) -m tools.new_post --title "$(TITLE)" --author "$(AUTHOR)"

@@ -1,0 +1,104 @@
+"""Site settings for development: relative URLs, drafts written, no feeds.
+
+`make html`, `make serve` and `make devserver` use this file; `make publish` adds publishconf.py.
+"""
+
+AUTHOR = "Redaktion"
+SITENAME = "Werkbank Blog"
+SITE_TAGLINE = "Wissen teilen bei der Nordlicht Werkstatt GmbH"
+SITEURL = ""
+PUBLISHER = "Nordlicht Werkstatt GmbH"
+
+PATH = "content"
+ARTICLE_PATHS = ["articles"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images"]
+# Authors, series and roundup notes are read by our plugins, not as Markdown articles.
+ARTICLE_EXCLUDES = ["authors", "series", "roundups"]
+PAGE_EXCLUDES = ["authors", "series", "roundups"]
+IGNORE_FILES = [".#*", "*~", "*.swp", "README.md"]
+
+TIMEZONE = "Europe/Berlin"
+DEFAULT_LANG = "de"  # "en" switches UI strings and date formats to English
+THEME = "theme"
+
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["frontmatter", "localization", "pelican.plugins.sitemap"]
+
+# The slug comes from the file name, so fixing a typo in a title never breaks a link.
+SLUGIFY_SOURCE = "basename"
+DEFAULT_PAGINATION = 10
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/seite/{number}/", "{base_name}/seite/{number}/index.html"),
+)
+DEFAULT_DATE = None
+WITH_FUTURE_DATES = True  # frontmatter holds future posts back itself (see plugins/frontmatter)
+
+ARTICLE_URL = "{date:%Y}/{slug}/"
+ARTICLE_SAVE_AS = "{date:%Y}/{slug}/index.html"
+DRAFT_URL = "entwuerfe/{slug}/"
+DRAFT_SAVE_AS = "entwuerfe/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+CATEGORY_URL = "kategorie/{slug}/"
+CATEGORY_SAVE_AS = "kategorie/{slug}/index.html"
+CATEGORIES_SAVE_AS = "kategorie/index.html"
+TAG_URL = "thema/{slug}/"
+TAG_SAVE_AS = "thema/{slug}/index.html"
+TAGS_SAVE_AS = "thema/index.html"
+AUTHOR_URL = "autoren/{slug}/"
+AUTHOR_SAVE_AS = "autoren/{slug}/index.html"
+AUTHORS_SAVE_AS = "autoren/index.html"
+ARCHIVES_URL = "archiv/"
+ARCHIVES_SAVE_AS = "archiv/index.html"
+YEAR_ARCHIVE_SAVE_AS = ""
+MONTH_ARCHIVE_SAVE_AS = ""
+DAY_ARCHIVE_SAVE_AS = ""
+INDEX_SAVE_AS = "index.html"
+DIRECT_TEMPLATES = ["index", "archives", "categories", "tags", "authors"]
+TEMPLATE_PAGES = {"404.html": "404.html", "robots.txt": "robots.txt"}
+
+# Feeds are written by our feeds plugin in publishconf.py; Pelican's own writers stay off.
+FEED_ALL_ATOM = None
+FEED_ALL_RSS = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+WRITE_DRAFTS = True
+RELATIVE_URLS = True
+DELETE_OUTPUT_DIRECTORY = False
+CACHE_CONTENT = False
+
+# Footer links; there are no share widgets, only plain links built in the templates.
+FOOTER_PAGES = ["impressum", "datenschutz"]
+SHARE_NETWORKS = ["linkedin", "xing", "mastodon", "bluesky", "email"]
+MASTODON_SHARE_INSTANCE = "https://mastodon.social"
+
+SITEMAP = {
+    "format": "xml",
+    "priorities": {"articles": 0.8, "indexes": 0.5, "pages": 0.3},
+    "changefreqs": {"articles": "monthly", "indexes": "daily", "pages": "monthly"},
+    "exclude": ["^entwuerfe/", "^404.html", "^thema/.*seite", "^kategorie/.*seite"],
+}
+
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.toc": {"permalink": False},
+        "markdown.extensions.smarty": {"substitutions": {
+            "left-double-quote": "&bdquo;", "right-double-quote": "&ldquo;",
+            "left-single-quote": "&sbquo;", "right-single-quote": "&lsquo;",
+        }},
+    },
+    "output_format": "html5",
+}
+
+# Main navigation: UI string key and URL; plugins for authors, series and roundups add theirs.
+MAIN_MENU = [
+    {"key": "nav_home", "url": ""},
+    {"key": "nav_authors", "url": "autoren/"},
+    {"key": "nav_archive", "url": "archiv/"},
+]

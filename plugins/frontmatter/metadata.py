@@ -1,0 +1,198 @@
+"""Front matter of articles and pages: split it off, check every key, return plain values."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from shared.dates import DateValueError, parse_datetime
+from shared.problems import ContentProblem, did_you_mean, relative_path
+from shared.yamlsource import YamlDocument, YamlSyntaxError, load_yaml
+
+ARTICLE_KEYS = {
+    "title", "date", "modified", "author", "co_authors", "thanks", "series", "series_index",
+    "tags", "category", "summary", "image", "image_alt", "status", "slug", "id", "lang",
+}
+PAGE_KEYS = {"title", "summary", "status", "slug", "lang", "template", "modified", "date"}
+STATUSES = ("published", "draft", "hidden")
+HANDLE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+FENCE = "---"
+
+
+@dataclass
+class FrontMatter:
+    """What the reader hands to Pelican, plus the problems found on the way."""
+
+    values: dict = field(default_factory=dict)
+    lines: dict = field(default_factory=dict)  # "author" / "thanks.1" -> line number
+    body: str = ""
+    problems: list = field(default_factory=list)
+
+
+def split_front_matter(text: str) -> tuple[str | None, str, int]:
+    """Return (yaml_text, markdown_body, line_offset_of_yaml). yaml_text is None without a fence."""
+    text = text.lstrip("\ufeff")
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != FENCE:
+        return None, text, 0
+    for index in range(1, len(lines)):
+        if lines[index].strip() in (FENCE, "..."):
+            return "\n".join(lines[1:index]), "\n".join(lines[index + 1 :]), 1
+    return "\n".join(lines[1:]), "", -1
+
+
+def read_front_matter(text: str, path: str, *, is_page: bool, tz_name: str) -> FrontMatter:
+    result = FrontMatter()
+    shown = relative_path(path)
+    yaml_text, result.body, offset = split_front_matter(text)
+
+    def add(line, message, hint=""):
+        result.problems.append(ContentProblem(shown, line, message, hint))
+
+    if yaml_text is None:
+        add(1, "no front matter", "start the file with a '---' line, the YAML keys, and another '---' line")
+        return result
+    if offset < 0:
+        add(1, "front matter is not closed", "add a line '---' after the last YAML key")
+        return result
+    try:
+        doc = load_yaml(yaml_text, path, line_offset=offset)
+    except YamlSyntaxError as error:
+        result.problems.append(error.problem)
+        return result
+    if not isinstance(doc.data, dict):
+        add(2, "front matter must be YAML keys and values", "write it as 'title: \"…\"' lines")
+        return result
+
+    result.lines = {".".join(str(p) for p in key): line for key, line in doc.lines.items() if key}
+    checker = _Checker(doc, add, tz_name)
+    allowed = PAGE_KEYS if is_page else ARTICLE_KEYS
+    for key in doc.data:
+        if key not in allowed:
+            add(doc.line(key), f"unknown key '{key}' in front matter",
+                did_you_mean(key, allowed) + " (remove the key if it is not needed)")
+    result.values = checker.values(is_page)
+    return result
+
+
+class _Checker:
+    """Turns raw YAML values into checked plain values, reporting each problem once."""
+
+    def __init__(self, doc: YamlDocument, add, tz_name: str):
+        self.doc, self.data, self.add, self.tz_name = doc, doc.data, add, tz_name
+
+    def values(self, is_page: bool) -> dict:
+        data, out = self.data, {}
+        out["title"] = self.text("title", required=True, example='title: "Netzwerken ist eine Haltung"')
+        for key in ("summary", "slug", "lang", "template", "image_alt", "category", "id"):
+            if key in data:
+                out[key] = self.text(key)
+        status = str(data.get("status", "published")).strip().lower()
+        if status not in STATUSES:
+            self.add(self.doc.line("status"), f"unknown status '{status}'",
+                     f"use one of: {', '.join(STATUSES)}; {did_you_mean(status, STATUSES)}")
+            status = "draft"
+        out["status"] = status
+        if "date" in data or not is_page:
+            out["date"] = self.date("date", required=not is_page)
+        if "modified" in data:
+            out["modified"] = self.date("modified")
+        if is_page:
+            return {k: v for k, v in out.items() if v is not None}
+        out["author"] = self.handle("author", data.get("author"), ("author",), required=True)
+        co_authors = [
+            self.handle("co_authors", value, ("co_authors", index))
+            for index, value in enumerate(self.as_list("co_authors"))
+        ]
+        out["co_authors"] = [handle for handle in co_authors if handle]
+        thanks = [self.thanks_entry(value, index) for index, value in enumerate(self.as_list("thanks"))]
+        out["thanks"] = [entry for entry in thanks if entry]
+        out["tags"] = [str(tag).strip() for tag in self.as_list("tags", split_commas=True) if str(tag).strip()]
+        if "series" in data:
+            out["series"] = self.handle("series", data["series"], ("series",))
+        if "series_index" in data:
+            out["series_index"] = self.positive_int("series_index")
+        if "image" in data:
+            out["image"] = self.text("image")
+            if not str(data.get("image_alt", "")).strip():
+                self.add(self.doc.line("image"), "image without alt text",
+                         "add 'image_alt: \"what the picture shows\"' (it is read aloud to blind readers)")
+        return {k: v for k, v in out.items() if v not in (None, [], "")}
+
+    def text(self, key, required=False, example=""):
+        value = self.data.get(key)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            if required:
+                self.add(self.doc.line(key), f"missing '{key}'", f"add a line like {example}")
+            return None
+        if isinstance(value, (dict, list)):
+            self.add(self.doc.line(key), f"'{key}' must be text, found a {type(value).__name__}",
+                     f"write {key}: \"…\" on one line")
+            return None
+        return str(value).strip()
+
+    def date(self, key, required=False):
+        value = self.data.get(key)
+        if value is None:
+            if required:
+                self.add(self.doc.line(key), f"missing '{key}'",
+                         f"add a line like '{key}: 2026-11-18 09:30' (Europe/Berlin time)")
+            return None
+        try:
+            return parse_datetime(value, self.tz_name)
+        except DateValueError:
+            self.add(self.doc.line(key), f"invalid date '{value}' in '{key}'",
+                     "write YYYY-MM-DD HH:MM, e.g. 2026-11-18 09:30, or add an offset: 2026-11-18T09:30+01:00")
+            return None
+
+    def handle(self, key, value, path, required=False):
+        if value is None or str(value).strip() == "":
+            if required:
+                self.add(self.doc.line(*path), f"missing '{key}'",
+                         f"add '{key}: your-handle' (the name of your file in content/authors/)")
+            return None
+        text = str(value).strip()
+        if not HANDLE.match(text):
+            self.add(self.doc.line(*path), f"'{text}' in '{key}' is not a handle",
+                     "handles are lower-case letters, digits and '-', e.g. jana-beispiel")
+            return None
+        return text
+
+    def thanks_entry(self, value, index):
+        line = self.doc.line("thanks", index)
+        if isinstance(value, str):
+            handle = self.handle("thanks", value, ("thanks", index))
+            return {"handle": handle, "line": line} if handle else None
+        if isinstance(value, dict) and str(value.get("name", "")).strip():
+            unknown = set(value) - {"name", "url"}
+            if unknown:
+                self.add(line, f"unknown key '{sorted(unknown)[0]}' in a 'thanks' entry", "use only name and url")
+            url = str(value.get("url", "")).strip()
+            if url and not url.startswith("https://"):
+                self.add(line, f"unsafe link '{url}' in 'thanks'", "use an https:// address or leave url out")
+                url = ""
+            return {"name": str(value["name"]).strip(), "url": url or None, "line": line}
+        self.add(line, "a 'thanks' entry must be a handle or {name: …, url: …}",
+                 'e.g. - tom-muster  or  - {name: "Das Team Vertrieb", url: "https://…"}')
+        return None
+
+    def as_list(self, key, split_commas=False):
+        value = self.data.get(key)
+        if value is None:
+            return []
+        if isinstance(value, list):
+            return [v for v in value if v is not None]
+        if isinstance(value, str) and split_commas:
+            return value.split(",")
+        if isinstance(value, (str, dict)):
+            return [value]
+        self.add(self.doc.line(key), f"'{key}' must be a list", f"write {key}: [first, second]")
+        return []
+
+    def positive_int(self, key):
+        value = self.data.get(key)
+        if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+            return value
+        self.add(self.doc.line(key), f"'{key}' must be a whole number from 1, found '{value}'",
+                 f"write {key}: 13, or remove it to number by date")
+        return None

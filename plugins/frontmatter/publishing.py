@@ -1,0 +1,36 @@
+"""Which articles a build publishes: scheduled posts wait, duplicates are refused."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import datetime
+
+from shared.problems import ContentProblem, relative_path
+
+
+def split_scheduled(articles, now: datetime):
+    """(published now, scheduled for later); a post dated exactly now is published."""
+    published = [a for a in articles if a.date <= now]
+    scheduled = [a for a in articles if a.date > now]
+    return published, scheduled
+
+
+def duplicate_urls(items) -> tuple[list, list[ContentProblem]]:
+    """Keep the first item per output path (by source path), report every later one."""
+    by_path = defaultdict(list)
+    for item in items:
+        by_path[item.save_as].append(item)
+    kept, problems = [], []
+    for save_as, group in by_path.items():
+        group.sort(key=lambda item: item.source_path)
+        kept.append(group[0])
+        for other in group[1:]:
+            lines = getattr(other, "front_matter_lines", {})
+            problems.append(ContentProblem(
+                relative_path(other.source_path),
+                lines.get("slug", 1),
+                f"duplicate slug '{other.slug}': {save_as} is also written by {relative_path(group[0].source_path)}",
+                "give one of them another file name or set 'slug: another-slug' in its front matter",
+            ))
+    kept_ids = {id(item) for item in kept}
+    return [item for item in items if id(item) in kept_ids], problems

@@ -1,0 +1,55 @@
+"""A Markdown reader for files that start with YAML front matter."""
+
+from __future__ import annotations
+
+import os
+
+from markdown import Markdown
+from pelican.readers import MarkdownReader
+
+from shared.problems import report
+
+from .metadata import read_front_matter
+
+# Pelican turns these into its own objects (Tag, Category, Author); the rest stay plain values.
+PELICAN_PROCESSED = ("tags", "category")
+
+
+class YamlFrontMatterReader(MarkdownReader):
+    file_extensions = ["md", "markdown"]
+
+    def read(self, source_path):
+        with open(source_path, encoding="utf-8") as handle:
+            text = handle.read()
+        front = read_front_matter(
+            text, source_path, is_page=self._is_page(source_path), tz_name=self.settings["TIMEZONE"]
+        )
+        for found in front.problems:
+            report(found)
+        if front.problems:
+            # Skip the file but keep the build going, so every problem is reported in one run.
+            return "", {"status": "skip"}
+
+        self._md = Markdown(**self.settings["MARKDOWN"])
+        content = self._md.convert(front.body)
+        metadata = {}
+        for key, value in front.values.items():
+            if key in PELICAN_PROCESSED:
+                metadata[key] = self.process_metadata(key, value)
+            else:
+                metadata[key] = value
+        if "author" in front.values:
+            handles = [front.values["author"], *front.values.get("co_authors", [])]
+            metadata["authors"] = self.process_metadata("authors", handles)
+            metadata["author_handles"] = handles
+            del metadata["author"]
+        if "summary" in front.values:
+            metadata["summary_text"] = front.values["summary"]
+            metadata["summary"] = Markdown().convert(front.values["summary"])
+        metadata["front_matter_lines"] = front.lines
+        return content, metadata
+
+    def _is_page(self, source_path: str) -> bool:
+        content_root = os.path.abspath(self.settings["PATH"])
+        relative = os.path.relpath(os.path.abspath(source_path), content_root)
+        return any(relative.startswith(folder.rstrip("/") + os.sep) for folder in self.settings["PAGE_PATHS"])

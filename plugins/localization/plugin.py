@@ -1,0 +1,25 @@
+"""Gives every template the UI strings (t, tn) and Babel date filters of the site's language."""
+
+from functools import partial
+
+from pelican import signals
+
+from shared import dates
+
+from .strings import load_strings
+
+def add_template_helpers(generator):
+    settings = generator.settings
+    lang, tz_name = settings["DEFAULT_LANG"], settings["TIMEZONE"]
+    strings = load_strings(settings["THEME"], lang)
+    env = generator.env
+    env.globals.update(t=strings.text, tn=strings.count, LANG=lang)
+    env.filters.update(
+        long_date=partial(dates.long_date, locale=lang, tz_name=tz_name),
+        weekday_date=partial(dates.weekday_date, locale=lang, tz_name=tz_name),
+        date_and_time=partial(dates.date_and_time, locale=lang, tz_name=tz_name),
+        iso=dates.iso,
+    )
+
+def register():
+    signals.generator_init.connect(add_template_helpers)

@@ -1,0 +1,104 @@
+"""Read YAML and remember on which line every value starts, for messages like `file:12: ...`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import yaml
+
+from .problems import ContentProblem, relative_path
+
+
+class YamlSyntaxError(ValueError):
+    def __init__(self, problem: ContentProblem):
+        super().__init__(problem.format())
+        self.problem = problem
+
+
+@dataclass
+class YamlDocument:
+    """Plain data plus the 1-based line of every key path, e.g. ("thanks", 1) -> 7."""
+
+    data: object
+    lines: dict = field(default_factory=dict)
+    first_line: int = 1
+
+    def line(self, *path) -> int:
+        """Line of the deepest known node on `path`, falling back to the document start."""
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.first_line
+
+
+class _LineLoader(yaml.SafeLoader):
+    """SafeLoader that keeps line numbers and leaves dates as text.
+
+    YAML would turn `2026-11-18` into a date but `2026-11-18 09:30` into a string and drop
+    offsets inconsistently; we parse every date ourselves (shared.dates) so all forms agree.
+    """
+
+
+_LineLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _construct_with_lines(loader, node, path, lines, offset):
+    lines[path] = node.start_mark.line + 1 + offset
+    if isinstance(node, yaml.MappingNode):
+        loader.flatten_mapping(node)
+        result = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            if not isinstance(key, (str, int, float, bool)) or key is None:
+                key = str(key)
+            result[key] = _construct_with_lines(loader, value_node, path + (key,), lines, offset)
+            # a key's line is where the key is written, not where a block value starts
+            lines[path + (key,)] = key_node.start_mark.line + 1 + offset
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [
+            _construct_with_lines(loader, item, path + (index,), lines, offset)
+            for index, item in enumerate(node.value)
+        ]
+    return loader.construct_object(node, deep=True)
+
+
+def load_yaml(text: str, path: str, line_offset: int = 0) -> YamlDocument:
+    """Parse one YAML document; syntax errors become a ContentProblem with file and line."""
+    loader = _LineLoader(text)
+    try:
+        node = loader.get_single_node()
+        lines: dict = {}
+        if node is None:
+            return YamlDocument({}, lines, line_offset + 1)
+        data = _construct_with_lines(loader, node, (), lines, line_offset)
+        return YamlDocument(data, lines, line_offset + 1)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = (mark.line + 1 + line_offset) if mark else line_offset + 1
+        what = error.problem or "invalid YAML"
+        if error.context:
+            what = f"{error.context}, {what}"
+        raise YamlSyntaxError(
+            ContentProblem(
+                relative_path(path),
+                line,
+                f"YAML syntax error: {what}",
+                "check indentation and quoting; values with ':' or '#' need \"double quotes\"",
+            )
+        ) from None
+    except yaml.YAMLError as error:
+        raise YamlSyntaxError(
+            ContentProblem(relative_path(path), line_offset + 1, f"YAML error: {error}")
+        ) from None
+    finally:
+        loader.dispose()
+
+
+def load_yaml_file(path: str) -> YamlDocument:
+    with open(path, encoding="utf-8") as handle:
+        return load_yaml(handle.read(), path)

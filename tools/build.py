@@ -1,0 +1,93 @@
+"""Build the site with Pelican in-process, collect every content problem, report them together.
+
+    python -m tools.build [--settings publishconf.py] [--output DIR] [--strict]
+
+Without --strict (make html) problems are printed and the build still succeeds, so authors can
+preview; with --strict (make check, make publish) any content error makes the exit status 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "plugins"))
+
+from pelican import Pelican  # noqa: E402
+from pelican.settings import read_settings  # noqa: E402
+
+from shared.problems import ContentProblem, ProblemCollector  # noqa: E402
+
+
+@dataclass
+class BuildResult:
+    errors: list[ContentProblem] = field(default_factory=list)
+    warnings: list[ContentProblem] = field(default_factory=list)
+    other_errors: list[str] = field(default_factory=list)
+    crashed: bool = False
+
+    def exit_code(self, strict: bool) -> int:
+        if self.crashed:
+            return 2
+        if strict and (self.errors or self.other_errors):
+            return 1
+        return 0
+
+    def summary(self) -> str:
+        lines = [problem.format() for problem in self.errors]
+        lines += [f"warning: {problem.format()}" for problem in self.warnings]
+        lines += [f"error: {message}" for message in self.other_errors]
+        count = f"{len(self.errors) + len(self.other_errors)} error(s), {len(self.warnings)} warning(s)"
+        return "\n".join(lines + [count])
+
+
+def load_settings(settings_file: str | Path, overrides: dict | None = None) -> dict:
+    return read_settings(str(settings_file), override=overrides or {})
+
+
+def build(settings: dict) -> BuildResult:
+    """Run one Pelican build with the given settings and return what went wrong."""
+    collector = ProblemCollector()
+    content_logger = logging.getLogger("blog.content")
+    root_logger = logging.getLogger()
+    content_logger.addHandler(collector)
+    content_logger.propagate = False
+    root_logger.addHandler(collector)
+    result = BuildResult()
+    try:
+        Pelican(settings).run()
+    except Exception as error:  # a crash is a bug in our code or a Pelican error, never hidden
+        logging.getLogger(__name__).exception("build crashed: %s", error)
+        result.crashed = True
+    finally:
+        content_logger.removeHandler(collector)
+        content_logger.propagate = True
+        root_logger.removeHandler(collector)
+    result.errors, result.warnings = collector.errors, collector.warnings
+    result.other_errors = collector.other_errors
+    return result
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--settings", default="pelicanconf.py")
+    parser.add_argument("--output", help="output directory (default: OUTPUT_PATH of the settings)")
+    parser.add_argument("--strict", action="store_true", help="content errors make the build fail")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    overrides = {"OUTPUT_PATH": str(Path(args.output).resolve())} if args.output else {}
+    settings = load_settings(args.settings, overrides)
+    result = build(settings)
+    print(result.summary(), file=sys.stderr)
+    code = result.exit_code(args.strict)
+    if code == 0:
+        print(f"built {settings['OUTPUT_PATH']}", file=sys.stderr)
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

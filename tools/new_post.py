@@ -1,0 +1,75 @@
+"""Scaffold a new article with front matter; never overwrites an existing file.
+
+    python -m tools.new_post --title "Netzwerken ist eine Haltung" --author jana-beispiel
+"""
+
+from __future__ import annotations
+
+import argparse
+import secrets
+import sys
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from pelican.utils import slugify
+
+TEMPLATE = """---
+title: "{title}"
+id: {entry_id}
+date: {date}
+author: {author}
+tags: []
+category: Allgemein
+summary: "Ein Satz, der im Feed, in der Übersicht und im Newsletter steht."
+status: draft
+---
+Hier beginnt dein Beitrag. Setze `status: published`, wenn er erscheinen soll.
+"""
+
+
+def post_path(content: Path, title: str, when: datetime) -> Path:
+    slug = slugify(title, regex_subs=[(r"[^\w\s-]", ""), (r"(?u)\A\s*", ""), (r"(?u)\s*\Z", ""), (r"[-\s]+", "-")])
+    return content / "articles" / f"{when:%Y}" / f"{slug}.md"
+
+
+def write_new_post(content: Path, title: str, author: str, when: datetime) -> Path:
+    """Write the scaffold and return its path; raise FileExistsError rather than overwrite."""
+    if not title.strip():
+        raise ValueError('TITLE is empty: make new-post TITLE="Mein Titel" AUTHOR=dein-handle')
+    if not author.strip():
+        raise ValueError('AUTHOR is empty: make new-post TITLE="Mein Titel" AUTHOR=dein-handle')
+    if not (content / "authors" / f"{author}.yml").exists():
+        raise ValueError(f"no profile content/authors/{author}.yml: create it first or check the handle")
+    path = post_path(content, title, when)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = TEMPLATE.format(
+        title=title.replace('"', '\\"'), entry_id=secrets.token_hex(4),
+        date=f"{when:%Y-%m-%d %H:%M}", author=author,
+    )
+    with open(path, "x", encoding="utf-8") as handle:  # "x": fails if the file exists
+        handle.write(text)
+    return path
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--title", required=True)
+    parser.add_argument("--author", required=True)
+    parser.add_argument("--content", default="content")
+    args = parser.parse_args(argv)
+    now = datetime.now(ZoneInfo("Europe/Berlin")).replace(second=0, microsecond=0)
+    try:
+        path = write_new_post(Path(args.content), args.title, args.author, now)
+    except FileExistsError as error:
+        print(f"{error.filename}: exists already; nothing was written. Pick another TITLE.", file=sys.stderr)
+        return 1
+    except ValueError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

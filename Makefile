@@ -6,7 +6,7 @@ PELICAN := $(VENV)/bin/pelican
 PORT ?= 8000
 OUTPUT := output
 
-.PHONY: html serve devserver check publish clean test new-post node-tools help
+.PHONY: html serve devserver check publish clean test new-post node-tools help screenshots newsletter send-newsletter share bench
 
 help:
 	@echo "make html | serve | devserver | check | publish | clean | test | new-post TITLE=\"…\" AUTHOR=handle"
@@ -45,3 +45,19 @@ test: $(VENV)/.installed node_modules/.installed  ## the whole test suite
 
 new-post: $(VENV)/.installed  ## make new-post TITLE="Mein Titel" AUTHOR=jana-beispiel
 	$(PY) -m tools.new_post --title "$(TITLE)" --author "$(AUTHOR)"
+
+# Targets below are filled in by their features (see README).
+screenshots: $(VENV)/.installed node_modules/.installed  ## PNGs of the main page types in output/_screenshots/
+	$(PY) -m tools.screenshots
+
+newsletter: $(VENV)/.installed  ## build the latest roundup's email, print paths and size
+	$(PY) -m tools.newsletter build
+
+send-newsletter: $(VENV)/.installed  ## dry run unless CONFIRM=1; FORCE=1 resends a week
+	$(PY) -m tools.newsletter send $(if $(CONFIRM),--confirm) $(if $(FORCE),--force)
+
+share: $(VENV)/.installed  ## make share WEEK=2026-W47: print the #FollowFriday posts
+	$(PY) -m tools.share $(WEEK)
+
+bench: $(VENV)/.installed  ## benchmark against plain Pelican; N=5000 for a bigger corpus
+	$(PY) bench/run.py $(if $(N),--articles $(N))

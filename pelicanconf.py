@@ -23,7 +23,17 @@ DEFAULT_LANG = "de"  # "en" switches UI strings and date formats to English
 THEME = "theme"
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["frontmatter", "localization", "pelican.plugins.sitemap"]
+PLUGINS = [
+    "frontmatter",  # YAML front matter, scheduled posts, duplicate slugs
+    "localization",  # UI strings de/en and Babel dates for templates
+    "authors",  # content/authors/*.yml -> profiles, author pages, bylines
+    "series",  # content/series/*.yml -> numbered tips, series pages
+    "roundup",  # weekly roundups (Wochenrückblick) with thanks
+    "feeds",  # Atom and RSS with feedgen
+    "newsletter",  # each roundup as an email (.html, .txt, .eml)
+    "sharekit",  # share texts and #FollowFriday posts
+    "pelican.plugins.sitemap",
+]
 
 # The slug comes from the file name, so fixing a typo in a title never breaks a link.
 SLUGIFY_SOURCE = "basename"
@@ -100,5 +110,7 @@ MARKDOWN = {
 MAIN_MENU = [
     {"key": "nav_home", "url": ""},
     {"key": "nav_authors", "url": "autoren/"},
+    {"key": "nav_series", "url": "serien/"},
+    {"key": "nav_roundups", "url": "wochenrueckblick/"},
     {"key": "nav_archive", "url": "archiv/"},
 ]

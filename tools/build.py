@@ -49,6 +49,15 @@ def load_settings(settings_file: str | Path, overrides: dict | None = None) -> d
     return read_settings(str(settings_file), override=overrides or {})
 
 
+def path_overrides(content: str | None, output: str | None) -> dict:
+    overrides = {}
+    if content:
+        overrides["PATH"] = str(Path(content).resolve())
+    if output:
+        overrides["OUTPUT_PATH"] = str(Path(output).resolve())
+    return overrides
+
+
 def build(settings: dict) -> BuildResult:
     """Run one Pelican build with the given settings and return what went wrong."""
     collector = ProblemCollector()
@@ -76,11 +85,11 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--settings", default="pelicanconf.py")
     parser.add_argument("--output", help="output directory (default: OUTPUT_PATH of the settings)")
+    parser.add_argument("--content", help="content directory (default: PATH of the settings)")
     parser.add_argument("--strict", action="store_true", help="content errors make the build fail")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
-    overrides = {"OUTPUT_PATH": str(Path(args.output).resolve())} if args.output else {}
-    settings = load_settings(args.settings, overrides)
+    settings = load_settings(args.settings, path_overrides(args.content, args.output))
     result = build(settings)
     print(result.summary(), file=sys.stderr)
     code = result.exit_code(args.strict)

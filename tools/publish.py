@@ -14,7 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from tools.build import build, load_settings
+from tools.build import build, load_settings, path_overrides
 
 
 def swap_in(new_dir: Path, target: Path) -> None:
@@ -29,13 +29,13 @@ def swap_in(new_dir: Path, target: Path) -> None:
         shutil.rmtree(old_dir)
 
 
-def publish(settings_file: str, target: Path) -> int:
+def publish(settings_file: str, target: Path, content: str | None = None) -> int:
     target = target.resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     # Same parent directory, so the final rename never crosses file systems.
     new_dir = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
     try:
-        result = build(load_settings(settings_file, {"OUTPUT_PATH": str(new_dir)}))
+        result = build(load_settings(settings_file, path_overrides(content, str(new_dir))))
         print(result.summary(), file=sys.stderr)
         code = result.exit_code(strict=True)
         if code:
@@ -53,8 +53,9 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--settings", default="publishconf.py")
     parser.add_argument("--output", default="output")
+    parser.add_argument("--content", help="content directory (default: PATH of the settings)")
     args = parser.parse_args(argv)
-    return publish(args.settings, Path(args.output))
+    return publish(args.settings, Path(args.output), args.content)
 
 
 if __name__ == "__main__":

@@ -1,4 +1,8 @@
-"""UI strings of the theme in German and English, with CLDR plural rules from Babel."""
+"""UI strings of the theme in German and English, with CLDR plural rules from Babel.
+
+Strings live in theme/strings/<lang>/*.yml, one file per feature (site.yml, authors.yml, ...),
+so features add their words without touching each other's files.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,7 @@ from shared.yamlsource import load_yaml_file
 
 
 class MissingString(KeyError):
-    """A template asked for a UI string that the language file does not have (a theme bug)."""
+    """A template asked for a UI string that the language files do not have (a theme bug)."""
 
 
 class UiStrings:
@@ -32,14 +36,21 @@ class UiStrings:
         forms = self.table.get(key)
         if not isinstance(forms, dict):
             raise MissingString(f"UI string '{key}' needs plural forms (one/other) for '{self.lang}'")
-        form = self.locale.plural_form(number)
-        template = forms.get(form, forms["other"])
+        template = forms.get(self.locale.plural_form(number), forms["other"])
         return str(template).format(n=number, **values)
 
 
 def load_strings(theme_path: str, lang: str) -> UiStrings:
-    path = os.path.join(theme_path, "strings", f"{lang}.yml")
-    if not os.path.exists(path):
-        available = sorted(name[:-4] for name in os.listdir(os.path.dirname(path)) if name.endswith(".yml"))
-        raise ValueError(f"DEFAULT_LANG = '{lang}' has no UI strings file {path}; available: {', '.join(available)}")
-    return UiStrings(load_yaml_file(path).data, lang)
+    folder = os.path.join(theme_path, "strings", lang)
+    if not os.path.isdir(folder):
+        available = sorted(os.listdir(os.path.join(theme_path, "strings")))
+        raise ValueError(f"DEFAULT_LANG = '{lang}' has no UI strings in {folder}; available: {', '.join(available)}")
+    table: dict = {}
+    for name in sorted(os.listdir(folder)):
+        if name.endswith(".yml"):
+            path = os.path.join(folder, name)
+            for key, value in load_yaml_file(path).data.items():
+                if key in table:
+                    raise ValueError(f"{path}: UI string '{key}' is defined twice for '{lang}'")
+                table[key] = value
+    return UiStrings(table, lang)

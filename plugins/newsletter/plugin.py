@@ -1,0 +1,5 @@
+"""Placeholder: the newsletter plugin is built in its own issue."""
+
+
+def register():
+    pass

@@ -1,0 +1,200 @@
+"""Load pages in Debian's chromium (Playwright) and report what a careful reader would notice.
+
+For each page: requests that leave the site's origin (blocked, never sent), console errors,
+failed sub-resource requests, horizontal scrolling at the viewport width, and axe-core
+violations of impact serious/critical under the WCAG 2.x A/AA tags.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from tools.sitecheck import environment
+
+MOBILE_WIDTH = 375
+LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+               "--disable-component-update", "--disable-sync", "--no-first-run"]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+AXE_IMPACTS = ("serious", "critical")
+# Rules that do not apply to an email (it has no landmarks or page structure of its own).
+EMAIL_AXE_EXCEPTIONS = ("region", "landmark-one-main", "page-has-heading-one")
+
+_OVERFLOW_SCRIPT = """() => {
+  const root = document.documentElement;
+  const limit = root.clientWidth;
+  const culprits = [];
+  for (const element of document.body ? document.body.querySelectorAll('*') : []) {
+    const box = element.getBoundingClientRect();
+    if (box.right > limit + 1 && culprits.length < 5) {
+      let name = element.tagName.toLowerCase();
+      if (element.id) name += '#' + element.id;
+      if (element.classList.length) name += '.' + [...element.classList].join('.');
+      culprits.push(name + ' (right edge ' + Math.round(box.right) + ' px)');
+    }
+  }
+  return {scrollWidth: root.scrollWidth, clientWidth: limit, culprits};
+}"""
+
+_AXE_SCRIPT = """async (options) => {
+  const result = await axe.run(document, options);
+  return result.violations.map(v => ({
+    id: v.id, impact: v.impact, help: v.help,
+    targets: v.nodes.slice(0, 5).map(n => n.target.join(' ')),
+    summary: v.nodes.length ? (v.nodes[0].failureSummary || '') : '',
+  }));
+}"""
+
+
+@dataclass
+class AxeViolation:
+    rule: str
+    impact: str
+    help: str
+    targets: list[str]
+    summary: str = ""
+
+    def format(self) -> str:
+        detail = f" {self.summary.splitlines()[-1].strip()}" if self.summary.strip() else ""
+        return f"axe {self.impact} '{self.rule}': {self.help} at {', '.join(self.targets)}.{detail}"
+
+
+@dataclass
+class PageReport:
+    url: str
+    off_origin_requests: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    failed_requests: list[str] = field(default_factory=list)
+    overflow: str | None = None  # why the page scrolls sideways, None when it does not
+    axe_violations: list[AxeViolation] = field(default_factory=list)
+
+    def problems(self) -> list[str]:
+        lines = [f"request leaves the site's origin: {url}" for url in self.off_origin_requests]
+        lines += [f"console error: {message}" for message in self.console_errors]
+        lines += [f"failed request: {message}" for message in self.failed_requests]
+        if self.overflow:
+            lines.append(f"horizontal scrolling: {self.overflow}")
+        lines += [violation.format() for violation in self.axe_violations]
+        return lines
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems()
+
+
+def origin_of(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def launch(playwright):
+    """Debian's chromium by its path: Playwright's own browser download is unreachable here."""
+    environment.require(environment.BROWSER_TOOLS)
+    return playwright.chromium.launch(executable_path=environment.locate("chromium"), args=LAUNCH_ARGS)
+
+
+@contextlib.contextmanager
+def running_browser():
+    """`with running_browser() as browser:` one chromium for a whole run."""
+    environment.require(environment.BROWSER_TOOLS)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def new_page(browser, width: int = MOBILE_WIDTH, color_scheme: str = "light"):
+    return browser.new_page(viewport={"width": width, "height": 800}, color_scheme=color_scheme)
+
+
+def read_axe_source() -> str:
+    return open(environment.locate("axe-core"), encoding="utf-8").read()
+
+
+def inspect_page(page, url: str, *, axe_source: str | None = None, axe_exceptions=(),
+                 expected_status: int | None = None) -> PageReport:
+    """Load `url` in `page` (reused between calls) and collect every problem on it.
+
+    Requests to other origins are recorded and aborted, so a check never talks to the internet.
+    `expected_status` lets the 404 page be loaded by a missing URL without counting that as a failure.
+    """
+    report = PageReport(url)
+    site_origin = origin_of(url)
+    blocked: set[str] = set()
+
+    def route(route_request):
+        request_url = route_request.request.url
+        if request_url.startswith(("data:", "blob:")) or origin_of(request_url) == site_origin:
+            route_request.continue_()
+        else:
+            blocked.add(request_url)
+            report.off_origin_requests.append(request_url)
+            route_request.abort("blockedbyclient")
+
+    def on_console(message):
+        if message.type != "error":
+            return
+        location = (message.location or {}).get("url", "")
+        if location in blocked:
+            return  # already reported as an off-origin request
+        if location == url and expected_status and "status of %d" % expected_status in message.text:
+            return  # the main document's expected status (the 404 page), not an error on it
+        report.console_errors.append(f"{message.text}" + (f" ({location})" if location else ""))
+
+    def on_response(response):
+        if response.status >= 400 and response.url != url:
+            report.failed_requests.append(f"{response.status} {response.url}")
+
+    def on_request_failed(request):
+        if request.url not in blocked and request.url != url:
+            report.failed_requests.append(f"{request.failure or 'failed'} {request.url}")
+
+    def on_page_error(error):
+        report.console_errors.append(f"uncaught exception: {error}")
+
+    page.route("**/*", route)
+    page.on("console", on_console)
+    page.on("pageerror", on_page_error)
+    page.on("response", on_response)
+    page.on("requestfailed", on_request_failed)
+    try:
+        response = page.goto(url, wait_until="load")
+        status = response.status if response else None
+        if status != (expected_status or 200):
+            report.failed_requests.append(f"{status} {url} (the page itself)")
+        report.overflow = _horizontal_overflow(page)
+        if axe_source is not None:
+            report.axe_violations = run_axe(page, axe_source, exceptions=axe_exceptions)
+    finally:
+        page.unroute("**/*", route)
+        page.remove_listener("console", on_console)
+        page.remove_listener("pageerror", on_page_error)
+        page.remove_listener("response", on_response)
+        page.remove_listener("requestfailed", on_request_failed)
+    return report
+
+
+def _horizontal_overflow(page) -> str | None:
+    measured = page.evaluate(_OVERFLOW_SCRIPT)
+    if measured["scrollWidth"] <= measured["clientWidth"]:
+        return None
+    culprits = "; ".join(measured["culprits"]) or "no single element found"
+    return (f"document is {measured['scrollWidth']} px wide in a {measured['clientWidth']} px viewport "
+            f"(widest: {culprits})")
+
+
+def run_axe(page, axe_source: str, exceptions=()) -> list[AxeViolation]:
+    """axe-core in the loaded page; only serious and critical violations count."""
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(content=axe_source)
+    options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+    if exceptions:
+        options["rules"] = {rule: {"enabled": False} for rule in exceptions}
+    found = page.evaluate(_AXE_SCRIPT, options)
+    return [AxeViolation(v["id"], v["impact"], v["help"], v["targets"], v["summary"])
+            for v in found if v["impact"] in AXE_IMPACTS]

@@ -1,0 +1,74 @@
+"""The Nu HTML Checker (vnu-jar from npm, run with the machine's Java) over a whole output tree.
+
+One JVM start for all files (about 2 s); its GNU-format output becomes (file, line, message) findings.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+from tools.sitecheck import environment
+
+# "file:/tmp/out/index.html":12.5-12.9: error: Unclosed element “span”.
+_GNU_LINE = re.compile(r'^"(?P<url>[^"]+)":(?:(?P<line>\d+)(?:\.\d+)?(?:-\d+(?:\.\d+)?)?)?:\s*'
+                       r'(?P<kind>error|info warning|warning|info|fatal)?:?\s*(?P<message>.*)$')
+
+# Email HTML carries Outlook-specific markup the checker rejects by design (see shared/RECIPES.md).
+EMAIL_NOISE = re.compile(r".*(xmlns:[vo]|mso-|“meta” is missing one or more).*")
+
+
+@dataclass(frozen=True)
+class Finding:
+    file: str  # relative to the checked directory
+    line: int | None
+    message: str
+
+    def format(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.message}"
+
+
+def is_email_html(relative_path: str) -> bool:
+    """Newsletter emails (not the site's pages about them) are email HTML."""
+    return relative_path.startswith("newsletter/") and not relative_path.endswith("index.html")
+
+
+def parse_gnu_output(text: str, root: str | Path) -> list[Finding]:
+    root = Path(root).resolve()
+    findings = []
+    for raw in text.splitlines():
+        match = _GNU_LINE.match(raw.strip())
+        if not match:
+            continue  # JVM chatter such as "Picked up JAVA_TOOL_OPTIONS"
+        path = Path(unquote(urlparse(match["url"]).path))
+        try:
+            relative = path.resolve().relative_to(root).as_posix()
+        except ValueError:
+            relative = str(path)
+        line = int(match["line"]) if match["line"] else None
+        findings.append(Finding(relative, line, match["message"].strip()))
+    return findings
+
+
+def drop_email_noise(findings: list[Finding]) -> list[Finding]:
+    return [f for f in findings if not (is_email_html(f.file) and EMAIL_NOISE.match(f.message))]
+
+
+def check_directory(directory: str | Path, timeout: int = 300) -> list[Finding]:
+    """Every HTML error in `directory` (recursively), sorted by file and line."""
+    environment.require(environment.VALIDATOR_TOOLS)
+    command = [environment.locate("java"), "-jar", environment.locate("vnu-jar"),
+               "--errors-only", "--skip-non-html", "--format", "gnu", str(directory)]
+    finished = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
+    output = finished.stderr + finished.stdout
+    findings = parse_gnu_output(output, directory)
+    if finished.returncode != 0 and not findings:
+        # The checker failed without naming a file (a crash, a bad argument): show what it said.
+        findings = [Finding(str(directory), None,
+                            f"vnu.jar exited with {finished.returncode}: {output.strip()[-500:]}")]
+    findings = drop_email_noise(findings)
+    return sorted(findings, key=lambda f: (f.file, f.line or 0))

@@ -1,23 +1,54 @@
 """`make check`: a strict build of the content into a scratch directory, then the site checks.
 
 Content errors fail the check; warnings (e.g. a tip on the wrong weekday) are listed but pass.
+The built site is then served on 127.0.0.1 and checked: internal links, HTML validity (Nu
+checker), and every page type in chromium (no off-origin request, no console error, no failed
+request, no horizontal scroll at 375 px, no serious axe-core violation). One summary at the end;
+exit status 1 when anything failed.
+
+The scratch build uses publishconf.py with SITEURL set to the local server's origin, so the
+absolute URLs of the production build (stylesheet, feeds, canonical links) resolve against the
+files just built instead of the live site; content checks do not depend on SITEURL.
 """
 
 from __future__ import annotations
 
 import sys
 import tempfile
+from pathlib import Path
 
 from tools.build import build, load_settings
+from tools.sitecheck.server import SiteServer
+from tools.sitecheck.suite import CheckOutcome, check_html, check_links, check_pages, format_summary
+
+
+def content_outcome(result) -> CheckOutcome:
+    problems = [problem.format() for problem in result.errors] + [f"error: {m}" for m in result.other_errors]
+    if result.crashed:
+        problems.append("the build crashed (see the traceback above)")
+    outcome = CheckOutcome("content (strict build)", problems=problems)
+    outcome.notes = [f"warning: {problem.format()}" for problem in result.warnings]
+    return outcome
 
 
 def main(argv=None) -> int:
-    with tempfile.TemporaryDirectory(prefix="werkbank-check-") as scratch:
-        result = build(load_settings("publishconf.py", {"OUTPUT_PATH": scratch}))
+    with tempfile.TemporaryDirectory(prefix="werkbank-check-") as scratch, SiteServer(scratch) as server:
+        result = build(load_settings("publishconf.py", {"OUTPUT_PATH": scratch, "SITEURL": server.origin}))
         print(result.summary(), file=sys.stderr)
         code = result.exit_code(strict=True)
-    print("check: " + ("content OK" if code == 0 else "content has errors"), file=sys.stderr)
-    return code
+        print("check: " + ("content OK" if code == 0 else "content has errors"), file=sys.stderr)
+        outcomes = [content_outcome(result)]
+        if not result.crashed:
+            output = Path(scratch)
+            for run in (lambda: check_links(output, server.origin), lambda: check_html(output),
+                        lambda: check_pages(output, server.origin)):
+                outcome = run()
+                print(f"\n-- {outcome.name}: {outcome.status()}", file=sys.stderr)
+                for line in outcome.notes:
+                    print(f"   {line}", file=sys.stderr)
+                outcomes.append(outcome)
+    print(format_summary(outcomes), file=sys.stderr)
+    return 1 if any(outcome.failed for outcome in outcomes) else 0
 
 
 if __name__ == "__main__":

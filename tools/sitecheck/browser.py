@@ -54,10 +54,12 @@ class AxeViolation:
     help: str
     targets: list[str]
     summary: str = ""
+    context: str = ""  # viewport and colour scheme, e.g. "1280 px, dark"
 
     def format(self) -> str:
         detail = f" {self.summary.splitlines()[-1].strip()}" if self.summary.strip() else ""
-        return f"axe {self.impact} '{self.rule}': {self.help} at {', '.join(self.targets)}.{detail}"
+        context = f" [{self.context}]" if self.context else ""
+        return f"axe {self.impact} '{self.rule}'{context}: {self.help} at {', '.join(self.targets)}.{detail}"
 
 
 @dataclass
@@ -108,6 +110,9 @@ def running_browser():
             browser.close()
 
 
+DESKTOP_WIDTH = 1280
+
+
 def new_page(browser, width: int = MOBILE_WIDTH, color_scheme: str = "light"):
     return browser.new_page(viewport={"width": width, "height": 800}, color_scheme=color_scheme)
 
@@ -117,11 +122,14 @@ def read_axe_source() -> str:
 
 
 def inspect_page(page, url: str, *, axe_source: str | None = None, axe_exceptions=(),
-                 expected_status: int | None = None) -> PageReport:
+                 expected_status: int | None = None, also_dark_desktop: bool = True) -> PageReport:
     """Load `url` in `page` (reused between calls) and collect every problem on it.
 
-    Requests to other origins are recorded and aborted, so a check never talks to the internet.
-    `expected_status` lets the 404 page be loaded by a missing URL without counting that as a failure.
+    The page should have the mobile viewport (375 px): horizontal overflow is measured there and
+    axe runs there in light mode; with `also_dark_desktop` axe runs again, without reloading, at
+    1280 px in dark mode (colour contrast differs). Requests to other origins are recorded and
+    aborted, so a check never talks to the internet. `expected_status` lets the 404 page be loaded
+    by a missing URL without counting that as a failure.
     """
     report = PageReport(url)
     site_origin = origin_of(url)
@@ -169,7 +177,11 @@ def inspect_page(page, url: str, *, axe_source: str | None = None, axe_exception
             report.failed_requests.append(f"{status} {url} (the page itself)")
         report.overflow = _horizontal_overflow(page)
         if axe_source is not None:
-            report.axe_violations = run_axe(page, axe_source, exceptions=axe_exceptions)
+            width = page.viewport_size["width"]
+            report.axe_violations = run_axe(page, axe_source, exceptions=axe_exceptions,
+                                            context=f"{width} px, light")
+            if also_dark_desktop:
+                report.axe_violations += _axe_dark_desktop(page, axe_source, axe_exceptions)
     finally:
         page.unroute("**/*", route)
         page.remove_listener("console", on_console)
@@ -188,7 +200,18 @@ def _horizontal_overflow(page) -> str | None:
             f"(widest: {culprits})")
 
 
-def run_axe(page, axe_source: str, exceptions=()) -> list[AxeViolation]:
+def _axe_dark_desktop(page, axe_source: str, exceptions) -> list[AxeViolation]:
+    viewport = page.viewport_size
+    page.emulate_media(color_scheme="dark")
+    page.set_viewport_size({"width": DESKTOP_WIDTH, "height": viewport["height"]})
+    try:
+        return run_axe(page, axe_source, exceptions=exceptions, context=f"{DESKTOP_WIDTH} px, dark")
+    finally:
+        page.emulate_media(color_scheme="light")
+        page.set_viewport_size(viewport)
+
+
+def run_axe(page, axe_source: str, exceptions=(), context: str = "") -> list[AxeViolation]:
     """axe-core in the loaded page; only serious and critical violations count."""
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.add_script_tag(content=axe_source)
@@ -196,5 +219,5 @@ def run_axe(page, axe_source: str, exceptions=()) -> list[AxeViolation]:
     if exceptions:
         options["rules"] = {rule: {"enabled": False} for rule in exceptions}
     found = page.evaluate(_AXE_SCRIPT, options)
-    return [AxeViolation(v["id"], v["impact"], v["help"], v["targets"], v["summary"])
+    return [AxeViolation(v["id"], v["impact"], v["help"], v["targets"], v["summary"], context)
             for v in found if v["impact"] in AXE_IMPACTS]

@@ -50,7 +50,7 @@ _PATTERNS = (
     _Pattern("roundups-index", r"wochenrueckblick/index\.html"),
     _Pattern("roundup", r"wochenrueckblick/\d{4}-W\d{2}/index\.html"),
     # Anything below a roundup's own page (its share page: texts to copy for #FollowFriday).
-    _Pattern("roundup-share", r"wochenrueckblick/\d{4}-W\d{2}/.+\.html"),
+    _Pattern("roundup-share", r"wochenrueckblick/\d{4}-W\d{2}/(?!index\.html$).+\.html"),
     _Pattern("newsletter-web", r"newsletter/(?:.+/)?index\.html"),
     _Pattern("newsletter-email", r"newsletter/[^/]+\.html(?<!index\.html)", is_email=True),
 )

@@ -60,9 +60,9 @@ def axe_source():
 
 
 @pytest.fixture(scope="session")
-def mobile_page(chromium):
-    """One reused tab at 375 px: each test navigates it to its own URL."""
-    page = browser.new_page(chromium)
+def mobile_page(chromium, axe_source):
+    """One reused tab at 375 px with axe-core loaded: each test navigates it to its own URL."""
+    page = browser.new_page(chromium, axe_source=axe_source)
     yield page
     page.close()
 

@@ -9,9 +9,10 @@ import textwrap
 
 import pytest
 
-from conftest import write_files
-from sitecheck_support import (axe_source, chromium, mobile_page, require_tool,  # noqa: F401
-                               require_validator, served)
+from conftest import MINIMAL_SITE, run_tool, write_files
+pytest_plugins = ["sitecheck_support"]  # session fixtures: one chromium, one tab
+
+from sitecheck_support import require_tool, require_validator, served
 from tools.sitecheck import browser, environment, links, pagetypes, vnu
 
 PAGE = """\
@@ -268,3 +269,33 @@ def test_missing_checker_fails_in_ci_and_skips_locally_with_install_hint(monkeyp
 
 _PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
                      "1f15c4890000000d49444154789c6360f8ffff3f0005fe02fea35e1ee40000000049454e44ae426082")
+
+
+# --- make check -----------------------------------------------------------------------------------
+
+@pytest.mark.browser
+def test_make_check_lists_every_failed_site_check_in_one_summary(tmp_path):
+    require_tool("playwright", "chromium", "axe-core", "java", "vnu-jar")
+    broken_article = """\
+        ---
+        title: "Kaputter Beitrag"
+        date: 2026-11-18 09:30
+        author: jana-beispiel
+        tags: [netzwerken]
+        category: Arbeitskultur
+        ---
+        Siehe [das Archiv von früher](/altes-archiv/).
+
+        <img src="https://cdn.example/bild.jpg">
+        """
+    write_files(tmp_path / "content", {**MINIMAL_SITE, "articles/erster-beitrag.md": broken_article})
+    finished = run_tool("tools.check", "--content", str(tmp_path / "content"))
+    assert finished.returncode == 1, finished.stderr
+    summary = finished.stderr[finished.stderr.index("== summary =="):]
+    assert "content (strict build)" in summary and "  OK" in summary.splitlines()[1]
+    assert "no file altes-archiv/index.html in the output; linked from 2026/erster-beitrag/index.html" in summary
+    assert "request leaves the site's origin: https://cdn.example/bild.jpg" in summary
+    assert "axe critical 'image-alt'" in summary
+    assert "2026/erster-beitrag/index.html:" in summary and "must have an “alt” attribute" in summary
+    assert summary.rstrip().endswith("check: FAILED: internal links, HTML validity (Nu checker), "
+                                     "pages in chromium (requests, console, 375 px, axe-core)")

@@ -13,11 +13,12 @@ files just built instead of the live site; content checks do not depend on SITEU
 
 from __future__ import annotations
 
+import argparse
 import sys
 import tempfile
 from pathlib import Path
 
-from tools.build import build, load_settings
+from tools.build import build, load_settings, path_overrides
 from tools.sitecheck.server import SiteServer
 from tools.sitecheck.suite import CheckOutcome, check_html, check_links, check_pages, format_summary
 
@@ -32,8 +33,13 @@ def content_outcome(result) -> CheckOutcome:
 
 
 def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--settings", default="publishconf.py")
+    parser.add_argument("--content", help="content directory (default: PATH of the settings)")
+    args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="werkbank-check-") as scratch, SiteServer(scratch) as server:
-        result = build(load_settings("publishconf.py", {"OUTPUT_PATH": scratch, "SITEURL": server.origin}))
+        overrides = {**path_overrides(args.content, scratch), "SITEURL": server.origin}
+        result = build(load_settings(args.settings, overrides))
         print(result.summary(), file=sys.stderr)
         code = result.exit_code(strict=True)
         print("check: " + ("content OK" if code == 0 else "content has errors"), file=sys.stderr)

@@ -113,8 +113,13 @@ def running_browser():
 DESKTOP_WIDTH = 1280
 
 
-def new_page(browser, width: int = MOBILE_WIDTH, color_scheme: str = "light"):
-    return browser.new_page(viewport={"width": width, "height": 800}, color_scheme=color_scheme)
+def new_page(browser, width: int = MOBILE_WIDTH, color_scheme: str = "light", axe_source: str | None = None):
+    """A tab to reuse for many URLs. With `axe_source`, axe-core is loaded into every document
+    as an init script: V8 then compiles it once, not once per page (about 0.3 s each)."""
+    page = browser.new_page(viewport={"width": width, "height": 800}, color_scheme=color_scheme)
+    if axe_source is not None:
+        page.add_init_script(script=axe_source)
+    return page
 
 
 def read_axe_source() -> str:
@@ -181,7 +186,8 @@ def inspect_page(page, url: str, *, axe_source: str | None = None, axe_exception
             report.axe_violations = run_axe(page, axe_source, exceptions=axe_exceptions,
                                             context=f"{width} px, light")
             if also_dark_desktop:
-                report.axe_violations += _axe_dark_desktop(page, axe_source, axe_exceptions)
+                report.axe_violations = _merged(report.axe_violations
+                                                + _axe_dark_desktop(page, axe_source, axe_exceptions))
     finally:
         page.unroute("**/*", route)
         page.remove_listener("console", on_console)
@@ -198,6 +204,18 @@ def _horizontal_overflow(page) -> str | None:
     culprits = "; ".join(measured["culprits"]) or "no single element found"
     return (f"document is {measured['scrollWidth']} px wide in a {measured['clientWidth']} px viewport "
             f"(widest: {culprits})")
+
+
+def _merged(violations: list[AxeViolation]) -> list[AxeViolation]:
+    """One entry per rule and elements, naming every viewport/colour scheme it occurred in."""
+    merged: dict[tuple, AxeViolation] = {}
+    for violation in violations:
+        key = (violation.rule, tuple(violation.targets))
+        if key in merged:
+            merged[key].context += f"; {violation.context}"
+        else:
+            merged[key] = violation
+    return list(merged.values())
 
 
 def _axe_dark_desktop(page, axe_source: str, exceptions) -> list[AxeViolation]:

@@ -52,8 +52,9 @@ def check_pages(output_dir: Path, origin: str) -> CheckOutcome:
     """Every page type in chromium: privacy, console, requests, 375 px, axe (light and dark)."""
     outcome = CheckOutcome("pages in chromium (requests, console, 375 px, axe-core)")
     page_types = pagetypes.discover(output_dir)
-    outcome.problems += [f"required page type {name!r} not found in the output"
-                         for name in pagetypes.missing_required(page_types)]
+    missing = pagetypes.missing_required(page_types)
+    if missing:  # a site may lack e.g. tags; the test suite insists on them for the sample site
+        outcome.notes.append("page types this site does not have: " + ", ".join(missing))
     try:
         reports = inspect_page_types(page_types, origin)
     except environment.ToolMissing as missing:
@@ -70,7 +71,7 @@ def inspect_page_types(page_types, origin: str) -> dict:
     reports = {}
     with browser.running_browser() as chromium:
         axe_source = browser.read_axe_source()
-        page = browser.new_page(chromium)
+        page = browser.new_page(chromium, axe_source=axe_source)
         for page_type in page_types:
             reports[page_type] = inspect_page_type(page, page_type, origin, axe_source)
     return reports

@@ -48,7 +48,7 @@ ARTICLE = "content/articles/erster-beitrag.md"
     pytest.param({"authors/jana-beispiel.yml": profile_yaml("Jana", since="März 2024")},
                  JANA, 2, "invalid date 'März 2024' in 'since'", "YYYY-MM-DD", id="since-not-a-date"),
     pytest.param({"authors/jana-beispiel.yml": 'name: "Jana\nrole: x\n'},
-                 JANA, 3, "YAML syntax error", "quoting", id="yaml-syntax"),
+                 JANA, 1, "YAML syntax error", "quoting", id="yaml-syntax"),
     pytest.param({"articles/erster-beitrag.md": article("Erster Beitrag", "jana-beispeil")},
                  ARTICLE, 4, "unknown author 'jana-beispeil' in 'author'",
                  "no profile content/authors/jana-beispeil.yml; did you mean 'jana-beispiel'?", id="unknown-author"),

@@ -46,6 +46,7 @@ def attach_profiles(generator):
                                             getattr(article, "front_matter_lines", {}), profiles,
                                             options.shown_folder)
         article.authors = [author_for(handle) for handle in handles]
+        article.author = article.authors[0]  # Pelican's single-author attribute, kept consistent
         article.author_profiles = [author.profile for author in article.authors]
         article.thanks_display = thanks_display(thanks, profiles)
     for found in problems:

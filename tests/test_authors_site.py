@@ -241,3 +241,13 @@ def test_english_sites_use_the_english_removed_byline(build_site):
     site = build_site(TEAM, overrides={"DEFAULT_LANG": "en"})
     byline = by_class(site.html("2026/alt/"), "byline")[0]
     assert " ".join(byline.text_content().split()) == "by former colleague and Björn Hansen"
+
+
+def test_long_author_listings_are_paginated_and_show_the_profile_only_on_page_one(build_site):
+    site = build_site(TEAM, overrides={"DEFAULT_PAGINATION": 1})
+    first, second = site.html("autoren/jana-beispiel/"), site.html("autoren/jana-beispiel/seite/2/")
+    assert _texts(by_class(first, "author-posts")[0].xpath(".//*[@class='card-title']")) == ["Gemeinsam geschrieben"]
+    assert _texts(by_class(second, "author-posts")[0].xpath(".//*[@class='card-title']")) == ["Erster Beitrag"]
+    assert first.xpath('//script[@type="application/ld+json"]') and first.xpath("//img")
+    assert second.xpath('//script[@type="application/ld+json"]') == [] and second.xpath("//img") == []
+    assert _texts(second.xpath("//h1")) == ["Jana Beispiel"]

@@ -91,18 +91,21 @@ def load_series(path: str, known_handles, markdown_to_html, url_pattern="serien/
         return series, problems
 
     data = doc.data
+    misspelt = set()  # required keys an unknown key looks like: one message is enough
     for key in data:
         if key not in SERIES_KEYS:
+            suggestion = did_you_mean(key, SERIES_KEYS)
+            misspelt.update(k for k in SERIES_KEYS if suggestion == f"did you mean '{k}'?")
             add(doc.line(key), f"unknown key '{key}' in series",
-                did_you_mean(key, SERIES_KEYS) + " (remove the key if it is not needed)")
+                suggestion + " (remove the key if it is not needed)")
 
     title = _text(doc, "title", add)
-    if title is None and "title" not in data:
+    if title is None and "title" not in data and "title" not in misspelt:
         add(doc.first_line, "missing 'title'", 'add a line like title: "#Mittwochstipp"')
     series.title = title or slug
 
     label = _text(doc, "label", add)
-    if label is None and "label" not in data:
+    if label is None and "label" not in data and "label" not in misspelt:
         add(doc.first_line, "missing 'label'", 'add a line like label: "Tipp {n}" ({n} becomes the number)')
     elif label is not None and NUMBER_FIELD not in label:
         add(doc.line("label"), f"label '{label}' has no '{{n}}' for the tip's number",

@@ -25,6 +25,10 @@ MISTAKES = [
                   "articles/b.md": tip("B", "2026-11-11 09:30", extra="series_index: 3\n")},
                  "articles/b.md", 7, "series_index 3 conflicts with the date order of series 'mittwochstipp'",
                  "use a number above 4", id="explicit number against the date order"),
+    pytest.param({**SERIES, "articles/t.md": tip("T", "2026-11-18 09:30", extra="series_index: 3\n").replace(
+                      "series: mittwochstipp\n", "")},
+                 "articles/t.md", 6, "'series_index' without 'series'", "add the series, e.g. 'series: mittwochstipp'",
+                 id="series_index without series"),
     pytest.param(series_file(MITTWOCHSTIPP + "farbe: blau\n"), "series/mittwochstipp.yml", 6,
                  "unknown key 'farbe' in series", "remove the key", id="unknown key"),
     pytest.param(series_file(MITTWOCHSTIPP.replace('title: "#Mittwochstipp"\n', "")), "series/mittwochstipp.yml", 1,

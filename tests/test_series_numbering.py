@@ -169,3 +169,11 @@ def test_articles_outside_series_get_empty_series_attributes():
     other = article(18, series=None)
     link([other])
     assert other.series_info is None and other.series_label is None and other.series_number is None
+
+
+def test_series_index_without_series_is_an_error():
+    stray = article(18, series=None, series_index=3)
+    stray.front_matter_lines["series_index"] = 6
+    _, problems = link([stray])
+    assert [(p.path, p.line, p.message) for p in problems] == [("articles/18.md", 6, "'series_index' without 'series'")]
+    assert "series: mittwochstipp" in problems[0].hint

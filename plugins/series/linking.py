@@ -47,9 +47,17 @@ def as_tip(key, article, line_key: str | None = None) -> Tip:
 
 
 def unknown_series(articles, series_by_slug: dict) -> list[ContentProblem]:
+    """Articles naming a series that has no file, or numbering a tip of no series."""
     problems = []
     for article in articles:
         slug = series_slug(article)
+        if not slug and getattr(article, "series_index", None) is not None:
+            problems.append(ContentProblem(
+                relative_path(article.source_path), front_matter_line(article, "series_index"),
+                "'series_index' without 'series'",
+                f"add the series, e.g. 'series: {sorted(series_by_slug)[0] if series_by_slug else 'mittwochstipp'}', "
+                "or remove 'series_index'",
+            ))
         if slug and slug not in series_by_slug:
             problems.append(ContentProblem(
                 relative_path(article.source_path), front_matter_line(article, "series"),

@@ -44,7 +44,8 @@ MISTAKES = [
     pytest.param(series_file(MITTWOCHSTIPP.replace("tom-muster]", "tom-mustr]")), "series/mittwochstipp.yml", 5,
                  "unknown owner 'tom-mustr' in 'owners'",
                  "no profile content/authors/tom-mustr.yml; did you mean 'tom-muster'?", id="owner without profile"),
-    pytest.param(series_file('title: "#Mittwochstipp\n'), "series/mittwochstipp.yml", 2,
+    pytest.param(series_file('title: "#Mittwochstipp"\nlabel: "Tipp {n}"\nowners: a: b\n'),
+                 "series/mittwochstipp.yml", 3,
                  "YAML syntax error", "quoting", id="broken YAML"),
 ]
 

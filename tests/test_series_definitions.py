@@ -51,7 +51,8 @@ def test_a_valid_series_file_becomes_a_series(tmp_path):
                  "no profile content/authors/tom-mustre.yml; did you mean 'tom-muster'?", id="owner without profile"),
     pytest.param(VALID.replace("[jana-beispiel, tom-muster]", "{chef: jana-beispiel}"), 5,
                  "'owners' must be a list of author handles", "owners: [jana-beispiel]", id="owners not a list"),
-    pytest.param('title: "#Mittwochstipp\nlabel: x\n', 3, "YAML syntax error", "quoting", id="broken YAML"),
+    pytest.param('title: "#Mittwochstipp"\nlabel: "Tipp {n}"\nowners: a: b\n', 3, "YAML syntax error", "quoting",
+                 id="broken YAML"),
     pytest.param("- title\n- label\n", 1, "a series file must be YAML keys and values", "title:",
                  id="not a mapping"),
 ])

@@ -40,7 +40,8 @@ def test_tips_are_numbered_by_date_unless_series_index_is_given(specs, expected)
 
 
 @pytest.mark.parametrize("specs, wrong_day, message, hint", [
-    pytest.param([(4, 2), (11, 2)], 11, "tip number 2 of series 'mittwochstipp' is used twice: articles/4.md has it too",
+    pytest.param([(4, 2), (11, 2)], 11,
+                 "tip number 2 of series 'mittwochstipp' is used twice: articles/4.md has it too",
                  "give this tip another 'series_index'", id="two tips with the same explicit number"),
     pytest.param([(4, None), (11, None), (18, 2)], 18,
                  "tip number 2 of series 'mittwochstipp' is used twice: articles/11.md has it too",

@@ -2,7 +2,9 @@
 
 import pytest
 
+from conftest import DEFAULT_BUILD_TIME, MINIMAL_SITE, SiteBuild, site_settings, write_files
 from series_support import MITTWOCHSTIPP, WERKSTATTBESUCH, tip
+from tools.build import build
 
 SCHEDULED_TITLE = "Streng geheimer Zukunftstipp"
 SCHEDULED_SLUG = "zukunftstipp-geheim"
@@ -14,6 +16,7 @@ SERIES_SITE = {
     "articles/tipp-eins.md": tip("Danke sagen", "2026-10-28 09:30"),
     "articles/tipp-zwei.md": tip("Zuerst geben", "2026-11-04 09:30", author="tom-muster"),
     "articles/tipp-entwurf.md": tip("Halbfertiger Entwurf", "2026-11-11 09:30", extra="status: draft\n"),
+    "articles/tipp-versteckt.md": tip("Versteckter Tipp", "2026-11-11 10:30", extra="status: hidden\n"),
     "articles/tipp-drei.md": tip("Namen merken", "2026-11-18 09:30"),
     f"articles/{SCHEDULED_SLUG}.md": tip(SCHEDULED_TITLE, "2026-11-25 09:30"),
     "articles/besuch-eins.md": tip("In der Lackiererei", "2026-11-02 10:00", series="werkstattbesuch"),
@@ -24,9 +27,15 @@ SERIES_SITE = {
 }
 
 
-@pytest.fixture
-def site(build_site):
-    return build_site(SERIES_SITE)
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """One build of SERIES_SITE shared by the read-only tests of this module (keeps them fast)."""
+    base = tmp_path_factory.mktemp("series-site")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", DEFAULT_BUILD_TIME)
+        write_files(base / "content", {**MINIMAL_SITE, **SERIES_SITE})
+        result = build(site_settings(base))
+    return SiteBuild(result, base / "content", base / "output")
 
 
 def texts(nodes):
@@ -68,11 +77,16 @@ def test_series_page_lists_every_published_tip_in_order_with_label_date_and_summ
     assert texts(items[0].xpath(".//*[@class='card-summary']")) == ["Worum es in Danke sagen geht."]
 
 
-def test_draft_in_the_middle_is_neither_listed_nor_numbered(site):
-    assert "Halbfertiger Entwurf" not in site.text("serien/mittwochstipp/index.html")
-    draft = site.html("entwuerfe/tipp-entwurf/")
-    assert texts(draft.xpath("//p[@class='kicker']")) == ["#Mittwochstipp"]
-    assert draft.xpath("//nav[@class='series-nav']") == []
+@pytest.mark.parametrize("title, page", [
+    ("Halbfertiger Entwurf", "entwuerfe/tipp-entwurf/"),
+    ("Versteckter Tipp", "2026/tipp-versteckt/"),
+])
+def test_draft_or_hidden_tip_in_the_middle_is_neither_listed_nor_numbered(site, title, page):
+    assert title not in site.text("serien/mittwochstipp/index.html")
+    assert title not in site.text("2026/tipp-zwei/index.html") + site.text("2026/tipp-drei/index.html")
+    unlisted = site.html(page)
+    assert texts(unlisted.xpath("//p[@class='kicker']")) == ["#Mittwochstipp"]
+    assert unlisted.xpath("//nav[@class='series-nav']") == []
 
 
 @pytest.mark.parametrize("page, kicker, previous, following", [

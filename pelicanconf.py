@@ -114,3 +114,7 @@ MAIN_MENU = [
     {"key": "nav_roundups", "url": "wochenrueckblick/"},
     {"key": "nav_archive", "url": "archiv/"},
 ]
+
+# --- series ---
+# The series page and the newest tip say when the next (scheduled) tip comes out; never its title.
+SERIES_ANNOUNCE_NEXT = True

@@ -92,7 +92,7 @@ def test_newcomer_is_marked_only_when_named():
 def test_removed_person_is_listed_neutrally_without_handle_or_links():
     week = credits(post("2026-11-16 09:00", "jana-beispiel", title="A", thanks=["bjoern-hansen"]))
     removed = [person for person in contributors(week, PROFILES, phrases=DE) if person.is_removed]
-    assert [(p.name, p.handle, p.profile_url, p.links) for p in removed] == [("Ehemaliges Teammitglied", None, None, {})]
+    assert [(p.name, p.handle, p.profile_url, p.links) for p in removed] == [("ehemalige Kollegin / ehemaliger Kollege", None, None, {})]
 
 
 def test_without_profiles_the_handle_stands_in_for_the_name():

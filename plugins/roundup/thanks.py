@@ -133,8 +133,9 @@ def contributor_of(deeds: _Deeds, profiles, newcomers, phrases) -> Contributor:
         return Contributor(name=deeds.handle, handle=deeds.handle, roles=roles,
                            is_newcomer=deeds.handle in newcomers)
     if getattr(profile, "status", "active") == "removed":
-        # The person asked to be removed: neutral words, no handle, no links.
-        return Contributor(name=phrases.text("roundup_removed_person"), roles=roles, is_removed=True)
+        # The person asked to be removed: the authors plugin's neutral byline, no handle, no links.
+        name = profile.name or phrases.text("roundup_removed_person")
+        return Contributor(name=name, roles=roles, is_removed=True)
     return Contributor(
         name=profile.name,
         handle=deeds.handle,

@@ -89,7 +89,7 @@ def test_danke_lists_everyone_once_in_german_order_with_roles_and_links(site):
     assert names == ["Änne Ahlers", "Ärztlicher Dienst", "Aylin Özdemir", "Das Team am Empfang",
                      "Jana Beispiel", "Tom Muster"]
     roles = dict(zip(names, texts(page.xpath("//*[contains(@class,'contributor-roles')]"))))
-    assert roles["Änne Ahlers"] == "Mitarbeit an „Punkt drei Uhr“ · die Fotos"
+    assert roles["Änne Ahlers"] == "Mitarbeit an „Punkt drei Uhr“ · Danke für die Fotos"
     assert roles["Tom Muster"] == "1 Beitrag · Hilfe bei „Kurze Betreffzeilen“"
     assert roles["Aylin Özdemir"] == "Tipp 1 · #Mittwochstipp"
     assert roles["Ärztlicher Dienst"] == "Dank der Redaktion"

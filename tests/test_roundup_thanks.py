@@ -102,7 +102,7 @@ def test_without_profiles_the_handle_stands_in_for_the_name():
 
 @pytest.mark.parametrize("extra, roles", [
     (ExtraThanks(handle="aylin-oezdemir"), ["Dank der Redaktion"]),
-    (ExtraThanks(handle="aylin-oezdemir", reason="die Fotos vom Werkstattbesuch"), ["die Fotos vom Werkstattbesuch"]),
+    (ExtraThanks(handle="aylin-oezdemir", reason="die Fotos vom Werkstattbesuch"), ["Danke für die Fotos vom Werkstattbesuch"]),
 ])
 def test_editor_extra_thanks_add_a_person_with_the_reason(extra, roles):
     people = by_name(contributors(credits(post("2026-11-16 09:00")), PROFILES, phrases=DE, extra_thanks=[extra]))
@@ -112,7 +112,7 @@ def test_editor_extra_thanks_add_a_person_with_the_reason(extra, roles):
 def test_editor_thanks_for_an_author_adds_to_the_same_entry():
     extra = [ExtraThanks(handle="jana-beispiel", reason="die Moderation")]
     people = contributors(credits(post("2026-11-16 09:00")), PROFILES, phrases=DE, extra_thanks=extra)
-    assert [(p.name, p.roles) for p in people] == [("Jana Beispiel", ["1 Beitrag", "die Moderation"])]
+    assert [(p.name, p.roles) for p in people] == [("Jana Beispiel", ["1 Beitrag", "Danke für die Moderation"])]
 
 
 def test_contributors_are_sorted_german_style_with_umlauts_among_their_base_letters():

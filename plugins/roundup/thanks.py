@@ -117,7 +117,7 @@ def role_phrases(deeds: _Deeds, phrases) -> list[str]:
         roles.append(phrases.text("roundup_role_co_author", titles=titles(deeds.co_authored)))
     if deeds.helped_with:
         roles.append(phrases.text("roundup_role_thanked", titles=titles(deeds.helped_with)))
-    roles += deeds.editor_reasons
+    roles += [phrases.text("roundup_role_editor_for", reason=reason) for reason in deeds.editor_reasons]
     if deeds.editor_thanked and not deeds.editor_reasons:
         roles.append(phrases.text("roundup_role_editor"))
     return roles

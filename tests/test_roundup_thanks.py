@@ -133,3 +133,10 @@ def test_contributors_are_sorted_german_style_with_umlauts_among_their_base_lett
 ])
 def test_german_sort_key_follows_din_5007_1(first, second):
     assert german_sort_key(first) < german_sort_key(second)
+
+
+def test_alumni_are_not_welcomed_as_newcomers():
+    profiles = {**PROFILES, "ole-petersen": profile("ole-petersen", "Ole Petersen", status="alumni")}
+    people = contributors(credits(post("2026-09-21 09:00", "ole-petersen")), profiles, newcomers={"ole-petersen"},
+                          phrases=DE)
+    assert [(p.name, p.is_newcomer, p.profile_url) for p in people] == [("Ole Petersen", False, "autoren/ole-petersen/")]

@@ -142,7 +142,8 @@ def contributor_of(deeds: _Deeds, profiles, newcomers, phrases) -> Contributor:
         profile_url=profile.url if getattr(profile, "has_page", True) else None,
         links=dict(getattr(profile, "links", None) or {}),
         roles=roles,
-        is_newcomer=deeds.handle in newcomers,
+        # welcome people who start here, not someone whose first post is their farewell (alumni)
+        is_newcomer=deeds.handle in newcomers and getattr(profile, "status", "active") == "active",
     )
 
 

@@ -114,8 +114,11 @@ def test_unfinished_week_is_not_published_and_the_index_lists_finished_ones(site
     assert texts(index.xpath("//main//h2")) == ["KW 47/2026"]
     home = site.html("")
     teaser = home.xpath("//section[contains(@class,'roundup-teaser')]")
-    assert texts(teaser[0].xpath(".//h2")) == ["KW 47/2026"]
-    assert teaser[0].xpath(".//h2/a/@href") == ["./wochenrueckblick/2026-W47/"]
+    assert texts(teaser[0].xpath(".//h2")) == ["Wochenrückblick"]
+    assert texts(teaser[0].xpath(".//*[contains(@class,'card-title')]/a")) == ["KW 47/2026"]
+    assert teaser[0].xpath(".//*[contains(@class,'card-title')]/a/@href") == ["./wochenrueckblick/2026-W47/"]
+    # the paginated listing of posts itself is unchanged: only posts have linked h2 headings
+    assert len(home.xpath("//main//h2/a")) == 4 and "KW 47/2026" not in texts(home.xpath("//main//h2/a"))
 
 
 def test_after_the_next_cutoff_the_next_week_appears_with_a_generated_intro(build_site):

@@ -116,3 +116,13 @@ SERIES_ANNOUNCE_NEXT = True
 # --- sitemap ---
 # Regular expressions of output URLs kept out of sitemap.xml (drafts and 404 always are).
 SITEMAP_EXCLUDE = [r"/newsletter/"]
+
+# --- roundup ---
+# The weekly roundup (Wochenrückblick) closes every ROUNDUP_WEEKDAY at ROUNDUP_TIME (TIMEZONE wall time).
+ROUNDUP_WEEKDAY = "friday"
+ROUNDUP_TIME = "15:00"
+ROUNDUP_NOTES_PATH = "roundups"  # editor notes: content/roundups/<ISO year>-W<week>.md
+ROUNDUP_URL = "wochenrueckblick/{slug}/"
+ROUNDUP_SAVE_AS = "wochenrueckblick/{slug}/index.html"
+ROUNDUPS_URL = "wochenrueckblick/"
+ROUNDUPS_SAVE_AS = "wochenrueckblick/index.html"

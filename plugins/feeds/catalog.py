@@ -102,18 +102,16 @@ class FeedCatalog:
         return self._by_topic.get((kind, key))
 
     def links(self, kind: str, key: str | None, titles) -> list[dict]:
-        """Autodiscovery links: the page's own feeds first, then the site feeds.
+        """Links to the Atom and RSS feed of one topic ([] when it has no feed).
 
         `titles(feed, format)` returns (title, label) in the site's language.
         """
-        chosen = []
-        if kind != "site":
-            chosen.append(self.find(kind, key))
-        chosen.append(self.find("site", None))
+        feed = self.find(kind, key)
+        if feed is None:
+            return []
         links = []
-        for feed in filter(None, chosen):
-            for fmt in FORMATS:
-                title, label = titles(feed, fmt)
-                links.append({"type": MEDIA_TYPES[fmt], "href": f"{self.site_url}/{feed.paths[fmt]}",
-                              "title": title, "label": label})
+        for fmt in FORMATS:
+            title, label = titles(feed, fmt)
+            links.append({"type": MEDIA_TYPES[fmt], "href": f"{self.site_url}/{feed.paths[fmt]}",
+                          "title": title, "label": label})
         return links

@@ -51,11 +51,13 @@ def add_entry(generator: FeedGenerator, entry: Entry, content_mode: str, with_cr
                 item.dc.dc_creator(person.name)
     if entry.terms:
         item.category([{"term": t.term, **({"scheme": t.scheme} if t.scheme else {})} for t in entry.terms])
-    if content_mode == "full" and entry.content_html.strip():
+    with_content = content_mode == "full" and bool(entry.content_html.strip())
+    if with_content:
         item.content(entry.content_html, type="html")
-    if entry.summary_html.strip():
+    # A summary that merely repeats a short post is left out (as Pelican's own feeds do).
+    if entry.summary_html.strip() and not (with_content and entry.summary_html == entry.content_html):
         item.summary(entry.summary_html, type="html")
-    elif content_mode == "summary" or not entry.content_html.strip():
+    elif not with_content:
         item.summary(entry.title, type="text")
 
 

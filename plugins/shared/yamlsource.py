@@ -69,7 +69,19 @@ def _construct_with_lines(loader, node, path, lines, offset):
 
 def load_yaml(text: str, path: str, line_offset: int = 0) -> YamlDocument:
     """Parse one YAML document; syntax errors become a ContentProblem with file and line."""
-    loader = _LineLoader(text)
+    try:
+        loader = _LineLoader(text)
+    except yaml.reader.ReaderError as error:  # a control character, e.g. pasted from a chat
+        line = text.count("\n", 0, error.position) + 1 + line_offset
+        raise YamlSyntaxError(
+            ContentProblem(
+                relative_path(path),
+                line,
+                f"invisible character U+{error.character:04X} is not allowed in YAML",
+                "delete it (often pasted from Word or a chat); to write it on purpose use an escape in "
+                "double quotes, e.g. \"\\t\"",
+            )
+        ) from None
     try:
         node = loader.get_single_node()
         lines: dict = {}

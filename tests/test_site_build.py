@@ -171,3 +171,14 @@ def test_sample_content_builds_cleanly(tmp_path, settings_file):
     done = run_tool("tools.build", "--strict", "--settings", settings_file, "--output", str(tmp_path / "out"))
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "out/index.html").is_file()
+
+
+def test_index_is_paginated_with_directory_urls(build_site):
+    more = {f"articles/beitrag-{n:02d}.md": ARTICLE.format(title=f"Beitrag {n}", date=f"2026-10-{n:02d} 10:00", status="published")
+            for n in range(1, 13)}
+    site = build_site(more)
+    first, second = site.html(""), site.html("seite/2/")
+    assert len(first.findall(".//article")) == 10
+    assert first.find(".//a[@rel='next']").get("href").endswith("seite/2/")
+    assert len(second.findall(".//article")) == 3
+    assert second.find(".//a[@rel='prev']") is not None

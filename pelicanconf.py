@@ -126,3 +126,16 @@ ROUNDUP_URL = "wochenrueckblick/{slug}/"
 ROUNDUP_SAVE_AS = "wochenrueckblick/{slug}/index.html"
 ROUNDUPS_URL = "wochenrueckblick/"
 ROUNDUPS_SAVE_AS = "wochenrueckblick/index.html"
+
+# --- feeds ---
+# Our feeds plugin writes every feed with feedgen (docs/feeds.md); Pelican's own writers stay off.
+FEED_ATOM = None
+FEED_RSS = None
+CATEGORY_FEED_RSS = None
+TAG_FEED_ATOM = None
+TAG_FEED_RSS = None
+TRANSLATION_FEED_RSS = None
+FEEDS_ENABLED = False  # development builds skip feeds; publishconf.py turns them on
+FEED_MAX_ITEMS = 20  # newest entries per feed
+FEED_CONTENT = "full"  # "full": the whole post in the feed; "summary": only the summary
+FEED_ID_DOMAIN = None  # entry ids use SITEURL's domain; pin the old one here if the site moves

@@ -114,3 +114,16 @@ MAIN_MENU = [
     {"key": "nav_roundups", "url": "wochenrueckblick/"},
     {"key": "nav_archive", "url": "archiv/"},
 ]
+
+# --- newsletter ---
+# Every roundup as an email (plugins/newsletter, docs/newsletter.md). Development builds have no
+# SITEURL, and an email needs absolute URLs: it is written by publishconf.py / `make newsletter`.
+NEWSLETTER_ENABLED = False
+NEWSLETTER_SERVICE = "listmonk"  # listmonk | mailchimp | brevo | mailto: unsubscribe placeholders
+NEWSLETTER_FROM = "Werkbank Blog <newsletter@nordlicht-werkstatt.example>"
+NEWSLETTER_TO = "werkbank-newsletter@lists.nordlicht-werkstatt.example"
+NEWSLETTER_UNSUBSCRIBE_MAILTO = "newsletter-abmelden@nordlicht-werkstatt.example"
+NEWSLETTER_LOGO = {"path": "favicon.png", "width": 32, "height": 32, "alt": "Werkbank Blog"}
+NEWSLETTER_MAX_BYTES = 90 * 1024
+# Newsletter files and their web copies are not pages to find through the sitemap.
+SITEMAP = {**SITEMAP, "exclude": [*SITEMAP["exclude"], "^newsletter/", "^wochenrueckblick/[^/]+/newsletter/"]}

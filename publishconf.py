@@ -10,3 +10,6 @@ SITEURL = os.environ.get("SITEURL", "https://blog.nordlicht-werkstatt.example")
 RELATIVE_URLS = False
 WRITE_DRAFTS = False
 DELETE_OUTPUT_DIRECTORY = False  # tools/publish.py swaps output/ atomically instead
+
+# --- newsletter ---
+NEWSLETTER_ENABLED = True

@@ -53,7 +53,7 @@ class NewsletterGenerator(Generator):
         entries = [write_roundup_email(writer, self.context, env, config, r)
                    for r in self.context.get("roundups", [])]
         write(writer, self.context, f"{OUTPUT_DIR}/index.json",
-              json.dumps({"newsletters": entries}, indent=2, ensure_ascii=False, sort_keys=True) + "\n")
+              json.dumps({"site_url": config.site_url, "newsletters": entries}, indent=2, ensure_ascii=False, sort_keys=True) + "\n")
 
 
 def write_roundup_email(writer, context, env, config, roundup) -> dict:

@@ -116,6 +116,16 @@ def team_site(build_site):
     return site
 
 
+def test_a_removed_profile_that_still_has_personal_data_gets_a_warning(team_site):
+    warnings = team_site.result.warnings
+    assert len(warnings) == 1
+    assert warnings[0].path.endswith("content/authors/gisela-geheim.yml")
+    assert warnings[0].line == 2
+    assert "still contains: avatar, links, bio, role" in warnings[0].message
+    assert "docs/authors.md" in warnings[0].hint
+    assert team_site.result.exit_code(strict=True) == 0
+
+
 def _texts(elements):
     return [" ".join(e.text_content().split()) for e in elements]
 
@@ -211,7 +221,8 @@ def test_a_removed_person_has_no_page_and_a_neutral_byline(team_site):
 
 
 def test_nothing_of_a_removed_person_appears_anywhere_in_the_output(team_site):
-    assert not team_site.path("images/autoren/geheim.png").exists() or True  # the file stays in content
+    assert not team_site.path("images/autoren/geheim.png").exists()
+    assert team_site.path("images/autoren/jana.png").exists()
     for path in team_site.output.rglob("*"):
         if path.is_file() and path.suffix in (".html", ".xml", ".txt", ".json"):
             text = path.read_text(encoding="utf-8")

@@ -115,6 +115,10 @@ MAIN_MENU = [
     {"key": "nav_archive", "url": "archiv/"},
 ]
 
+# --- series ---
+# The series page and the newest tip say when the next (scheduled) tip comes out; never its title.
+SERIES_ANNOUNCE_NEXT = True
+
 # --- newsletter ---
 # Every roundup as an email (plugins/newsletter, docs/newsletter.md). Development builds have no
 # SITEURL, and an email needs absolute URLs: it is written by publishconf.py / `make newsletter`.

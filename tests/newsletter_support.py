@@ -165,3 +165,40 @@ def email_env(lang: str = "de") -> Environment:
     strings = load_strings(str(ROOT / "theme"), lang)
     base.globals.update(t=strings.text, tn=strings.count, LANG=lang)
     return email_environment(base)
+
+
+def rendered_email(roundup=None, **overrides):
+    """(html, text, eml bytes) of a roundup, built the way the plugin builds them."""
+    from newsletter.message import Envelope, build_message, list_unsubscribe_urls, message_bytes, message_id
+    from newsletter.render import email_view, render_html, render_text
+
+    roundup = roundup or small_roundup()
+    settings = config(**overrides)
+    env = email_env(settings.lang)
+    view = email_view(roundup, settings, env.globals["t"], env.globals["tn"])
+    html, text = render_html(env, view), render_text(env, view)
+    envelope = Envelope(view.subject, settings.sender, settings.recipient, roundup.end,
+                        message_id(roundup.slug, settings.message_id_domain), settings.lang,
+                        list_unsubscribe_urls(view.unsubscribe_url, settings.unsubscribe_mailto))
+    return html, text, message_bytes(build_message(envelope, text, html))
+
+
+def write_newsletter_output(output: Path, roundups=None) -> Path:
+    """An output/ folder as the plugin leaves it (newsletter/index.json + files), without Pelican."""
+    import json
+
+    folder = output / "newsletter"
+    folder.mkdir(parents=True, exist_ok=True)
+    entries = []
+    for roundup in roundups or [small_roundup()]:
+        html, text, eml = rendered_email(roundup)
+        paths = {kind: f"newsletter/{roundup.slug}.{kind}" for kind in ("html", "txt", "eml")}
+        (output / paths["html"]).write_text(html, encoding="utf-8")
+        (output / paths["txt"]).write_text(text, encoding="utf-8")
+        (output / paths["eml"]).write_bytes(eml)
+        entries.append({"slug": roundup.slug, "subject": f"Werkbank Blog: Wochenrückblick {roundup.title}",
+                        "message_id": f"<newsletter-{roundup.slug}@nordlicht-werkstatt.example>",
+                        "web_copy": f"{SITEURL}/wochenrueckblick/{roundup.slug}/newsletter/",
+                        "html_bytes": len(html.encode("utf-8")), **paths})
+    (folder / "index.json").write_text(json.dumps({"site_url": SITEURL, "newsletters": entries}), encoding="utf-8")
+    return output

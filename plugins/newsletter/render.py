@@ -110,6 +110,8 @@ def email_view(roundup, config: NewsletterSettings, t, tn, *, web_copy: bool = F
 
 
 def _period(roundup, config: NewsletterSettings) -> str:
+    if getattr(roundup, "period", None):  # the roundup plugin's wording, same as on the site
+        return roundup.period
     zone = ZoneInfo(config.timezone)
     start, end = roundup.start.astimezone(zone).date(), roundup.end.astimezone(zone).date()
     return format_interval(start, end, "yMMMd", locale=config.lang)
@@ -176,7 +178,7 @@ def email_environment(base: Environment) -> Environment:
 
 def render_html(env: Environment, view: EmailView) -> str:
     raw = env.get_template(HTML_TEMPLATE).render(email=view)
-    return inline_css(raw)
+    return inline_css(raw).rstrip("\n") + "\n"
 
 
 def render_text(env: Environment, view: EmailView) -> str:

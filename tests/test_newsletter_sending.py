@@ -7,6 +7,7 @@ import email.policy
 import json
 import smtplib
 import socket
+from dataclasses import dataclass
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -15,6 +16,7 @@ from newsletter.ledger import SentWeek, ledger_text, read_ledger, write_ledger
 from newsletter.sending import SendError, SmtpSettings, send_eml, smtp_settings
 from newsletter_support import write_newsletter_output
 from tests.conftest import run_tool
+from tools import newsletter as newsletter_cli
 
 
 class Recorder:
@@ -58,18 +60,37 @@ def site(tmp_path):
     return output, tmp_path / "newsletter" / "sent.json"
 
 
-def send(output, ledger, port, *flags, **env):
-    smtp_env = {"NEWSLETTER_SMTP_HOST": "127.0.0.1", "NEWSLETTER_SMTP_PORT": str(port),
-                "NEWSLETTER_SMTP_SECURITY": "none", "NEWSLETTER_SMTP_USER": "", "NEWSLETTER_TO": "", **env}
-    return run_tool("tools.newsletter", "send", "--output", str(output), "--ledger", str(ledger), *flags,
-                    env_extra=smtp_env)
+@dataclass
+class Finished:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def smtp_environment(port, **env) -> dict:
+    return {"NEWSLETTER_SMTP_HOST": "127.0.0.1", "NEWSLETTER_SMTP_PORT": str(port),
+            "NEWSLETTER_SMTP_SECURITY": "none", "NEWSLETTER_SMTP_USER": "", "NEWSLETTER_TO": "", **env}
+
+
+@pytest.fixture
+def send(monkeypatch, capsys):
+    """`make send-newsletter` in this process (fast); one test below runs the real subprocess."""
+
+    def run(output, ledger, port, *flags, **env):
+        for key, value in smtp_environment(port, **env).items():
+            monkeypatch.setenv(key, value)
+        code = newsletter_cli.main(["send", "--output", str(output), "--ledger", str(ledger), *flags])
+        captured = capsys.readouterr()
+        return Finished(code, captured.out, captured.err)
+
+    return run
 
 
 def parsed(data: bytes):
     return email.message_from_bytes(data, policy=email.policy.default)
 
 
-def test_confirmed_send_delivers_exactly_the_eml_and_records_the_week(site, smtp_server):
+def test_confirmed_send_delivers_exactly_the_eml_and_records_the_week(site, smtp_server, send):
     output, ledger = site
     server = smtp_server()
     result = send(output, ledger, server.port, "--confirm")
@@ -92,7 +113,7 @@ def test_confirmed_send_delivers_exactly_the_eml_and_records_the_week(site, smtp
         "werkbank-newsletter@lists.nordlicht-werkstatt.example", False)
 
 
-def test_second_send_of_a_week_is_refused_and_force_sends_it_again(site, smtp_server):
+def test_second_send_of_a_week_is_refused_and_force_sends_it_again(site, smtp_server, send):
     output, ledger = site
     server = smtp_server()
     assert send(output, ledger, server.port, "--confirm").returncode == 0
@@ -106,7 +127,7 @@ def test_second_send_of_a_week_is_refused_and_force_sends_it_again(site, smtp_se
     assert [entry.forced for entry in read_ledger(ledger)] == [False, True]
 
 
-def test_dry_run_shows_what_would_be_sent_and_sends_nothing(site, smtp_server):
+def test_dry_run_shows_what_would_be_sent_and_sends_nothing(site, smtp_server, send):
     output, ledger = site
     server = smtp_server()
     result = send(output, ledger, server.port)
@@ -117,7 +138,7 @@ def test_dry_run_shows_what_would_be_sent_and_sends_nothing(site, smtp_server):
     assert server.received == [] and not ledger.exists()
 
 
-def test_newsletter_to_overrides_the_envelope_recipient(site, smtp_server):
+def test_newsletter_to_overrides_the_envelope_recipient(site, smtp_server, send):
     output, ledger = site
     server = smtp_server()
     result = send(output, ledger, server.port, "--confirm", NEWSLETTER_TO="test-liste@example.org")
@@ -131,14 +152,15 @@ def test_server_answering_550_leaves_the_ledger_unchanged_and_exits_1(site, smtp
     write_ledger(ledger, [SentWeek("2026-W46", "2026-11-13T15:05:00+00:00", "<x@example>", "liste@example.org")])
     before = ledger.read_bytes()
     server = smtp_server("550 5.7.1 Message rejected as spam")
-    result = send(output, ledger, server.port, "--confirm")
+    result = run_tool("tools.newsletter", "send", "--confirm", "--output", str(output), "--ledger", str(ledger),
+                      env_extra=smtp_environment(server.port))
     assert result.returncode == 1
     assert f"127.0.0.1:{server.port} answered 550 5.7.1 Message rejected as spam" in result.stderr
     assert "nothing was sent" in result.stderr and "Traceback" not in result.stderr
     assert ledger.read_bytes() == before
 
 
-def test_refused_connection_is_one_clear_message(site):
+def test_refused_connection_is_one_clear_message(site, send):
     output, ledger = site
     result = send(output, ledger, free_port(), "--confirm")
     assert result.returncode == 1
@@ -146,14 +168,14 @@ def test_refused_connection_is_one_clear_message(site):
     assert "Traceback" not in result.stderr and not ledger.exists()
 
 
-def test_confirmed_send_without_smtp_settings_explains_what_to_set(site):
+def test_confirmed_send_without_smtp_settings_explains_what_to_set(site, send):
     output, ledger = site
     result = send(output, ledger, 25, "--confirm", NEWSLETTER_SMTP_HOST="")
     assert result.returncode == 1
     assert "NEWSLETTER_SMTP_HOST is not set" in result.stdout + result.stderr
 
 
-def test_send_without_a_built_newsletter_says_to_run_make_newsletter(tmp_path):
+def test_send_without_a_built_newsletter_says_to_run_make_newsletter(tmp_path, send):
     result = send(tmp_path / "output", tmp_path / "sent.json", 25)
     assert result.returncode == 1 and "make newsletter" in result.stderr
 
@@ -234,7 +256,7 @@ def test_ledger_json_is_sorted_and_stable(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["sent.json"]  # no temporary file left
 
 
-def test_broken_ledger_is_reported_not_overwritten(site, smtp_server):
+def test_broken_ledger_is_reported_not_overwritten(site, smtp_server, send):
     output, ledger = site
     ledger.parent.mkdir(parents=True)
     ledger.write_text("{not json", encoding="utf-8")

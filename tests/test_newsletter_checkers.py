@@ -111,8 +111,8 @@ def open_email(browser, path, width=600, color_scheme="light"):
     return page
 
 
-@pytest.mark.parametrize("name, color_scheme", [("small-listmonk.html", "light"), ("small-listmonk.html", "dark"),
-                                                ("week-40-posts.html", "light"), ("web-copy.html", "dark")])
+@pytest.mark.parametrize("name, color_scheme", [("small-listmonk.html", "light"), ("week-40-posts.html", "dark"),
+                                                ("web-copy.html", "light")])
 def test_axe_finds_no_serious_or_critical_violation(browser, email_files, name, color_scheme):
     require("node_modules")
     page = open_email(browser, email_files[name], color_scheme=color_scheme)

@@ -139,3 +139,15 @@ FEEDS_ENABLED = False  # development builds skip feeds; publishconf.py turns the
 FEED_MAX_ITEMS = 20  # newest entries per feed
 FEED_CONTENT = "full"  # "full": the whole post in the feed; "summary": only the summary
 FEED_ID_DOMAIN = None  # entry ids use SITEURL's domain; pin the old one here if the site moves
+
+# --- newsletter ---
+# Every roundup as an email (plugins/newsletter, docs/newsletter.md). Development builds have no
+# SITEURL, and an email needs absolute URLs: it is written by publishconf.py / `make newsletter`.
+NEWSLETTER_ENABLED = False
+NEWSLETTER_SERVICE = "listmonk"  # listmonk | mailchimp | brevo | mailto: unsubscribe placeholders
+NEWSLETTER_FROM = "Werkbank Blog <newsletter@nordlicht-werkstatt.example>"
+NEWSLETTER_TO = "werkbank-newsletter@lists.nordlicht-werkstatt.example"
+NEWSLETTER_UNSUBSCRIBE_MAILTO = "newsletter-abmelden@nordlicht-werkstatt.example"
+NEWSLETTER_LOGO = {"path": "favicon.png", "width": 32, "height": 32, "alt": "Werkbank Blog"}
+NEWSLETTER_MAX_BYTES = 90 * 1024
+# Newsletter files and their web copies are not pages to find through the sitemap.

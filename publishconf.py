@@ -13,3 +13,6 @@ DELETE_OUTPUT_DIRECTORY = False  # tools/publish.py swaps output/ atomically ins
 
 # --- feeds ---
 FEEDS_ENABLED = True
+
+# --- newsletter ---
+NEWSLETTER_ENABLED = True

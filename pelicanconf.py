@@ -85,7 +85,6 @@ CACHE_CONTENT = False
 # Footer links; there are no share widgets, only plain links built in the templates.
 FOOTER_PAGES = ["impressum", "datenschutz"]
 SHARE_NETWORKS = ["linkedin", "xing", "mastodon", "bluesky", "email"]
-MASTODON_SHARE_INSTANCE = "https://mastodon.social"
 
 SITEMAP = {
     "format": "xml",
@@ -114,3 +113,14 @@ MAIN_MENU = [
     {"key": "nav_roundups", "url": "wochenrueckblick/"},
     {"key": "nav_archive", "url": "archiv/"},
 ]
+
+# --- sharekit ---
+# Share links on Mastodon open this instance unless the article's author has a Mastodon profile.
+SHARE_MASTODON_INSTANCE = "https://mastodon.social"
+# Share texts carry absolute https URLs: SITEURL when it is https (publishconf.py), else this one,
+# so the previews of `make html` show the texts exactly as published.
+SHARE_SITEURL = "https://blog.nordlicht-werkstatt.example"
+# Post limits as each network counts (see plugins/sharekit/counting.py); override per network.
+SHARE_LIMITS = {"mastodon": 500, "bluesky": 300, "x": 280, "linkedin": 3000, "xing": 3000}
+# share.json files and the #FollowFriday pages are tools for editors, not pages for search engines.
+SITEMAP["exclude"] = [*SITEMAP["exclude"], r"share\.json$", r"/teilen/"]

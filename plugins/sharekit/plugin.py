@@ -198,14 +198,16 @@ class ShareKitGenerator(Generator):
     def _prepare_roundups(self, roundups):
         shares = {}
         for roundup in roundups:
-            people = [self._contributor(contributor) for contributor in roundup.contributors]
+            # people who had their profile removed are thanked on the page, not named on social networks
+            contributors = [c for c in roundup.contributors if not getattr(c, "is_removed", False)]
+            people = [self._contributor(contributor) for contributor in contributors]
             try:
                 posts = follow_friday_posts(
                     people, networks=SHARE_TEXT_NETWORKS, limits=self.share.limits,
                     site=self.share.site_name, roundup_title=roundup.title,
                     roundup_url=f"{self.share.base_url}/{roundup.url}", wording=self.share.wording)
             except NameTooLongError as error:
-                self._report_long_name(roundup, roundup.contributors, people, error)
+                self._report_long_name(roundup, contributors, people, error)
                 continue
             except ShareTextError as error:
                 problem("pelicanconf.py", 0, f"#FollowFriday {roundup.slug}: {error}")

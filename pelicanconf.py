@@ -114,6 +114,16 @@ MAIN_MENU = [
     {"key": "nav_archive", "url": "archiv/"},
 ]
 
+# --- roundup ---
+# The weekly roundup (Wochenrückblick) closes every ROUNDUP_WEEKDAY at ROUNDUP_TIME (TIMEZONE wall time).
+ROUNDUP_WEEKDAY = "friday"
+ROUNDUP_TIME = "15:00"
+ROUNDUP_NOTES_PATH = "roundups"  # editor notes: content/roundups/<ISO year>-W<week>.md
+ROUNDUP_URL = "wochenrueckblick/{slug}/"
+ROUNDUP_SAVE_AS = "wochenrueckblick/{slug}/index.html"
+ROUNDUPS_URL = "wochenrueckblick/"
+ROUNDUPS_SAVE_AS = "wochenrueckblick/index.html"
+
 # --- sharekit ---
 # Share links on Mastodon open this instance unless the article's author has a Mastodon profile.
 SHARE_MASTODON_INSTANCE = "https://mastodon.social"

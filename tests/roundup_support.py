@@ -52,7 +52,10 @@ class Profile:
 
 
 def profile(handle, name, status="active", links=None):
+    """A profile as the authors plugin hands it over (a removed person's name is already neutral)."""
     removed = status == "removed"
+    if removed:
+        name, links = "ehemalige Kollegin / ehemaliger Kollege", {}
     return Profile(handle, name, None if removed else f"autoren/{handle}/", links or {}, status, not removed)
 
 

@@ -79,3 +79,15 @@ def test_week_of_file_name(name, week):
 def test_unknown_handles_are_not_checked_without_profiles():
     note, problems = read("---\nthanks: [someone-new]\n---\n", handles=None)
     assert problems == [] and note.thanks == [ExtraThanks(handle="someone-new")]
+
+
+@pytest.mark.parametrize("markdown, expected", [
+    ("und im\n#Mittwochstipp geht es", "und im\n\\#Mittwochstipp geht es"),
+    ("#FollowFriday am Anfang", "\\#FollowFriday am Anfang"),
+    ("# Eine Überschrift", "# Eine Überschrift"),
+    ("## Zwischentitel", "## Zwischentitel"),
+    ("mitten im #Satz", "mitten im #Satz"),
+])
+def test_hashtag_at_the_start_of_a_line_stays_a_hashtag(markdown, expected):
+    note, _ = read(markdown)
+    assert note.intro_markdown == expected

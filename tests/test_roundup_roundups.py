@@ -86,7 +86,7 @@ def test_note_with_extra_thanks_title_and_intro():
     assert [(p.name, p.roles) for p in latest.contributors] == [
         ("Aylin Özdemir", ["Tipp 12 · #Mittwochstipp"]),
         ("Das Team am Empfang", ["Dank der Redaktion"]),
-        ("Jana Beispiel", ["1 Beitrag", "die Moderation"]),
+        ("Jana Beispiel", ["1 Beitrag", "Danke für die Moderation"]),
         ("Tom Muster", ["Hilfe bei „Tipp“"]),
     ]
 

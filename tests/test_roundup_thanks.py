@@ -92,7 +92,7 @@ def test_newcomer_is_marked_only_when_named():
 def test_removed_person_is_listed_neutrally_without_handle_or_links():
     week = credits(post("2026-11-16 09:00", "jana-beispiel", title="A", thanks=["bjoern-hansen"]))
     removed = [person for person in contributors(week, PROFILES, phrases=DE) if person.is_removed]
-    assert [(p.name, p.handle, p.profile_url, p.links) for p in removed] == [("Ehemaliges Teammitglied", None, None, {})]
+    assert [(p.name, p.handle, p.profile_url, p.links) for p in removed] == [("ehemalige Kollegin / ehemaliger Kollege", None, None, {})]
 
 
 def test_without_profiles_the_handle_stands_in_for_the_name():
@@ -102,7 +102,7 @@ def test_without_profiles_the_handle_stands_in_for_the_name():
 
 @pytest.mark.parametrize("extra, roles", [
     (ExtraThanks(handle="aylin-oezdemir"), ["Dank der Redaktion"]),
-    (ExtraThanks(handle="aylin-oezdemir", reason="die Fotos vom Werkstattbesuch"), ["die Fotos vom Werkstattbesuch"]),
+    (ExtraThanks(handle="aylin-oezdemir", reason="die Fotos vom Werkstattbesuch"), ["Danke für die Fotos vom Werkstattbesuch"]),
 ])
 def test_editor_extra_thanks_add_a_person_with_the_reason(extra, roles):
     people = by_name(contributors(credits(post("2026-11-16 09:00")), PROFILES, phrases=DE, extra_thanks=[extra]))
@@ -112,7 +112,7 @@ def test_editor_extra_thanks_add_a_person_with_the_reason(extra, roles):
 def test_editor_thanks_for_an_author_adds_to_the_same_entry():
     extra = [ExtraThanks(handle="jana-beispiel", reason="die Moderation")]
     people = contributors(credits(post("2026-11-16 09:00")), PROFILES, phrases=DE, extra_thanks=extra)
-    assert [(p.name, p.roles) for p in people] == [("Jana Beispiel", ["1 Beitrag", "die Moderation"])]
+    assert [(p.name, p.roles) for p in people] == [("Jana Beispiel", ["1 Beitrag", "Danke für die Moderation"])]
 
 
 def test_contributors_are_sorted_german_style_with_umlauts_among_their_base_letters():
@@ -133,3 +133,10 @@ def test_contributors_are_sorted_german_style_with_umlauts_among_their_base_lett
 ])
 def test_german_sort_key_follows_din_5007_1(first, second):
     assert german_sort_key(first) < german_sort_key(second)
+
+
+def test_alumni_are_not_welcomed_as_newcomers():
+    profiles = {**PROFILES, "ole-petersen": profile("ole-petersen", "Ole Petersen", status="alumni")}
+    people = contributors(credits(post("2026-09-21 09:00", "ole-petersen")), profiles, newcomers={"ole-petersen"},
+                          phrases=DE)
+    assert [(p.name, p.is_newcomer, p.profile_url) for p in people] == [("Ole Petersen", False, "autoren/ole-petersen/")]

@@ -28,8 +28,12 @@ Hier beginnt dein Beitrag. Setze `status: published`, wenn er erscheinen soll.
 """
 
 
+GERMAN_LETTERS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+
+
 def post_path(content: Path, title: str, when: datetime) -> Path:
-    slug = slugify(title, regex_subs=[(r"[^\w\s-]", ""), (r"(?u)\A\s*", ""), (r"(?u)\s*\Z", ""), (r"[-\s]+", "-")])
+    # "Über Netzwerke" -> ueber-netzwerke.md (German transliteration, not Unidecode's "uber")
+    slug = slugify(title.translate(GERMAN_LETTERS), regex_subs=[(r"[^\w\s-]", ""), (r"(?u)\A\s*", ""), (r"(?u)\s*\Z", ""), (r"[-\s]+", "-")])
     return content / "articles" / f"{when:%Y}" / f"{slug}.md"
 
 

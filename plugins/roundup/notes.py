@@ -29,6 +29,8 @@ NOTE_KEYS = ("title", "skip", "thanks")
 THANKS_KEYS = ("handle", "name", "url", "for")
 FILE_NAME = re.compile(r"^(\d{4})-[Ww](\d{1,2})\.md$")
 HANDLE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+# "#Mittwochstipp" at the start of a wrapped line would become a Markdown heading
+HASHTAG_AT_LINE_START = re.compile(r"^( {0,3})#(?=[^\s#])", re.MULTILINE)
 FENCE = "---"
 
 
@@ -53,6 +55,11 @@ def split_note(text: str) -> tuple[str | None, str]:
         if lines[index].strip() in (FENCE, "..."):
             return "\n".join(lines[1:index]), "\n".join(lines[index + 1:])
     return "\n".join(lines[1:]), ""
+
+
+def protect_hashtags(markdown: str) -> str:
+    """Keep '#Mittwochstipp' a hashtag when a wrapped line starts with it ('# Heading' stays a heading)."""
+    return HASHTAG_AT_LINE_START.sub(r"\1\\#", markdown)
 
 
 def week_of_file_name(file_name: str) -> tuple[int, int] | None:
@@ -88,7 +95,7 @@ def read_note(text: str, path: str, known_handles=None) -> tuple[RoundupNote | N
         return None, problems
 
     yaml_text, body = split_note(text)
-    note = RoundupNote(slug=slug, iso_year=week[0], iso_week=week[1], path=path, intro_markdown=body.strip())
+    note = RoundupNote(slug=slug, iso_year=week[0], iso_week=week[1], path=path, intro_markdown=protect_hashtags(body.strip()))
     if yaml_text is None:
         return note, problems  # a note may be just an intro
     try:

@@ -97,7 +97,7 @@ def series_words(article, phrases) -> tuple[str | None, str | None]:
     if not label:
         label = phrases.text("roundup_series_fallback", series=getattr(series, "title", None) or slug)
     if series is not None and number and getattr(series, "label_pattern", None):
-        part = series.label_pattern.format(n=number)
+        part = series.label_pattern.replace("{n}", str(number))
         return label, phrases.text("roundup_intro_tip", part=part, series=series.title)
     return label, label
 

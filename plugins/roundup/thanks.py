@@ -117,7 +117,7 @@ def role_phrases(deeds: _Deeds, phrases) -> list[str]:
         roles.append(phrases.text("roundup_role_co_author", titles=titles(deeds.co_authored)))
     if deeds.helped_with:
         roles.append(phrases.text("roundup_role_thanked", titles=titles(deeds.helped_with)))
-    roles += deeds.editor_reasons
+    roles += [phrases.text("roundup_role_editor_for", reason=reason) for reason in deeds.editor_reasons]
     if deeds.editor_thanked and not deeds.editor_reasons:
         roles.append(phrases.text("roundup_role_editor"))
     return roles
@@ -133,15 +133,17 @@ def contributor_of(deeds: _Deeds, profiles, newcomers, phrases) -> Contributor:
         return Contributor(name=deeds.handle, handle=deeds.handle, roles=roles,
                            is_newcomer=deeds.handle in newcomers)
     if getattr(profile, "status", "active") == "removed":
-        # The person asked to be removed: neutral words, no handle, no links.
-        return Contributor(name=phrases.text("roundup_removed_person"), roles=roles, is_removed=True)
+        # The person asked to be removed: the authors plugin's neutral byline, no handle, no links.
+        name = profile.name or phrases.text("roundup_removed_person")
+        return Contributor(name=name, roles=roles, is_removed=True)
     return Contributor(
         name=profile.name,
         handle=deeds.handle,
         profile_url=profile.url if getattr(profile, "has_page", True) else None,
         links=dict(getattr(profile, "links", None) or {}),
         roles=roles,
-        is_newcomer=deeds.handle in newcomers,
+        # welcome people who start here, not someone whose first post is their farewell (alumni)
+        is_newcomer=deeds.handle in newcomers and getattr(profile, "status", "active") == "active",
     )
 
 

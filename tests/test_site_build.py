@@ -1,0 +1,184 @@
+"""End-to-end: build small sites with the real settings and check what a reader would get."""
+
+import filecmp
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import DEFAULT_BUILD_TIME, MINIMAL_SITE, ROOT, run_tool, write_files
+
+ARTICLE = """\
+---
+title: "{title}"
+date: {date}
+author: jana-beispiel
+status: {status}
+---
+Text von {title}.
+"""
+
+
+def test_normal_build_writes_article_index_and_german_date(build_site):
+    site = build_site()
+    assert site.result.errors == [] and site.result.exit_code(strict=True) == 0
+    page = site.html("2026/erster-beitrag/")
+    assert page.findtext(".//h1") == "Erster Beitrag"
+    assert page.find(".//time").text_content() == "18. November 2026"
+    assert page.find(".//time").get("datetime") == "2026-11-18T09:30:00+01:00"
+    assert page.getroottree().getroot().get("lang") == "de"
+    index = site.html("")
+    assert [a.text_content() for a in index.findall(".//h2/a")] == ["Erster Beitrag"]
+    for path in ("404.html", "robots.txt", "sitemap.xml", "archiv/index.html", "thema/netzwerken/index.html",
+                 "kategorie/arbeitskultur/index.html", "impressum/index.html"):
+        assert site.path(path).is_file(), path
+
+
+def test_english_ui_is_a_setting(build_site):
+    site = build_site(overrides={"DEFAULT_LANG": "en"})
+    page = site.html("2026/erster-beitrag/")
+    assert page.find(".//time").text_content() == "November 18, 2026"
+    assert page.find(".//a[@class='skip-link']").text_content() == "Skip to content"
+
+
+def test_draft_is_written_to_the_drafts_area_but_never_listed(build_site):
+    site = build_site({"articles/entwurf.md": ARTICLE.format(title="Geheimer Entwurf", date="2026-11-10", status="draft")})
+    assert site.path("entwuerfe/entwurf/index.html").is_file()
+    assert site.html("entwuerfe/entwurf/").find(".//meta[@name='robots']").get("content").startswith("noindex")
+    for listing in ("index.html", "archiv/index.html", "sitemap.xml"):
+        assert "Geheimer Entwurf" not in site.text(listing) and "entwurf/" not in site.text(listing)
+
+
+def test_future_post_is_scheduled_not_published(build_site):
+    site = build_site({"articles/bald.md": ARTICLE.format(title="Kommt bald", date="2026-11-25 07:30", status="published")})
+    assert not site.path("2026/bald/index.html").exists()
+    written = "".join(p.read_text(errors="ignore") for p in site.output.rglob("*") if p.is_file() and p.suffix in {".html", ".xml"})
+    assert "Kommt bald" not in written
+
+
+def test_future_post_appears_once_its_date_has_come(build_site):
+    after = str(int(DEFAULT_BUILD_TIME) + 3 * 86400)  # Thursday 26 November
+    site = build_site({"articles/bald.md": ARTICLE.format(title="Kommt bald", date="2026-11-25 07:30", status="published")},
+                      build_time=after)
+    assert site.path("2026/bald/index.html").is_file()
+
+
+def test_duplicate_slug_is_an_error_naming_both_files(build_site):
+    site = build_site({"articles/sub/erster-beitrag.md": ARTICLE.format(title="Doppelt", date="2026-11-12", status="published")})
+    [problem] = site.result.errors
+    assert problem.path.endswith("articles/sub/erster-beitrag.md")
+    assert "duplicate slug 'erster-beitrag'" in problem.message and "articles/erster-beitrag.md" in problem.message
+    assert "slug:" in problem.hint
+    assert site.result.exit_code(strict=True) == 1
+
+
+def test_problems_of_several_files_are_all_reported_sorted_by_file(build_site):
+    site = build_site({
+        "articles/b.md": "---\ntitle: B\ndate: nie\nauthor: jana-beispiel\n---\n",
+        "articles/a.md": "---\ntitle: [kaputt\n---\n",
+    })
+    assert [Path(p.path).name for p in site.result.errors] == ["a.md", "b.md"]
+    assert site.result.exit_code(strict=True) == 1
+    assert site.result.exit_code(strict=False) == 0  # preview builds still succeed
+
+
+def test_two_builds_are_byte_identical(build_site, tmp_path):
+    first = build_site().output
+    copy = tmp_path / "first"
+    os.rename(first, copy)
+    second = build_site().output
+    comparison = filecmp.dircmp(copy, second)
+    assert _all_same(comparison), "the two builds differ"
+
+
+def _all_same(comparison) -> bool:
+    if comparison.left_only or comparison.right_only or comparison.diff_files or comparison.funny_files:
+        return False
+    (match, mismatch, errors) = filecmp.cmpfiles(comparison.left, comparison.right, comparison.common_files, shallow=False)
+    return not mismatch and not errors and all(_all_same(sub) for sub in comparison.subdirs.values())
+
+
+def test_german_dates_do_not_need_installed_locales(tmp_path):
+    write_files(tmp_path / "content", MINIMAL_SITE)
+    done = run_tool("tools.build", "--strict", "--content", str(tmp_path / "content"), "--output", str(tmp_path / "out"),
+                    env_extra={"LC_ALL": "C", "LANG": "C", "LANGUAGE": ""})
+    assert done.returncode == 0, done.stderr
+    page = (tmp_path / "out/2026/erster-beitrag/index.html").read_text(encoding="utf-8")
+    assert "18. November 2026" in page
+
+
+def test_strict_build_exits_non_zero_with_file_and_line(tmp_path):
+    write_files(tmp_path / "content", {**MINIMAL_SITE, "articles/kaputt.md": "---\ntitle: Kaputt\ndate: 31.02.2026\nauthor: jana-beispiel\n---\n"})
+    done = run_tool("tools.build", "--strict", "--content", str(tmp_path / "content"), "--output", str(tmp_path / "out"))
+    assert done.returncode == 1
+    assert "kaputt.md:3: invalid date '31.02.2026' in 'date'" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_failed_publish_leaves_previous_output_byte_for_byte(tmp_path):
+    content, output = tmp_path / "content", tmp_path / "output"
+    write_files(content, MINIMAL_SITE)
+    first = run_tool("tools.publish", "--content", str(content), "--output", str(output))
+    assert first.returncode == 0, first.stderr
+    before = {p.relative_to(output): p.read_bytes() for p in output.rglob("*") if p.is_file()}
+    assert before
+
+    write_files(content, {"articles/neu.md": "---\ntitle: Neu\ndate: 2026-11-19\nauthor: jana-beispiel\n---\nNeu\n",
+                          "articles/kaputt.md": "---\ntitle: Kaputt\n---\n"})
+    second = run_tool("tools.publish", "--content", str(content), "--output", str(output))
+    assert second.returncode == 1
+    assert "kaputt.md:2: missing 'date'" in second.stderr
+    assert "left as it was" in second.stderr
+    after = {p.relative_to(output): p.read_bytes() for p in output.rglob("*") if p.is_file()}
+    assert after == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".output")] == []
+
+
+def test_successful_publish_replaces_output(tmp_path):
+    content, output = tmp_path / "content", tmp_path / "output"
+    write_files(content, MINIMAL_SITE)
+    output.mkdir()
+    (output / "stale.html").write_text("alt")
+    done = run_tool("tools.publish", "--content", str(content), "--output", str(output))
+    assert done.returncode == 0, done.stderr
+    assert not (output / "stale.html").exists()
+    assert (output / "2026/erster-beitrag/index.html").is_file()
+
+
+def test_new_post_writes_a_dated_scaffold_and_never_overwrites(tmp_path):
+    write_files(tmp_path / "content", {"authors/jana-beispiel.yml": "name: Jana\n"})
+    args = ("tools.new_post", "--title", "Über Netzwerke", "--author", "jana-beispiel", "--content", str(tmp_path / "content"))
+    first = run_tool(*args)
+    assert first.returncode == 0, first.stderr
+    path = Path(first.stdout.strip())
+    assert path.parent.parent.name == "articles" and path.name == "ueber-netzwerke.md"
+    text = path.read_text(encoding="utf-8")
+    assert 'title: "Über Netzwerke"' in text and "author: jana-beispiel" in text and "status: draft" in text
+    path.write_text(text + "Mein Text\n", encoding="utf-8")
+    second = run_tool(*args)
+    assert second.returncode == 1 and "exists already" in second.stderr
+    assert path.read_text(encoding="utf-8").endswith("Mein Text\n")
+
+
+def test_new_post_refuses_an_unknown_author(tmp_path):
+    (tmp_path / "content/authors").mkdir(parents=True)
+    done = run_tool("tools.new_post", "--title", "X", "--author", "nie-gehoert", "--content", str(tmp_path / "content"))
+    assert done.returncode == 1 and "content/authors/nie-gehoert.yml" in done.stderr
+
+
+@pytest.mark.parametrize("settings_file", ["pelicanconf.py", "publishconf.py"])
+def test_sample_content_builds_cleanly(tmp_path, settings_file):
+    done = run_tool("tools.build", "--strict", "--settings", settings_file, "--output", str(tmp_path / "out"))
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "out/index.html").is_file()
+
+
+def test_index_is_paginated_with_directory_urls(build_site):
+    more = {f"articles/beitrag-{n:02d}.md": ARTICLE.format(title=f"Beitrag {n}", date=f"2026-10-{n:02d} 10:00", status="published")
+            for n in range(1, 13)}
+    site = build_site(more)
+    first, second = site.html(""), site.html("seite/2/")
+    assert len(first.findall(".//article")) == 10
+    assert first.find(".//a[@rel='next']").get("href").endswith("seite/2/")
+    assert len(second.findall(".//article")) == 3
+    assert second.find(".//a[@rel='prev']") is not None

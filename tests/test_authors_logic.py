@@ -133,7 +133,7 @@ def test_a_removed_person_keeps_only_handle_and_neutral_name(tmp_path):
     text = ('name: Jana\nrole: Chefin\nstatus: removed\nbio: Hallo\nexpertise: [A]\n'
             'links:\n  website: "https://a.example"\n')
     profile, problems = _read(text, tmp_path)
-    assert problems == []
+    assert [(p.severity, p.line) for p in problems] == [("warning", 3)]
     assert (profile.name, profile.role, profile.bio, profile.expertise, profile.links) == (
         "former colleague", None, "", [], {})
     assert (profile.has_page, profile.url) == (False, None)

@@ -48,7 +48,7 @@ ARTICLE = "content/articles/erster-beitrag.md"
     pytest.param({"authors/jana-beispiel.yml": profile_yaml("Jana", since="März 2024")},
                  JANA, 2, "invalid date 'März 2024' in 'since'", "YYYY-MM-DD", id="since-not-a-date"),
     pytest.param({"authors/jana-beispiel.yml": 'name: "Jana\nrole: x\n'},
-                 JANA, 3, "YAML syntax error", "quoting", id="yaml-syntax"),
+                 JANA, 1, "YAML syntax error", "quoting", id="yaml-syntax"),
     pytest.param({"articles/erster-beitrag.md": article("Erster Beitrag", "jana-beispeil")},
                  ARTICLE, 4, "unknown author 'jana-beispeil' in 'author'",
                  "no profile content/authors/jana-beispeil.yml; did you mean 'jana-beispiel'?", id="unknown-author"),
@@ -114,6 +114,16 @@ def team_site(build_site):
     site = build_site(TEAM)
     assert site.result.errors == [] and site.result.other_errors == [], site.messages
     return site
+
+
+def test_a_removed_profile_that_still_has_personal_data_gets_a_warning(team_site):
+    warnings = team_site.result.warnings
+    assert len(warnings) == 1
+    assert warnings[0].path.endswith("content/authors/gisela-geheim.yml")
+    assert warnings[0].line == 2
+    assert "still contains: avatar, links, bio, role" in warnings[0].message
+    assert "docs/authors.md" in warnings[0].hint
+    assert team_site.result.exit_code(strict=True) == 0
 
 
 def _texts(elements):
@@ -211,7 +221,8 @@ def test_a_removed_person_has_no_page_and_a_neutral_byline(team_site):
 
 
 def test_nothing_of_a_removed_person_appears_anywhere_in_the_output(team_site):
-    assert not team_site.path("images/autoren/geheim.png").exists() or True  # the file stays in content
+    assert not team_site.path("images/autoren/geheim.png").exists()
+    assert team_site.path("images/autoren/jana.png").exists()
     for path in team_site.output.rglob("*"):
         if path.is_file() and path.suffix in (".html", ".xml", ".txt", ".json"):
             text = path.read_text(encoding="utf-8")
@@ -230,3 +241,13 @@ def test_english_sites_use_the_english_removed_byline(build_site):
     site = build_site(TEAM, overrides={"DEFAULT_LANG": "en"})
     byline = by_class(site.html("2026/alt/"), "byline")[0]
     assert " ".join(byline.text_content().split()) == "by former colleague and Björn Hansen"
+
+
+def test_long_author_listings_are_paginated_and_show_the_profile_only_on_page_one(build_site):
+    site = build_site(TEAM, overrides={"DEFAULT_PAGINATION": 1})
+    first, second = site.html("autoren/jana-beispiel/"), site.html("autoren/jana-beispiel/seite/2/")
+    assert _texts(by_class(first, "author-posts")[0].xpath(".//*[@class='card-title']")) == ["Gemeinsam geschrieben"]
+    assert _texts(by_class(second, "author-posts")[0].xpath(".//*[@class='card-title']")) == ["Erster Beitrag"]
+    assert first.xpath('//script[@type="application/ld+json"]') and first.xpath("//img")
+    assert second.xpath('//script[@type="application/ld+json"]') == [] and second.xpath("//img") == []
+    assert _texts(second.xpath("//h1")) == ["Jana Beispiel"]

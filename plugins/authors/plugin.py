@@ -5,6 +5,8 @@ Author objects (name = display name, slug = handle, .profile); article.author_pr
 article.thanks_display = [{name, url, handle}].
 """
 
+import os
+
 from markdown import Markdown
 from pelican import signals
 from pelican.urlwrappers import Author
@@ -44,6 +46,7 @@ def attach_profiles(generator):
                                             getattr(article, "front_matter_lines", {}), profiles,
                                             options.shown_folder)
         article.authors = [author_for(handle) for handle in handles]
+        article.author = article.authors[0]  # Pelican's single-author attribute, kept consistent
         article.author_profiles = [author.profile for author in article.authors]
         article.thanks_display = thanks_display(thanks, profiles)
     for found in problems:
@@ -86,6 +89,15 @@ def add_page_details(generators):
             author.json_ld = person_json_ld(author.profile, options.site_url, options.publisher)
 
 
+def withhold_removed_avatars(generator):
+    """A removed person's photo is not copied to the site, even if the file is still in content/."""
+    profiles = generator.context.get("author_profiles", {})
+    withheld = {path for profile in profiles.values() for path in profile.withheld_files}
+    if withheld:
+        generator.staticfiles[:] = [static for static in generator.staticfiles
+                                    if static.relative_source_path.replace(os.sep, "/") not in withheld]
+
+
 def _every_article(generator):
     """Published, scheduled, draft and hidden articles and translations, each once."""
     seen = set()
@@ -102,4 +114,5 @@ def _every_article(generator):
 def register():
     signals.article_generator_pretaxonomy.connect(attach_profiles)
     signals.article_generator_finalized.connect(shape_author_pages)
+    signals.static_generator_finalized.connect(withhold_removed_avatars)
     signals.all_generators_finalized.connect(add_page_details)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from shared.dates import DateValueError, parse_day
-from shared.problems import ContentProblem, did_you_mean, relative_path
+from shared.problems import WARNING, ContentProblem, did_you_mean, relative_path
 from shared.yamlsource import YamlDocument, YamlSyntaxError, load_yaml_file
 
 from .images import IMAGE_SUFFIXES, image_size
@@ -42,6 +42,8 @@ class Profile:
     since: date | None = None
     status: str = "active"
     source_path: str = ""
+    # files of a removed person that must not be published (their avatar, if still present)
+    withheld_files: list = field(default_factory=list)
 
     @property
     def has_page(self) -> bool:
@@ -130,6 +132,16 @@ def read_profile(handle: str, doc: YamlDocument, path: str, check: ProfileCheck)
     profile.links = _links(data, add)
     profile.avatar, profile.avatar_size = _avatar(data, add, check)
     if profile.status == "removed":
+        leftovers = [key for key in ("avatar", "links", "bio", "pronouns", "role", "department", "location")
+                     if data.get(key)]
+        if leftovers:
+            problems.append(ContentProblem(
+                shown, doc.line("status"),
+                f"profile is 'removed' but still contains: {', '.join(leftovers)} (not published)",
+                "for a data-protection request delete these keys and the avatar file, keep only "
+                "name and status: removed (see docs/authors.md)", WARNING))
+        if profile.avatar:
+            profile.withheld_files = [profile.avatar]
         scrub(profile, check.removed_byline)
     return profile, problems
 

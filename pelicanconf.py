@@ -85,7 +85,6 @@ CACHE_CONTENT = False
 # Footer links; there are no share widgets, only plain links built in the templates.
 FOOTER_PAGES = ["impressum", "datenschutz"]
 SHARE_NETWORKS = ["linkedin", "xing", "mastodon", "bluesky", "email"]
-MASTODON_SHARE_INSTANCE = "https://mastodon.social"
 
 
 MARKDOWN = {
@@ -115,7 +114,7 @@ SERIES_ANNOUNCE_NEXT = True
 
 # --- sitemap ---
 # Regular expressions of output URLs kept out of sitemap.xml (drafts and 404 always are).
-SITEMAP_EXCLUDE = [r"/newsletter/"]
+SITEMAP_EXCLUDE = [r"/newsletter/", r"/teilen/"]
 
 # --- roundup ---
 # The weekly roundup (Wochenrückblick) closes every ROUNDUP_WEEKDAY at ROUNDUP_TIME (TIMEZONE wall time).
@@ -151,3 +150,12 @@ NEWSLETTER_UNSUBSCRIBE_MAILTO = "newsletter-abmelden@nordlicht-werkstatt.example
 NEWSLETTER_LOGO = {"path": "favicon.png", "width": 32, "height": 32, "alt": "Werkbank Blog"}
 NEWSLETTER_MAX_BYTES = 90 * 1024
 # Newsletter files and their web copies are not pages to find through the sitemap.
+
+# --- sharekit ---
+# Share links on Mastodon open this instance unless the article's author has a Mastodon profile.
+SHARE_MASTODON_INSTANCE = "https://mastodon.social"
+# Share texts carry absolute https URLs: SITEURL when it is https (publishconf.py), else this one,
+# so the previews of `make html` show the texts exactly as published.
+SHARE_SITEURL = "https://blog.nordlicht-werkstatt.example"
+# Post limits as each network counts (see plugins/sharekit/counting.py); override per network.
+SHARE_LIMITS = {"mastodon": 500, "bluesky": 300, "x": 280, "linkedin": 3000, "xing": 3000}

@@ -32,7 +32,7 @@ PLUGINS = [
     "feeds",  # Atom and RSS with feedgen
     "newsletter",  # each roundup as an email (.html, .txt, .eml)
     "sharekit",  # share texts and #FollowFriday posts
-    "pelican.plugins.sitemap",
+    "sitemap_xml",  # last: lists every page the others wrote
 ]
 
 # The slug comes from the file name, so fixing a typo in a title never breaks a link.
@@ -85,14 +85,7 @@ CACHE_CONTENT = False
 # Footer links; there are no share widgets, only plain links built in the templates.
 FOOTER_PAGES = ["impressum", "datenschutz"]
 SHARE_NETWORKS = ["linkedin", "xing", "mastodon", "bluesky", "email"]
-MASTODON_SHARE_INSTANCE = "https://mastodon.social"
 
-SITEMAP = {
-    "format": "xml",
-    "priorities": {"articles": 0.8, "indexes": 0.5, "pages": 0.3},
-    "changefreqs": {"articles": "monthly", "indexes": "daily", "pages": "monthly"},
-    "exclude": ["^entwuerfe/", "^404.html", "^thema/.*seite", "^kategorie/.*seite"],
-}
 
 MARKDOWN = {
     "extension_configs": {
@@ -114,3 +107,55 @@ MAIN_MENU = [
     {"key": "nav_roundups", "url": "wochenrueckblick/"},
     {"key": "nav_archive", "url": "archiv/"},
 ]
+
+# --- series ---
+# The series page and the newest tip say when the next (scheduled) tip comes out; never its title.
+SERIES_ANNOUNCE_NEXT = True
+
+# --- sitemap ---
+# Regular expressions of output URLs kept out of sitemap.xml (drafts and 404 always are).
+SITEMAP_EXCLUDE = [r"/newsletter/", r"/teilen/"]
+
+# --- roundup ---
+# The weekly roundup (Wochenrückblick) closes every ROUNDUP_WEEKDAY at ROUNDUP_TIME (TIMEZONE wall time).
+ROUNDUP_WEEKDAY = "friday"
+ROUNDUP_TIME = "15:00"
+ROUNDUP_NOTES_PATH = "roundups"  # editor notes: content/roundups/<ISO year>-W<week>.md
+ROUNDUP_URL = "wochenrueckblick/{slug}/"
+ROUNDUP_SAVE_AS = "wochenrueckblick/{slug}/index.html"
+ROUNDUPS_URL = "wochenrueckblick/"
+ROUNDUPS_SAVE_AS = "wochenrueckblick/index.html"
+
+# --- feeds ---
+# Our feeds plugin writes every feed with feedgen (docs/feeds.md); Pelican's own writers stay off.
+FEED_ATOM = None
+FEED_RSS = None
+CATEGORY_FEED_RSS = None
+TAG_FEED_ATOM = None
+TAG_FEED_RSS = None
+TRANSLATION_FEED_RSS = None
+FEEDS_ENABLED = False  # development builds skip feeds; publishconf.py turns them on
+FEED_MAX_ITEMS = 20  # newest entries per feed
+FEED_CONTENT = "full"  # "full": the whole post in the feed; "summary": only the summary
+FEED_ID_DOMAIN = None  # entry ids use SITEURL's domain; pin the old one here if the site moves
+
+# --- newsletter ---
+# Every roundup as an email (plugins/newsletter, docs/newsletter.md). Development builds have no
+# SITEURL, and an email needs absolute URLs: it is written by publishconf.py / `make newsletter`.
+NEWSLETTER_ENABLED = False
+NEWSLETTER_SERVICE = "listmonk"  # listmonk | mailchimp | brevo | mailto: unsubscribe placeholders
+NEWSLETTER_FROM = "Werkbank Blog <newsletter@nordlicht-werkstatt.example>"
+NEWSLETTER_TO = "werkbank-newsletter@lists.nordlicht-werkstatt.example"
+NEWSLETTER_UNSUBSCRIBE_MAILTO = "newsletter-abmelden@nordlicht-werkstatt.example"
+NEWSLETTER_LOGO = {"path": "favicon.png", "width": 32, "height": 32, "alt": "Werkbank Blog"}
+NEWSLETTER_MAX_BYTES = 90 * 1024
+# Newsletter files and their web copies are not pages to find through the sitemap.
+
+# --- sharekit ---
+# Share links on Mastodon open this instance unless the article's author has a Mastodon profile.
+SHARE_MASTODON_INSTANCE = "https://mastodon.social"
+# Share texts carry absolute https URLs: SITEURL when it is https (publishconf.py), else this one,
+# so the previews of `make html` show the texts exactly as published.
+SHARE_SITEURL = "https://blog.nordlicht-werkstatt.example"
+# Post limits as each network counts (see plugins/sharekit/counting.py); override per network.
+SHARE_LIMITS = {"mastodon": 500, "bluesky": 300, "x": 280, "linkedin": 3000, "xing": 3000}

@@ -10,3 +10,9 @@ SITEURL = os.environ.get("SITEURL", "https://blog.nordlicht-werkstatt.example")
 RELATIVE_URLS = False
 WRITE_DRAFTS = False
 DELETE_OUTPUT_DIRECTORY = False  # tools/publish.py swaps output/ atomically instead
+
+# --- feeds ---
+FEEDS_ENABLED = True
+
+# --- newsletter ---
+NEWSLETTER_ENABLED = True

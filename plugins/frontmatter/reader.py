@@ -45,7 +45,8 @@ class YamlFrontMatterReader(MarkdownReader):
             del metadata["author"]
         if "summary" in front.values:
             metadata["summary_text"] = front.values["summary"]
-            metadata["summary"] = Markdown().convert(front.values["summary"])
+            self._md.reset()  # reuse the instance: building a Markdown object is the costly part
+            metadata["summary"] = self._md.convert(front.values["summary"])
         metadata["front_matter_lines"] = front.lines
         return content, metadata
 

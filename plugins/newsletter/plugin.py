@@ -1,5 +1,91 @@
-"""Placeholder: the newsletter plugin is built in its own issue."""
+"""Connects the newsletter to Pelican: a generator that writes every roundup as an email.
+
+For each roundup in context["roundups"] (the roundup plugin's contract) it writes
+newsletter/<slug>.html, .txt and .eml, a web copy at NEWSLETTER_WEB_COPY_URL and
+newsletter/index.json (newest first) for tools/newsletter.py.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+
+from pelican import signals
+from pelican.generators import Generator
+
+from .config import NewsletterConfigError, newsletter_settings
+from .message import Envelope, build_message, list_unsubscribe_urls, message_bytes, message_id
+from .render import email_environment, email_view, render_html, render_text, web_copy_url
+
+logger = logging.getLogger(__name__)
+OUTPUT_DIR = "newsletter"
+
+
+class Prerendered:
+    """Lets the writer (and its overwrite check) write text we rendered ourselves."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+    def render(self, context=None) -> str:
+        return self.text
+
+
+class NewsletterGenerator(Generator):
+    """A Pelican generator, so its Jinja environment gets t(), tn() and the date filters."""
+
+    def generate_context(self):
+        pass
+
+    def generate_output(self, writer):
+        try:
+            config = newsletter_settings(self.settings)
+        except NewsletterConfigError as error:
+            logger.error("newsletter: %s", error)
+            return
+        if not config.enabled:
+            return
+        if not config.site_url:
+            logger.warning("newsletter: not written: SITEURL is empty (a development build) and the email "
+                           "needs absolute URLs; set NEWSLETTER_SITEURL or use `make newsletter`")
+            return
+        env = email_environment(self.env)
+        entries = [write_roundup_email(writer, self.context, env, config, r)
+                   for r in self.context.get("roundups", [])]
+        write(writer, self.context, f"{OUTPUT_DIR}/index.json",
+              json.dumps({"site_url": config.site_url, "newsletters": entries}, indent=2, ensure_ascii=False, sort_keys=True) + "\n")
+
+
+def write_roundup_email(writer, context, env, config, roundup) -> dict:
+    t, tn = env.globals["t"], env.globals["tn"]
+    view = email_view(roundup, config, t, tn)
+    html, text = render_html(env, view), render_text(env, view)
+    envelope = Envelope(
+        subject=view.subject, sender=config.sender, recipient=config.recipient, date=roundup.end,
+        message_id=message_id(roundup.slug, config.message_id_domain), lang=config.lang,
+        list_unsubscribe=list_unsubscribe_urls(view.unsubscribe_url, config.unsubscribe_mailto),
+    )
+    eml = message_bytes(build_message(envelope, text, html)).decode("ascii")
+    web_copy = render_html(env, email_view(roundup, config, t, tn, web_copy=True))
+    paths = {kind: f"{OUTPUT_DIR}/{roundup.slug}.{kind}" for kind in ("html", "txt", "eml")}
+    for kind, body in (("html", html), ("txt", text), ("eml", eml)):
+        write(writer, context, paths[kind], body)
+    write(writer, context, web_copy_url(roundup, config) + "index.html", web_copy)
+    size = len(html.encode("utf-8"))
+    if size > config.max_bytes:
+        logger.warning("newsletter: %s is %.1f KB, over the budget of %.0f KB (Gmail clips at about 102 KB)",
+                       paths["html"], size / 1024, config.max_bytes / 1024)
+    return {"slug": roundup.slug, "subject": view.subject, "message_id": envelope.message_id,
+            "web_copy": config.absolute(web_copy_url(roundup, config)), "html_bytes": size, **paths}
+
+
+def write(writer, context, name: str, text: str) -> None:
+    writer.write_file(name, Prerendered(text), context)
+
+
+def get_generators(pelican):
+    return NewsletterGenerator
 
 
 def register():
-    pass
+    signals.get_generators.connect(get_generators)

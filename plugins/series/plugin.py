@@ -1,5 +1,114 @@
-"""Placeholder: the series plugin is built in its own issue."""
+"""Connects the series plugin to Pelican: numbers tips after articles are read, writes series pages."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from markdown import Markdown
+from pelican import signals
+from pelican.generators import Generator
+
+from shared.problems import report
+
+from .definitions import load_series, series_paths
+from .linking import link_series
+
+INDEX_URL = "serien/"
+INDEX_SAVE_AS = "serien/index.html"
+
+
+@dataclass(frozen=True)
+class SeriesSettings:
+    folder: str  # where the series files are, absolute
+    authors_folder: str  # owners must have a profile file here
+    announce_next: bool
+    tz_name: str
+
+
+def series_settings(settings: dict) -> SeriesSettings:
+    announce = settings.get("SERIES_ANNOUNCE_NEXT", True)
+    if not isinstance(announce, bool):
+        raise ValueError(f"SERIES_ANNOUNCE_NEXT must be True or False, found {announce!r}")
+    content = settings["PATH"]
+    return SeriesSettings(
+        folder=os.path.join(content, settings.get("SERIES_DIR", "series")),
+        authors_folder=os.path.join(content, settings.get("SERIES_AUTHORS_DIR", "authors")),
+        announce_next=announce,
+        tz_name=settings.get("TIMEZONE", "Europe/Berlin"),
+    )
+
+
+def known_handles(authors_folder: str) -> set[str]:
+    if not os.path.isdir(authors_folder):
+        return set()
+    return {name[: -len(".yml")] for name in os.listdir(authors_folder) if name.endswith(".yml")}
+
+
+def attach_series(generator):
+    """article_generator_finalized: load series files, number the tips, publish context["series"]."""
+    config = series_settings(generator.settings)
+    handles = known_handles(config.authors_folder)
+    markdown_settings = generator.settings.get("MARKDOWN", {})
+
+    def markdown_to_html(text):
+        return Markdown(**markdown_settings).convert(text)
+
+    series_by_slug, problems = {}, []
+    for path in series_paths(config.folder):
+        series, found = load_series(path, handles, markdown_to_html)
+        series_by_slug[series.slug] = series
+        problems += found
+    problems += link_series(
+        series_by_slug,
+        published=list(generator.articles),
+        unpublished=[*generator.drafts, *generator.hidden_articles],
+        scheduled=list(generator.context.get("scheduled_articles", [])),
+        tz_name=config.tz_name,
+        announce_next=config.announce_next,
+    )
+    for found in sorted(problems):
+        report(found)
+    generator.context["series"] = sorted(series_by_slug.values(), key=lambda s: s.sort_key)
+
+
+def owner_links(handles, profiles: dict) -> list[dict]:
+    """Owners as {name, url, handle}; without the authors plugin just the handle, unlinked."""
+    owners = []
+    for handle in handles:
+        profile = profiles.get(handle)
+        name = getattr(profile, "name", None) or handle
+        url = getattr(profile, "url", None) if profile is not None else None
+        owners.append({"name": name, "url": url, "handle": handle})
+    return owners
+
+
+class SeriesGenerator(Generator):
+    """Writes one page per series (serien/<slug>/) and the overview (serien/)."""
+
+    def generate_context(self):
+        # attach_series ran when the articles were finalized; make sure the key exists regardless
+        self.context.setdefault("series", [])
+
+    def generate_output(self, writer):
+        all_series = self.context.get("series", [])
+        profiles = self.context.get("author_profiles") or {}
+        relative = self.settings.get("RELATIVE_URLS", False)
+        page = self.get_template("series")
+        for series in all_series:
+            writer.write_file(
+                series.save_as, page, self.context, relative_urls=relative, url=series.url,
+                current_series=series, owners=owner_links(series.owners, profiles),
+            )
+        overview = self.get_template("series_index")
+        writer.write_file(INDEX_SAVE_AS, overview, self.context, relative_urls=relative, url=INDEX_URL,
+                          series_list=all_series)
+
+
+def get_generators(pelican):
+    return SeriesGenerator
 
 
 def register():
-    pass
+    signals.article_generator_finalized.connect(attach_series)
+    signals.get_generators.connect(get_generators)

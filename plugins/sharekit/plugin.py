@@ -1,5 +1,291 @@
-"""Placeholder: the sharekit plugin is built in its own issue."""
+"""Connects the share kit to Pelican: share texts and links on articles, #FollowFriday share pages.
+
+Inputs (contracts, see the common brief): context["author_profiles"] (Profile.name, .links,
+.source_path), context["roundups"] (Roundup.slug, .title, .url, .contributors), and on articles
+author_handles, tags, summary_text, url. Outputs: article.share_texts / share_links /
+share_views / share_json_url, context["roundup_shares"] = {slug: {"url", "json_url"}}, the
+pages wochenrueckblick/<slug>/teilen/ with share.json, and <article dir>/share.json.
+
+Share texts need absolute https URLs: SITEURL when it is https (publishconf.py), otherwise
+SHARE_SITEURL (pelicanconf.py sets it to the public address), so previews show the real texts.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+from dataclasses import dataclass
+
+from markupsafe import Markup
+from pelican import signals
+from pelican.generators import Generator
+
+from shared.problems import did_you_mean, problem
+from shared.yamlsource import load_yaml_file
+
+from .counting import validate_limits
+from .display import network_views, share_json
+from .handles import SHARE_TEXT_NETWORKS, ProfileLinkError, check_profile_link, mastodon_instance
+from .links import LINK_NETWORKS, instance_origin, share_links
+from .threads import (ArticleFacts, NameTooLongError, Person, ShareTextError, Wording,
+                      article_share_texts, follow_friday_posts, names_for)
+
+
+class ShareSettingsError(ValueError):
+    """A share-kit setting with a value we cannot use."""
+
+
+@dataclass(frozen=True)
+class ShareSettings:
+    limits: dict
+    link_networks: tuple
+    mastodon_instance: str
+    base_url: str
+    site_name: str
+    strings: dict
+    wording: Wording
+
+
+def read_share_settings(settings: dict) -> ShareSettings:
+    """SHARE_LIMITS, SHARE_NETWORKS, SHARE_MASTODON_INSTANCE, SITEURL/SHARE_SITEURL, validated."""
+    try:
+        limits = validate_limits(settings.get("SHARE_LIMITS"))
+        instance = instance_origin(settings.get("SHARE_MASTODON_INSTANCE") or "https://mastodon.social")
+    except ValueError as error:
+        raise ShareSettingsError(str(error)) from None
+    link_networks = tuple(settings.get("SHARE_NETWORKS") or LINK_NETWORKS)
+    for network in link_networks:
+        if network not in LINK_NETWORKS:
+            raise ShareSettingsError(f"SHARE_NETWORKS has unknown network '{network}'; {did_you_mean(network, LINK_NETWORKS)}")
+    base_url = ""
+    for key in ("SITEURL", "SHARE_SITEURL"):
+        value = str(settings.get(key) or "")
+        if value.startswith("https://"):
+            base_url = value.rstrip("/")
+            break
+    if not base_url:
+        raise ShareSettingsError(
+            "share texts need an absolute https address, but neither SITEURL nor SHARE_SITEURL is one; "
+            "set SHARE_SITEURL = \"https://…\" in pelicanconf.py")
+    strings = load_yaml_file(os.path.join(settings["THEME"], "strings", settings["DEFAULT_LANG"], "sharekit.yml")).data
+    wording = Wording(
+        follow_friday_intro=strings["share_post_follow_friday_intro"],
+        follow_friday_continued=strings["share_post_follow_friday_continued"],
+        roundup_link=strings["share_post_roundup_link"],
+        numbering=strings["share_post_numbering"],
+        by=strings["share_post_by"],
+        and_word=strings["share_post_and"],
+    )
+    return ShareSettings(limits, link_networks, instance, base_url, settings.get("SITENAME", ""), strings, wording)
+
+
+def _checked_links(profiles: dict) -> dict:
+    """{handle: links that are real profiles}; every other link is reported as a content error."""
+    usable = {}
+    for handle, profile in profiles.items():
+        links = dict(getattr(profile, "links", None) or {})
+        for network, url in list(links.items()):
+            try:
+                check_profile_link(network, url)
+            except ProfileLinkError as error:
+                _report_link(profile, network, error)
+                del links[network]
+        usable[handle] = links
+    return usable
+
+
+def _report_link(profile, network: str, error: ProfileLinkError) -> None:
+    path = getattr(profile, "source_path", None) or f"content/authors/{profile.handle}.yml"
+    try:
+        line = load_yaml_file(path).line("links", network)
+    except (OSError, ValueError):
+        line = 0
+    problem(path, line, f"links.{network}: '{error.url}' is not a {network} profile ({error.reason})",
+            f"expected {error.expected}")
+
+
+def _url_name(save_as: str, file_name: str) -> str:
+    """The path of a file that sits next to a page: '2026/x/index.html' -> '2026/x/share.json'."""
+    folder, page = posixpath.split(save_as)
+    if page == "index.html":
+        return posixpath.join(folder, file_name)
+    return posixpath.splitext(save_as)[0] + "." + file_name
+
+
+class FixedText:
+    """Lets the writer (and its overwrite check) write text that needs no template."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+    def render(self, context) -> str:
+        return self.text
+
+
+class ShareKitGenerator(Generator):
+    """Prepares share data once every other generator has its context; writes pages and JSON."""
+
+    def generate_context(self):
+        self.ready = False
+        self.article_files: list[tuple[str, str]] = []
+        self.roundup_pages: list[dict] = []
+
+    def prepare(self):
+        try:
+            self.share = read_share_settings(self.settings)
+        except ShareSettingsError as error:
+            problem("pelicanconf.py", 0, f"share kit: {error}")
+            return
+        profiles = self.context.get("author_profiles") or {}
+        self.links = _checked_links(profiles)
+        self.profiles = profiles
+        for article in self.context.get("articles", []):
+            self._prepare_article(article)
+        self._prepare_roundups(self.context.get("roundups") or [])
+        self.ready = True
+
+    # --- people -----------------------------------------------------------------------------
+
+    def _person(self, handle: str, fallback_name: str = "") -> Person:
+        profile = self.profiles.get(handle)
+        if profile is None:
+            return Person(fallback_name or handle, {})
+        return Person(profile.name, self.links.get(handle, {}))
+
+    def _contributor(self, contributor) -> Person:
+        handle = getattr(contributor, "handle", None)
+        if handle and handle in self.profiles:
+            return self._person(handle)
+        links = {network: url for network, url in (getattr(contributor, "links", None) or {}).items()
+                 if network in ("mastodon", "bluesky", "x") and _is_profile(network, url)}
+        return Person(contributor.name, links)
+
+    # --- articles ---------------------------------------------------------------------------
+
+    def _prepare_article(self, article):
+        share = self.share
+        handles = getattr(article, "author_handles", None) or [getattr(a, "slug", str(a)) for a in article.authors]
+        names = {getattr(a, "slug", None): getattr(a, "name", None) for a in getattr(article, "authors", [])}
+        authors = tuple(self._person(handle, names.get(handle) or handle) for handle in handles)
+        url = f"{share.base_url}/{article.url}"
+        facts = ArticleFacts(
+            title=_plain(article.title),
+            summary=getattr(article, "summary_text", "") or "",
+            tags=tuple(str(tag) for tag in getattr(article, "tags", []) or []),
+            authors=authors,
+            url=url,
+        )
+        try:
+            texts = article_share_texts(facts, networks=SHARE_TEXT_NETWORKS, limits=share.limits, wording=share.wording)
+        except ShareTextError as error:
+            problem(article.source_path, 0, f"share text: {error}", "shorten the title or raise SHARE_LIMITS")
+            return
+        instance = next((mastodon_instance(p.links) for p in authors if mastodon_instance(p.links)), share.mastodon_instance)
+        article.share_texts = texts
+        article.share_links = share_links(
+            networks=share.link_networks, url=url, title=facts.title,
+            texts={network: posts[0] for network, posts in texts.items()},
+            mastodon_instance=instance,
+            labels={network: share.strings[f"share_link_{network}"] for network in LINK_NETWORKS},
+        )
+        article.share_views = self._views(texts, id_prefix="teilen")
+        json_name = _url_name(article.save_as, "share.json")
+        article.share_json_url = article.url + "share.json" if article.url.endswith("/") else json_name
+        self.article_files.append((json_name, share_json(texts)))
+
+    # --- roundups ---------------------------------------------------------------------------
+
+    def _prepare_roundups(self, roundups):
+        shares = {}
+        for roundup in roundups:
+            # people who had their profile removed are thanked on the page, not named on social networks
+            contributors = [c for c in roundup.contributors if not getattr(c, "is_removed", False)]
+            people = [self._contributor(contributor) for contributor in contributors]
+            try:
+                posts = follow_friday_posts(
+                    people, networks=SHARE_TEXT_NETWORKS, limits=self.share.limits,
+                    site=self.share.site_name, roundup_title=roundup.title,
+                    roundup_url=f"{self.share.base_url}/{roundup.url}", wording=self.share.wording)
+            except NameTooLongError as error:
+                self._report_long_name(roundup, contributors, people, error)
+                continue
+            except ShareTextError as error:
+                problem("pelicanconf.py", 0, f"#FollowFriday {roundup.slug}: {error}")
+                continue
+            page_url = posixpath.join(roundup.url, "teilen/")
+            shares[roundup.slug] = {"url": page_url, "json_url": page_url + "share.json"}
+            self.roundup_pages.append({
+                "roundup": roundup,
+                "url": page_url,
+                "save_as": page_url + "index.html",
+                "json_url": page_url + "share.json",
+                "json": share_json(posts),
+                "posts": posts,
+                "views": self._views(posts, id_prefix="ff"),
+            })
+        self.context["roundup_shares"] = shares
+
+    def _report_long_name(self, roundup, contributors, people, error: NameTooLongError):
+        """Point at the profile of the person whose name does not fit, when there is one."""
+        path = self.settings.get("PATH", "content")
+        for contributor, person in zip(contributors, people):
+            handle = getattr(contributor, "handle", None)
+            if handle in self.profiles and names_for(error.network, [person]) == [error.name]:
+                path = getattr(self.profiles[handle], "source_path", None) or path
+                break
+        problem(path, 0, f"#FollowFriday {roundup.slug}: {error}")
+
+    def _views(self, posts_by_network: dict, id_prefix: str) -> list[dict]:
+        strings = self.share.strings
+        return network_views(
+            posts_by_network,
+            limits=self.share.limits,
+            network_names={network: strings[f"share_network_{network}"] for network in SHARE_TEXT_NETWORKS},
+            count_text=lambda length, limit: strings["share_count"].format(length=length, limit=limit),
+            post_label=lambda name, number, total: (
+                strings["share_text_label"].format(network=name) if total == 1
+                else strings["share_post_label"].format(network=name, number=number, total=total)),
+            id_prefix=id_prefix,
+        )
+
+    # --- output -----------------------------------------------------------------------------
+
+    def generate_output(self, writer):
+        if not getattr(self, "ready", False):
+            return
+        for name, text in self.article_files:
+            writer.write_file(name, FixedText(text), self.context)
+        template = self.get_template("roundup_share")
+        for page in self.roundup_pages:
+            writer.write_file(page["save_as"], template, self.context,
+                              relative_urls=self.settings.get("RELATIVE_URLS", False),
+                              roundup=page["roundup"], share_page=page, page_name=page["url"])
+            writer.write_file(page["json_url"], FixedText(page["json"]), self.context)
+
+
+def _is_profile(network: str, url: str) -> bool:
+    try:
+        check_profile_link(network, url)
+    except ProfileLinkError:
+        return False
+    return True
+
+
+def _plain(title: str) -> str:
+    """Article titles may carry inline HTML from Markdown; posts are plain text."""
+    return Markup(title).striptags()
+
+
+def get_generators(pelican):
+    return ShareKitGenerator
+
+
+def prepare_share_data(generators):
+    for generator in generators:
+        if isinstance(generator, ShareKitGenerator):
+            generator.prepare()
 
 
 def register():
-    pass
+    signals.get_generators.connect(get_generators)
+    signals.all_generators_finalized.connect(prepare_share_data)

@@ -1,0 +1,49 @@
+"""What the author pages and the authors index show, computed from plain profiles and articles."""
+
+from __future__ import annotations
+
+import json
+
+from .collation import german_sort_key
+from .profiles import Profile
+
+def index_sections(profiles) -> dict:
+    """{"active": [...], "alumni": [...]} in German alphabetical order; removed people are left out."""
+    ordered = sorted((p for p in profiles if p.has_page), key=lambda p: german_sort_key(p.name))
+    return {"active": [p for p in ordered if not p.is_alumni],
+            "alumni": [p for p in ordered if p.is_alumni]}
+
+
+def thanked_in(handle: str, articles) -> list:
+    """Articles (newest first) whose `thanks` name `handle`."""
+    found = [a for a in articles if any(e.get("handle") == handle for e in getattr(a, "thanks", []))]
+    return sorted(found, key=lambda a: a.date, reverse=True)
+
+
+def owned_series(handle: str, all_series) -> list:
+    return [s for s in all_series or [] if handle in (getattr(s, "owners", None) or [])]
+
+
+def person_json_ld(profile: Profile, site_url: str, publisher: str) -> str:
+    """schema.org Person as JSON, safe to place inside <script type="application/ld+json">."""
+    base = site_url.rstrip("/")
+    person = {"@context": "https://schema.org", "@type": "Person", "name": profile.name,
+              "url": f"{base}/{profile.url}"}
+    if profile.role:
+        person["jobTitle"] = profile.role
+    organization = {"@type": "Organization", "name": publisher} if publisher else None
+    if profile.department and organization:
+        organization = {**organization, "department": {"@type": "Organization", "name": profile.department}}
+    if organization:
+        person["alumniOf" if profile.is_alumni else "worksFor"] = organization
+    if profile.location:
+        person["workLocation"] = {"@type": "Place", "name": profile.location}
+    if profile.avatar:
+        person["image"] = f"{base}/{profile.avatar}"
+    if profile.expertise:
+        person["knowsAbout"] = list(profile.expertise)
+    if profile.links:
+        person["sameAs"] = list(profile.links.values())
+    text = json.dumps(person, ensure_ascii=False, indent=2, sort_keys=False)
+    # "</script>" or "<!--" inside a value would end or confuse the script element.
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

@@ -1,0 +1,259 @@
+"""Author profiles: read content/authors/<handle>.yml, check every field, return a Profile.
+
+A profile with problems is still returned (with the bad values left out) so that one build
+reports every problem of every file and the articles that use the handle still resolve.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from shared.dates import DateValueError, parse_day
+from shared.problems import WARNING, ContentProblem, did_you_mean, relative_path
+from shared.yamlsource import YamlDocument, YamlSyntaxError, load_yaml_file
+
+from .images import IMAGE_SUFFIXES, image_size
+from .links import NETWORKS, link_problem
+
+PROFILE_KEYS = ("name", "pronouns", "role", "department", "location", "since", "status",
+                "avatar", "expertise", "links", "bio")
+TEXT_KEYS = ("pronouns", "role", "department", "location")
+STATUSES = ("active", "alumni", "removed")
+HANDLE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+@dataclass
+class Profile:
+    handle: str
+    name: str
+    pronouns: str | None = None
+    role: str | None = None
+    department: str | None = None
+    location: str | None = None
+    bio: str = ""  # Markdown as written; bio_html is filled by the plugin
+    bio_html: str = ""
+    avatar: str | None = None  # output-relative path, e.g. images/autoren/jana.jpg
+    avatar_size: tuple[int, int] | None = None  # (width, height) in pixels
+    expertise: list = field(default_factory=list)
+    links: dict = field(default_factory=dict)  # network -> https URL, in the file's order
+    since: date | None = None
+    status: str = "active"
+    source_path: str = ""
+    # files of a removed person that must not be published (their avatar, if still present)
+    withheld_files: list = field(default_factory=list)
+
+    @property
+    def has_page(self) -> bool:
+        return self.status != "removed"
+
+    @property
+    def url(self) -> str | None:
+        return f"autoren/{self.handle}/" if self.has_page else None
+
+    @property
+    def is_alumni(self) -> bool:
+        return self.status == "alumni"
+
+
+@dataclass
+class ProfileCheck:
+    """Where profiles live and what the checks need to know about the site."""
+
+    content_root: str
+    static_paths: tuple = ("images",)
+    removed_byline: str = "ehemalige Kollegin / ehemaliger Kollege"
+
+
+def load_profiles(folder: str, check: ProfileCheck) -> tuple[dict, list[ContentProblem]]:
+    """All profiles of `folder` by handle (sorted by file name) and the problems found."""
+    profiles, problems = {}, []
+    if not os.path.isdir(folder):
+        return profiles, problems
+    for file_name in sorted(os.listdir(folder)):
+        path = os.path.join(folder, file_name)
+        handle, suffix = os.path.splitext(file_name)
+        if suffix == ".yaml":
+            problems.append(ContentProblem(relative_path(path), 1, f"profile file ends in .yaml: {file_name}",
+                                           f"rename it to {handle}.yml"))
+            continue
+        if suffix != ".yml" or file_name.startswith("."):
+            continue
+        if not HANDLE.match(handle):
+            problems.append(ContentProblem(
+                relative_path(path), 1, f"'{handle}' is not a valid handle for a profile file name",
+                "use lower-case letters, digits and '-', e.g. content/authors/jana-beispiel.yml"))
+            continue
+        try:
+            doc = load_yaml_file(path)
+        except YamlSyntaxError as error:
+            problems.append(error.problem)
+            profiles[handle] = Profile(handle, handle, source_path=path)
+            continue
+        profile, found = read_profile(handle, doc, path, check)
+        profiles[handle] = profile
+        problems.extend(found)
+    return profiles, problems
+
+
+def read_profile(handle: str, doc: YamlDocument, path: str, check: ProfileCheck):
+    """(Profile, problems) for one parsed profile file."""
+    shown = relative_path(path)
+    problems: list[ContentProblem] = []
+
+    def add(key_path, message, hint):
+        line = doc.line(*key_path) if isinstance(key_path, tuple) else doc.line(key_path)
+        problems.append(ContentProblem(shown, line, message, hint))
+
+    data = doc.data
+    if not isinstance(data, dict):
+        add((), "a profile must be YAML keys and values", 'start with a line like name: "Jana Beispiel"')
+        return Profile(handle, handle, source_path=path), problems
+
+    for key in data:
+        if key not in PROFILE_KEYS:
+            add(key, f"unknown key '{key}' in profile",
+                did_you_mean(key, PROFILE_KEYS) + " (remove the key if it is not needed)")
+
+    name = _text(data, "name", add)
+    if not name:
+        if "name" not in data or data.get("name") in (None, ""):
+            add("name", "missing 'name' in profile", 'add a line like name: "Jana Beispiel"')
+        name = handle
+    profile = Profile(handle, name, source_path=path)
+    for key in TEXT_KEYS:
+        setattr(profile, key, _text(data, key, add))
+    profile.bio = _text(data, "bio", add) or ""
+    profile.status = _status(data, add)
+    profile.since = _since(data, add)
+    profile.expertise = _expertise(data, add)
+    profile.links = _links(data, add)
+    profile.avatar, profile.avatar_size = _avatar(data, add, check)
+    if profile.status == "removed":
+        leftovers = [key for key in ("avatar", "links", "bio", "pronouns", "role", "department", "location")
+                     if data.get(key)]
+        if leftovers:
+            problems.append(ContentProblem(
+                shown, doc.line("status"),
+                f"profile is 'removed' but still contains: {', '.join(leftovers)} (not published)",
+                "for a data-protection request delete these keys and the avatar file, keep only "
+                "name and status: removed (see docs/authors.md)", WARNING))
+        if profile.avatar:
+            profile.withheld_files = [profile.avatar]
+        scrub(profile, check.removed_byline)
+    return profile, problems
+
+
+def scrub(profile: Profile, byline: str) -> None:
+    """A person who asked to be removed: keep only the handle (to resolve articles) and a neutral name."""
+    profile.name = byline
+    profile.pronouns = profile.role = profile.department = profile.location = None
+    profile.bio = profile.bio_html = ""
+    profile.avatar, profile.avatar_size = None, None
+    profile.expertise, profile.links, profile.since = [], {}, None
+
+
+def _text(data, key, add):
+    value = data.get(key)
+    if value is None:
+        return None
+    if isinstance(value, (dict, list)):
+        add(key, f"'{key}' must be text, found a {'list' if isinstance(value, list) else 'mapping'}",
+            f'write {key}: "…" on one line (bio may use a block: bio: |)')
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _status(data, add) -> str:
+    value = data.get("status", "active")
+    status = str(value).strip().lower() if value is not None else "active"
+    if status not in STATUSES:
+        add("status", f"unknown status '{value}' in profile",
+            f"use one of: {', '.join(STATUSES)}; {did_you_mean(status, STATUSES)}")
+        return "active"
+    return status
+
+
+def _since(data, add):
+    if data.get("since") is None:
+        return None
+    try:
+        return parse_day(data["since"])
+    except DateValueError:
+        add("since", f"invalid date '{data['since']}' in 'since'", "write the first day as YYYY-MM-DD, e.g. since: 2024-03-01")
+        return None
+
+
+def _expertise(data, add) -> list:
+    value = data.get("expertise")
+    if value is None:
+        return []
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        add("expertise", "'expertise' must be a list of topics", "write expertise: [Netzwerken, Barrierefreiheit]")
+        return []
+    topics = []
+    for index, topic in enumerate(value):
+        if isinstance(topic, (dict, list)) or topic is None or not str(topic).strip():
+            add(("expertise", index), f"expertise entry {index + 1} is not a topic: {topic!r}",
+                "write each topic as short text, e.g. - Barrierefreiheit")
+            continue
+        topics.append(str(topic).strip())
+    return topics
+
+
+def _links(data, add) -> dict:
+    value = data.get("links")
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        add("links", "'links' must be a mapping of network to address",
+            'write links: on its own line, then e.g.   mastodon: "https://mastodon.social/@jana"')
+        return {}
+    links = {}
+    for network, url in value.items():
+        if network not in NETWORKS:
+            add(("links", network), f"unknown network '{network}' in 'links'",
+                f"{did_you_mean(network, NETWORKS)} (accepted: {', '.join(NETWORKS)})")
+            continue
+        found = link_problem(network, url)
+        if found:
+            add(("links", network), *found)
+            continue
+        links[network] = url.strip()
+    return links
+
+
+def _avatar(data, add, check: ProfileCheck):
+    value = data.get("avatar")
+    if value is None:
+        return None, None
+    if not isinstance(value, str) or not value.strip():
+        add("avatar", "'avatar' must be a file path", "write avatar: images/autoren/jana-beispiel.jpg")
+        return None, None
+    path = value.strip()
+    if "://" in path or path.startswith("//") or re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", path):
+        add("avatar", f"avatar must be a local file, found the address '{path}'",
+            "save the photo under content/images/autoren/ and write avatar: images/autoren/<handle>.jpg "
+            "(no remote avatar services: they track readers)")
+        return None, None
+    relative = os.path.normpath(path.lstrip("/")).replace(os.sep, "/")
+    full = os.path.join(check.content_root, relative)
+    if relative.startswith("../") or not os.path.isfile(full):
+        add("avatar", f"avatar file not found: '{path}' (looked for {relative_path(full)})",
+            "check the spelling; the path is relative to content/, e.g. images/autoren/jana-beispiel.jpg")
+        return None, None
+    if not any(relative.startswith(folder.rstrip("/") + "/") for folder in check.static_paths):
+        add("avatar", f"avatar '{path}' is not in a folder that is copied to the site",
+            f"move it below {' or '.join(f'content/{f}/' for f in check.static_paths)}")
+        return None, None
+    size = image_size(full) if relative.lower().endswith(IMAGE_SUFFIXES) else None
+    if size is None:
+        add("avatar", f"avatar '{path}' is not a PNG, JPEG, GIF or WebP image",
+            "save the photo as .jpg, .png or .webp")
+        return None, None
+    return relative, size

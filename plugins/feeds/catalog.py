@@ -1,0 +1,117 @@
+"""Which feeds a site has, where they are written and which entries each one carries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .entries import Entry
+
+KINDS = ("site", "author", "series", "category", "tag", "roundups")
+
+# Output paths, relative to the output directory; `{format}` is "atom" or "rss".
+FEED_PATHS = {
+    "site": "feeds/{format}.xml",
+    "author": "autoren/{key}/{format}.xml",
+    "series": "serien/{key}/{format}.xml",
+    "category": "kategorie/{key}/{format}.xml",
+    "tag": "thema/{key}/{format}.xml",
+    "roundups": "wochenrueckblick/{format}.xml",
+}
+FORMATS = ("atom", "rss")
+MEDIA_TYPES = {"atom": "application/atom+xml", "rss": "application/rss+xml"}
+
+
+@dataclass(frozen=True)
+class Topic:
+    """What one feed is about: kind + key, the shown name and the page it belongs to."""
+
+    kind: str
+    key: str | None
+    name: str  # as shown in link titles: "Jana Beispiel", "Kategorie Arbeitskultur"
+    page_url: str  # absolute
+    description: str = ""
+
+
+@dataclass
+class Feed:
+    topic: Topic
+    entries: list[Entry]  # newest first, at most max_items
+    paths: dict = field(default_factory=dict)  # format -> output-relative path
+
+    @property
+    def updated(self):
+        """The newest entry's update time: never the build clock, so builds are reproducible."""
+        return max(entry.updated for entry in self.entries)
+
+
+@dataclass(frozen=True)
+class Post:
+    """An entry and the topics it belongs to, e.g. (("site", None), ("author", "jana-beispiel"))."""
+
+    entry: Entry
+    topics: tuple
+
+
+def newest_first(entries) -> list[Entry]:
+    return sorted(entries, key=lambda entry: (entry.published, entry.entry_id), reverse=True)
+
+
+def feed_paths(kind: str, key: str | None) -> dict:
+    return {fmt: FEED_PATHS[kind].format(key=key, format=fmt) for fmt in FORMATS}
+
+
+def plan_feeds(topics: list[Topic], posts: list[Post], max_items: int,
+               extra_entries: dict | None = None) -> tuple[list[Feed], list[str]]:
+    """One Feed per topic that has entries; `extra_entries` maps (kind, key) to entries (roundups).
+
+    Returns the feeds and the problems found (two topics writing one path).
+    """
+    members: dict = {}
+    for post in posts:
+        for topic_key in dict.fromkeys(post.topics):
+            members.setdefault(topic_key, []).append(post.entry)
+    for topic_key, entries in (extra_entries or {}).items():
+        members.setdefault(topic_key, []).extend(entries)
+    feeds, problems, owners = [], [], {}
+    for topic in topics:
+        entries = newest_first(members.get((topic.kind, topic.key), []))[:max_items]
+        if not entries:
+            continue  # a feed without entries has no honest `updated`; its page links the site feed
+        feed = Feed(topic, entries, feed_paths(topic.kind, topic.key))
+        clash = owners.get(feed.paths["atom"])
+        if clash:
+            problems.append(f"feeds for {clash.kind} '{clash.name}' and {topic.kind} '{topic.name}' "
+                            f"would both be written to {feed.paths['atom']}; the second is skipped")
+            continue
+        owners[feed.paths["atom"]] = topic
+        feeds.append(feed)
+    return feeds, problems
+
+
+@dataclass
+class FeedCatalog:
+    """All feeds of one build, found by (kind, key)."""
+
+    feeds: list[Feed]
+    site_url: str
+
+    def __post_init__(self):
+        self._by_topic = {(feed.topic.kind, feed.topic.key): feed for feed in self.feeds}
+
+    def find(self, kind: str, key: str | None) -> Feed | None:
+        return self._by_topic.get((kind, key))
+
+    def links(self, kind: str, key: str | None, titles) -> list[dict]:
+        """Links to the Atom and RSS feed of one topic ([] when it has no feed).
+
+        `titles(feed, format)` returns (title, label) in the site's language.
+        """
+        feed = self.find(kind, key)
+        if feed is None:
+            return []
+        links = []
+        for fmt in FORMATS:
+            title, label = titles(feed, fmt)
+            links.append({"type": MEDIA_TYPES[fmt], "href": f"{self.site_url}/{feed.paths[fmt]}",
+                          "title": title, "label": label})
+        return links

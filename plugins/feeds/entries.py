@@ -1,0 +1,121 @@
+"""Feed entries as plain data: stable ids, text that XML accepts, HTML with absolute links."""
+
+from __future__ import annotations
+
+import hashlib
+import posixpath
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from html import escape
+from urllib.parse import quote, urljoin
+
+from lxml import html as lxml_html
+
+# Everything outside the XML 1.0 Char production (control characters, surrogates, U+FFFE/U+FFFF).
+NOT_XML_CHAR = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+CHARACTER_NAMES = {
+    "\x00": "NUL", "\x08": "backspace", "\x0b": "vertical tab", "\x0c": "form feed", "\x1b": "escape",
+}
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    uri: str | None = None
+
+
+@dataclass(frozen=True)
+class Term:
+    """A category or tag of an entry: term (shown name) and scheme (the site's listing URL)."""
+
+    term: str
+    scheme: str | None = None
+
+
+@dataclass(frozen=True)
+class Entry:
+    entry_id: str
+    title: str
+    url: str  # absolute
+    content_html: str
+    summary_html: str
+    published: datetime
+    updated: datetime
+    authors: tuple[Person, ...] = ()
+    terms: tuple[Term, ...] = ()
+
+
+@dataclass
+class CleanText:
+    """Text with every character XML forbids removed, and which ones were there."""
+
+    text: str
+    removed: list[str] = field(default_factory=list)
+
+
+def clean_xml_text(text: str | None) -> CleanText:
+    text = text or ""
+    removed = sorted(set(NOT_XML_CHAR.findall(text)))
+    return CleanText(NOT_XML_CHAR.sub("", text) if removed else text, removed)
+
+
+def describe_character(char: str) -> str:
+    """'U+000B (vertical tab)': how an author finds the invisible character in an editor."""
+    code = f"U+{ord(char):04X}"
+    name = CHARACTER_NAMES.get(char, "control character" if ord(char) < 0x20 or 0x7F <= ord(char) < 0xA0 else "")
+    return f"{code} ({name})" if name else code
+
+
+def line_of_character(source_text: str, char: str) -> int | None:
+    """1-based line of the first occurrence of `char` in the source file, None if absent."""
+    position = source_text.find(char)
+    return source_text.count("\n", 0, position) + 1 if position >= 0 else None
+
+
+def stored_id(front_matter_id: str | None, source_path: str, content_root: str) -> str:
+    """The front matter's `id`; without one, the source path under content/ without extension."""
+    if front_matter_id is not None and str(front_matter_id).strip():
+        return str(front_matter_id).strip()
+    relative = posixpath.normpath(
+        posixpath.relpath(source_path.replace("\\", "/"), content_root.replace("\\", "/"))
+    )
+    return posixpath.splitext(relative)[0]
+
+
+def suggested_id(source_path: str) -> str:
+    """A ready-to-paste id for the warning's hint: 8 hex digits derived from the path (deterministic)."""
+    return hashlib.sha256(source_path.encode("utf-8")).hexdigest()[:8]
+
+
+def tag_uri(id_domain: str, first_published: datetime, stored: str, tz=None) -> str:
+    """RFC 4151 tag URI: survives edits of title and slug because none of them are in it."""
+    day = (first_published.astimezone(tz) if tz else first_published).date().isoformat()
+    return f"tag:{id_domain},{day}:{quote(stored, safe='/-._~')}"
+
+
+def absolute_links(html: str, base_url: str) -> str:
+    """Rewrite relative href/src/srcset in an HTML fragment against the page's absolute URL."""
+    if not html.strip():
+        return html
+    wrapper = lxml_html.fragment_fromstring(html, create_parent="div")
+    wrapper.make_links_absolute(base_url, resolve_base_href=False, handle_failures="ignore")
+    for element in wrapper.iter():  # lxml leaves these two alone
+        if element.get("poster"):
+            element.set("poster", urljoin(base_url, element.get("poster").strip()))
+        if element.get("srcset"):
+            element.set("srcset", absolute_srcset(element.get("srcset"), base_url))
+    inner = escape(wrapper.text or "", quote=False)
+    inner += "".join(lxml_html.tostring(child, encoding="unicode", method="html") for child in wrapper)
+    return inner
+
+
+def absolute_srcset(srcset: str, base_url: str) -> str:
+    """'a.png 1x, b.png 2x' -> absolute URLs, descriptors kept."""
+    candidates = []
+    for candidate in srcset.split(","):
+        parts = candidate.split()
+        if parts:
+            candidates.append(" ".join([urljoin(base_url, parts[0]), *parts[1:]]))
+    return ", ".join(candidates)

@@ -1,0 +1,271 @@
+"""The Pelican edge of the feeds plugin: articles, profiles, series and roundups in, files out.
+
+Everything Pelican-specific (articles, Author objects, the writer) is converted here into the plain
+data of entries.py and catalog.py.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass
+from html import escape
+from zoneinfo import ZoneInfo
+
+from pelican.generators import Generator
+from pelican.plugins import signals
+from pelican.utils import sanitised_join
+
+from shared.problems import WARNING, problem
+from shared.yamlsource import load_yaml_file
+
+from .catalog import FORMATS, FeedCatalog, Post, Topic, plan_feeds
+from .entries import (
+    Entry, Person, Term, absolute_links, clean_xml_text, describe_character, line_of_character,
+    stored_id, suggested_id, tag_uri,
+)
+from .render import render_feed
+from .settings import FeedSettings, read_feed_settings
+
+logger = logging.getLogger(__name__)
+STATE_KEY = "feeds_state"
+
+
+@dataclass
+class FeedState:
+    """What one build knows about its feeds; kept in the build's context, never between builds."""
+
+    settings: FeedSettings
+    strings: dict
+    catalog: FeedCatalog | None  # None when feeds are off
+
+
+def feed_state(context: dict, pelican_settings: dict) -> FeedState:
+    """Plan the feeds once per build, on first use (by a template or by the generator)."""
+    state = context.get(STATE_KEY)
+    if state is None:
+        settings, errors = read_feed_settings(pelican_settings)
+        for error in errors:
+            logger.error("%s", error)
+        strings = load_feed_strings(settings.theme, settings.language)
+        catalog = build_catalog(context, settings, strings) if settings.enabled else None
+        state = context[STATE_KEY] = FeedState(settings, strings, catalog)
+    return state
+
+
+def feeds_for(context: dict, pelican_settings: dict, kind: str, key=None) -> list[dict]:
+    """Template global: [{type, href, title, label}] for a page's autodiscovery links."""
+    state = feed_state(context, pelican_settings)
+    if state.catalog is None:
+        return []
+    key = getattr(key, "slug", key)  # templates may pass a Category/Tag/Author object
+    strings = state.strings
+
+    def titles(feed, fmt):
+        label = strings[f"feeds_{fmt}_label"]
+        return strings["feeds_link_title"].format(label=label, name=feed.topic.name), label
+
+    return state.catalog.links(kind, None if key is None else str(key), titles)
+
+
+def load_feed_strings(theme: str, language: str) -> dict:
+    path = os.path.join(theme, "strings", language, "feeds.yml")
+    if not os.path.exists(path):
+        path = os.path.join(theme, "strings", "de", "feeds.yml")
+    return load_yaml_file(path).data
+
+
+class FeedsGenerator(Generator):
+    """Writes every feed (Atom and RSS 2.0) through Pelican's writer."""
+
+    def generate_context(self):
+        pass  # planned lazily: series and roundups are complete only after all contexts exist
+
+    def generate_output(self, writer):
+        state = feed_state(self.context, self.settings)
+        if state.catalog is None:
+            return
+        for feed in state.catalog.feeds:
+            title = feed_title(feed.topic, state)
+            for fmt in FORMATS:
+                document = render_feed(feed, fmt, state.settings, title, feed.topic.description)
+                write_bytes(writer, self.output_path, feed.paths[fmt], document, self.context)
+
+
+def feed_title(topic: Topic, state: FeedState) -> str:
+    if topic.kind == "site":
+        return state.settings.site_name
+    return state.strings["feeds_title_topic"].format(name=topic.name, site=state.settings.site_name)
+
+
+def write_bytes(writer, output_path: str, relative: str, document: bytes, context: dict) -> None:
+    path = sanitised_join(output_path, relative)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    # Pelican's writer refuses a second write to one path, whoever wrote first.
+    with writer._open_w(path, "utf-8") as handle:
+        handle.write(document.decode("utf-8"))
+    signals.content_written.send(path, context=context)
+
+
+# --- from Pelican objects to plain data -------------------------------------------------------
+
+
+def build_catalog(context: dict, settings: FeedSettings, strings: dict) -> FeedCatalog:
+    articles = list(context.get("articles") or [])
+    profiles = context.get("author_profiles") or {}
+    entries = {id(article): article_entry(article, settings, profiles) for article in articles}
+    topics, memberships = article_topics(articles, context, settings, strings, profiles)
+    posts = [Post(entries[id(article)], tuple(memberships[id(article)])) for article in articles]
+    roundups = list(context.get("roundups") or [])
+    roundup_topic = Topic("roundups", None, strings["feeds_name_roundups"], settings.absolute("wochenrueckblick/"),
+                          strings["feeds_description_roundups"].format(site=settings.site_name))
+    extra = {("roundups", None): [roundup_entry(r, settings, strings) for r in roundups]}
+    feeds, clashes = plan_feeds([*topics, roundup_topic], posts, settings.max_items, extra)
+    for clash in clashes:
+        logger.error("%s", clash)
+    return FeedCatalog(feeds, settings.site_url)
+
+
+def article_topics(articles, context, settings: FeedSettings, strings: dict, profiles: dict):
+    """All topics (site, authors, series, categories, tags) and which ones each article is in."""
+    site = settings.site_name
+    topics = {("site", None): Topic("site", None, site, settings.absolute(""),
+                                    strings["feeds_description_site"].format(site=site, tagline=settings.tagline))}
+    memberships = {id(article): [("site", None)] for article in articles}
+
+    def add(article, kind, key, name, shown, page_url):
+        if (kind, key) not in topics:
+            description = strings[f"feeds_description_{kind}"].format(name=name, site=site)
+            topics[(kind, key)] = Topic(kind, key, shown, settings.absolute(page_url), description)
+        memberships[id(article)].append((kind, key))
+
+    for article in articles:
+        people = {author.slug: author for author in getattr(article, "authors", [])}
+        for handle in author_handles(article):
+            profile = profiles.get(handle)
+            if profile is not None and getattr(profile, "status", "") == "removed":
+                continue  # a removed profile has no page and no feed
+            name = person_name(handle, profile, people.get(handle))
+            page = getattr(profile, "url", None) or getattr(people.get(handle), "url", f"autoren/{handle}/")
+            add(article, "author", handle, name, name, page)
+        category = getattr(article, "category", None)
+        if category is not None:
+            shown = strings["feeds_name_category"].format(name=category.name)
+            add(article, "category", category.slug, category.name, shown, category.url)
+        for tag in getattr(article, "tags", None) or []:
+            add(article, "tag", tag.slug, tag.name, strings["feeds_name_tag"].format(name=tag.name), tag.url)
+    series_list = context.get("series")
+    if series_list is not None:
+        in_build = set(memberships)
+        for series in series_list:
+            for tip in series.tips:
+                if id(tip) in in_build:
+                    add(tip, "series", series.slug, series.title, series.title, series.url)
+    else:  # before the series plugin attaches context["series"]: group by the front matter's slug
+        for article in articles:
+            slug = getattr(article, "series", None)
+            if isinstance(slug, str) and slug:
+                add(article, "series", slug, slug, slug, f"serien/{slug}/")
+    return list(topics.values()), memberships
+
+
+def author_handles(article) -> list[str]:
+    handles = getattr(article, "author_handles", None)
+    if handles:
+        return list(handles)
+    return [author.slug for author in getattr(article, "authors", [])]
+
+
+def person_name(handle: str, profile, author) -> str:
+    return getattr(profile, "name", None) or getattr(author, "name", None) or handle
+
+
+def article_entry(article, settings: FeedSettings, profiles: dict) -> Entry:
+    tz = ZoneInfo(settings.timezone)
+    url = settings.absolute(article.url)
+    found = {}  # field -> removed characters, reported with file and line below
+    title = clean(article.title, "title", found)
+    content = absolute_links(clean(article.get_content(settings.site_url), "content", found), url)
+    summary_html = article.get_summary(settings.site_url) if hasattr(article, "get_summary") else article.summary
+    summary = absolute_links(clean(summary_html, "summary", found), url)
+    report_removed_characters(article, found)
+    front_matter_id = getattr(article, "id", None)
+    if front_matter_id is None or not str(front_matter_id).strip():
+        report_missing_id(article, settings)
+    entry_id = tag_uri(settings.id_domain, article.date,
+                       stored_id(front_matter_id, article.source_path, settings.content_root), tz)
+    modified = getattr(article, "modified", None)
+    updated = modified if modified is not None and modified > article.date else article.date
+    people = {author.slug: author for author in getattr(article, "authors", [])}
+    authors = []
+    for handle in author_handles(article):
+        profile, author = profiles.get(handle), people.get(handle)
+        page = getattr(profile, "url", None) if profile is not None else getattr(author, "url", None)
+        name = clean(person_name(handle, profile, author), "author", {})
+        authors.append(Person(name, settings.absolute(page) if page else None))
+    terms = []
+    category = getattr(article, "category", None)
+    if category is not None:
+        terms.append(Term(clean(category.name, "category", {}), settings.absolute("kategorie/")))
+    terms += [Term(clean(tag.name, "tag", {}), settings.absolute("thema/")) for tag in getattr(article, "tags", None) or []]
+    return Entry(entry_id, title, url, content, summary, article.date, updated, tuple(authors), tuple(terms))
+
+
+def clean(text, field: str, found: dict) -> str:
+    cleaned = clean_xml_text(str(text or ""))
+    if cleaned.removed:
+        found.setdefault(field, set()).update(cleaned.removed)
+    return cleaned.text
+
+
+def report_removed_characters(article, found: dict) -> None:
+    """One warning per character and line: the feed stays valid, the author learns where to look."""
+    if not found:
+        return
+    try:
+        with open(article.source_path, encoding="utf-8") as handle:
+            source = handle.read()
+    except OSError:
+        source = ""
+    lines = getattr(article, "front_matter_lines", {}) or {}
+    reported = set()
+    for field in sorted(found):
+        for char in sorted(found[field]):
+            line = line_of_character(source, char) or lines.get(field) or 1
+            if (char, line) in reported:
+                continue
+            reported.add((char, line))
+            problem(article.source_path, line,
+                    f"invisible character {describe_character(char)} is not allowed in feeds; "
+                    f"it was removed from the {field} in the feeds",
+                    "delete it in the source (often pasted from Word or a chat); in most editors a "
+                    f"regex search for \\x{ord(char):02x} finds it" if ord(char) < 0x100 else
+                    "delete it in the source (often pasted from Word or a chat)",
+                    severity=WARNING)
+
+
+def report_missing_id(article, settings: FeedSettings) -> None:
+    fallback = stored_id(None, article.source_path, settings.content_root)
+    problem(article.source_path, 1,
+            f"no 'id' in the front matter: the feed entry id falls back to the file path '{fallback}' "
+            "and changes when the file is renamed or moved",
+            f"add a line 'id: {suggested_id(fallback)}' (8 hex digits, unique; never change it once published)",
+            severity=WARNING)
+
+
+def roundup_entry(roundup, settings: FeedSettings, strings: dict) -> Entry:
+    tz = ZoneInfo(settings.timezone)
+    url = settings.absolute(roundup.url)
+    title = clean(roundup.title, "title", {})
+    intro = absolute_links(clean(getattr(roundup, "intro_html", "") or "", "intro", {}), url)
+    items = "".join(
+        f'<li><a href="{escape(settings.absolute(article.url))}">{escape(clean(article.title, "title", {}))}</a></li>'
+        for article in getattr(roundup, "articles", []) or []
+    )
+    listing = f"<p>{escape(strings['feeds_roundup_posts'])}</p><ul>{items}</ul>" if items else ""
+    summary = escape(clean(getattr(roundup, "intro_text", "") or "", "intro", {}))
+    return Entry(
+        tag_uri(settings.id_domain, roundup.date, f"wochenrueckblick/{roundup.slug}", tz),
+        title, url, intro + listing, summary, roundup.date, roundup.date,
+        (Person(settings.publisher, settings.absolute("")),),
+    )

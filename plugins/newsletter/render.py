@@ -1,0 +1,194 @@
+"""A roundup as an email: plain view data, HTML with inlined CSS, and the plain-text part.
+
+`email_view` turns a Roundup (the roundup plugin's contract) into plain data with absolute URLs;
+the templates in theme/templates/email/ only show that data.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+import css_inline
+from babel.dates import format_interval
+from babel.lists import format_list
+from jinja2 import Environment, select_autoescape
+from lxml import html as lxml_html
+from markupsafe import Markup
+
+from .config import Logo, NewsletterSettings
+
+HTML_TEMPLATE = "email/roundup.html"
+TEXT_TEMPLATE = "email/roundup.txt"
+PREHEADER_LENGTH = 140
+# Brand names are the same in every language.
+NETWORK_LABELS = {"linkedin": "LinkedIn", "xing": "XING", "mastodon": "Mastodon", "bluesky": "Bluesky",
+                  "x": "X", "website": "Website"}
+
+
+@dataclass(frozen=True)
+class EmailPost:
+    title_html: Markup
+    title_text: str
+    url: str
+    authors: str  # "Jana Beispiel und Tom Muster"
+    summary: str
+    label: str | None  # the series label of a tip, e.g. "Tipp 13 · #Mittwochstipp"
+
+
+@dataclass(frozen=True)
+class EmailContributor:
+    name: str
+    url: str | None
+    roles: str
+    links: tuple  # ((label, url), ...)
+    is_newcomer: bool
+
+
+@dataclass(frozen=True)
+class EmailView:
+    lang: str
+    slug: str
+    subject: str
+    title: str
+    period: str
+    post_count_text: str  # "5 Beiträge"
+    preheader: str
+    intro_html: Markup
+    intro_text: str
+    posts: tuple
+    contributors: tuple
+    roundup_url: str
+    view_online_url: str | None  # None in the web copy (the reader is already online)
+    unsubscribe_url: str | None  # None in the web copy (there is no recipient to unsubscribe)
+    impressum_url: str
+    site_url: str
+    site_name: str
+    publisher: str
+    logo: Logo | None
+    web_copy: bool
+
+
+def web_copy_url(roundup, config: NewsletterSettings) -> str:
+    return config.web_copy_url.format(slug=roundup.slug)
+
+
+def email_subject(roundup, config: NewsletterSettings, t) -> str:
+    return t("newsletter_subject", site=config.site_name, title=roundup.title)
+
+
+def email_view(roundup, config: NewsletterSettings, t, tn, *, web_copy: bool = False) -> EmailView:
+    """Everything the templates show, with every URL absolute. `t`/`tn` look up UI strings."""
+    unsubscribe = config.preset.unsubscribe_url.replace("{mailto}", config.unsubscribe_mailto)
+    view_online = config.absolute(web_copy_url(roundup, config))
+    if config.view_online == "service" and config.preset.view_online_url:
+        view_online = config.preset.view_online_url
+    roundup_url = config.absolute(roundup.url)
+    return EmailView(
+        lang=config.lang,
+        slug=roundup.slug,
+        subject=email_subject(roundup, config, t),
+        title=roundup.title,
+        period=_period(roundup, config),
+        post_count_text=tn("newsletter_posts_count", len(roundup.articles)),
+        preheader=_preheader(roundup.intro_text),
+        intro_html=Markup(absolute_links(roundup.intro_html or "", roundup_url)),
+        intro_text=(roundup.intro_text or "").strip(),
+        posts=tuple(_post(article, config) for article in roundup.articles),
+        contributors=tuple(_contributor(person, config) for person in roundup.contributors),
+        roundup_url=roundup_url,
+        view_online_url=None if web_copy else view_online,
+        unsubscribe_url=None if web_copy else unsubscribe,
+        impressum_url=config.absolute(config.impressum_url),
+        site_url=config.site_url + "/",
+        site_name=config.site_name,
+        publisher=config.publisher,
+        logo=config.logo,
+        web_copy=web_copy,
+    )
+
+
+def _period(roundup, config: NewsletterSettings) -> str:
+    if getattr(roundup, "period", None):  # the roundup plugin's wording, same as on the site
+        return roundup.period
+    zone = ZoneInfo(config.timezone)
+    start, end = roundup.start.astimezone(zone).date(), roundup.end.astimezone(zone).date()
+    return format_interval(start, end, "yMMMd", locale=config.lang)
+
+
+def _preheader(intro_text: str | None) -> str:
+    text = " ".join((intro_text or "").split())
+    if len(text) <= PREHEADER_LENGTH:
+        return text
+    return text[:PREHEADER_LENGTH].rsplit(" ", 1)[0] + " …"
+
+
+def _post(article, config: NewsletterSettings) -> EmailPost:
+    # Pelican treats titles as HTML (entities allowed); the text part needs them plain.
+    title = Markup(str(article.title))
+    authors = getattr(article, "authors", None) or [getattr(article, "author", None)]
+    names = [str(getattr(a, "name", a)) for a in authors if a is not None]
+    summary = getattr(article, "summary_text", None)
+    if summary is None:
+        summary = Markup(str(getattr(article, "summary", "") or "")).striptags()
+    return EmailPost(
+        title_html=title,
+        title_text=title.striptags(),
+        url=config.absolute(article.url),
+        authors=format_list(names, locale=config.lang) if names else "",
+        summary=" ".join(str(summary).split()),
+        label=getattr(article, "series_label", None) or None,
+    )
+
+
+def _contributor(person, config: NewsletterSettings) -> EmailContributor:
+    links = tuple(
+        (NETWORK_LABELS.get(network, network.capitalize()), url)
+        for network, url in (person.links or {}).items()
+        if str(url).startswith("https://")
+    )
+    return EmailContributor(
+        name=person.name,
+        url=config.absolute(person.profile_url) if person.profile_url else None,
+        roles=format_list(list(person.roles), locale=config.lang) if person.roles else "",
+        links=links,
+        is_newcomer=bool(person.is_newcomer),
+    )
+
+
+def absolute_links(fragment: str, base_url: str) -> str:
+    """Make every href/src of an HTML fragment absolute (editors may write relative links)."""
+    if not fragment.strip():
+        return ""
+    wrapper = lxml_html.fragment_fromstring(fragment, create_parent="div")
+    wrapper.make_links_absolute(base_url, resolve_base_href=False)
+    return "".join(
+        [wrapper.text or ""] + [lxml_html.tostring(child, encoding="unicode") for child in wrapper]
+    )
+
+
+def email_environment(base: Environment) -> Environment:
+    """The site's Jinja environment (its t(), tn() and filters) with autoescaping for .html.
+
+    Pelican's own environment does not autoescape; an email template should.
+    """
+    return base.overlay(autoescape=select_autoescape(("html",), default_for_string=False))
+
+
+def render_html(env: Environment, view: EmailView) -> str:
+    raw = env.get_template(HTML_TEMPLATE).render(email=view)
+    return inline_css(raw).rstrip("\n") + "\n"
+
+
+def render_text(env: Environment, view: EmailView) -> str:
+    text = env.get_template(TEXT_TEMPLATE).render(email=view)
+    # "-- " (with its space) is the signature separator mail clients recognise.
+    lines = [line if line == "-- " else line.rstrip() for line in text.strip().splitlines()]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)) + "\n"
+
+
+def inline_css(document: str) -> str:
+    # At-rules (dark mode, small screens, hover) live in <style data-css-inline="keep">.
+    inliner = css_inline.CSSInliner(load_remote_stylesheets=False, minify_css=True)
+    return inliner.inline(document)

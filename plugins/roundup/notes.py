@@ -1,0 +1,168 @@
+"""Editor notes for a week: content/roundups/<ISO year>-W<week>.md with YAML front matter.
+
+    ---
+    title: "KW 47/2026: Werkstatt offen"   # optional title override
+    skip: false                            # true drops this week's roundup
+    thanks:                                # extra thanks: handles or {name, url}, each with an optional `for`
+      - aylin-oezdemir
+      - {name: "Das Team am Empfang", for: "den Kaffee beim Werkstattbesuch"}
+    ---
+    The intro, in Markdown.
+
+Pure: text in, a RoundupNote and a list of ContentProblems out.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from shared.problems import ContentProblem, did_you_mean, relative_path
+from shared.yamlsource import YamlSyntaxError, load_yaml
+
+from .thanks import ExtraThanks
+from .windows import week_slug
+
+NOTE_KEYS = ("title", "skip", "thanks")
+THANKS_KEYS = ("handle", "name", "url", "for")
+FILE_NAME = re.compile(r"^(\d{4})-[Ww](\d{1,2})\.md$")
+HANDLE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+# "#Mittwochstipp" at the start of a wrapped line would become a Markdown heading
+HASHTAG_AT_LINE_START = re.compile(r"^( {0,3})#(?=[^\s#])", re.MULTILINE)
+FENCE = "---"
+
+
+@dataclass
+class RoundupNote:
+    slug: str
+    iso_year: int
+    iso_week: int
+    path: str
+    title: str | None = None
+    skip: bool = False
+    thanks: list = field(default_factory=list)  # ExtraThanks
+    intro_markdown: str = ""
+
+
+def split_note(text: str) -> tuple[str | None, str]:
+    """(yaml_text, body); yaml_text is None when the file has no front matter at all."""
+    lines = text.lstrip("\ufeff").split("\n")
+    if not lines or lines[0].strip() != FENCE:
+        return None, "\n".join(lines)
+    for index in range(1, len(lines)):
+        if lines[index].strip() in (FENCE, "..."):
+            return "\n".join(lines[1:index]), "\n".join(lines[index + 1:])
+    return "\n".join(lines[1:]), ""
+
+
+def protect_hashtags(markdown: str) -> str:
+    """Keep '#Mittwochstipp' a hashtag when a wrapped line starts with it ('# Heading' stays a heading)."""
+    return HASHTAG_AT_LINE_START.sub(r"\1\\#", markdown)
+
+
+def week_of_file_name(file_name: str) -> tuple[int, int] | None:
+    """(iso_year, iso_week) for '2026-W47.md', None for a name that does not name a real ISO week."""
+    match = FILE_NAME.match(file_name)
+    if not match:
+        return None
+    year, week = int(match.group(1)), int(match.group(2))
+    try:
+        date.fromisocalendar(year, week, 1)
+    except ValueError:
+        return None
+    return year, week
+
+
+def read_note(text: str, path: str, known_handles=None) -> tuple[RoundupNote | None, list[ContentProblem]]:
+    """Parse one note; `known_handles` (a set, or None when profiles are unknown) checks thanks handles."""
+    shown = relative_path(path)
+    problems: list[ContentProblem] = []
+
+    def add(line, message, hint=""):
+        problems.append(ContentProblem(shown, line, message, hint))
+
+    file_name = os.path.basename(path)
+    week = week_of_file_name(file_name)
+    if week is None:
+        add(1, f"'{file_name}' is not the name of a roundup note",
+            "name it after the ISO week of the roundup, e.g. 2026-W47.md (weeks 01 to 52 or 53)")
+        return None, problems
+    slug = week_slug(*week)
+    if file_name != f"{slug}.md":
+        add(1, f"'{file_name}' should be written '{slug}.md'", f"rename the file to {slug}.md")
+        return None, problems
+
+    yaml_text, body = split_note(text)
+    note = RoundupNote(slug=slug, iso_year=week[0], iso_week=week[1], path=path, intro_markdown=protect_hashtags(body.strip()))
+    if yaml_text is None:
+        return note, problems  # a note may be just an intro
+    try:
+        doc = load_yaml(yaml_text, path, line_offset=1)
+    except YamlSyntaxError as error:
+        return None, [error.problem]
+    data = doc.data if doc.data is not None else {}
+    if not isinstance(data, dict):
+        add(2, "the front matter of a roundup note must be keys and values", "e.g. title: \"…\", skip: true")
+        return None, problems
+    for key in data:
+        if key not in NOTE_KEYS:
+            add(doc.line(key), f"unknown key '{key}' in roundup note",
+                f"{did_you_mean(key, NOTE_KEYS)} (a note knows: {', '.join(NOTE_KEYS)})")
+    if "title" in data:
+        title = data["title"]
+        if isinstance(title, (str, int, float)) and str(title).strip():
+            note.title = str(title).strip()
+        else:
+            add(doc.line("title"), "'title' must be text", 'write title: "KW 47/2026: Werkstatt offen"')
+    if "skip" in data:
+        if isinstance(data["skip"], bool):
+            note.skip = data["skip"]
+        else:
+            add(doc.line("skip"), f"'skip' must be true or false, found '{data['skip']}'",
+                "write skip: true to leave this week out, or remove the line")
+    thanks = data.get("thanks") or []
+    if not isinstance(thanks, list):
+        thanks = [thanks]
+    for index, entry in enumerate(thanks):
+        found = _extra_thanks(entry, doc.line("thanks", index), known_handles, add)
+        if found:
+            note.thanks.append(found)
+    return (None if problems else note), problems
+
+
+def _extra_thanks(entry, line, known_handles, add) -> ExtraThanks | None:
+    if isinstance(entry, str):
+        entry = {"handle": entry}
+    if not isinstance(entry, dict):
+        add(line, "a 'thanks' entry must be a handle or {name: …, url: …, for: …}",
+            'e.g. - tom-muster  or  - {name: "Das Team am Empfang", for: "den Kaffee"}')
+        return None
+    for key in entry:
+        if key not in THANKS_KEYS:
+            add(line, f"unknown key '{key}' in a 'thanks' entry",
+                f"{did_you_mean(str(key), THANKS_KEYS)} (use handle or name, and optionally url and for)")
+            return None
+    handle = str(entry.get("handle") or "").strip()
+    name = str(entry.get("name") or "").strip()
+    url = str(entry.get("url") or "").strip() or None
+    reason = str(entry.get("for") or "").strip() or None
+    if bool(handle) == bool(name):
+        add(line, "a 'thanks' entry needs either a handle or a name", "e.g. - tom-muster  or  - {name: \"Das Team\"}")
+        return None
+    if handle:
+        if not HANDLE.match(handle):
+            add(line, f"'{handle}' in 'thanks' is not a handle", "handles are lower-case letters, digits and '-'")
+            return None
+        if known_handles is not None and handle not in known_handles:
+            add(line, f"unknown person '{handle}' in 'thanks'",
+                f"no profile content/authors/{handle}.yml; {did_you_mean(handle, known_handles)}")
+            return None
+        if url:
+            add(line, "a 'url' belongs to a free name; a handle links to the profile", "remove the url")
+            return None
+    if url and not url.startswith("https://"):
+        add(line, f"unsafe link '{url}' in 'thanks'", "use an https:// address or leave url out")
+        return None
+    return ExtraThanks(handle=handle or None, name=name or None, url=url, reason=reason)

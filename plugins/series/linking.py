@@ -1,0 +1,110 @@
+"""Ties series definitions to Pelican's articles: numbers, labels, neighbours, next date.
+
+This is the edge between plain data (definitions, numbering) and Pelican's article objects. It only
+adds attributes of its own (series_info, series_number, ...) and sets them on every build, so no
+value survives from an earlier build in the same process (devserver).
+"""
+
+from __future__ import annotations
+
+from shared.problems import ContentProblem, did_you_mean, relative_path
+
+from .definitions import Series
+from .numbering import NumberedTip, Tip, neighbours, next_date, number_tips, off_cadence
+
+# Attributes this plugin owns; every article gets all of them, None when they do not apply.
+ARTICLE_ATTRIBUTES = (
+    "series_info", "series_number", "series_label", "series_short_label", "series_prev", "series_next",
+    "series_next_date",
+)
+
+
+def reset_attributes(articles) -> None:
+    for article in articles:
+        for name in ARTICLE_ATTRIBUTES:
+            setattr(article, name, None)
+
+
+def series_slug(article) -> str | None:
+    return getattr(article, "series", None) or None
+
+
+def front_matter_line(article, key: str) -> int:
+    lines = getattr(article, "front_matter_lines", None) or {}
+    return lines.get(key) or lines.get("series") or 1
+
+
+def as_tip(key, article, line_key: str | None = None) -> Tip:
+    explicit = getattr(article, "series_index", None)
+    line_key = line_key or ("series_index" if explicit is not None else "series")
+    return Tip(
+        key=key,
+        date=article.date,
+        series_index=explicit if isinstance(explicit, int) else None,
+        path=relative_path(article.source_path),
+        line=front_matter_line(article, line_key),
+    )
+
+
+def unknown_series(articles, series_by_slug: dict) -> list[ContentProblem]:
+    """Articles naming a series that has no file, or numbering a tip of no series."""
+    problems = []
+    for article in articles:
+        slug = series_slug(article)
+        if not slug and getattr(article, "series_index", None) is not None:
+            problems.append(ContentProblem(
+                relative_path(article.source_path), front_matter_line(article, "series_index"),
+                "'series_index' without 'series'",
+                f"add the series, e.g. 'series: {sorted(series_by_slug)[0] if series_by_slug else 'mittwochstipp'}', "
+                "or remove 'series_index'",
+            ))
+        if slug and slug not in series_by_slug:
+            problems.append(ContentProblem(
+                relative_path(article.source_path), front_matter_line(article, "series"),
+                f"unknown series '{slug}' in 'series'",
+                f"no file content/series/{slug}.yml; {did_you_mean(slug, series_by_slug)}",
+            ))
+    return problems
+
+
+def link_series(series_by_slug: dict, published, unpublished, scheduled, *, tz_name: str,
+                announce_next: bool) -> list[ContentProblem]:
+    """Number every series' published tips and attach the results to the articles.
+
+    `unpublished` (drafts, hidden) keep their series link and title but get no number and no
+    neighbours; `scheduled` tips only contribute the date of the next announcement.
+    """
+    everything = [*published, *unpublished, *scheduled]
+    reset_attributes(everything)
+    problems = unknown_series(everything, series_by_slug)
+
+    for slug, series in series_by_slug.items():
+        tips = [a for a in published if series_slug(a) == slug]
+        coming = [a for a in scheduled if series_slug(a) == slug]
+        by_key = dict(enumerate(tips))
+        numbered, found = number_tips([as_tip(k, a) for k, a in by_key.items()], slug)
+        problems += found
+        cadence_tips = [as_tip(k, a, "date") for k, a in enumerate([*tips, *coming])]
+        problems += off_cadence(cadence_tips, series.weekday, slug, tz_name)
+
+        series.tips = [by_key[entry.tip.key] for entry in numbered]
+        series.next_date = next_date(a.date for a in coming) if announce_next else None
+        attach_numbers(series, numbered, by_key)
+        for article in unpublished:
+            if series_slug(article) == slug:
+                article.series_info = series
+                article.series_label = series.title
+    return problems
+
+
+def attach_numbers(series: Series, numbered: list[NumberedTip], by_key: dict) -> None:
+    for previous, entry, following in neighbours(numbered):
+        article = by_key[entry.tip.key]
+        article.series_info = series
+        article.series_number = entry.number
+        article.series_label = series.full_label(entry.number)
+        article.series_short_label = series.number_label(entry.number)
+        article.series_prev = by_key[previous.tip.key] if previous else None
+        article.series_next = by_key[following.tip.key] if following else None
+        # only the newest tip announces the next one
+        article.series_next_date = series.next_date if following is None else None

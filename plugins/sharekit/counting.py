@@ -1,0 +1,115 @@
+"""Length of a post as each network counts it, so a text we offer always fits when pasted.
+
+Grapheme clusters come from the `regex` package (`\\X`, Unicode's extended grapheme clusters),
+never from hand-written rules: "Zoë" is 3 whether written with ë or e + combining diaeresis,
+"👩‍💻" and "🇩🇪" are 1 each.
+
+- Mastodon: grapheme clusters, every URL counts 23. Mastodon itself counts `@user@instance` as
+  `@user`; we count the whole mention, so our posts also fit on servers that count it in full.
+- Bluesky: grapheme clusters of the whole text, URLs in full (the limit applies to the raw text).
+- X: twitter-text's weighted length (version 3): NFC, URLs 23, an emoji 2, Latin and common
+  punctuation 1, anything else (CJK, ...) 2.
+- LinkedIn, XING: UTF-16 code units, the way a browser's counter sees the text (an emoji is 2).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+import regex
+
+DEFAULT_LIMITS = {"mastodon": 500, "bluesky": 300, "x": 280, "linkedin": 3000, "xing": 3000}
+URL_LENGTH = 23
+
+# Same idea as the networks' link detection: a web address runs until whitespace.
+_URL = regex.compile(r"https?://[^\s]+")
+_GRAPHEME = regex.compile(r"\X")
+_EMOJI = regex.compile(r"[\p{Extended_Pictographic}\p{Regional_Indicator}\u20e3\ufe0f]")
+# twitter-text v3: code points in these ranges weigh 1, all others 2.
+_X_LIGHT_RANGES = ((0, 4351), (8192, 8205), (8208, 8223), (8242, 8247))
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A post's length on one network and that network's limit."""
+
+    network: str
+    length: int
+    limit: int
+
+    @property
+    def fits(self) -> bool:
+        return self.length <= self.limit
+
+
+def graphemes(text: str) -> int:
+    """Number of user-perceived characters (extended grapheme clusters)."""
+    return len(_GRAPHEME.findall(text))
+
+
+def _with_urls_counted_as(text: str, url_length: int) -> tuple[str, int]:
+    """The text without its URLs, and how much the URLs count together."""
+    urls = _URL.findall(text)
+    return _URL.sub("", text), len(urls) * url_length
+
+
+def _x_weight(cluster: str) -> int:
+    if _EMOJI.search(cluster):
+        return 2
+    return sum(1 if any(lo <= ord(c) <= hi for lo, hi in _X_LIGHT_RANGES) else 2 for c in cluster)
+
+
+def mastodon_length(text: str) -> int:
+    rest, urls = _with_urls_counted_as(text, URL_LENGTH)
+    return graphemes(rest) + urls
+
+
+def bluesky_length(text: str) -> int:
+    return graphemes(text)
+
+
+def x_length(text: str) -> int:
+    rest, urls = _with_urls_counted_as(unicodedata.normalize("NFC", text), URL_LENGTH)
+    return sum(_x_weight(cluster) for cluster in _GRAPHEME.findall(rest)) + urls
+
+
+def utf16_length(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+_COUNTERS = {
+    "mastodon": mastodon_length,
+    "bluesky": bluesky_length,
+    "x": x_length,
+    "linkedin": utf16_length,
+    "xing": utf16_length,
+}
+
+
+def length_on(network: str, text: str) -> int:
+    """`text`'s length as `network` counts it."""
+    try:
+        return _COUNTERS[network](text)
+    except KeyError:
+        raise ValueError(f"unknown network '{network}'; known: {', '.join(sorted(_COUNTERS))}") from None
+
+
+def measure(network: str, text: str, limits: dict) -> Measure:
+    return Measure(network, length_on(network, text), limits[network])
+
+
+def validate_limits(value) -> dict:
+    """SHARE_LIMITS merged over the defaults; each a positive integer (ValueError names the key)."""
+    limits = dict(DEFAULT_LIMITS)
+    if value is None:
+        return limits
+    if not isinstance(value, dict):
+        raise ValueError(f"SHARE_LIMITS must be a dict like {DEFAULT_LIMITS}, found {value!r}")
+    for network, limit in value.items():
+        if network not in DEFAULT_LIMITS:
+            raise ValueError(f"SHARE_LIMITS has unknown network '{network}'; known: {', '.join(DEFAULT_LIMITS)}")
+        if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
+            raise ValueError(f"SHARE_LIMITS['{network}'] must be a positive whole number, found {limit!r}")
+        limits[network] = limit
+    return limits

@@ -1,0 +1,63 @@
+"""Plain share links: an address per network with encoded parameters. No scripts, no counters."""
+
+from __future__ import annotations
+
+from urllib.parse import quote, urlencode, urlsplit
+
+LINK_NETWORKS = ("linkedin", "xing", "mastodon", "bluesky", "email")
+
+
+def _query(**params) -> str:
+    # quote (not quote_plus): a space becomes %20, which mailto: requires and every network reads
+    return urlencode(params, quote_via=quote)
+
+
+def linkedin_link(url: str) -> str:
+    return "https://www.linkedin.com/sharing/share-offsite/?" + _query(url=url)
+
+
+def xing_link(url: str) -> str:
+    return "https://www.xing.com/spi/shares/new?" + _query(url=url)
+
+
+def bluesky_link(text: str) -> str:
+    return "https://bsky.app/intent/compose?" + _query(text=text)
+
+
+def mastodon_link(instance: str, text: str) -> str:
+    return instance_origin(instance) + "/share?" + _query(text=text)
+
+
+def email_link(subject: str, body: str) -> str:
+    return "mailto:?" + _query(subject=subject, body=body)
+
+
+def instance_origin(instance: str) -> str:
+    """'https://mastodon.social/' or 'mastodon.social' -> 'https://mastodon.social'."""
+    text = instance.strip()
+    if "://" not in text:
+        text = "https://" + text
+    parts = urlsplit(text)
+    if parts.scheme != "https" or not parts.hostname:
+        raise ValueError(f"a Mastodon instance must be an https address like https://mastodon.social, found {instance!r}")
+    return f"https://{parts.netloc.lower()}"
+
+
+def share_links(*, networks, url: str, title: str, texts: dict, mastodon_instance: str,
+                labels: dict) -> list[dict]:
+    """[{network, label, href}] in the order of `networks`.
+
+    `texts` holds the ready share text per network (Mastodon and Bluesky get theirs prefilled);
+    the e-mail gets the title as subject and the LinkedIn text (plain names, no mentions) as body.
+    """
+    builders = {
+        "linkedin": lambda: linkedin_link(url),
+        "xing": lambda: xing_link(url),
+        "mastodon": lambda: mastodon_link(mastodon_instance, texts["mastodon"]),
+        "bluesky": lambda: bluesky_link(texts["bluesky"]),
+        "email": lambda: email_link(title, texts.get("email") or texts["linkedin"]),
+    }
+    unknown = [network for network in networks if network not in builders]
+    if unknown:
+        raise ValueError(f"SHARE_NETWORKS has unknown network(s) {', '.join(unknown)}; known: {', '.join(LINK_NETWORKS)}")
+    return [{"network": network, "label": labels[network], "href": builders[network]()} for network in networks]

@@ -1,0 +1,73 @@
+"""Helpers for the roundup tests: real UI strings as `phrases`, profiles and posts as plain data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import partial
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from babel import Locale
+from babel.lists import format_list
+
+from roundup.roundups import Post
+from roundup.thanks import PostCredit
+from shared.yamlsource import load_yaml_file
+
+ROOT = Path(__file__).resolve().parent.parent
+BERLIN = ZoneInfo("Europe/Berlin")
+
+
+@dataclass(frozen=True)
+class Phrases:
+    text: object
+    count: object
+    join: object
+
+
+def phrases(lang: str = "de") -> Phrases:
+    """The roundup's own UI strings with the same plural rules the localization plugin uses."""
+    table = load_yaml_file(str(ROOT / "theme" / "strings" / lang / "roundup.yml")).data
+    locale = Locale.parse(lang)
+
+    def text(key, **values):
+        return table[key].format(**values)
+
+    def count(key, number, **values):
+        forms = table[key]
+        return forms.get(locale.plural_form(number), forms["other"]).format(n=number, **values)
+
+    return Phrases(text, count, partial(format_list, locale=lang))
+
+
+@dataclass
+class Profile:
+    handle: str
+    name: str
+    url: str | None = None
+    links: dict = field(default_factory=dict)
+    status: str = "active"
+    has_page: bool = True
+
+
+def profile(handle, name, status="active", links=None):
+    """A profile as the authors plugin hands it over (a removed person's name is already neutral)."""
+    removed = status == "removed"
+    if removed:
+        name, links = "ehemalige Kollegin / ehemaliger Kollege", {}
+    return Profile(handle, name, None if removed else f"autoren/{handle}/", links or {}, status, not removed)
+
+
+def berlin(text: str) -> datetime:
+    """'2026-11-20 15:00' as Berlin wall time."""
+    return datetime.fromisoformat(text).replace(tzinfo=BERLIN)
+
+
+def post(when, author="jana-beispiel", *, title="Beitrag", co_authors=(), thanks=(), series=None,
+         tip_phrase=None) -> Post:
+    moment = when if isinstance(when, datetime) else berlin(when)
+    credit = PostCredit(title=title, author_handles=(author, *co_authors),
+                        thanks=tuple({"handle": t} if isinstance(t, str) else t for t in thanks),
+                        series_role=series)
+    return Post(date=moment, credit=credit, article=title, tip_phrase=tip_phrase)

@@ -1,0 +1,177 @@
+"""End to end: a small site with one roundup week; share page, share.json, article share sections."""
+
+import json
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from conftest import DEFAULT_BUILD_TIME, MINIMAL_SITE, SiteBuild, site_settings, write_files
+from sharekit.counting import DEFAULT_LIMITS, length_on
+from sharekit_support import named_lines
+from tools.build import build
+
+BASE = "https://blog.nordlicht-werkstatt.example"
+NETWORKS = ["bluesky", "linkedin", "mastodon", "x", "xing"]
+
+PROFILE = """\
+name: "{name}"
+role: "Entwicklerin"
+department: "Technik"
+since: 2024-01-01
+status: active
+expertise: [Testen]
+links:
+{links}
+"""
+
+
+def profile(name, **links):
+    return PROFILE.format(name=name, links="\n".join(f"  {k}: {v}" for k, v in links.items()) or "  {}")
+
+
+SITE = {
+    "authors/jana-beispiel.yml": profile("Jana Beispiel", mastodon="https://social.example/@jana",
+                                         bluesky="https://bsky.app/profile/janabeispiel.bsky.social",
+                                         linkedin="https://www.linkedin.com/in/jana-beispiel"),
+    "authors/tom-muster.yml": profile("Tom Muster", x="https://x.com/tom_muster_hb"),
+    "authors/aenne-ahlers.yml": profile("Änne Ahlers", xing="https://www.xing.com/profile/Aenne_Ahlers"),
+    "authors/zoe-zimmermann.yml": profile("Zoë Zimmermann", bluesky="https://bsky.app/profile/zoezimmermann.bsky.social"),
+    "articles/zweiter-beitrag.md": """\
+        ---
+        title: "Führung & Netzwerk: zuhören zuerst"
+        date: 2026-11-19 10:00
+        author: tom-muster
+        co_authors: [zoe-zimmermann]
+        thanks:
+          - aenne-ahlers
+          - {name: "Die Community auf Mastodon", url: "https://social.example/tags/followerpower"}
+        tags: [employee advocacy, Führung]
+        category: Arbeitskultur
+        summary: "Wer führt, hört zuerst zu – und teilt dann, was er gelernt hat."
+        ---
+        Text.
+        """,
+}
+
+# Who the week's roundup thanks, and how each network names them (German order: Ä with A).
+EXPECTED_NAMES = {
+    "mastodon": ["Änne Ahlers", "Die Community auf Mastodon", "@jana@social.example", "Tom Muster", "Zoë Zimmermann"],
+    "bluesky": ["Änne Ahlers", "Die Community auf Mastodon", "@janabeispiel.bsky.social", "Tom Muster",
+                "@zoezimmermann.bsky.social"],
+    "x": ["Änne Ahlers", "Die Community auf Mastodon", "Jana Beispiel", "@tom_muster_hb", "Zoë Zimmermann"],
+    "linkedin": ["Änne Ahlers", "Die Community auf Mastodon", "Jana Beispiel", "Tom Muster", "Zoë Zimmermann"],
+    "xing": ["Änne Ahlers", "Die Community auf Mastodon", "Jana Beispiel", "Tom Muster", "Zoë Zimmermann"],
+}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """One build shared by the read-only tests of this module (a build takes a few seconds)."""
+    tmp = tmp_path_factory.mktemp("sharekit-site")
+    write_files(tmp / "content", {**MINIMAL_SITE, **SITE})
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", DEFAULT_BUILD_TIME)
+        result = build(site_settings(tmp))
+    built = SiteBuild(result, tmp / "content", tmp / "output")
+    assert result.exit_code(strict=True) == 0, built.messages
+    return built
+
+
+def test_roundup_share_json_has_every_network_each_contributor_once_within_limits(site):
+    posts = json.loads(site.text("wochenrueckblick/2026-W47/teilen/share.json"))
+    assert sorted(posts) == NETWORKS
+    for network, thread in posts.items():
+        assert isinstance(thread, list) and thread
+        assert named_lines(thread, EXPECTED_NAMES[network]) == EXPECTED_NAMES[network], network
+        assert all(length_on(network, post) <= DEFAULT_LIMITS[network] for post in thread)
+        assert f"{BASE}/wochenrueckblick/2026-W47/" in thread[0]
+        assert thread[0].startswith("#FollowFriday")
+
+
+def test_share_json_is_stable_sorted_and_keeps_umlauts(site):
+    text = site.text("wochenrueckblick/2026-W47/teilen/share.json")
+    assert "Änne Ahlers" in text
+    assert text == json.dumps(json.loads(text), sort_keys=True, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_roundup_share_page_shows_every_post_ready_to_copy_with_its_count(site):
+    page = site.html("wochenrueckblick/2026-W47/teilen/")
+    posts = json.loads(site.text("wochenrueckblick/2026-W47/teilen/share.json"))
+    boxes = page.xpath("//textarea[@readonly]")
+    assert [box.text_content() for box in boxes] == [post for network in
+                                                       ["mastodon", "bluesky", "linkedin", "xing", "x"]
+                                                       for post in posts[network]]
+    for box in boxes:
+        label = page.xpath(f"//label[@for='{box.get('id')}']")
+        assert label and label[0].text_content().strip()
+        count = page.get_element_by_id(box.get("aria-describedby"))
+        network = count.get("data-network")
+        assert count.text_content() == f"{length_on(network, box.text_content())} von {DEFAULT_LIMITS[network]} Zeichen"
+    assert page.xpath("//h1")[0].text_content() == "#FollowFriday zum Wochenrückblick KW 47/2026"
+    assert not page.xpath("//script[not(@src)]")
+    assert all(src.startswith("../../../") for src in page.xpath("//script/@src"))
+
+
+def test_article_page_has_a_teilen_section_with_links_and_texts(site):
+    page = site.html("2026/zweiter-beitrag/")
+    section = page.xpath("//section[contains(@class, 'share')]")[0]
+    assert section.xpath(".//h2")[0].text_content() == "Teilen"
+    links = {a.get("data-network"): a.get("href") for a in section.xpath(".//ul[@class='share-links']//a")}
+    assert list(links) == ["linkedin", "xing", "mastodon", "bluesky", "email"]
+    texts = json.loads(site.text("2026/zweiter-beitrag/share.json"))
+    assert sorted(texts) == NETWORKS
+    url = f"{BASE}/2026/zweiter-beitrag/"
+
+    def query(href):
+        return {k: v[0] for k, v in parse_qs(urlsplit(href).query, strict_parsing=True).items()}
+
+    assert query(links["linkedin"]) == {"url": url}
+    assert query(links["xing"]) == {"url": url}
+    assert query(links["bluesky"]) == {"text": texts["bluesky"][0]}
+    # Tom has no Mastodon profile: the configured default instance
+    assert links["mastodon"].startswith("https://mastodon.social/share?")
+    assert query(links["mastodon"]) == {"text": texts["mastodon"][0]}
+    assert query(links["email"]) == {"subject": "Führung & Netzwerk: zuhören zuerst", "body": texts["linkedin"][0]}
+    boxes = section.xpath(".//textarea[@readonly]")
+    assert [box.text_content() for box in boxes] == [texts[n][0] for n in ["mastodon", "bluesky", "linkedin", "xing", "x"]]
+
+
+@pytest.mark.parametrize("network, expected", [
+    ("mastodon", "Führung & Netzwerk: zuhören zuerst\n\nWer führt, hört zuerst zu – und teilt dann, was er gelernt hat."
+                 "\n\n#EmployeeAdvocacy #Führung\n\nvon Tom Muster und Zoë Zimmermann\n" + BASE + "/2026/zweiter-beitrag/"),
+    ("x", "Führung & Netzwerk: zuhören zuerst\n\nWer führt, hört zuerst zu – und teilt dann, was er gelernt hat."
+          "\n\n#EmployeeAdvocacy #Führung\n\nvon @tom_muster_hb und Zoë Zimmermann\n" + BASE + "/2026/zweiter-beitrag/"),
+    ("bluesky", "Führung & Netzwerk: zuhören zuerst\n\nWer führt, hört zuerst zu – und teilt dann, was er gelernt hat."
+                "\n\n#EmployeeAdvocacy #Führung\n\nvon Tom Muster und @zoezimmermann.bsky.social\n" + BASE + "/2026/zweiter-beitrag/"),
+])
+def test_article_share_texts_name_the_authors_as_each_network_reaches_them(site, network, expected):
+    assert json.loads(site.text("2026/zweiter-beitrag/share.json"))[network] == [expected]
+
+
+def test_mastodon_share_link_uses_the_authors_own_instance(site):
+    page = site.html("2026/erster-beitrag/")
+    href = page.xpath("//a[@data-network='mastodon']/@href")[0]
+    assert href.startswith("https://social.example/share?text=")
+
+
+def test_share_files_stay_out_of_the_sitemap(site):
+    sitemap = site.text("sitemap.xml")
+    assert "share.json" not in sitemap and "/teilen/" not in sitemap
+
+
+def test_a_profile_link_that_is_no_profile_fails_the_check_with_file_line_and_expectation(build_site):
+    built = build_site({**SITE, "authors/tom-muster.yml": profile("Tom Muster", x="https://x.com/home")})
+    assert built.result.exit_code(strict=True) == 1
+    found = [p for p in built.result.errors if "links.x" in p.message]
+    assert len(found) == 1, built.messages
+    assert found[0].path.endswith("authors/tom-muster.yml")
+    assert found[0].line == 8
+    assert "'https://x.com/home' is not a x profile" in found[0].message
+    assert "expected an X profile like https://x.com/name" in found[0].hint
+
+
+def test_english_site_writes_english_posts(build_site):
+    built = build_site(SITE, overrides={"DEFAULT_LANG": "en"})
+    assert built.result.exit_code(strict=True) == 0, built.messages
+    posts = json.loads(built.text("wochenrueckblick/2026-W47/teilen/share.json"))
+    assert posts["linkedin"][0].startswith("#FollowFriday: Thank you to everyone")

@@ -1,0 +1,57 @@
+"""`make share WEEK=…` (python -m tools.share): the posts in the terminal, clear errors for bad weeks."""
+
+import json
+
+import pytest
+
+from conftest import MINIMAL_SITE, run_tool, write_files
+from test_sharekit_site import EXPECTED_NAMES, SITE
+from tools.share import ShareToolError, choose_week, format_posts, normalise_week
+
+@pytest.fixture(scope="module")
+def content(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("share-tool") / "content"
+    write_files(folder, {**MINIMAL_SITE, **SITE})
+    return folder
+
+def test_prints_every_networks_posts_with_lengths(content):
+    done = run_tool("tools.share", "2026-W47", "--content", str(content))
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    assert out.startswith("#FollowFriday 2026-W47")
+    for name in ("Mastodon", "Bluesky", "LinkedIn", "XING", "X"):
+        assert f"===== {name} (" in out
+    assert "/ 500 Zeichen" in out and "/ 280 Zeichen" in out
+    for names in EXPECTED_NAMES.values():
+        for name in names:
+            assert f"\n{name}\n" in out
+    assert "Done: Processed" not in out  # Pelican's chatter goes to stderr
+
+def test_unknown_week_lists_the_available_ones(content):
+    done = run_tool("tools.share", "2026-W50", "--content", str(content))
+    assert done.returncode == 1
+    assert "no roundup for week 2026-W50; available: 2026-W47" in done.stderr
+
+@pytest.mark.parametrize("value, expected", [
+    ("2026-W47", "2026-W47"), ("2026-w47", "2026-W47"), ("2026W47", "2026-W47"), ("2026-W7", "2026-W07"),
+])
+def test_weeks_are_read_in_their_usual_spellings(value, expected):
+    assert normalise_week(value) == expected
+
+@pytest.mark.parametrize("value", ["KW47", "2026-W54", "47", ""])
+def test_a_mistyped_week_says_how_to_write_it(value):
+    with pytest.raises(ShareToolError, match="write it like 2026-W47"):
+        normalise_week(value)
+
+def test_without_a_week_the_latest_roundup_is_chosen():
+    weeks = {"2026-W45": None, "2026-W47": None, "2026-W46": None}
+    assert choose_week(weeks, None) == "2026-W47"
+
+def test_no_roundups_at_all_is_explained():
+    with pytest.raises(ShareToolError, match="no roundup yet"):
+        choose_week({}, None)
+
+def test_threads_show_each_post_numbered():
+    text = format_posts("2026-W47", {"x": ["a\n\n1/2", "b\n\n2/2"]}, {"x": 280}, "https://example.org/")
+    assert "===== X (Thread aus 2 Beiträgen)" in text
+    assert "----- X 1/2 · 6 / 280 Zeichen -----" in text and "----- X 2/2 · 6 / 280 Zeichen -----" in text

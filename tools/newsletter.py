@@ -1,0 +1,178 @@
+"""The editor's newsletter commands (make newsletter, make send-newsletter).
+
+    python -m tools.newsletter build [--settings publishconf.py] [--output output] [--no-site-build]
+    python -m tools.newsletter send [--confirm] [--force] [--week 2026-W47] [--ledger newsletter/sent.json]
+    python -m tools.newsletter screenshots [--output output]
+
+`build` publishes the site (atomically, like make publish), then prints the latest roundup's email
+files and fails when the HTML is over NEWSLETTER_MAX_BYTES. `send` is a dry run unless --confirm;
+the ledger (committed to git) makes sure a week goes out once unless --force.
+"""
+
+from __future__ import annotations
+
+import argparse
+import email
+import email.policy
+import json
+import os
+import sys
+from datetime import datetime, timezone
+from email.utils import parseaddr
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "plugins"))
+
+from newsletter.config import NewsletterConfigError, newsletter_settings  # noqa: E402
+from newsletter.ledger import LedgerError, SentWeek, read_ledger, sends_of, write_ledger  # noqa: E402
+from newsletter.sending import SendError, send_eml, smtp_settings  # noqa: E402
+
+DEFAULT_LEDGER = ROOT / "newsletter" / "sent.json"
+
+
+class NewsletterMissing(Exception):
+    pass
+
+
+def error(message: str) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return 1
+
+
+def newsletters(output: Path) -> list[dict]:
+    """The written newsletters, newest first (newsletter/index.json of the build)."""
+    index = output / "newsletter" / "index.json"
+    if not index.exists():
+        raise NewsletterMissing(f"{index} does not exist: build the newsletter first with `make newsletter` "
+                                "(it needs NEWSLETTER_ENABLED = True, set in publishconf.py)")
+    found = json.loads(index.read_text(encoding="utf-8"))["newsletters"]
+    if not found:
+        raise NewsletterMissing("no roundup yet: nothing was published in a week that has ended")
+    return found
+
+
+def pick(entries: list[dict], week: str | None) -> dict:
+    if week is None:
+        return entries[0]
+    for entry in entries:
+        if entry["slug"] == week:
+            return entry
+    known = ", ".join(e["slug"] for e in entries[:8])
+    raise NewsletterMissing(f"no newsletter for week {week!r}; written weeks (newest first): {known}")
+
+
+def show_path(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def build_command(args) -> int:
+    if not args.no_site_build:
+        from tools.publish import publish
+
+        code = publish(args.settings, Path(args.output))
+        if code:
+            return code
+    from tools.build import load_settings
+
+    try:
+        config = newsletter_settings(load_settings(args.settings))
+        latest = pick(newsletters(Path(args.output)), args.week)
+    except (NewsletterConfigError, NewsletterMissing) as problem:
+        return error(str(problem))
+    output = Path(args.output)
+    print(f"newsletter {latest['slug']}: {latest['subject']}")
+    for kind in ("html", "txt", "eml"):
+        print(f"  {kind:5} {show_path(output / latest[kind])}")
+    print(f"  web   {latest['web_copy']}")
+    size, budget = latest["html_bytes"], config.max_bytes
+    print(f"  size  {size / 1024:.1f} KB HTML (budget {budget / 1024:.0f} KB; Gmail clips at about 102 KB)")
+    if size > budget:
+        return error(f"{latest['html']} is {size / 1024:.1f} KB, over the budget of {budget / 1024:.0f} KB "
+                     "(NEWSLETTER_MAX_BYTES): shorten the intro or summaries, or split the week")
+    return 0
+
+
+def send_command(args) -> int:
+    output, ledger_path = Path(args.output), Path(args.ledger)
+    try:
+        latest = pick(newsletters(output), args.week)
+        entries = read_ledger(ledger_path)
+    except (NewsletterMissing, LedgerError) as problem:
+        return error(str(problem))
+    eml_path = output / latest["eml"]
+    eml = eml_path.read_bytes()
+    headers = email.message_from_bytes(eml, policy=email.policy.default)
+    sender = parseaddr(str(headers["From"]))[1]
+    recipient = os.environ.get("NEWSLETTER_TO", "").strip() or parseaddr(str(headers["To"]))[1]
+    print(f"newsletter {latest['slug']}: {headers['Subject']}")
+    print(f"  file        {show_path(eml_path)} ({len(eml) / 1024:.1f} KB)")
+    print(f"  from        {sender}")
+    print(f"  to          {recipient}")
+    print(f"  message-id  {headers['Message-ID']}")
+    try:
+        smtp = smtp_settings(os.environ)
+        print(f"  smtp        {smtp.describe()}")
+    except SendError as problem:
+        smtp = None
+        print(f"  smtp        not ready: {problem}")
+    earlier = sends_of(entries, latest["slug"])
+    for sent in earlier:
+        print(f"  sent        {sent.sent_at} to {sent.recipient}{' (forced)' if sent.forced else ''}")
+    if earlier and not args.force:
+        return error(f"{latest['slug']} was already sent (see {show_path(ledger_path)}); "
+                     "send it again only on purpose: make send-newsletter CONFIRM=1 FORCE=1")
+    if not args.confirm:
+        print("dry run: nothing was sent. Send it with: make send-newsletter CONFIRM=1")
+        return 0
+    if smtp is None:
+        return error("cannot send: set the NEWSLETTER_SMTP_* variables (see docs/newsletter.md)")
+    try:
+        send_eml(eml, sender, recipient, smtp)
+    except SendError as problem:
+        return error(f"{problem}\nnothing was sent; {show_path(ledger_path)} is unchanged")
+    record = SentWeek(latest["slug"], datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                      str(headers["Message-ID"]), recipient, forced=bool(earlier))
+    write_ledger(ledger_path, entries + [record])
+    print(f"sent {latest['slug']} to {recipient}; recorded in {show_path(ledger_path)}")
+    print(f"commit the ledger so nobody sends it twice: git add {show_path(ledger_path)} && git commit")
+    return 0
+
+
+def screenshots_command(args) -> int:
+    from tools.newsletter_screenshots import write_email_screenshots
+
+    try:
+        written = write_email_screenshots(Path(args.output))
+    except NewsletterMissing as problem:
+        return error(str(problem))
+    for path in written:
+        print(show_path(path))
+    return 0
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    build = commands.add_parser("build", help="publish the site, print the latest newsletter and its size")
+    build.add_argument("--settings", default="publishconf.py")
+    build.add_argument("--no-site-build", action="store_true", help="use what is already in --output")
+    send = commands.add_parser("send", help="send the latest newsletter (dry run unless --confirm)")
+    send.add_argument("--confirm", action="store_true", help="really send (make send-newsletter CONFIRM=1)")
+    send.add_argument("--force", action="store_true", help="send a week again (FORCE=1)")
+    send.add_argument("--ledger", default=str(DEFAULT_LEDGER), help="the ledger of sent weeks (committed)")
+    shots = commands.add_parser("screenshots", help="PNGs of the latest newsletter at 600/375 px, light/dark")
+    for sub in (build, send, shots):
+        sub.add_argument("--output", default="output")
+    for sub in (build, send):
+        sub.add_argument("--week", help="a week like 2026-W47 instead of the latest")
+    args = parser.parse_args(argv)
+    handler = {"build": build_command, "send": send_command, "screenshots": screenshots_command}[args.command]
+    return handler(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

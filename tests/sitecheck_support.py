@@ -45,9 +45,11 @@ def fixed_environment(**values):
                 os.environ[key] = value
 
 
-@pytest.fixture(scope="session")
+# Module scope, not session: other features' tests start their own Playwright, and a second
+# sync_playwright() cannot run while one is active. One launch per test module costs about 1 s.
+@pytest.fixture(scope="module")
 def chromium():
-    """One chromium for the whole session (launching takes about a second)."""
+    """One chromium for a test module, shared by all its tests."""
     require_browser()
     with browser.running_browser() as running:
         yield running
@@ -59,7 +61,7 @@ def axe_source():
     return browser.read_axe_source()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def mobile_page(chromium, axe_source):
     """One reused tab at 375 px with axe-core loaded: each test navigates it to its own URL."""
     page = browser.new_page(chromium, axe_source=axe_source)

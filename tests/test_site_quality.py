@@ -21,8 +21,7 @@ from pathlib import Path
 import pytest
 
 from conftest import DEFAULT_BUILD_TIME, ROOT
-pytest_plugins = ["sitecheck_support"]  # session fixtures: one chromium, one tab
-
+from sitecheck_support import axe_source, chromium, mobile_page  # noqa: F401 (fixtures)
 from sitecheck_support import fixed_environment, require_validator, served
 from tools.build import build, load_settings
 from tools.sitecheck import links, pagetypes, vnu

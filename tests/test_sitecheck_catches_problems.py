@@ -10,8 +10,7 @@ import textwrap
 import pytest
 
 from conftest import MINIMAL_SITE, run_tool, write_files
-pytest_plugins = ["sitecheck_support"]  # session fixtures: one chromium, one tab
-
+from sitecheck_support import axe_source, chromium, mobile_page  # noqa: F401 (fixtures)
 from sitecheck_support import require_tool, require_validator, served
 from tools.sitecheck import browser, environment, links, pagetypes, vnu
 

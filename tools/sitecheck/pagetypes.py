@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 # A missing URL: the server answers it with 404.html and status 404, as the web host would.
 NOT_FOUND_PROBE = "gibt-es-nicht/"
@@ -49,9 +49,10 @@ _PATTERNS = (
     _Pattern("series", r"serien/(?!seite/)[^/]+/index\.html"),
     _Pattern("roundups-index", r"wochenrueckblick/index\.html"),
     _Pattern("roundup", r"wochenrueckblick/\d{4}-W\d{2}/index\.html"),
-    # Anything below a roundup's own page (its share page: texts to copy for #FollowFriday).
-    _Pattern("roundup-share", r"wochenrueckblick/\d{4}-W\d{2}/(?!index\.html$).+\.html"),
-    _Pattern("newsletter-web", r"newsletter/(?:.+/)?index\.html"),
+    # Below a roundup's own page: its share page (texts to copy for #FollowFriday) ...
+    _Pattern("roundup-share", r"wochenrueckblick/\d{4}-W\d{2}/(?!newsletter/)(?!index\.html$).+\.html"),
+    # ... and the newsletter's "view in browser" copy, which is the email's HTML.
+    _Pattern("newsletter-web", r"(?:.+/)?newsletter/(?:.+/)?index\.html", is_email=True),
     _Pattern("newsletter-email", r"newsletter/[^/]+\.html(?<!index\.html)", is_email=True),
 )
 REQUIRED = tuple(pattern.name for pattern in _PATTERNS if pattern.required) + ("404",)
@@ -72,6 +73,12 @@ def discover(output_dir: str | Path) -> list[PageType]:
     if "404.html" in files:
         found.append(PageType("404", NOT_FOUND_PROBE, expected_status=404))
     return found
+
+
+def is_email_html(relative_path: str) -> bool:
+    """Newsletter emails and their web copies (anything in a newsletter/ folder) are email HTML:
+    Outlook markup and mail-service placeholders are allowed there, landmarks are not expected."""
+    return "newsletter" in PurePosixPath(relative_path).parts[:-1]
 
 
 def missing_required(page_types: list[PageType]) -> list[str]:

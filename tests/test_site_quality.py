@@ -1,6 +1,6 @@
 """The real sample site (content/ of the repository) held to the quality bar, page type by page type.
 
-The site is built once per session, the way it is published: publishconf.py (absolute URLs,
+The site is built once, while the tests are collected, the way it is published: publishconf.py (absolute URLs,
 feeds on, drafts not written) with SITEURL set to the origin of a local server on 127.0.0.1. So
 every absolute URL a production page contains (stylesheet, feeds, canonical and og: links) points
 at the files just built, and "no request leaves the origin" means exactly what it means on the
@@ -22,9 +22,10 @@ import pytest
 
 from conftest import DEFAULT_BUILD_TIME, ROOT
 from sitecheck_support import axe_source, chromium, mobile_page  # noqa: F401 (fixtures)
-from sitecheck_support import fixed_environment, require_validator, served
+from sitecheck_support import fixed_environment, require_validator
 from tools.build import build, load_settings
 from tools.sitecheck import links, pagetypes, vnu
+from tools.sitecheck.server import SiteServer
 from tools.sitecheck.suite import inspect_page_type
 
 
@@ -42,31 +43,34 @@ def _build(tmp: Path, settings_file: str, overrides: dict):
     return result
 
 
-@pytest.fixture(scope="session")
-def published_site(tmp_path_factory):
-    """The sample site as published, served on 127.0.0.1 (SITEURL = the server's origin)."""
-    tmp = tmp_path_factory.mktemp("published")
-    (tmp / "output").mkdir()
-    with served(tmp / "output") as server:
-        result = _build(tmp, "publishconf.py", {"SITEURL": server.origin})
-        yield BuiltSite(tmp / "output", server.origin, result)
-
-
-def _build_preview() -> BuiltSite:
-    """Built while the tests are collected: its page types parametrize the browser test."""
-    tmp = Path(tempfile.mkdtemp(prefix="werkbank-preview-"))
+def _build_published() -> tuple[BuiltSite, SiteServer]:
+    """Built while the tests are collected (its page types parametrize the browser test), into a
+    directory whose server is bound now (so its origin can be SITEURL) and started by the fixture."""
+    tmp = Path(tempfile.mkdtemp(prefix="werkbank-published-"))
     atexit.register(shutil.rmtree, tmp, ignore_errors=True)
-    return BuiltSite(tmp / "output", None, _build(tmp, "pelicanconf.py", {}))
+    (tmp / "output").mkdir()
+    server = SiteServer(tmp / "output")
+    result = _build(tmp, "publishconf.py", {"SITEURL": server.origin})
+    return BuiltSite(tmp / "output", server.origin, result), server
 
 
-PREVIEW = _build_preview()
-PAGE_TYPES = pagetypes.discover(PREVIEW.output)
+PUBLISHED, PUBLISHED_SERVER = _build_published()
+PAGE_TYPES = pagetypes.discover(PUBLISHED.output)
 
 
 @pytest.fixture(scope="session")
-def preview_site():
+def published_site():
+    """The sample site as published, served on 127.0.0.1 (SITEURL = the server's origin)."""
+    PUBLISHED_SERVER.start()
+    yield PUBLISHED
+    PUBLISHED_SERVER.stop()
+
+
+@pytest.fixture(scope="session")
+def preview_site(tmp_path_factory):
     """The sample site as `make html` builds it: relative URLs, drafts written."""
-    return PREVIEW
+    tmp = tmp_path_factory.mktemp("preview")
+    return BuiltSite(tmp / "output", None, _build(tmp, "pelicanconf.py", {}))
 
 
 def test_sample_content_builds_without_content_errors(published_site):

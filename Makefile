@@ -31,7 +31,7 @@ serve: html  ## build, then serve output/ on http://localhost:8000
 devserver: $(VENV)/.installed  ## rebuild on every change and serve on http://localhost:8000
 	$(PELICAN) --autoreload --listen --port $(PORT) --settings pelicanconf.py --output $(OUTPUT)
 
-check: $(VENV)/.installed  ## strict build: every content problem is an error
+check: $(VENV)/.installed node_modules/.installed  ## strict build, then links, Nu checker, chromium + axe; one summary
 	$(PY) -m tools.check
 
 publish: $(VENV)/.installed  ## production build, swapped into output/ only when it is clean

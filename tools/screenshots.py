@@ -4,16 +4,20 @@
 
 Builds the site with the development settings when the output directory is missing, serves it on
 127.0.0.1 and writes full-page screenshots to <output>/_screenshots/<type>-<width>[-dark].png,
-then prints their paths. Every page type found in the output gets 1280 and 375 px; email HTML gets
-600 and 375 px in light and dark. To add a view, add a Shot to `planned_shots`.
+then prints their paths. Every page type found in the output gets 1280 and 375 px (home page and
+article also 375 px dark); when the output has newsletters (a publish build), their emails are
+shot by tools/newsletter_screenshots.py. To add a view, add a Shot to `planned_shots`.
 """
 
 from __future__ import annotations
 
 import argparse
+import mimetypes
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+from lxml import html as lxml_html
 
 from tools.build import build, load_settings, path_overrides
 from tools.sitecheck import browser, environment, pagetypes
@@ -36,36 +40,68 @@ class Shot:
 
 
 def planned_shots(output_dir: Path) -> list[Shot]:
-    shots = []
-    for page_type in pagetypes.discover(output_dir):
-        if page_type.is_email:
-            for scheme in ("light", "dark"):
-                shots.append(Shot(page_type.name, page_type.path, (600, 375), scheme))
-        else:
-            shots.append(Shot(page_type.name, page_type.path, expected_status=page_type.expected_status))
-    for name in ("index", "article"):  # dark mode, where a reader is most likely to see it
-        shots += [Shot(s.name, s.path, (375,), "dark") for s in shots if s.name == name and s.color_scheme == "light"]
+    """Every page type at 1280 and 375 px, the home page and an article also in dark mode.
+    Emails are left to tools/newsletter_screenshots.py (600 and 375 px, light and dark)."""
+    shots = [Shot(t.name, t.path, expected_status=t.expected_status)
+             for t in pagetypes.discover(output_dir) if not t.is_email]
+    shots += [Shot(s.name, s.path, (375,), "dark") for s in list(shots) if s.name in ("index", "article")]
     return shots
 
 
+def production_url(output_dir: Path) -> str | None:
+    """The SITEURL a publish build wrote into its pages (None for a relative-URL preview build)."""
+    document = lxml_html.fromstring((output_dir / "index.html").read_bytes())
+    for href in document.xpath("//link[@rel='stylesheet']/@href"):
+        if href.startswith(("http://", "https://")) and "/theme/" in href:
+            return href.split("/theme/")[0]
+    return None
+
+
 def take_screenshots(output_dir: Path, shots: list[Shot]) -> tuple[list[Path], list[str]]:
-    """Write the PNGs; returns their paths and warnings (requests blocked or failed while shooting)."""
+    """Write the PNGs; returns their paths and warnings (requests blocked while shooting).
+
+    A publish build's absolute URLs are answered from the output directory, so its pages look
+    as they will online; any other host is blocked.
+    """
     target_dir = output_dir / SCREENSHOT_DIR
     target_dir.mkdir(parents=True, exist_ok=True)
     written, warnings = [], []
+    site_url = production_url(output_dir)
     with SiteServer(output_dir) as server, browser.running_browser() as chromium:
+
+        def route(route_request):
+            url = route_request.request.url
+            if url.startswith(server.origin) or url.startswith("data:"):
+                return route_request.continue_()
+            if site_url and url.startswith(site_url + "/"):
+                local = output_dir / url[len(site_url) + 1:].split("?")[0].split("#")[0]
+                local = local / "index.html" if url.endswith("/") or local.is_dir() else local
+                if local.is_file():
+                    kind = mimetypes.guess_type(local.name)[0] or "application/octet-stream"
+                    return route_request.fulfill(body=local.read_bytes(), content_type=kind)
+            warnings.append(f"blocked request: {url}")
+            return route_request.abort()
+
         for shot in shots:
             page = browser.new_page(chromium, color_scheme=shot.color_scheme)
+            page.route("**/*", route)
             for width, file_name in zip(shot.widths, shot.file_names()):
                 page.set_viewport_size({"width": width, "height": 800})
-                report = browser.inspect_page(page, server.url(shot.path), expected_status=shot.expected_status)
-                warnings += [f"{shot.name}: {line}" for line in report.problems()
-                             if not line.startswith("horizontal scrolling")]
+                page.goto(server.url(shot.path), wait_until="load")
                 path = target_dir / file_name
                 page.screenshot(path=str(path), full_page=True)
                 written.append(path)
             page.close()
-    return written, warnings
+    return written, sorted(set(warnings))
+
+
+def email_screenshots(output_dir: Path) -> list[Path]:
+    """The newsletter feature's email screenshots, when this output has newsletters."""
+    if not (output_dir / "newsletter" / "index.json").is_file():
+        return []
+    from tools.newsletter_screenshots import write_email_screenshots
+
+    return write_email_screenshots(output_dir)
 
 
 def main(argv=None) -> int:
@@ -85,11 +121,9 @@ def main(argv=None) -> int:
     except environment.ToolMissing as missing:
         print(f"screenshots: {missing}", file=sys.stderr)
         return 1
+    written += email_screenshots(output_dir)
     for warning in warnings:
         print(f"warning: {warning}", file=sys.stderr)
-    if any("leaves the site's origin" in w for w in warnings):
-        print("hint: output/ holds absolute URLs of another host (a publish build?); "
-              "run `make html` first for screenshots with styles", file=sys.stderr)
     for path in written:
         print(path)
     return 0

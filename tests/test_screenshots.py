@@ -1,0 +1,47 @@
+"""`make screenshots`: which views are shot, and that a publish build is photographed with its styles."""
+
+from __future__ import annotations
+
+import struct
+
+import pytest
+
+from conftest import write_files
+from sitecheck_support import require_browser
+from tools.screenshots import Shot, planned_shots, production_url, take_screenshots
+
+PAGE = ('<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>x</title>'
+        '<link rel="stylesheet" href="{css}"></head><body><h1>x</h1></body></html>')
+
+
+def test_every_page_type_is_shot_wide_and_narrow_and_the_home_page_also_dark(tmp_path):
+    write_files(tmp_path, {name: PAGE.format(css="/theme/css/site.css") for name in
+                           ["index.html", "2026/beitrag/index.html", "404.html", "newsletter/2026-W47.html"]})
+    names = [(name, shot.color_scheme) for shot in planned_shots(tmp_path) for name in shot.file_names()]
+    assert names == [("index-1280.png", "light"), ("index-375.png", "light"), ("article-1280.png", "light"),
+                     ("article-375.png", "light"), ("404-1280.png", "light"), ("404-375.png", "light"),
+                     ("index-375-dark.png", "dark"), ("article-375-dark.png", "dark")]
+
+
+@pytest.mark.parametrize("css, expected", [
+    ("https://blog.example/theme/css/site.css", "https://blog.example"),
+    ("./theme/css/site.css", None),
+])
+def test_production_url_is_read_from_the_stylesheet_link(tmp_path, css, expected):
+    write_files(tmp_path, {"index.html": PAGE.format(css=css)})
+    assert production_url(tmp_path) == expected
+
+
+@pytest.mark.browser
+def test_publish_build_is_shot_with_its_own_stylesheet_and_nothing_else_is_fetched(tmp_path):
+    require_browser()
+    write_files(tmp_path, {
+        "index.html": PAGE.format(css="https://blog.example/theme/css/site.css").replace(
+            "</h1>", '</h1><img src="https://cdn.example/x.png" alt="x">'),
+        "theme/css/site.css": "h1 { height: 2000px; }",
+    })
+    written, warnings = take_screenshots(tmp_path, [Shot("index", "", (375,))])
+    assert written == [tmp_path / "_screenshots" / "index-375.png"]
+    width, height = struct.unpack(">II", written[0].read_bytes()[16:24])  # PNG header
+    assert width == 375 and height > 2000  # full page, with the stylesheet applied
+    assert warnings == ["blocked request: https://cdn.example/x.png"]

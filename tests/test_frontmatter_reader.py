@@ -95,3 +95,10 @@ def test_pages_need_only_a_title():
     front = read("---\ntitle: Impressum\n---\nText", is_page=True)
     assert front.problems == []
     assert front.values == {"title": "Impressum", "status": "published"}
+
+
+@pytest.mark.parametrize("written, expected", [("0012", "0012"), ("a7c3e1f0", "a7c3e1f0"), ('"1e5"', "1e5"), ("1e5", "1e5")])
+def test_id_is_kept_exactly_as_written(written, expected):
+    front = read(article(**VALID, id=written))
+    assert front.problems == []
+    assert front.values["id"] == expected

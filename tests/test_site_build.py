@@ -182,3 +182,21 @@ def test_index_is_paginated_with_directory_urls(build_site):
     assert first.find(".//a[@rel='next']").get("href").endswith("seite/2/")
     assert len(second.findall(".//article")) == 3
     assert second.find(".//a[@rel='prev']") is not None
+
+
+def test_article_page_has_open_graph_and_twitter_card_with_absolute_image(build_site):
+    png = (ROOT / "theme/static/favicon.png").read_bytes()
+    site = build_site({
+        "images/bild.png": png,
+        "articles/mit-bild.md": "---\ntitle: Mit Bild\ndate: 2026-11-17 10:00\nauthor: jana-beispiel\n"
+                                "summary: Kurz gesagt.\nimage: images/bild.png\nimage_alt: Ein blaues Quadrat\n---\nText\n",
+    }, settings_file="publishconf.py", overrides={"SITEURL": "https://blog.example"})
+    page = site.html("2026/mit-bild/")
+    meta = {m.get("property") or m.get("name"): m.get("content") for m in page.findall(".//meta")}
+    assert meta["og:type"] == "article" and meta["og:title"] == "Mit Bild"
+    assert meta["og:description"] == "Kurz gesagt."
+    assert meta["og:url"] == "https://blog.example/2026/mit-bild/"
+    assert meta["og:image"] == "https://blog.example/images/bild.png"
+    assert meta["og:image:alt"] == "Ein blaues Quadrat"
+    assert meta["twitter:card"] == "summary_large_image"
+    assert site.path("images/bild.png").is_file()

@@ -16,7 +16,7 @@ from pelican.utils import slugify
 
 TEMPLATE = """---
 title: "{title}"
-id: {entry_id}
+id: "{entry_id}"
 date: {date}
 author: {author}
 tags: []

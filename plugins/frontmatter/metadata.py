@@ -84,9 +84,12 @@ class _Checker:
     def values(self, is_page: bool) -> dict:
         data, out = self.data, {}
         out["title"] = self.text("title", required=True, example='title: "Netzwerken ist eine Haltung"')
-        for key in ("summary", "slug", "lang", "template", "image_alt", "category", "id"):
+        for key in ("summary", "slug", "lang", "template", "image_alt", "category"):
             if key in data:
                 out[key] = self.text(key)
+        if "id" in data:
+            # as written: YAML would read `id: 0012` as the number 10
+            out["id"] = str(self.doc.source_text.get(("id",), data["id"])).strip() or None
         status = str(data.get("status", "published")).strip().lower()
         if status not in STATUSES:
             self.add(self.doc.line("status"), f"unknown status '{status}'",

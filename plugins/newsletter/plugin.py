@@ -35,7 +35,15 @@ class NewsletterGenerator(Generator):
     """A Pelican generator, so its Jinja environment gets t(), tn() and the date filters."""
 
     def generate_context(self):
-        pass
+        # Roundup pages link their "read as newsletter" copy; they are written before our output.
+        try:
+            config = newsletter_settings(self.settings)
+        except NewsletterConfigError:
+            return  # reported once, in generate_output
+        if config.enabled and config.site_url:
+            self.context["roundup_newsletters"] = {
+                roundup.slug: web_copy_url(roundup, config) for roundup in self.context.get("roundups", [])
+            }
 
     def generate_output(self, writer):
         try:

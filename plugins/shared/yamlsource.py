@@ -22,6 +22,8 @@ class YamlDocument:
     data: object
     lines: dict = field(default_factory=dict)
     first_line: int = 1
+    # Scalars as written, for values YAML would change: `id: 0012` is the number 10 (octal) to YAML.
+    source_text: dict = field(default_factory=dict)
 
     def line(self, *path) -> int:
         """Line of the deepest known node on `path`, falling back to the document start."""
@@ -50,7 +52,7 @@ _LineLoader.yaml_implicit_resolvers = {
 }
 
 
-def _construct_with_lines(loader, node, path, lines, offset):
+def _construct_with_lines(loader, node, path, lines, offset, source_text):
     lines[path] = node.start_mark.line + 1 + offset
     if isinstance(node, yaml.MappingNode):
         loader.flatten_mapping(node)
@@ -59,15 +61,16 @@ def _construct_with_lines(loader, node, path, lines, offset):
             key = loader.construct_object(key_node, deep=True)
             if not isinstance(key, (str, int, float, bool)) or key is None:
                 key = str(key)
-            result[key] = _construct_with_lines(loader, value_node, path + (key,), lines, offset)
+            result[key] = _construct_with_lines(loader, value_node, path + (key,), lines, offset, source_text)
             # a key's line is where the key is written, not where a block value starts
             lines[path + (key,)] = key_node.start_mark.line + 1 + offset
         return result
     if isinstance(node, yaml.SequenceNode):
         return [
-            _construct_with_lines(loader, item, path + (index,), lines, offset)
+            _construct_with_lines(loader, item, path + (index,), lines, offset, source_text)
             for index, item in enumerate(node.value)
         ]
+    source_text[path] = node.value
     return loader.construct_object(node, deep=True)
 
 
@@ -93,8 +96,9 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> YamlDocument:
         lines: dict = {}
         if node is None:
             return YamlDocument({}, lines, line_offset + 1)
-        data = _construct_with_lines(loader, node, (), lines, line_offset)
-        return YamlDocument(data, lines, line_offset + 1)
+        source_text: dict = {}
+        data = _construct_with_lines(loader, node, (), lines, line_offset, source_text)
+        return YamlDocument(data, lines, line_offset + 1, source_text)
     except yaml.reader.ReaderError as error:  # libyaml finds it only while parsing
         raise _unreadable_character(error, text, path, line_offset) from None
     except yaml.MarkedYAMLError as error:

@@ -60,6 +60,13 @@ class LinkReport:
             lines.append(f"{reason}; linked from {places}{more}")
         return lines
 
+    def external_hosts(self) -> list[str]:
+        """External links grouped by host: 'bsky.app: 23 link(s), e.g. https://bsky.app/...'."""
+        by_host: dict[str, list[str]] = {}
+        for url in sorted(self.external):
+            by_host.setdefault(urlsplit(url).netloc or url, []).append(url)
+        return [f"{host}: {len(urls)} link(s), e.g. {urls[0][:100]}" for host, urls in sorted(by_host.items())]
+
     def external_summary(self) -> str:
         return "\n".join(f"{url}  (from {len(pages)} page(s), e.g. {pages[0]})"
                          for url, pages in sorted(self.external.items()))

@@ -35,7 +35,7 @@ def check_links(output_dir: Path, site_url: str | None) -> CheckOutcome:
     outcome = CheckOutcome("internal links", problems=report.problem_lines())
     outcome.notes.append(f"{report.checked} references checked, {len(report.external)} external link(s) "
                          "listed, not fetched")
-    outcome.notes += [f"external: {line}" for line in report.external_summary().splitlines()]
+    outcome.notes += [f"external: {line}" for line in report.external_hosts()]
     return outcome
 
 

@@ -298,3 +298,13 @@ def test_make_check_lists_every_failed_site_check_in_one_summary(tmp_path):
     assert "2026/erster-beitrag/index.html:" in summary and "must have an “alt” attribute" in summary
     assert summary.rstrip().endswith("check: FAILED: internal links, HTML validity (Nu checker), "
                                      "pages in chromium (requests, console, 375 px, axe-core)")
+
+
+@pytest.mark.parametrize("ci, failed, status", [("true", True, "FAILED (not run)"), ("", False, "SKIPPED")])
+def test_make_check_fails_a_check_it_could_not_run_only_in_ci(monkeypatch, ci, failed, status):
+    from tools.sitecheck.suite import CheckOutcome, format_summary
+
+    monkeypatch.setenv("CI", ci)
+    outcome = CheckOutcome("HTML validity (Nu checker)", skipped="java is missing: install it with …")
+    assert (outcome.failed, outcome.status()) == (failed, status)
+    assert "    java is missing: install it with …" in format_summary([outcome]).splitlines()

@@ -3,6 +3,15 @@
 `make html`, `make serve` and `make devserver` use this file; `make publish` adds publishconf.py.
 """
 
+import os
+import sys
+
+# Plugins import their shared helpers as `shared` (plugins/shared/). Pelican imports plugins by name
+# from PLUGIN_PATHS but does not put that folder on sys.path, so plain `pelican` (make devserver) needs this.
+PLUGINS_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "plugins")
+if PLUGINS_DIR not in sys.path:
+    sys.path.insert(0, PLUGINS_DIR)
+
 AUTHOR = "Redaktion"
 SITENAME = "Werkbank Blog"
 SITE_TAGLINE = "Wissen teilen bei der Nordlicht Werkstatt GmbH"

@@ -200,3 +200,10 @@ def test_article_page_has_open_graph_and_twitter_card_with_absolute_image(build_
     assert meta["og:image:alt"] == "Ein blaues Quadrat"
     assert meta["twitter:card"] == "summary_large_image"
     assert site.path("images/bild.png").is_file()
+
+
+def test_plain_pelican_command_builds_the_site_as_make_devserver_runs_it(tmp_path):
+    done = run_tool("pelican", "--settings", "pelicanconf.py", "--output", str(tmp_path / "out"))
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "ERROR" not in done.stdout + done.stderr
+    assert (tmp_path / "out/index.html").is_file()

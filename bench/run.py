@@ -4,7 +4,12 @@
     make bench N=5000
 
 Every build runs in its own child process, so wall time and peak memory (ru_maxrss of that
-process) belong to that build alone. Each figure is the median of RUNS builds.
+process) belong to that build alone. Each figure is the median of RUNS builds. The site's builds
+go through tools.build like `make check`; a corpus with any content problem stops the benchmark.
+
+Also measured: rebuilds with Pelican's content cache after one old article changed (median of
+RUNS, against a cold build with the cache on), the roundup + newsletter generators on a corpus of
+only the 40-post week, the newsletter of that week and the largest article page with its CSS.
 """
 
 from __future__ import annotations
@@ -79,13 +84,16 @@ def corpus_plan(articles: int, seed: int = 20261123) -> list[dict]:
 
 
 def write_plain_corpus(plan: list[dict], content: Path) -> None:
-    """The same articles with Pelican's own metadata header, for plain Pelican."""
+    """The same articles with Pelican's own metadata header, for plain Pelican.
+
+    The slug is given: titles repeat in a big corpus, and the site takes slugs from file names too.
+    """
     for entry in plan:
         path = content / f"{entry['date']:%Y}" / f"{entry['slug']}.md"
         path.parent.mkdir(parents=True, exist_ok=True)
         authors = ", ".join([entry["author"], *entry["co_authors"]])
         path.write_text(
-            f"Title: {entry['title']}\nDate: {entry['date']:%Y-%m-%d %H:%M}\nAuthors: {authors}\n"
+            f"Title: {entry['title']}\nSlug: {entry['slug']}\nDate: {entry['date']:%Y-%m-%d %H:%M}\nAuthors: {authors}\n"
             f"Tags: {', '.join(entry['tags'])}\nCategory: {entry['category']}\nSummary: {entry['summary']}\n\n"
             f"{entry['body']}\n", encoding="utf-8")
 

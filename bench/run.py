@@ -48,7 +48,8 @@ def corpus_plan(articles: int, seed: int = 20261123) -> list[dict]:
     rng = random.Random(seed)
     authors = [f"autorin-{i:02d}" for i in range(40)]
     first = LAST_DAY - timedelta(days=3 * 365)
-    span = (LAST_DAY - first).total_seconds()
+    before_last_week = LAST_DAY - timedelta(days=7)  # Friday 09:00, before that week's roundup cutoff
+    span = (before_last_week - first).total_seconds()  # the last week holds the 40 posts only
     plan = []
     week_of_40 = LAST_DAY - timedelta(days=4)  # Monday of the last week: 40 posts land in it
     for index in range(articles):
@@ -77,7 +78,7 @@ def corpus_plan(articles: int, seed: int = 20261123) -> list[dict]:
         series, weekday = ("mittwochstipp", 2) if position % 2 == 0 else ("werkstattbesuch", 0)
         date = entry["date"]
         entry["date"] = date + timedelta(days=(weekday - date.weekday()) % 7)
-        if entry["date"] > LAST_DAY:
+        if entry["date"] > before_last_week:
             entry["date"] -= timedelta(days=7)
         entry["series"] = series
     return plan

@@ -14,10 +14,14 @@ def index_sections(profiles) -> dict:
             "alumni": [p for p in ordered if p.is_alumni]}
 
 
-def thanked_in(handle: str, articles) -> list:
-    """Articles (newest first) whose `thanks` name `handle`."""
-    found = [a for a in articles if any(e.get("handle") == handle for e in getattr(a, "thanks", []))]
-    return sorted(found, key=lambda a: a.date, reverse=True)
+def thanked_in(articles) -> dict:
+    """{handle: articles (newest first) whose `thanks` name that handle}, in one pass."""
+    found: dict = {}
+    for article in articles:
+        for handle in dict.fromkeys(e.get("handle") for e in getattr(article, "thanks", None) or []):
+            if handle:
+                found.setdefault(handle, []).append(article)
+    return {handle: sorted(thanked, key=lambda a: a.date, reverse=True) for handle, thanked in found.items()}
 
 
 def owned_series(handle: str, all_series) -> list:

@@ -83,8 +83,9 @@ def add_page_details(generators):
             continue
         options = read_options(generator.settings)
         all_series = generator.context.get("series") or []
+        thanked = thanked_in(generator.articles)
         for author, _articles in generator.authors:
-            author.thanked_in = thanked_in(author.slug, generator.articles)
+            author.thanked_in = thanked.get(author.slug, [])
             author.owned_series = owned_series(author.slug, all_series)
             author.json_ld = person_json_ld(author.profile, options.site_url, options.publisher)
 

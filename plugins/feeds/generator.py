@@ -113,9 +113,17 @@ def write_bytes(writer, output_path: str, relative: str, document: bytes, contex
 def build_catalog(context: dict, settings: FeedSettings, strings: dict) -> FeedCatalog:
     articles = list(context.get("articles") or [])
     profiles = context.get("author_profiles") or {}
-    entries = {id(article): article_entry(article, settings, profiles) for article in articles}
     topics, memberships = article_topics(articles, context, settings, strings, profiles)
-    posts = [Post(entries[id(article)], tuple(memberships[id(article)])) for article in articles]
+    # Only the newest FEED_MAX_ITEMS of each topic reach a feed. A full entry (content with
+    # absolute links, the costly part) is made for those articles alone, the rest are only checked.
+    ids = {id(article): article_entry_id(article, settings) for article in articles}
+    wanted = newest_per_topic(articles, memberships, ids, settings.max_items)
+    posts = []
+    for article in articles:
+        if id(article) in wanted:
+            posts.append(Post(article_entry(article, settings, profiles), tuple(memberships[id(article)])))
+        else:
+            check_article(article, settings)
     roundups = list(context.get("roundups") or [])
     roundup_topic = Topic("roundups", None, strings["feeds_name_roundups"], settings.absolute("wochenrueckblick/"),
                           strings["feeds_description_roundups"].format(site=settings.site_name))
@@ -180,20 +188,56 @@ def person_name(handle: str, profile, author) -> str:
     return getattr(profile, "name", None) or getattr(author, "name", None) or handle
 
 
+def newest_per_topic(articles, memberships: dict, entry_ids: dict, max_items: int | None) -> set:
+    """ids of the articles that are among the newest `max_items` of at least one of their topics.
+
+    Same order as catalog.newest_first (published, then entry id), so the feeds are unchanged.
+    """
+    members: dict = {}
+    for article in articles:
+        for topic_key in dict.fromkeys(memberships[id(article)]):
+            members.setdefault(topic_key, []).append(article)
+    wanted = set()
+    for topic_articles in members.values():
+        topic_articles.sort(key=lambda a: (a.date, entry_ids[id(a)]), reverse=True)
+        wanted.update(id(article) for article in topic_articles[:max_items])
+    return wanted
+
+
+def article_entry_id(article, settings: FeedSettings) -> str:
+    stored = stored_id(getattr(article, "id", None), article.source_path, settings.content_root)
+    return tag_uri(settings.id_domain, article.date, stored, ZoneInfo(settings.timezone))
+
+
+def check_article(article, settings: FeedSettings) -> None:
+    """What article_entry reports, for an article in no feed: it may become one's entry later."""
+    found = {}
+    clean(article.title, "title", found)
+    clean(article.get_content(settings.site_url), "content", found)
+    clean(article_summary(article, settings), "summary", found)
+    report_removed_characters(article, found)
+    report_if_id_missing(article, settings)
+
+
+def article_summary(article, settings: FeedSettings) -> str:
+    return article.get_summary(settings.site_url) if hasattr(article, "get_summary") else article.summary
+
+
+def report_if_id_missing(article, settings: FeedSettings) -> None:
+    front_matter_id = getattr(article, "id", None)
+    if front_matter_id is None or not str(front_matter_id).strip():
+        report_missing_id(article, settings)
+
+
 def article_entry(article, settings: FeedSettings, profiles: dict) -> Entry:
-    tz = ZoneInfo(settings.timezone)
     url = settings.absolute(article.url)
     found = {}  # field -> removed characters, reported with file and line below
     title = clean(article.title, "title", found)
     content = absolute_links(clean(article.get_content(settings.site_url), "content", found), url)
-    summary_html = article.get_summary(settings.site_url) if hasattr(article, "get_summary") else article.summary
-    summary = absolute_links(clean(summary_html, "summary", found), url)
+    summary = absolute_links(clean(article_summary(article, settings), "summary", found), url)
     report_removed_characters(article, found)
-    front_matter_id = getattr(article, "id", None)
-    if front_matter_id is None or not str(front_matter_id).strip():
-        report_missing_id(article, settings)
-    entry_id = tag_uri(settings.id_domain, article.date,
-                       stored_id(front_matter_id, article.source_path, settings.content_root), tz)
+    report_if_id_missing(article, settings)
+    entry_id = article_entry_id(article, settings)
     modified = getattr(article, "modified", None)
     updated = modified if modified is not None and modified > article.date else article.date
     people = {author.slug: author for author in getattr(article, "authors", [])}

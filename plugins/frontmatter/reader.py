@@ -28,7 +28,9 @@ class YamlFrontMatterReader(MarkdownReader):
             report(found)
         if front.problems:
             # Skip the file but keep the build going, so every problem is reported in one run.
-            return "", {"status": "skip"}
+            # Content None: Pelican's content cache takes that as "not cached" and reads the file
+            # again next build, so the problem is reported again instead of the post vanishing.
+            return None, {"status": "skip"}
 
         self._md = Markdown(**self.settings["MARKDOWN"])
         content = self._md.convert(front.body)

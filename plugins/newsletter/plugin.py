@@ -15,7 +15,7 @@ from pelican.generators import Generator
 
 from .config import NewsletterConfigError, newsletter_settings
 from .message import Envelope, build_message, list_unsubscribe_urls, message_bytes, message_id
-from .render import email_environment, email_view, render_html, render_text, web_copy_url
+from .render import email_environment, email_view, render_html, render_text, web_copy_url, web_copy_view
 
 logger = logging.getLogger(__name__)
 OUTPUT_DIR = "newsletter"
@@ -74,7 +74,7 @@ def write_roundup_email(writer, context, env, config, roundup) -> dict:
         list_unsubscribe=list_unsubscribe_urls(view.unsubscribe_url, config.unsubscribe_mailto),
     )
     eml = message_bytes(build_message(envelope, text, html)).decode("ascii")
-    web_copy = render_html(env, email_view(roundup, config, t, tn, web_copy=True))
+    web_copy = render_html(env, web_copy_view(view))
     paths = {kind: f"{OUTPUT_DIR}/{roundup.slug}.{kind}" for kind in ("html", "txt", "eml")}
     for kind, body in (("html", html), ("txt", text), ("eml", eml)):
         write(writer, context, paths[kind], body)

@@ -7,7 +7,7 @@ the templates in theme/templates/email/ only show that data.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from zoneinfo import ZoneInfo
 
 import css_inline
@@ -85,7 +85,7 @@ def email_view(roundup, config: NewsletterSettings, t, tn, *, web_copy: bool = F
     if config.view_online == "service" and config.preset.view_online_url:
         view_online = config.preset.view_online_url
     roundup_url = config.absolute(roundup.url)
-    return EmailView(
+    view = EmailView(
         lang=config.lang,
         slug=roundup.slug,
         subject=email_subject(roundup, config, t),
@@ -98,15 +98,21 @@ def email_view(roundup, config: NewsletterSettings, t, tn, *, web_copy: bool = F
         posts=tuple(_post(article, config) for article in roundup.articles),
         contributors=tuple(_contributor(person, config) for person in roundup.contributors),
         roundup_url=roundup_url,
-        view_online_url=None if web_copy else view_online,
-        unsubscribe_url=None if web_copy else unsubscribe,
+        view_online_url=view_online,
+        unsubscribe_url=unsubscribe,
         impressum_url=config.absolute(config.impressum_url),
         site_url=config.site_url + "/",
         site_name=config.site_name,
         publisher=config.publisher,
         logo=config.logo,
-        web_copy=web_copy,
+        web_copy=False,
     )
+    return web_copy_view(view) if web_copy else view
+
+
+def web_copy_view(view: EmailView) -> EmailView:
+    """The same email as a web page: the reader is online already and has nothing to unsubscribe."""
+    return replace(view, view_online_url=None, unsubscribe_url=None, web_copy=True)
 
 
 def _period(roundup, config: NewsletterSettings) -> str:

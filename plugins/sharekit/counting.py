@@ -26,8 +26,9 @@ URL_LENGTH = 23
 _URL = regex.compile(r"https?://[^\s]+")
 _GRAPHEME = regex.compile(r"\X")
 _EMOJI = regex.compile(r"[\p{Extended_Pictographic}\p{Regional_Indicator}\u20e3\ufe0f]")
-# twitter-text v3: code points in these ranges weigh 1, all others 2.
-_X_LIGHT_RANGES = ((0, 4351), (8192, 8205), (8208, 8223), (8242, 8247))
+# twitter-text v3: code points in the ranges 0-4351, 8192-8205, 8208-8223 and 8242-8247 weigh 1,
+# all others (matched here) 2.
+_X_HEAVY = regex.compile(r"[^\u0000-\u10ff\u2000-\u200d\u2010-\u201f\u2032-\u2037]")
 
 
 @dataclass(frozen=True)
@@ -54,10 +55,9 @@ def _with_urls_counted_as(text: str, url_length: int) -> tuple[str, int]:
     return _URL.sub("", text), len(urls) * url_length
 
 
-def _x_weight(cluster: str) -> int:
-    if _EMOJI.search(cluster):
-        return 2
-    return sum(1 if any(lo <= ord(c) <= hi for lo, hi in _X_LIGHT_RANGES) else 2 for c in cluster)
+def _x_weight(text: str) -> int:
+    """Code points count 1 or 2 each, whatever cluster they are in (an emoji cluster aside)."""
+    return len(text) + len(_X_HEAVY.findall(text))
 
 
 def mastodon_length(text: str) -> int:
@@ -71,7 +71,9 @@ def bluesky_length(text: str) -> int:
 
 def x_length(text: str) -> int:
     rest, urls = _with_urls_counted_as(unicodedata.normalize("NFC", text), URL_LENGTH)
-    return sum(_x_weight(cluster) for cluster in _GRAPHEME.findall(rest)) + urls
+    if not _EMOJI.search(rest):
+        return _x_weight(rest) + urls  # the common case, counted in one go
+    return sum(2 if _EMOJI.search(cluster) else _x_weight(cluster) for cluster in _GRAPHEME.findall(rest)) + urls
 
 
 def utf16_length(text: str) -> int:

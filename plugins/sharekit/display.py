@@ -31,20 +31,24 @@ def network_views(posts_by_network: dict, *, limits: dict, network_names: dict, 
             "network": network,
             "name": name,
             "thread_size": total,
-            "posts": [
-                {
-                    "id": f"{id_prefix}-{network}-{number}",
-                    "text": text,
-                    "length": length_on(network, text),
-                    "limit": limits[network],
-                    "count_label": count_text(length_on(network, text), limits[network]),
-                    "label": post_label(name, number, total),
-                    "rows": textarea_rows(text),
-                }
-                for number, text in enumerate(posts, start=1)
-            ],
+            "posts": [post_view(network, name, number, total, text, limits[network], count_text, post_label,
+                                id_prefix)
+                      for number, text in enumerate(posts, start=1)],
         })
     return views
+
+
+def post_view(network, name, number, total, text, limit, count_text, post_label, id_prefix) -> dict:
+    length = length_on(network, text)
+    return {
+        "id": f"{id_prefix}-{network}-{number}",
+        "text": text,
+        "length": length,
+        "limit": limit,
+        "count_label": count_text(length, limit),
+        "label": post_label(name, number, total),
+        "rows": textarea_rows(text),
+    }
 
 
 def share_json(posts_by_network: dict) -> str:

@@ -167,7 +167,8 @@ class ShareKitGenerator(Generator):
         handles = getattr(article, "author_handles", None) or [getattr(a, "slug", str(a)) for a in article.authors]
         names = {getattr(a, "slug", None): getattr(a, "name", None) for a in getattr(article, "authors", [])}
         authors = tuple(self._person(handle, names.get(handle) or handle) for handle in handles)
-        url = f"{share.base_url}/{article.url}"
+        page_url = article.url  # a Pelican property that formats the URL on every access
+        url = f"{share.base_url}/{page_url}"
         facts = ArticleFacts(
             title=_plain(article.title),
             summary=getattr(article, "summary_text", "") or "",
@@ -190,7 +191,7 @@ class ShareKitGenerator(Generator):
         )
         article.share_views = self._views(texts, id_prefix="teilen")
         json_name = _url_name(article.save_as, "share.json")
-        article.share_json_url = article.url + "share.json" if article.url.endswith("/") else json_name
+        article.share_json_url = page_url + "share.json" if page_url.endswith("/") else json_name
         self.article_files.append((json_name, share_json(texts)))
 
     # --- roundups ---------------------------------------------------------------------------

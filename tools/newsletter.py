@@ -59,7 +59,8 @@ def pick(entries: list[dict], week: str | None) -> dict:
         if entry["slug"] == week:
             return entry
     known = ", ".join(e["slug"] for e in entries[:8])
-    raise NewsletterMissing(f"no newsletter for week {week!r}; written weeks (newest first): {known}")
+    raise NewsletterMissing(f"no newsletter for week {week!r}; written weeks (newest first): {known}; "
+                            "emails are written for the newest NEWSLETTER_WEEKS weeks (set it to 0 for all)")
 
 
 def show_path(path: Path) -> str:

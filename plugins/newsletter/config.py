@@ -42,6 +42,7 @@ class NewsletterSettings:
     web_copy_url: str  # pattern with {slug}, relative to the site
     logo: Logo | None
     max_bytes: int
+    weeks: int = 8  # emails for the newest N roundups; 0 = every roundup
 
     def absolute(self, url: str) -> str:
         if not url or urlsplit(url).scheme:
@@ -81,6 +82,9 @@ def newsletter_settings(settings: dict) -> NewsletterSettings:
     max_bytes = settings.get("NEWSLETTER_MAX_BYTES", DEFAULT_MAX_BYTES)
     if not isinstance(max_bytes, int) or isinstance(max_bytes, bool) or max_bytes <= 0:
         raise NewsletterConfigError(f"NEWSLETTER_MAX_BYTES = {max_bytes!r}; expected a positive number of bytes")
+    weeks = settings.get("NEWSLETTER_WEEKS", 8)
+    if not isinstance(weeks, int) or isinstance(weeks, bool) or weeks < 0:
+        raise NewsletterConfigError(f"NEWSLETTER_WEEKS = {weeks!r}; expected a whole number (0 = every week)")
     web_copy_url = str(settings.get("NEWSLETTER_WEB_COPY_URL", "wochenrueckblick/{slug}/newsletter/"))
     if "{slug}" not in web_copy_url or not web_copy_url.endswith("/"):
         raise NewsletterConfigError(
@@ -109,6 +113,7 @@ def newsletter_settings(settings: dict) -> NewsletterSettings:
         web_copy_url=web_copy_url,
         logo=None,
         max_bytes=max_bytes,
+        weeks=weeks,
     )
     return _with_logo(settings_obj, settings)
 

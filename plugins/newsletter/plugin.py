@@ -42,7 +42,7 @@ class NewsletterGenerator(Generator):
             return  # reported once, in generate_output
         if config.enabled and config.site_url:
             self.context["roundup_newsletters"] = {
-                roundup.slug: web_copy_url(roundup, config) for roundup in self.context.get("roundups", [])
+                roundup.slug: web_copy_url(roundup, config) for roundup in recent_roundups(self.context, config)
             }
 
     def generate_output(self, writer):
@@ -59,9 +59,15 @@ class NewsletterGenerator(Generator):
             return
         env = email_environment(self.env)
         entries = [write_roundup_email(writer, self.context, env, config, r)
-                   for r in self.context.get("roundups", [])]
+                   for r in recent_roundups(self.context, config)]
         write(writer, self.context, f"{OUTPUT_DIR}/index.json",
               json.dumps({"site_url": config.site_url, "newsletters": entries}, indent=2, ensure_ascii=False, sort_keys=True) + "\n")
+
+
+def recent_roundups(context, config) -> list:
+    """The newest NEWSLETTER_WEEKS roundups: old weeks are not sent again, so their emails are not rebuilt."""
+    roundups = context.get("roundups", [])  # newest first
+    return roundups[: config.weeks] if config.weeks else roundups
 
 
 def write_roundup_email(writer, context, env, config, roundup) -> dict:

@@ -7,6 +7,7 @@ happen to be installed on the machine.
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 from datetime import date, datetime, timezone
 from zoneinfo import ZoneInfo
 
@@ -65,7 +66,14 @@ def long_date(value, locale: str = "de", tz_name: str = DEFAULT_TIMEZONE) -> str
     if isinstance(value, datetime):
         value = value.astimezone(ZoneInfo(tz_name)) if value.tzinfo else value
         value = value.date()
-    return format_date(value, format="long", locale=locale)
+    return _long_day(value, locale)
+
+
+@lru_cache(maxsize=8192)
+def _long_day(day: date, locale: str) -> str:
+    # A pure function of its arguments, so remembering results cannot leak between builds;
+    # Babel takes about 0.1 ms per call and a site formats the same days thousands of times.
+    return format_date(day, format="long", locale=locale)
 
 
 def weekday_date(value, locale: str = "de", tz_name: str = DEFAULT_TIMEZONE) -> str:

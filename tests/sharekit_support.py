@@ -10,14 +10,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def wording(lang: str = "de") -> Wording:
     strings = load_yaml_file(str(ROOT / "theme" / "strings" / lang / "sharekit.yml")).data
-    return Wording(
-        follow_friday_intro=strings["share_post_follow_friday_intro"],
-        follow_friday_continued=strings["share_post_follow_friday_continued"],
-        roundup_link=strings["share_post_roundup_link"],
-        numbering=strings["share_post_numbering"],
-        by=strings["share_post_by"],
-        and_word=strings["share_post_and"],
-    )
+    return Wording.from_strings(strings)
 
 
 def named_lines(posts: list[str], names: list[str]) -> list[str]:

@@ -68,14 +68,7 @@ def read_share_settings(settings: dict) -> ShareSettings:
             "share texts need an absolute https address, but neither SITEURL nor SHARE_SITEURL is one; "
             "set SHARE_SITEURL = \"https://…\" in pelicanconf.py")
     strings = load_yaml_file(os.path.join(settings["THEME"], "strings", settings["DEFAULT_LANG"], "sharekit.yml")).data
-    wording = Wording(
-        follow_friday_intro=strings["share_post_follow_friday_intro"],
-        follow_friday_continued=strings["share_post_follow_friday_continued"],
-        roundup_link=strings["share_post_roundup_link"],
-        numbering=strings["share_post_numbering"],
-        by=strings["share_post_by"],
-        and_word=strings["share_post_and"],
-    )
+    wording = Wording.from_strings(strings)
     return ShareSettings(limits, link_networks, instance, base_url, settings.get("SITENAME", ""), strings, wording)
 
 

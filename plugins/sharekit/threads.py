@@ -30,6 +30,18 @@ class Wording:
     by: str  # {names}
     and_word: str
 
+    @classmethod
+    def from_strings(cls, strings: dict) -> "Wording":
+        """From the UI strings file, where the keys carry the share_post_ prefix."""
+        return cls(
+            follow_friday_intro=strings["share_post_follow_friday_intro"],
+            follow_friday_continued=strings["share_post_follow_friday_continued"],
+            roundup_link=strings["share_post_roundup_link"],
+            numbering=strings["share_post_numbering"],
+            by=strings["share_post_by"],
+            and_word=strings["share_post_and"],
+        )
+
 
 @dataclass(frozen=True)
 class Person:

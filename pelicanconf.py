@@ -92,7 +92,7 @@ DELETE_OUTPUT_DIRECTORY = False
 CACHE_CONTENT = False
 
 # Footer links; there are no share widgets, only plain links built in the templates.
-FOOTER_PAGES = ["impressum", "datenschutz"]
+FOOTER_PAGES = ["ueber-uns", "impressum", "datenschutz"]
 SHARE_NETWORKS = ["linkedin", "xing", "mastodon", "bluesky", "email"]
 
 

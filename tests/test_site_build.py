@@ -207,3 +207,34 @@ def test_plain_pelican_command_builds_the_site_as_make_devserver_runs_it(tmp_pat
     assert done.returncode == 0, done.stdout + done.stderr
     assert "ERROR" not in done.stdout + done.stderr
     assert (tmp_path / "out/index.html").is_file()
+
+
+def test_new_post_refuses_a_title_without_letters(tmp_path):
+    write_files(tmp_path / "content", {"authors/jana-beispiel.yml": "name: Jana\n"})
+    done = run_tool("tools.new_post", "--title", "!!!", "--author", "jana-beispiel", "--content", str(tmp_path / "content"))
+    assert done.returncode == 1 and "no letters or digits" in done.stderr
+    assert list((tmp_path / "content").rglob("*.md")) == []
+
+
+def test_new_post_suggests_the_handle_that_was_meant(tmp_path):
+    write_files(tmp_path / "content", {"authors/jana-beispiel.yml": "name: Jana\n"})
+    done = run_tool("tools.new_post", "--title", "X", "--author", "jana-beispeil", "--content", str(tmp_path / "content"))
+    assert done.returncode == 1 and "did you mean 'jana-beispiel'?" in done.stderr
+
+
+def test_missing_image_and_broken_static_link_fail_the_strict_build(build_site):
+    site = build_site({"articles/kaputte-bilder.md": (
+        "---\ntitle: Bilder\ndate: 2026-11-17 10:00\nauthor: jana-beispiel\n"
+        "image: images/gibtsnicht.png\nimage_alt: Nichts\n---\nText\n\n![Fehlt]({static}/images/fehlt.png)\n")})
+    found = {(p.line, p.message) for p in site.result.errors if p.path.endswith("kaputte-bilder.md")}
+    assert (5, "image file not found: 'images/gibtsnicht.png'") in found
+    assert (10, "link to a missing file: {static}/images/fehlt.png") in found
+    assert site.result.exit_code(strict=True) == 1
+
+
+def test_existing_static_link_is_fine(build_site):
+    png = (ROOT / "theme/static/favicon.png").read_bytes()
+    site = build_site({"images/da.png": png, "articles/bild.md": (
+        "---\ntitle: Bild\ndate: 2026-11-17 10:00\nauthor: jana-beispiel\n---\n![Da]({static}/images/da.png)\n")})
+    assert site.result.errors == []
+    assert site.html("2026/bild/").find(".//img").get("src").endswith("images/da.png")

@@ -28,6 +28,7 @@ class BuildResult:
     errors: list[ContentProblem] = field(default_factory=list)
     warnings: list[ContentProblem] = field(default_factory=list)
     other_errors: list[str] = field(default_factory=list)
+    other_warnings: list[str] = field(default_factory=list)
     crashed: bool = False
 
     def exit_code(self, strict: bool) -> int:
@@ -40,8 +41,10 @@ class BuildResult:
     def summary(self) -> str:
         lines = [problem.format() for problem in self.errors]
         lines += [f"warning: {problem.format()}" for problem in self.warnings]
+        lines += [f"warning: {message}" for message in self.other_warnings]
         lines += [f"error: {message}" for message in self.other_errors]
-        count = f"{len(self.errors) + len(self.other_errors)} error(s), {len(self.warnings)} warning(s)"
+        count = (f"{len(self.errors) + len(self.other_errors)} error(s), "
+                 f"{len(self.warnings) + len(self.other_warnings)} warning(s)")
         return "\n".join(lines + [count])
 
 
@@ -78,6 +81,7 @@ def build(settings: dict) -> BuildResult:
         root_logger.removeHandler(collector)
     result.errors, result.warnings = collector.errors, collector.warnings
     result.other_errors = collector.other_errors
+    result.other_warnings = collector.other_warnings
     return result
 
 

@@ -14,6 +14,8 @@ from zoneinfo import ZoneInfo
 
 from pelican.utils import slugify
 
+from shared.problems import did_you_mean
+
 TEMPLATE = """---
 title: "{title}"
 id: "{entry_id}"
@@ -44,8 +46,13 @@ def write_new_post(content: Path, title: str, author: str, when: datetime) -> Pa
     if not author.strip():
         raise ValueError('AUTHOR is empty: make new-post TITLE="Mein Titel" AUTHOR=dein-handle')
     if not (content / "authors" / f"{author}.yml").exists():
-        raise ValueError(f"no profile content/authors/{author}.yml: create it first or check the handle")
+        known = [p.stem for p in (content / "authors").glob("*.yml")]
+        raise ValueError(f"no profile content/authors/{author}.yml: create it first or check the handle; "
+                         + did_you_mean(author, known))
     path = post_path(content, title, when)
+    if path.name == ".md":
+        raise ValueError(f"TITLE {title!r} has no letters or digits to name the file after; "
+                         'use a title with words, e.g. TITLE="Start mit Emoji 🚀"')
     path.parent.mkdir(parents=True, exist_ok=True)
     text = TEMPLATE.format(
         title=title.replace('"', '\\"'), entry_id=secrets.token_hex(4),

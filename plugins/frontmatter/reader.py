@@ -9,6 +9,7 @@ from pelican.readers import MarkdownReader
 
 from shared.problems import report
 
+from .links import missing_image, missing_link_targets
 from .metadata import read_front_matter
 
 # Pelican turns these into its own objects (Tag, Category, Author); the rest stay plain values.
@@ -24,6 +25,10 @@ class YamlFrontMatterReader(MarkdownReader):
         front = read_front_matter(
             text, source_path, is_page=self._is_page(source_path), tz_name=self.settings["TIMEZONE"]
         )
+        content_root = os.path.abspath(self.settings["PATH"])
+        front.problems += missing_link_targets(text, source_path, content_root)
+        if front.values.get("image"):
+            front.problems += missing_image(front.values["image"], front.lines.get("image", 1), source_path, content_root)
         for found in front.problems:
             report(found)
         if front.problems:

@@ -72,6 +72,7 @@ class ProblemCollector(logging.Handler):
         super().__init__(level=logging.WARNING)
         self.problems: list[ContentProblem] = []
         self.other_errors: list[str] = []
+        self.other_warnings: list[str] = []  # Pelican's own, e.g. a theme file it cannot find
 
     def emit(self, record: logging.LogRecord) -> None:
         found = getattr(record, "content_problem", None)
@@ -79,6 +80,8 @@ class ProblemCollector(logging.Handler):
             self.problems.append(found)
         elif record.levelno >= logging.ERROR:
             self.other_errors.append(record.getMessage())
+        else:
+            self.other_warnings.append(record.getMessage())
 
     @property
     def errors(self) -> list[ContentProblem]:

@@ -243,3 +243,13 @@ def test_a_raw_control_character_in_the_front_matter_is_an_error_with_its_line(b
     assert site.result.exit_code(strict=True) == 1
     assert [(e.path.rsplit("/", 1)[-1], e.line, e.message) for e in site.result.errors] == [
         ("kaputt.md", 2, "invisible character U+001B is not allowed in YAML")]
+
+
+def test_the_stylesheet_speaks_english_for_an_english_site(tmp_path):
+    _, output = build_into(tmp_path, FEED_SITE, overrides={"DEFAULT_LANG": "en"})
+    transform = etree.XSLT(etree.parse(str(output / "theme/feeds/feed.xsl")))
+    for fmt in ("atom", "rss"):
+        page = transform(etree.parse(str(output / f"feeds/{fmt}.xml")))
+        text = " ".join(str(page).split())
+        assert "This is a feed." in text and "Das ist ein Feed." not in text
+        assert page.getroot().get("lang") == "en"

@@ -10,10 +10,12 @@
   <xsl:variable name="feed-title" select="atom:feed/atom:title | rss/channel/title"/>
   <xsl:variable name="feed-description" select="atom:feed/atom:subtitle | rss/channel/description"/>
   <xsl:variable name="feed-address" select="atom:feed/atom:link[@rel='self']/@href | rss/channel/atom:link[@rel='self']/@href"/>
+  <!-- English when the feed says so (Atom xml:lang, RSS language); German otherwise -->
+  <xsl:variable name="en" select="starts-with(atom:feed/@xml:lang, 'en') or starts-with(rss/channel/language, 'en')"/>
   <xsl:variable name="site-address" select="atom:feed/atom:link[@rel='alternate']/@href | rss/channel/link"/>
 
   <xsl:template match="/">
-    <html lang="de">
+    <html lang="{substring('deen', 1 + 2 * number($en), 2)}">
       <head>
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -36,16 +38,24 @@
       <body>
         <main>
           <p class="hint">
-            <strong>Das ist ein Feed.</strong>
-            Um neue Beiträge automatisch zu bekommen, diese Adresse kopieren und in einen Feedreader einfügen
-            (viele E-Mail-Programme und Browser können das auch):
+            <xsl:choose>
+              <xsl:when test="$en"><strong>This is a feed.</strong>
+                To get new posts automatically, copy this address into a feed reader
+                (many email programs and browsers can do it too):</xsl:when>
+              <xsl:otherwise><strong>Das ist ein Feed.</strong>
+                Um neue Beiträge automatisch zu bekommen, diese Adresse kopieren und in einen Feedreader einfügen
+                (viele E-Mail-Programme und Browser können das auch):</xsl:otherwise>
+            </xsl:choose>
             <code><xsl:value-of select="$feed-address"/></code>
-            Ein Konto oder eine Anmeldung beim Blog ist dafür nicht nötig.
+            <xsl:choose>
+              <xsl:when test="$en">No account or sign-up with the blog is needed.</xsl:when>
+              <xsl:otherwise>Ein Konto oder eine Anmeldung beim Blog ist dafür nicht nötig.</xsl:otherwise>
+            </xsl:choose>
           </p>
           <h1><xsl:value-of select="$feed-title"/></h1>
           <p><xsl:value-of select="$feed-description"/></p>
-          <p><a href="{$site-address}">Zur Website</a></p>
-          <h2>Neueste Einträge</h2>
+          <p><a href="{$site-address}"><xsl:choose><xsl:when test="$en">To the website</xsl:when><xsl:otherwise>Zur Website</xsl:otherwise></xsl:choose></a></p>
+          <h2><xsl:choose><xsl:when test="$en">Latest entries</xsl:when><xsl:otherwise>Neueste Einträge</xsl:otherwise></xsl:choose></h2>
           <ul>
             <xsl:apply-templates select="atom:feed/atom:entry | rss/channel/item"/>
           </ul>

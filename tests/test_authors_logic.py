@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from authors.bylines import thanks_display, unknown_handle_problems
-from authors.collation import german_sort_key, sorted_by_name
+from shared.collation import german_sort_key, sorted_by_name
 from authors.images import image_size
 from authors.links import link_problem
 from authors.pages import index_sections, owned_series, person_json_ld

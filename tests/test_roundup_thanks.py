@@ -2,7 +2,8 @@
 
 import pytest
 
-from roundup.thanks import ExtraThanks, contributors, german_sort_key
+from roundup.thanks import ExtraThanks, contributors
+from shared.collation import german_sort_key
 from roundup_support import phrases, post, profile
 
 PROFILES = {

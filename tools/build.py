@@ -14,13 +14,10 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "plugins"))
+from pelican import Pelican
+from pelican.settings import read_settings
 
-from pelican import Pelican  # noqa: E402
-from pelican.settings import read_settings  # noqa: E402
-
-from shared.problems import ContentProblem, ProblemCollector  # noqa: E402
+from shared.problems import ContentProblem, ProblemCollector
 
 
 @dataclass

@@ -22,11 +22,10 @@ from email.utils import parseaddr
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "plugins"))
 
-from newsletter.config import NewsletterConfigError, newsletter_settings  # noqa: E402
-from newsletter.ledger import LedgerError, SentWeek, read_ledger, sends_of, write_ledger  # noqa: E402
-from newsletter.sending import SendError, send_eml, smtp_settings  # noqa: E402
+from newsletter.config import NewsletterConfigError, newsletter_settings
+from newsletter.ledger import LedgerError, SentWeek, read_ledger, sends_of, write_ledger
+from newsletter.sending import SendError, send_eml, smtp_settings
 
 DEFAULT_LEDGER = ROOT / "newsletter" / "sent.json"
 

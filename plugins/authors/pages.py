@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 
-from .collation import german_sort_key
+from shared.collation import sorted_by_name
 from .profiles import Profile
 
 def index_sections(profiles) -> dict:
     """{"active": [...], "alumni": [...]} in German alphabetical order; removed people are left out."""
-    ordered = sorted((p for p in profiles if p.has_page), key=lambda p: german_sort_key(p.name))
+    ordered = sorted_by_name(p for p in profiles if p.has_page)
     return {"active": [p for p in ordered if not p.is_alumni],
             "alumni": [p for p in ordered if p.is_alumni]}
 

@@ -14,7 +14,7 @@ from pelican.urlwrappers import Author
 from shared.problems import report
 
 from .bylines import profile_or_placeholder, thanks_display, unknown_handle_problems
-from .collation import german_sort_key
+from shared.collation import german_sort_key
 from .options import read_options
 from .pages import index_sections, owned_series, person_json_ld, thanked_in
 from .profiles import ProfileCheck, load_profiles

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from shared.dates import DateValueError, parse_datetime
 from shared.problems import ContentProblem, did_you_mean, relative_path
-from shared.yamlsource import YamlDocument, YamlSyntaxError, load_yaml
+from shared.yamlsource import YamlDocument, YamlSyntaxError, load_yaml, split_front_matter
 
 ARTICLE_KEYS = {
     "title", "date", "modified", "author", "co_authors", "thanks", "series", "series_index",
@@ -16,7 +16,6 @@ ARTICLE_KEYS = {
 PAGE_KEYS = {"title", "summary", "status", "slug", "lang", "template", "modified", "date"}
 STATUSES = ("published", "draft", "hidden")
 HANDLE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-FENCE = "---"
 
 
 @dataclass
@@ -27,18 +26,6 @@ class FrontMatter:
     lines: dict = field(default_factory=dict)  # "author" / "thanks.1" -> line number
     body: str = ""
     problems: list = field(default_factory=list)
-
-
-def split_front_matter(text: str) -> tuple[str | None, str, int]:
-    """Return (yaml_text, markdown_body, line_offset_of_yaml). yaml_text is None without a fence."""
-    text = text.lstrip("\ufeff")
-    lines = text.split("\n")
-    if not lines or lines[0].strip() != FENCE:
-        return None, text, 0
-    for index in range(1, len(lines)):
-        if lines[index].strip() in (FENCE, "..."):
-            return "\n".join(lines[1:index]), "\n".join(lines[index + 1 :]), 1
-    return "\n".join(lines[1:]), "", -1
 
 
 def read_front_matter(text: str, path: str, *, is_page: bool, tz_name: str) -> FrontMatter:

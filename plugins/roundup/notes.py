@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from shared.problems import ContentProblem, did_you_mean, relative_path
-from shared.yamlsource import YamlSyntaxError, load_yaml
+from shared.yamlsource import YamlSyntaxError, load_yaml, split_front_matter
 
 from .thanks import ExtraThanks
 from .windows import week_slug
@@ -31,7 +31,6 @@ FILE_NAME = re.compile(r"^(\d{4})-[Ww](\d{1,2})\.md$")
 HANDLE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 # "#Mittwochstipp" at the start of a wrapped line would become a Markdown heading
 HASHTAG_AT_LINE_START = re.compile(r"^( {0,3})#(?=[^\s#])", re.MULTILINE)
-FENCE = "---"
 
 
 @dataclass
@@ -44,17 +43,6 @@ class RoundupNote:
     skip: bool = False
     thanks: list = field(default_factory=list)  # ExtraThanks
     intro_markdown: str = ""
-
-
-def split_note(text: str) -> tuple[str | None, str]:
-    """(yaml_text, body); yaml_text is None when the file has no front matter at all."""
-    lines = text.lstrip("\ufeff").split("\n")
-    if not lines or lines[0].strip() != FENCE:
-        return None, "\n".join(lines)
-    for index in range(1, len(lines)):
-        if lines[index].strip() in (FENCE, "..."):
-            return "\n".join(lines[1:index]), "\n".join(lines[index + 1:])
-    return "\n".join(lines[1:]), ""
 
 
 def protect_hashtags(markdown: str) -> str:
@@ -94,7 +82,7 @@ def read_note(text: str, path: str, known_handles=None) -> tuple[RoundupNote | N
         add(1, f"'{file_name}' should be written '{slug}.md'", f"rename the file to {slug}.md")
         return None, problems
 
-    yaml_text, body = split_note(text)
+    yaml_text, body, _ = split_front_matter(text)  # an unclosed fence: all of it is read as YAML
     note = RoundupNote(slug=slug, iso_year=week[0], iso_week=week[1], path=path, intro_markdown=protect_hashtags(body.strip()))
     if yaml_text is None:
         return note, problems  # a note may be just an intro

@@ -7,8 +7,9 @@ in German alphabetical order (DIN 5007-1: Ä sorts with A) and never by populari
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
+
+from shared.collation import sorted_by_name
 
 
 @dataclass(frozen=True)
@@ -55,13 +56,6 @@ class _Deeds:
     helped_with: list = field(default_factory=list)
     editor_reasons: list = field(default_factory=list)
     editor_thanked: bool = False
-
-
-def german_sort_key(name: str) -> tuple[str, str]:
-    """DIN 5007-1 order: letters without their accents, case-insensitive; ties by the original text."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    base = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return base.casefold(), name
 
 
 def _add_once(items: list, value) -> None:
@@ -150,4 +144,4 @@ def contributor_of(deeds: _Deeds, profiles, newcomers, phrases) -> Contributor:
 def contributors(posts, profiles, newcomers=frozenset(), phrases=None, extra_thanks=()) -> list[Contributor]:
     """Everyone who contributed this week, each once, in German alphabetical order."""
     people = [contributor_of(deeds, profiles, newcomers, phrases) for deeds in collect_deeds(posts, extra_thanks)]
-    return sorted(people, key=lambda person: german_sort_key(person.name))
+    return sorted_by_name(people)

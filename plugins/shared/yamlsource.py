@@ -129,3 +129,18 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> YamlDocument:
 def load_yaml_file(path: str) -> YamlDocument:
     with open(path, encoding="utf-8") as handle:
         return load_yaml(handle.read(), path)
+
+
+FENCE = "---"
+
+
+def split_front_matter(text: str) -> tuple[str | None, str, int]:
+    """Return (yaml_text, markdown_body, line_offset_of_yaml). yaml_text is None without a fence."""
+    text = text.lstrip("\ufeff")
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != FENCE:
+        return None, text, 0
+    for index in range(1, len(lines)):
+        if lines[index].strip() in (FENCE, "..."):
+            return "\n".join(lines[1:index]), "\n".join(lines[index + 1 :]), 1
+    return "\n".join(lines[1:]), "", -1

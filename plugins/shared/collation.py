@@ -1,4 +1,4 @@
-"""German alphabetical order for names (DIN 5007-1, "dictionary" order).
+"""German alphabetical order for names (DIN 5007-1, "dictionary" order), for every plugin.
 
 Ä sorts with A, Ö with O, Ü with U, ß as ss: we strip diacritics after Unicode decomposition and
 casefold, then break ties on the original spelling so the order is total and deterministic.

@@ -11,6 +11,7 @@ from markdown import Markdown
 from pelican import signals
 from pelican.urlwrappers import Author
 
+from shared.model import connect, on_stage
 from shared.problems import report
 
 from .bylines import profile_or_placeholder, thanks_display, unknown_handle_problems
@@ -76,8 +77,8 @@ def shape_author_pages(generator):
     generator.context["author_index"] = index_sections(profiles.values())
 
 
-def add_page_details(generators):
-    """Late, when every plugin has filled the context (series): what each author page lists."""
+def add_page_details(context, generators=()):
+    """Model stage "pages", when every part of the model exists: what each author page lists."""
     for generator in generators:
         if not isinstance(getattr(generator, "authors", None), list) or not hasattr(generator, "drafts"):
             continue
@@ -116,4 +117,5 @@ def register():
     signals.article_generator_pretaxonomy.connect(attach_profiles)
     signals.article_generator_finalized.connect(shape_author_pages)
     signals.static_generator_finalized.connect(withhold_removed_avatars)
-    signals.all_generators_finalized.connect(add_page_details)
+    connect()
+    on_stage("pages", add_page_details)

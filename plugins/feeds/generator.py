@@ -40,17 +40,19 @@ class FeedState:
     catalog: FeedCatalog | None  # None when feeds are off
 
 
-def feed_state(context: dict, pelican_settings: dict) -> FeedState:
-    """Plan the feeds once per build, on first use (by a template or by the generator)."""
-    state = context.get(STATE_KEY)
-    if state is None:
-        settings, errors = read_feed_settings(pelican_settings)
-        for error in errors:
-            logger.error("%s", error)
-        strings = load_feed_strings(settings.theme, settings.language)
-        catalog = build_catalog(context, settings, strings) if settings.enabled else None
-        state = context[STATE_KEY] = FeedState(settings, strings, catalog)
-    return state
+def plan_site_feeds(context: dict, generators=()) -> None:
+    """Model stage "feeds": plan every feed once, after series and roundups exist."""
+    settings, errors = read_feed_settings(context)
+    for error in errors:
+        logger.error("%s", error)
+    strings = load_feed_strings(settings.theme, settings.language)
+    catalog = build_catalog(context, settings, strings) if settings.enabled else None
+    context[STATE_KEY] = FeedState(settings, strings, catalog)
+
+
+def feed_state(context: dict, pelican_settings: dict | None = None) -> FeedState:
+    """The feed plan of this build (made in the "feeds" stage, before any page is written)."""
+    return context[STATE_KEY]
 
 
 def feeds_for(context: dict, pelican_settings: dict, kind: str, key=None) -> list[dict]:
@@ -79,7 +81,7 @@ class FeedsGenerator(Generator):
     """Writes every feed (Atom and RSS 2.0) through Pelican's writer."""
 
     def generate_context(self):
-        pass  # planned lazily: series and roundups are complete only after all contexts exist
+        pass  # planned in the model's "feeds" stage: series and roundups exist only after all contexts
 
     def generate_output(self, writer):
         state = feed_state(self.context, self.settings)

@@ -4,7 +4,9 @@ from functools import partial
 
 from pelican import signals
 
-from .generator import FeedsGenerator, feeds_for
+from shared.model import connect, on_stage
+
+from .generator import FeedsGenerator, feeds_for, plan_site_feeds
 
 
 def add_feeds_for(generator):
@@ -16,5 +18,7 @@ def add_generator(pelican):
 
 
 def register():
+    connect()
+    on_stage("feeds", plan_site_feeds)
     signals.generator_init.connect(add_feeds_for)
     signals.get_generators.connect(add_generator)

@@ -13,6 +13,8 @@ import logging
 from pelican import signals
 from pelican.generators import Generator
 
+from shared.model import connect, on_stage
+
 from .config import NewsletterConfigError, newsletter_settings
 from .message import Envelope, build_message, list_unsubscribe_urls, message_bytes, message_id
 from .render import email_environment, email_view, render_html, render_text, web_copy_url, web_copy_view
@@ -34,17 +36,6 @@ class Prerendered:
 class NewsletterGenerator(Generator):
     """A Pelican generator, so its Jinja environment gets t(), tn() and the date filters."""
 
-    def generate_context(self):
-        # Roundup pages link their "read as newsletter" copy; they are written before our output.
-        try:
-            config = newsletter_settings(self.settings)
-        except NewsletterConfigError:
-            return  # reported once, in generate_output
-        if config.enabled and config.site_url:
-            self.context["roundup_newsletters"] = {
-                roundup.slug: web_copy_url(roundup, config) for roundup in recent_roundups(self.context, config)
-            }
-
     def generate_output(self, writer):
         try:
             config = newsletter_settings(self.settings)
@@ -62,6 +53,18 @@ class NewsletterGenerator(Generator):
                    for r in recent_roundups(self.context, config)]
         write(writer, self.context, f"{OUTPUT_DIR}/index.json",
               json.dumps({"site_url": config.site_url, "newsletters": entries}, indent=2, ensure_ascii=False, sort_keys=True) + "\n")
+
+
+def link_web_copies(context, generators=()):
+    """Model stage "newsletter": roundup pages link their "read as newsletter" copy."""
+    try:
+        config = newsletter_settings(context)
+    except NewsletterConfigError:
+        return  # reported once, in generate_output
+    if config.enabled and config.site_url:
+        context["roundup_newsletters"] = {
+            roundup.slug: web_copy_url(roundup, config) for roundup in recent_roundups(context, config)
+        }
 
 
 def recent_roundups(context, config) -> list:
@@ -102,4 +105,6 @@ def get_generators(pelican):
 
 
 def register():
+    connect()
+    on_stage("newsletter", link_web_copies)
     signals.get_generators.connect(get_generators)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import fnmatch
 import os
-import re
 from dataclasses import dataclass
 from datetime import time
 from functools import partial
@@ -20,53 +19,26 @@ from markupsafe import Markup
 from pelican import signals
 from pelican.generators import Generator
 
-from shared.dates import build_time
-from shared.problems import problem, report
+from shared.model import on_stage, connect, site_config, url_table
+from shared.problems import report
 
 from .notes import read_note
 from .roundups import Post, build_roundups
 from .thanks import PostCredit
 from .windows import WEEKDAYS, Cutoff
 
-TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
-
-
 @dataclass(frozen=True)
 class RoundupSettings:
     cutoff: Cutoff
     notes_path: str
-    url: str
-    save_as: str
-    index_url: str
-    index_save_as: str
     lang: str
 
 
-def read_roundup_settings(settings) -> RoundupSettings:
-    """All ROUNDUP_* settings in one place, with defaults; a bad value is reported and replaced."""
-    weekday_value = settings.get("ROUNDUP_WEEKDAY", "friday")
-    weekday = str(weekday_value).strip().lower()
-    if weekday not in WEEKDAYS:
-        problem("pelicanconf.py", 0, f"ROUNDUP_WEEKDAY = {weekday_value!r} is not a weekday",
-                f"use one of: {', '.join(WEEKDAYS)}; using friday for now")
-        weekday = "friday"
-    time_value = str(settings.get("ROUNDUP_TIME", "15:00")).strip()
-    match = TIME.match(time_value)
-    if not match:
-        problem("pelicanconf.py", 0, f"ROUNDUP_TIME = {time_value!r} is not a time of day",
-                "write it as \"HH:MM\", e.g. \"15:00\"; using 15:00 for now")
-        match = TIME.match("15:00")
-    cutoff = Cutoff(WEEKDAYS.index(weekday), time(int(match.group(1)), int(match.group(2))),
-                    settings.get("TIMEZONE") or "Europe/Berlin")
-    return RoundupSettings(
-        cutoff=cutoff,
-        notes_path=settings.get("ROUNDUP_NOTES_PATH", "roundups"),
-        url=settings.get("ROUNDUP_URL", "wochenrueckblick/{slug}/"),
-        save_as=settings.get("ROUNDUP_SAVE_AS", "wochenrueckblick/{slug}/index.html"),
-        index_url=settings.get("ROUNDUPS_URL", "wochenrueckblick/"),
-        index_save_as=settings.get("ROUNDUPS_SAVE_AS", "wochenrueckblick/index.html"),
-        lang=settings.get("DEFAULT_LANG", "de"),
-    )
+def read_roundup_settings(config) -> RoundupSettings:
+    """The ROUNDUP_* values of the site config (validated there) as the pure code needs them."""
+    hours, minutes = (int(part) for part in config["ROUNDUP_TIME"].strip().split(":"))
+    cutoff = Cutoff(WEEKDAYS.index(config["ROUNDUP_WEEKDAY"]), time(hours, minutes), config.tz_name)
+    return RoundupSettings(cutoff=cutoff, notes_path=config["ROUNDUP_NOTES_PATH"], lang=config.lang)
 
 
 @dataclass(frozen=True)
@@ -145,40 +117,42 @@ def markdown_renderer(settings):
     return render
 
 
-class RoundupGenerator(Generator):
-    """One page per finished week (wochenrueckblick/<slug>/) and the index (wochenrueckblick/)."""
+def build_week_roundups(context, generators=()):
+    """Model stage "roundups": every finished week's Roundup, newest first, into context["roundups"]."""
+    config, urls = site_config(context), url_table(context)
+    roundup_config = read_roundup_settings(config)
+    env = next(g.env for g in generators if hasattr(g, "env"))
+    phrases = phrases_from(env, roundup_config.lang)
+    profiles = context.get("author_profiles") or {}
+    notes = load_notes(context, roundup_config, set(profiles))
+    articles = sorted(context.get("articles") or [], key=lambda a: (a.date, a.source_path))
+    roundups, problems = build_roundups(
+        [post_of(article, phrases) for article in articles],
+        cutoff=roundup_config.cutoff, now=config.now, phrases=phrases, lang=roundup_config.lang,
+        profiles=profiles, notes=notes, render_markdown=markdown_renderer(context),
+        url_pattern=urls.patterns["roundup"][0], save_as_pattern=urls.patterns["roundup"][1],
+    )
+    for found in problems:
+        report(found)
+    context["roundups"] = roundups
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.roundups = []
+
+class RoundupGenerator(Generator):
+    """One page per finished week (ROUNDUP_SAVE_AS) and the index (ROUNDUPS_SAVE_AS)."""
 
     def generate_context(self):
-        config = read_roundup_settings(self.settings)
-        phrases = phrases_from(self.env, config.lang)
-        profiles = self.context.get("author_profiles")
-        notes = load_notes(self.settings, config, set(profiles) if profiles is not None else None)
-        articles = sorted(self.context.get("articles") or [], key=lambda a: (a.date, a.source_path))
-        self.roundups, problems = build_roundups(
-            [post_of(article, phrases) for article in articles],
-            cutoff=config.cutoff, now=build_time(), phrases=phrases, lang=config.lang,
-            profiles=profiles, notes=notes, render_markdown=markdown_renderer(self.settings),
-            url_pattern=config.url, save_as_pattern=config.save_as,
-        )
-        for found in problems:
-            report(found)
-        self.context["roundups"] = self.roundups
-        self.context["roundups_url"] = config.index_url
-        self.context["roundups_save_as"] = config.index_save_as
+        self.context.setdefault("roundups", [])  # filled by the model's "roundups" stage
 
     def generate_output(self, writer):
         relative = self.settings.get("RELATIVE_URLS", False)
+        urls = url_table(self.context)
         page = self.get_template("roundup")
-        for roundup in self.roundups:
+        for roundup in self.context["roundups"]:
             # the writer joins save_as with sanitised_join, so a bad pattern cannot leave output/
             writer.write_file(roundup.save_as, page, self.context, relative, url=roundup.url, roundup=roundup)
-        if self.context.get("roundups_save_as"):
-            writer.write_file(self.context["roundups_save_as"], self.get_template("roundups"), self.context,
-                              relative, url=self.context["roundups_url"])
+        if urls.save_as("roundups"):
+            writer.write_file(urls.save_as("roundups"), self.get_template("roundups"), self.context,
+                              relative, url=urls.url("roundups"))
 
 
 def get_generators(pelican):
@@ -186,4 +160,6 @@ def get_generators(pelican):
 
 
 def register():
+    connect()
+    on_stage("roundups", build_week_roundups)
     signals.get_generators.connect(get_generators)

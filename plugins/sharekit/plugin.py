@@ -20,6 +20,7 @@ from markupsafe import Markup
 from pelican import signals
 from pelican.generators import Generator
 
+from shared.model import connect, on_stage
 from shared.problems import did_you_mean, problem
 from shared.yamlsource import load_yaml_file
 
@@ -274,12 +275,14 @@ def get_generators(pelican):
     return ShareKitGenerator
 
 
-def prepare_share_data(generators):
+def prepare_share_data(context, generators=()):
+    """Model stage "share": share texts of every article and roundup, after the roundups exist."""
     for generator in generators:
         if isinstance(generator, ShareKitGenerator):
             generator.prepare()
 
 
 def register():
+    connect()
+    on_stage("share", prepare_share_data)
     signals.get_generators.connect(get_generators)
-    signals.all_generators_finalized.connect(prepare_share_data)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from xml.sax.saxutils import escape
 
-DEFAULT_EXCLUDE = (r"^entwuerfe/", r"^404\.html$", r"(^|/)_")
+DEFAULT_EXCLUDE = (r"^404\.html$", r"(^|/)_")  # drafts: the draft URL prefix is added from the URL table
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,309 @@
+"""Every setting of this site declared once (type, default, allowed values, help) and validated once.
+
+`read_config(settings)` turns Pelican's settings dict into a frozen SiteConfig and a list of
+problems; a bad value is one problem naming the key, the value and what is allowed, and the
+default is used instead so the rest of the build still reports its own problems. The build's time
+zone, language and "now" are decided here, once, and everyone (plugins and tools) reads them.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from email.utils import parseaddr
+from types import MappingProxyType
+from typing import Callable
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from .problems import ContentProblem
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+LANGUAGES = ("de", "en")
+# Every plugin of this site: the model's parts depend on each other, so all must be on.
+REQUIRED_PLUGINS = ("frontmatter", "localization", "authors", "series", "roundup", "feeds",
+                    "newsletter", "sharekit", "sitemap_xml")
+SETTINGS_FILE = "pelicanconf.py"
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    kind: type | tuple  # accepted Python type(s); None is accepted only when the default is None
+    default: object
+    help: str
+    choices: tuple = ()
+    rule: Callable | None = None  # value -> what is wrong (str) or None; for rules beyond type/choices
+
+
+# --- rules beyond a type -------------------------------------------------------------------------
+
+def _time_of_day(value):
+    if not re.fullmatch(r"([01]?\d|2[0-3]):[0-5]\d", value.strip()):
+        return 'a time of day written "HH:MM", e.g. "15:00"'
+
+
+def _positive(value):
+    if value < 1:
+        return "a whole number from 1"
+
+
+def _not_negative(value):
+    if value < 0:
+        return "a whole number from 0"
+
+
+def _https_or_empty(value):
+    if value and not value.startswith("https://"):
+        return 'an https:// address, e.g. "https://blog.example.org"'
+
+
+def _absolute_or_empty(value):
+    if value and (urlsplit(value).scheme not in ("http", "https") or not urlsplit(value).hostname):
+        return 'an absolute address, e.g. "https://blog.example.org" (or "" for relative URLs)'
+
+
+def _mail_address(value):
+    if value == "":
+        return None  # derived from SITENAME and the site's host
+    if "@" not in parseaddr(value)[1]:
+        return "an email address like 'Werkbank Blog <newsletter@example.org>'"
+
+
+def _directory_with_slug(value):
+    if "{slug}" not in value or not value.endswith("/"):
+        return "a directory URL with {slug} that ends in '/', e.g. 'wochenrueckblick/{slug}/newsletter/'"
+
+
+def _pattern_with_slug(value):
+    if "{slug}" not in value:
+        return "a pattern containing {slug}"
+
+
+def _regexes(value):
+    for pattern in value:
+        if not isinstance(pattern, str):
+            return "a list of regular expressions (text)"
+        try:
+            re.compile(pattern)
+        except re.error as error:
+            return f"valid regular expressions ({pattern!r}: {error})"
+
+
+def _text_list(value):
+    if not all(isinstance(item, str) for item in value):
+        return "a list of text"
+
+
+def _limits(value):
+    for network, limit in value.items():
+        if not isinstance(network, str) or isinstance(limit, bool) or not isinstance(limit, int) or limit < 20:
+            return "a mapping of network to a character limit of at least 20, e.g. {'x': 280}"
+
+
+def _logo(value):
+    if value is None:
+        return None
+    path = str(value.get("path", ""))
+    sizes_ok = all(isinstance(value.get(k), int) and not isinstance(value.get(k), bool) and value.get(k) > 0
+                   for k in ("width", "height"))
+    if not path.lower().endswith((".png", ".jpg", ".jpeg")) or not sizes_ok:
+        return ("{'path': 'favicon.png', 'width': 32, 'height': 32} with a PNG or JPEG "
+                "(email clients do not show SVG or WebP)")
+
+
+def _menu(value):
+    for entry in value:
+        if not isinstance(entry, dict) or not isinstance(entry.get("key"), str) or not (
+                isinstance(entry.get("page"), str) or isinstance(entry.get("url"), str)):
+            return "a list of {'key': <UI string>, 'page': <page kind>} entries"
+
+
+# --- the schema ------------------------------------------------------------------------------------
+
+URL_SETTINGS = (
+    Setting("SERIES_URL", str, "serien/{slug}/", "a series page", rule=_pattern_with_slug),
+    Setting("SERIES_SAVE_AS", str, "serien/{slug}/index.html", "file of a series page", rule=_pattern_with_slug),
+    Setting("SERIES_INDEX_URL", str, "serien/", "the overview of all series"),
+    Setting("SERIES_INDEX_SAVE_AS", str, "serien/index.html", "file of the series overview"),
+    Setting("ROUNDUP_URL", str, "wochenrueckblick/{slug}/", "a weekly roundup, slug like 2026-W47",
+            rule=_pattern_with_slug),
+    Setting("ROUNDUP_SAVE_AS", str, "wochenrueckblick/{slug}/index.html", "file of a roundup page",
+            rule=_pattern_with_slug),
+    Setting("ROUNDUPS_URL", str, "wochenrueckblick/", "the list of all roundups"),
+    Setting("ROUNDUPS_SAVE_AS", str, "wochenrueckblick/index.html", "file of the roundup list"),
+    Setting("ROUNDUP_SHARE_URL", str, "wochenrueckblick/{slug}/teilen/", "a roundup's #FollowFriday page",
+            rule=_directory_with_slug),
+    Setting("NEWSLETTER_WEB_COPY_URL", str, "wochenrueckblick/{slug}/newsletter/",
+            "the web copy of a roundup's email", rule=_directory_with_slug),
+    Setting("NEWSLETTER_OUTPUT_DIR", str, "newsletter/", "folder of the emails (.html, .txt, .eml, index.json)"),
+    Setting("FEED_SITE_URL", str, "feeds/{format}.xml", "the site's feeds; {format} is atom or rss"),
+    Setting("FEED_FILE_NAME", str, "{format}.xml",
+            "feed file next to its page (author, series, category, tag, roundups)"),
+)
+
+SCHEMA = (
+    Setting("SITE_TAGLINE", str, "", "one line under the site name, also the site feed's subtitle"),
+    Setting("PUBLISHER", str, "", "the company, in JSON-LD, feeds and the newsletter footer"),
+    Setting("FOOTER_PAGES", list, [], "page slugs linked in the footer", rule=_text_list),
+    Setting("MAIN_MENU", list, [], "main navigation: UI string key and page kind", rule=_menu),
+    Setting("AUTHORS_DIR", str, "authors", "folder of the profiles, inside content/"),
+    Setting("AUTHORS_REMOVED_BYLINE", (str, type(None)), None,
+            "name shown for a removed profile (default by language)"),
+    Setting("SERIES_DIR", str, "series", "folder of the series files, inside content/"),
+    Setting("SERIES_ANNOUNCE_NEXT", bool, True, "say when the next scheduled tip comes out (never its title)"),
+    Setting("ROUNDUP_WEEKDAY", str, "friday", "day the weekly roundup closes", choices=WEEKDAYS),
+    Setting("ROUNDUP_TIME", str, "15:00", "time the roundup closes (TIMEZONE wall time)", rule=_time_of_day),
+    Setting("ROUNDUP_NOTES_PATH", str, "roundups", "folder of the editor notes, inside content/"),
+    Setting("SITEMAP_EXCLUDE", list, [], "regular expressions of URLs kept out of sitemap.xml", rule=_regexes),
+    Setting("FEEDS_ENABLED", bool, False, "write the feeds (publishconf.py turns them on)"),
+    Setting("FEED_MAX_ITEMS", int, 20, "newest entries per feed", rule=_positive),
+    Setting("FEED_CONTENT", str, "full", "whole post or only its summary in feeds", choices=("full", "summary")),
+    Setting("FEED_ID_DOMAIN", (str, type(None)), None, "domain of the entry ids (pin the old one if the site moves)"),
+    Setting("NEWSLETTER_ENABLED", bool, False, "write every roundup as an email (publishconf.py turns it on)"),
+    Setting("NEWSLETTER_SITEURL", str, "", "absolute site address for emails when SITEURL is empty",
+            rule=_absolute_or_empty),
+    Setting("NEWSLETTER_SERVICE", str, "listmonk", "mail service whose unsubscribe placeholders are used",
+            choices=("listmonk", "mailchimp", "brevo", "mailto")),
+    Setting("NEWSLETTER_VIEW_ONLINE", str, "site", "'view online' opens our web copy or the service's archive",
+            choices=("site", "service")),
+    Setting("NEWSLETTER_FROM", str, "", "sender address", rule=_mail_address),
+    Setting("NEWSLETTER_TO", str, "", "list address the email is sent to", rule=_mail_address),
+    Setting("NEWSLETTER_UNSUBSCRIBE_MAILTO", str, "",
+            "address for unsubscribing by email", rule=_mail_address),
+    Setting("NEWSLETTER_IMPRESSUM_URL", str, "impressum/", "the legal notice linked in every email"),
+    Setting("NEWSLETTER_LOGO", (dict, type(None)), None, "logo in the email header (theme static file)", rule=_logo),
+    Setting("NEWSLETTER_MAX_BYTES", int, 90 * 1024, "size budget of an email's HTML (Gmail clips at ~102 KB)",
+            rule=_positive),
+    Setting("NEWSLETTER_WEEKS", int, 8, "emails for the newest N roundups (0 = all)", rule=_not_negative),
+    Setting("SHARE_NETWORKS", list, ["linkedin", "xing", "mastodon", "bluesky", "email"],
+            "share links under each article", rule=_text_list),
+    Setting("SHARE_MASTODON_INSTANCE", str, "https://mastodon.social",
+            "Mastodon instance of share links when the author has none", rule=_https_or_empty),
+    Setting("SHARE_SITEURL", str, "", "https address in share texts when SITEURL is not https",
+            rule=_https_or_empty),
+    Setting("SHARE_LIMITS", dict, {}, "post limits per network, e.g. {'x': 280}", rule=_limits),
+    *URL_SETTINGS,
+)
+SCHEMA_BY_NAME = {setting.name: setting for setting in SCHEMA}
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """The validated settings of one build. Read values with config["FEED_MAX_ITEMS"]."""
+
+    values: MappingProxyType
+    lang: str
+    tz_name: str
+    now: datetime
+    site_url: str  # SITEURL without trailing slash ("" in development)
+    relative_urls: bool
+    pelican: MappingProxyType = field(repr=False, default_factory=lambda: MappingProxyType({}))  # Pelican's own settings
+
+    def __getitem__(self, name: str):
+        if name in self.values:
+            return self.values[name]
+        return self.pelican[name]
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.tz_name)
+
+
+def build_time() -> datetime:
+    """The moment this build happens: SOURCE_DATE_EPOCH when set (reproducible builds, tests)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+    return datetime.now(tz=timezone.utc)
+
+
+def _setting_problem(setting: Setting, value, expected: str) -> ContentProblem:
+    return ContentProblem(SETTINGS_FILE, 0, f"{setting.name} = {value!r} is not allowed: expected {expected}",
+                          f"{setting.help}; the default {setting.default!r} is used until you fix it")
+
+
+def _expected_type(kind) -> str:
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    names = {str: "text", int: "a whole number", bool: "True or False", list: "a list", dict: "a mapping",
+             type(None): "None"}
+    return " or ".join(names.get(k, k.__name__) for k in kinds)
+
+
+def check_value(setting: Setting, value) -> str | None:
+    """What is wrong with `value` for `setting` (the expected kind), or None when it is fine."""
+    kinds = setting.kind if isinstance(setting.kind, tuple) else (setting.kind,)
+    if isinstance(value, bool) and bool not in kinds:
+        return _expected_type(setting.kind)
+    if not isinstance(value, kinds):
+        return _expected_type(setting.kind)
+    if setting.choices and value not in setting.choices:
+        return "one of " + ", ".join(repr(choice) for choice in setting.choices)
+    if setting.rule is not None and value is not None:
+        return setting.rule(value)
+    return None
+
+
+def _language(settings: dict, problems: list) -> str:
+    lang = str(settings.get("DEFAULT_LANG") or "de")
+    if lang[:2] not in LANGUAGES:
+        problems.append(ContentProblem(SETTINGS_FILE, 0, f"DEFAULT_LANG = {lang!r} is not allowed: expected "
+                                       + " or ".join(repr(x) for x in LANGUAGES), "using 'de' until you fix it"))
+        return "de"
+    return lang[:2]
+
+
+def _time_zone(settings: dict, problems: list) -> str:
+    tz_name = str(settings.get("TIMEZONE") or "Europe/Berlin")
+    try:
+        ZoneInfo(tz_name)
+    except (ZoneInfoNotFoundError, ValueError):
+        problems.append(ContentProblem(SETTINGS_FILE, 0, f"TIMEZONE = {tz_name!r} is not a time zone",
+                                       "write an IANA name like 'Europe/Berlin'; using Europe/Berlin until you fix it"))
+        return "Europe/Berlin"
+    return tz_name
+
+
+def _missing_plugins(settings: dict) -> list[ContentProblem]:
+    names = {str(name).rsplit(".", 1)[-1] for name in settings.get("PLUGINS") or ()}
+    missing = [name for name in REQUIRED_PLUGINS if name not in names]
+    if not missing:
+        return []
+    return [ContentProblem(SETTINGS_FILE, 0, f"PLUGINS lacks {', '.join(missing)}",
+                           "every plugin of this site is needed (they build one model of the site together): "
+                           f"PLUGINS = {list(REQUIRED_PLUGINS)!r}, in any order")]
+
+
+def read_config(settings: dict, now: datetime | None = None) -> tuple[SiteConfig, list[ContentProblem]]:
+    """Validate every declared setting once; bad values are reported and replaced by their default."""
+    problems: list[ContentProblem] = []
+    values = {}
+    for setting in SCHEMA:
+        value = settings.get(setting.name, setting.default)
+        wrong = check_value(setting, value)
+        if wrong:
+            problems.append(_setting_problem(setting, value, wrong))
+            value = setting.default
+        values[setting.name] = value
+    problems += _missing_plugins(settings)
+    config = SiteConfig(
+        values=MappingProxyType(values),
+        lang=_language(settings, problems),
+        tz_name=_time_zone(settings, problems),
+        now=now or build_time(),
+        site_url=str(settings.get("SITEURL") or "").rstrip("/"),
+        relative_urls=bool(settings.get("RELATIVE_URLS")),
+        pelican=MappingProxyType(settings),
+    )
+    return config, problems
+
+
+def settings_reference() -> str:
+    """The README's settings table (tests keep README and schema in step)."""
+    rows = ["| setting | default | what it does |", "|---|---|---|"]
+    for setting in SCHEMA:
+        allowed = f" ({', '.join(setting.choices)})" if setting.choices else ""
+        rows.append(f"| `{setting.name}` | `{setting.default!r}` | {setting.help}{allowed} |")
+    return "\n".join(rows)

@@ -1,0 +1,65 @@
+"""The site model of one build: the frozen config and the URL table, then the parts the plugins add
+in one fixed order (people, posts, series, roundups, feeds, share texts, newsletter views, pages).
+
+Pelican calls receivers of one signal in the order PLUGINS lists the plugins; the model does not
+depend on that: every plugin adds its part in a named stage, and `build_model` runs the stages in
+STAGES order once all generators have read their content. Everything lives in the build's context,
+so a devserver rebuild starts from nothing.
+"""
+
+from __future__ import annotations
+
+import blinker
+from pelican import signals
+
+from .config import SiteConfig, read_config
+from .problems import report
+from .urls import UrlTable, build_url_table
+
+STAGES = ("series", "roundups", "feeds", "share", "newsletter", "pages")
+_STAGE_SIGNALS = {name: blinker.signal(f"werkbank.model.{name}") for name in STAGES}
+CONFIG_KEY, URLS_KEY, BUILT_KEY = "SITE_CONFIG", "SITE_URLS", "SITE_MODEL_BUILT"
+
+
+def site_config(context: dict) -> SiteConfig:
+    """The build's validated settings, made (and its problems reported) on first use."""
+    config = context.get(CONFIG_KEY)
+    if config is None:
+        config, problems = read_config(context)
+        for found in problems:
+            report(found)
+        context[CONFIG_KEY] = config
+    return config
+
+
+def url_table(context: dict) -> UrlTable:
+    table = context.get(URLS_KEY)
+    if table is None:
+        table = context[URLS_KEY] = build_url_table(context, site_config(context).values)
+    return table
+
+
+def on_stage(name: str, receiver) -> None:
+    """Run `receiver(context, generators=...)` in stage `name` (a module-level function: weakly held)."""
+    _STAGE_SIGNALS[name].connect(receiver)
+
+
+def build_model(generators) -> None:
+    """all_generators_finalized: every stage in STAGES order, once per build."""
+    context = generators[0].context if generators else {}
+    if context.get(BUILT_KEY):
+        return
+    context[BUILT_KEY] = True
+    for name in STAGES:
+        _STAGE_SIGNALS[name].send(context, generators=generators)
+
+
+def expose_to_templates(generator) -> None:
+    """generator_init: templates read the config and the URL table, never a plugin's internals."""
+    generator.env.globals.update(site=site_config(generator.context), urls=url_table(generator.context))
+
+
+def connect() -> None:
+    """Called by every plugin's register(); connecting the same receiver twice keeps one connection."""
+    signals.generator_init.connect(expose_to_templates)
+    signals.all_generators_finalized.connect(build_model)

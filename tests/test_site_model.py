@@ -1,0 +1,118 @@
+"""The site model: one validated config, one build order whatever the order of PLUGINS."""
+
+from __future__ import annotations
+
+import filecmp
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import MINIMAL_SITE, write_files
+from shared.config import SCHEMA, read_config
+from tools.build import build, load_settings
+
+ROOT = Path(__file__).resolve().parent.parent
+
+A_WEEK = {
+    **MINIMAL_SITE,
+    "articles/zweiter.md": """\
+        ---
+        title: "Zweiter Beitrag"
+        id: 0002
+        date: 2026-11-19 10:00
+        author: tom-muster
+        co_authors: [jana-beispiel]
+        thanks: [jana-beispiel, {name: "Das Team Einkauf"}]
+        series: tipps
+        tags: [netzwerken, sprache]
+        category: Arbeitskultur
+        summary: "Noch ein Satz."
+        ---
+        Text.
+        """,
+    "series/tipps.yml": 'title: "#Tipps"\ndescription: "Jede Woche."\nweekday: thursday\nlabel: "Tipp {n}"\nowners: [tom-muster]\n',
+}
+
+
+def build_into(tmp: Path, name: str, plugins_reversed: bool) -> Path:
+    settings = load_settings(ROOT / "publishconf.py", {
+        "PATH": str(tmp / "content"), "OUTPUT_PATH": str(tmp / name), "CACHE_PATH": str(tmp / f"{name}-cache")})
+    if plugins_reversed:
+        settings["PLUGINS"] = list(reversed(settings["PLUGINS"]))
+    result = build(settings)
+    assert result.exit_code(strict=True) == 0, result.summary()
+    return tmp / name
+
+
+def differing_files(left: Path, right: Path) -> list[str]:
+    found = []
+    for folder, _dirs, files in os.walk(left):
+        for name in files:
+            path = Path(folder) / name
+            twin = right / path.relative_to(left)
+            if not twin.exists() or not filecmp.cmp(path, twin, shallow=False):
+                found.append(str(path.relative_to(left)))
+    found += [str(p.relative_to(right)) for p in right.rglob("*") if p.is_file() and not (left / p.relative_to(right)).exists()]
+    return sorted(found)
+
+
+def test_reversed_plugins_build_the_same_bytes(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795431600")
+    write_files(tmp_path / "content", A_WEEK)
+    normal = build_into(tmp_path, "normal", plugins_reversed=False)
+    reversed_ = build_into(tmp_path, "reversed", plugins_reversed=True)
+    assert (normal / "sitemap.xml").exists() and (normal / "wochenrueckblick/2026-W47/index.html").exists()
+    assert differing_files(normal, reversed_) == []
+
+
+def test_a_missing_plugin_is_named_at_start(build_site):
+    site = build_site(overrides={"PLUGINS": ["frontmatter", "localization", "authors", "series", "roundup",
+                                             "feeds", "newsletter", "sharekit"]})
+    assert "PLUGINS lacks sitemap_xml" in site.messages
+
+
+BAD_VALUES = [
+    ("ROUNDUP_WEEKDAY", "freitag", "one of 'monday'"),
+    ("ROUNDUP_TIME", "3 pm", '"HH:MM"'),
+    ("FEED_MAX_ITEMS", 0, "a whole number from 1"),
+    ("FEED_MAX_ITEMS", "20", "a whole number"),
+    ("FEED_CONTENT", "teaser", "one of 'full', 'summary'"),
+    ("SERIES_ANNOUNCE_NEXT", "yes", "True or False"),
+    ("NEWSLETTER_SERVICE", "sendgrid", "one of 'listmonk', 'mailchimp', 'brevo', 'mailto'"),
+    ("NEWSLETTER_FROM", "newsletter", "an email address"),
+    ("NEWSLETTER_WEEKS", -1, "a whole number from 0"),
+    ("NEWSLETTER_WEB_COPY_URL", "wochenrueckblick/newsletter/", "{slug}"),
+    ("NEWSLETTER_LOGO", {"path": "logo.svg", "width": 32, "height": 32}, "PNG or JPEG"),
+    ("SHARE_SITEURL", "http://blog.example", "https://"),
+    ("SHARE_LIMITS", {"x": "280"}, "character limit"),
+    ("SITEMAP_EXCLUDE", ["("], "valid regular expressions"),
+    ("ROUNDUP_URL", "wochenrueckblick/", "{slug}"),
+]
+
+
+@pytest.mark.parametrize("key, value, allowed", BAD_VALUES)
+def test_a_bad_setting_names_key_value_and_what_is_allowed(key, value, allowed):
+    config, problems = read_config({"PLUGINS": [], key: value})
+    messages = [p.message for p in problems if p.message.startswith(key)]
+    assert len(messages) == 1, problems
+    assert f"{key} = {value!r}" in messages[0] and allowed in messages[0]
+    assert config[key] == next(s.default for s in SCHEMA if s.name == key)
+
+
+def test_a_bad_setting_fails_the_strict_build(build_site):
+    site = build_site(overrides={"FEED_MAX_ITEMS": "viele"})
+    assert site.result.exit_code(strict=True) == 1
+    assert "FEED_MAX_ITEMS = 'viele' is not allowed: expected a whole number" in site.messages
+
+
+def test_the_sample_settings_are_valid():
+    for settings_file in ("pelicanconf.py", "publishconf.py"):
+        _config, problems = read_config(load_settings(ROOT / settings_file))
+        assert problems == []
+
+
+def test_build_time_comes_from_source_date_epoch(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795431600")
+    config, _ = read_config({"PLUGINS": []})
+    assert config.now.isoformat() == "2026-11-23T11:00:00+00:00"

@@ -13,6 +13,7 @@ from feeds.entries import (
 )
 from feeds.render import render_feed
 from feeds.settings import read_feed_settings
+from shared.config import REQUIRED_PLUGINS, read_config
 
 BERLIN = ZoneInfo("Europe/Berlin")
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -28,7 +29,9 @@ def entry(n: int, day: int, updated_day: int | None = None) -> Entry:
 def settings(**overrides):
     values = {"SITEURL": "https://blog.example", "FEEDS_ENABLED": True, "SITENAME": "Werkbank Blog",
               "THEME": "theme", "PATH": "/site/content", **overrides}
-    return read_feed_settings(values)
+    config, problems = read_config({"PLUGINS": list(REQUIRED_PLUGINS), **values})
+    checked, errors = read_feed_settings(config)
+    return checked, [found.message for found in problems] + errors
 
 
 @pytest.mark.parametrize("front_matter_id, source, expected", [
@@ -90,8 +93,8 @@ def test_relative_links_become_absolute_against_the_post_url(html, expected):
 
 
 @pytest.mark.parametrize("overrides, message", [
-    ({"FEED_CONTENT": "ful"}, "FEED_CONTENT = 'ful' is not one of 'full', 'summary'"),
-    ({"FEED_MAX_ITEMS": 0}, "FEED_MAX_ITEMS = 0 is not a whole number from 1"),
+    ({"FEED_CONTENT": "ful"}, "FEED_CONTENT = 'ful' is not allowed: expected one of 'full', 'summary'"),
+    ({"FEED_MAX_ITEMS": 0}, "FEED_MAX_ITEMS = 0 is not allowed: expected a whole number from 1"),
     ({"FEED_ALL_ATOM": "feeds/all.atom.xml"}, "FEED_ALL_ATOM = 'feeds/all.atom.xml' turns on Pelican's own feed"),
     ({"TAG_FEED_RSS": "feeds/{slug}.rss.xml"}, "TAG_FEED_RSS = 'feeds/{slug}.rss.xml' turns on Pelican's own"),
     ({"SITEURL": ""}, "FEEDS_ENABLED needs an absolute SITEURL"),

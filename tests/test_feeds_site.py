@@ -223,7 +223,7 @@ def test_turning_on_a_pelican_feed_writer_is_a_build_error(build_site):
     site = build_site(settings_file="publishconf.py",
                       overrides={"SITEURL": SITEURL, "FEED_ALL_ATOM": "feeds/all.atom.xml"})
     assert site.result.exit_code(strict=True) == 1
-    assert any("FEED_ALL_ATOM" in message and "feeds plugin" in message for message in site.result.other_errors)
+    assert any("FEED_ALL_ATOM" in p.message and "feeds plugin" in p.message for p in site.result.errors)
 
 
 def test_a_removed_person_has_no_feed_and_no_name_in_any_feed(build_site):

@@ -155,12 +155,12 @@ def test_same_roundup_renders_the_same_bytes():
 
 
 @pytest.mark.parametrize("key, value, expected", [
-    ("NEWSLETTER_SERVICE", "mailgun", "choose one of: brevo, listmonk, mailchimp, mailto"),
-    ("NEWSLETTER_FROM", "newsletter", "NEWSLETTER_FROM = 'newsletter' is not an email address"),
-    ("NEWSLETTER_SITEURL", "blog.example.org", "is not an absolute URL"),
-    ("NEWSLETTER_MAX_BYTES", "90 KB", "expected a positive number of bytes"),
+    ("NEWSLETTER_SERVICE", "mailgun", "expected one of 'listmonk', 'mailchimp', 'brevo', 'mailto'"),
+    ("NEWSLETTER_FROM", "newsletter", "NEWSLETTER_FROM = 'newsletter' is not allowed: expected an email address"),
+    ("NEWSLETTER_SITEURL", "blog.example.org", "expected an absolute address"),
+    ("NEWSLETTER_MAX_BYTES", "90 KB", "expected a whole number"),
     ("NEWSLETTER_LOGO", {"path": "logo.svg", "width": 32, "height": 32}, "PNG or JPEG"),
-    ("NEWSLETTER_VIEW_ONLINE", "archive", "choose one of: site, service"),
+    ("NEWSLETTER_VIEW_ONLINE", "archive", "expected one of 'site', 'service'"),
     ("NEWSLETTER_WEB_COPY_URL", "newsletter.html", "a directory URL with {slug}"),
 ])
 def test_bad_setting_names_key_value_and_choices(key, value, expected):

@@ -21,5 +21,5 @@ def test_zero_means_every_week(build_site):
 
 def test_a_bad_value_is_an_error_naming_the_setting(build_site):
     site = build_site(settings_file="publishconf.py", overrides={"SITEURL": "https://blog.example", "NEWSLETTER_WEEKS": "alle"})
-    assert any("NEWSLETTER_WEEKS = 'alle'" in message for message in site.result.other_errors)
+    assert any("NEWSLETTER_WEEKS = 'alle'" in found.message for found in site.result.errors)
     assert site.result.exit_code(strict=True) == 1

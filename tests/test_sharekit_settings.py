@@ -38,9 +38,9 @@ def test_english_wording_follows_default_lang():
 
 @pytest.mark.parametrize("values, message", [
     ({"SHARE_SITEURL": ""}, "neither SITEURL nor SHARE_SITEURL"),
-    ({"SHARE_LIMITS": {"x": -1}}, "SHARE_LIMITS['x'] must be a positive whole number"),
+    ({"SHARE_LIMITS": {"x": -1}}, "SHARE_LIMITS = {'x': -1} is not allowed: expected a mapping of network to a character limit"),
     ({"SHARE_NETWORKS": ["linkedin", "xnig"]}, "unknown network 'xnig'; did you mean 'xing'?"),
-    ({"SHARE_MASTODON_INSTANCE": "http://mastodon.social"}, "https address"),
+    ({"SHARE_MASTODON_INSTANCE": "http://mastodon.social"}, "expected an https:// address"),
 ])
 def test_bad_settings_are_clear_errors(values, message):
     with pytest.raises(ShareSettingsError) as raised:

@@ -18,18 +18,15 @@ class AuthorOptions:
     publisher: str
 
 
-def read_options(settings: dict) -> AuthorOptions:
-    content_root = settings["PATH"]
-    folder_name = settings.get("AUTHORS_DIR", "authors")
-    lang = str(settings.get("DEFAULT_LANG", "de"))[:2]
-    byline = settings.get("AUTHORS_REMOVED_BYLINE") or REMOVED_BYLINE.get(lang, REMOVED_BYLINE["en"])
-    if not isinstance(byline, str):
-        raise ValueError(f"AUTHORS_REMOVED_BYLINE must be text, found {byline!r}")
+def read_options(config) -> AuthorOptions:
+    """The authors plugin's view of the site config (validated there)."""
+    content_root = config["PATH"]
+    folder_name = config["AUTHORS_DIR"]
     return AuthorOptions(
         folder=os.path.join(content_root, folder_name),
         shown_folder=f"{os.path.basename(os.path.normpath(content_root))}/{folder_name}",
-        removed_byline=byline,
-        static_paths=tuple(settings.get("STATIC_PATHS") or ()),
-        site_url=settings.get("SITEURL", "") or "",
-        publisher=settings.get("PUBLISHER", "") or "",
+        removed_byline=config["AUTHORS_REMOVED_BYLINE"] or REMOVED_BYLINE.get(config.lang, REMOVED_BYLINE["en"]),
+        static_paths=tuple(config["STATIC_PATHS"] or ()),
+        site_url=config.site_url,
+        publisher=config["PUBLISHER"],
     )

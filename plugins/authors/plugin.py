@@ -11,7 +11,7 @@ from markdown import Markdown
 from pelican import signals
 from pelican.urlwrappers import Author
 
-from shared.model import connect, on_stage
+from shared.model import connect, on_stage, site_config, url_table
 from shared.problems import report
 
 from .bylines import profile_or_placeholder, thanks_display, unknown_handle_problems
@@ -24,10 +24,12 @@ from .profiles import ProfileCheck, load_profiles
 def attach_profiles(generator):
     """Before Pelican groups articles by author: load profiles, replace article.authors."""
     settings = generator.settings
-    options = read_options(settings)
+    options = read_options(site_config(generator.context))
     check = ProfileCheck(settings["PATH"], options.static_paths, options.removed_byline)
     profiles, problems = load_profiles(options.folder, check)
+    urls = url_table(generator.context)
     for profile in profiles.values():
+        profile.page_url = urls.url("author", slug=profile.handle)
         profile.bio_html = Markdown(**settings["MARKDOWN"]).convert(profile.bio) if profile.bio else ""
     generator.context["author_profiles"] = profiles
 
@@ -82,7 +84,7 @@ def add_page_details(context, generators=()):
     for generator in generators:
         if not isinstance(getattr(generator, "authors", None), list) or not hasattr(generator, "drafts"):
             continue
-        options = read_options(generator.settings)
+        options = read_options(site_config(generator.context))
         all_series = generator.context.get("series") or []
         thanked = thanked_in(generator.articles)
         for author, _articles in generator.authors:

@@ -44,6 +44,7 @@ class Profile:
     source_path: str = ""
     # files of a removed person that must not be published (their avatar, if still present)
     withheld_files: list = field(default_factory=list)
+    page_url: str = ""  # from the site's URL table (AUTHOR_URL), set when the profiles are loaded
 
     @property
     def has_page(self) -> bool:
@@ -51,7 +52,7 @@ class Profile:
 
     @property
     def url(self) -> str | None:
-        return f"autoren/{self.handle}/" if self.has_page else None
+        return (self.page_url or f"autoren/{self.handle}/") if self.has_page else None
 
     @property
     def is_alumni(self) -> bool:

@@ -8,7 +8,7 @@ from .entries import Entry
 
 KINDS = ("site", "author", "series", "category", "tag", "roundups")
 
-# Output paths, relative to the output directory; `{format}` is "atom" or "rss".
+# Default output paths (the site's URL table gives the real ones); `{format}` is "atom" or "rss".
 FEED_PATHS = {
     "site": "feeds/{format}.xml",
     "author": "autoren/{key}/{format}.xml",
@@ -61,7 +61,7 @@ def feed_paths(kind: str, key: str | None) -> dict:
 
 
 def plan_feeds(topics: list[Topic], posts: list[Post], max_items: int,
-               extra_entries: dict | None = None) -> tuple[list[Feed], list[str]]:
+               extra_entries: dict | None = None, paths=feed_paths) -> tuple[list[Feed], list[str]]:
     """One Feed per topic that has entries; `extra_entries` maps (kind, key) to entries (roundups).
 
     Returns the feeds and the problems found (two topics writing one path).
@@ -77,7 +77,7 @@ def plan_feeds(topics: list[Topic], posts: list[Post], max_items: int,
         entries = newest_first(members.get((topic.kind, topic.key), []))[:max_items]
         if not entries:
             continue  # a feed without entries has no honest `updated`; its page links the site feed
-        feed = Feed(topic, entries, feed_paths(topic.kind, topic.key))
+        feed = Feed(topic, entries, paths(topic.kind, topic.key))
         clash = owners.get(feed.paths["atom"])
         if clash:
             problems.append(f"feeds for {clash.kind} '{clash.name}' and {topic.kind} '{topic.name}' "

@@ -6,7 +6,6 @@ data of entries.py and catalog.py.
 
 from __future__ import annotations
 
-import logging
 import os
 from dataclasses import dataclass
 from html import escape
@@ -16,6 +15,7 @@ from pelican.generators import Generator
 from pelican.plugins import signals
 from pelican.utils import sanitised_join
 
+from shared.model import site_config, url_table
 from shared.problems import WARNING, problem
 from shared.yamlsource import load_yaml_file
 
@@ -27,7 +27,7 @@ from .entries import (
 from .render import render_feed
 from .settings import FeedSettings, read_feed_settings
 
-logger = logging.getLogger(__name__)
+
 STATE_KEY = "feeds_state"
 
 
@@ -42,9 +42,9 @@ class FeedState:
 
 def plan_site_feeds(context: dict, generators=()) -> None:
     """Model stage "feeds": plan every feed once, after series and roundups exist."""
-    settings, errors = read_feed_settings(context)
+    settings, errors = read_feed_settings(site_config(context))
     for error in errors:
-        logger.error("%s", error)
+        problem("pelicanconf.py", 0, error)
     strings = load_feed_strings(settings.theme, settings.language)
     catalog = build_catalog(context, settings, strings) if settings.enabled else None
     context[STATE_KEY] = FeedState(settings, strings, catalog)
@@ -121,18 +121,21 @@ def build_catalog(context: dict, settings: FeedSettings, strings: dict) -> FeedC
     ids = {id(article): article_entry_id(article, settings) for article in articles}
     wanted = newest_per_topic(articles, memberships, ids, settings.max_items)
     posts = []
+    urls = url_table(context)
     for article in articles:
         if id(article) in wanted:
-            posts.append(Post(article_entry(article, settings, profiles), tuple(memberships[id(article)])))
+            posts.append(Post(article_entry(article, settings, profiles, urls), tuple(memberships[id(article)])))
         else:
             check_article(article, settings)
     roundups = list(context.get("roundups") or [])
-    roundup_topic = Topic("roundups", None, strings["feeds_name_roundups"], settings.absolute("wochenrueckblick/"),
+    urls = url_table(context)
+    roundup_topic = Topic("roundups", None, strings["feeds_name_roundups"], settings.absolute(urls.url("roundups")),
                           strings["feeds_description_roundups"].format(site=settings.site_name))
     extra = {("roundups", None): [roundup_entry(r, settings, strings) for r in roundups]}
-    feeds, clashes = plan_feeds([*topics, roundup_topic], posts, settings.max_items, extra)
+    feeds, clashes = plan_feeds([*topics, roundup_topic], posts, settings.max_items, extra,
+                                paths=lambda kind, key: {fmt: urls.feed(kind, fmt, key) for fmt in FORMATS})
     for clash in clashes:
-        logger.error("%s", clash)
+        problem("pelicanconf.py", 0, clash)
     return FeedCatalog(feeds, settings.site_url)
 
 
@@ -156,7 +159,7 @@ def article_topics(articles, context, settings: FeedSettings, strings: dict, pro
             if profile is not None and getattr(profile, "status", "") == "removed":
                 continue  # a removed profile has no page and no feed
             name = person_name(handle, profile, people.get(handle))
-            page = getattr(profile, "url", None) or getattr(people.get(handle), "url", f"autoren/{handle}/")
+            page = getattr(profile, "url", None) or url_table(context).url("author", slug=handle)
             add(article, "author", handle, name, name, page)
         category = getattr(article, "category", None)
         if category is not None:
@@ -175,7 +178,7 @@ def article_topics(articles, context, settings: FeedSettings, strings: dict, pro
         for article in articles:
             slug = getattr(article, "series", None)
             if isinstance(slug, str) and slug:
-                add(article, "series", slug, slug, slug, f"serien/{slug}/")
+                add(article, "series", slug, slug, slug, url_table(context).url("series", slug=slug))
     return list(topics.values()), memberships
 
 
@@ -231,7 +234,7 @@ def report_if_id_missing(article, settings: FeedSettings) -> None:
         report_missing_id(article, settings)
 
 
-def article_entry(article, settings: FeedSettings, profiles: dict) -> Entry:
+def article_entry(article, settings: FeedSettings, profiles: dict, urls) -> Entry:
     url = settings.absolute(article.url)
     found = {}  # field -> removed characters, reported with file and line below
     title = clean(article.title, "title", found)
@@ -252,8 +255,9 @@ def article_entry(article, settings: FeedSettings, profiles: dict) -> Entry:
     terms = []
     category = getattr(article, "category", None)
     if category is not None:
-        terms.append(Term(clean(category.name, "category", {}), settings.absolute("kategorie/")))
-    terms += [Term(clean(tag.name, "tag", {}), settings.absolute("thema/")) for tag in getattr(article, "tags", None) or []]
+        terms.append(Term(clean(category.name, "category", {}), settings.absolute(urls.url("categories"))))
+    terms += [Term(clean(tag.name, "tag", {}), settings.absolute(urls.url("tags")))
+              for tag in getattr(article, "tags", None) or []]
     return Entry(entry_id, title, url, content, summary, article.date, updated, tuple(authors), tuple(terms))
 
 
@@ -311,6 +315,7 @@ def roundup_entry(roundup, settings: FeedSettings, strings: dict) -> Entry:
     listing = f"<p>{escape(strings['feeds_roundup_posts'])}</p><ul>{items}</ul>" if items else ""
     summary = escape(clean(getattr(roundup, "intro_text", "") or "", "intro", {}))
     return Entry(
+        # the id stays what it was when first published, wherever ROUNDUP_URL moves the page
         tag_uri(settings.id_domain, roundup.date, f"wochenrueckblick/{roundup.slug}", tz),
         title, url, intro + listing, summary, roundup.date, roundup.date,
         (Person(settings.publisher, settings.absolute("")),),

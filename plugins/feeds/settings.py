@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-CONTENT_MODES = ("full", "summary")
-DEFAULT_MAX_ITEMS = 20
 
 # Pelican's own feed writers: all must stay off, our plugin is the one way feeds are made.
 PELICAN_FEED_SETTINGS = (
@@ -36,41 +34,33 @@ class FeedSettings:
         return f"{self.site_url}/{relative_url.lstrip('/')}"
 
 
-def read_feed_settings(settings: dict) -> tuple[FeedSettings, list[str]]:
-    """Return the checked settings and a list of configuration errors (each names key and value)."""
+def read_feed_settings(config) -> tuple[FeedSettings, list[str]]:
+    """The feed values of the site config, and the errors of rules that span settings."""
     errors = []
     for key in PELICAN_FEED_SETTINGS:
-        if settings.get(key):
-            errors.append(f"{key} = {settings[key]!r} turns on Pelican's own feed writer; set {key} = None "
+        if config.pelican.get(key):
+            errors.append(f"{key} = {config.pelican[key]!r} turns on Pelican's own feed writer; set {key} = None "
                           "(the feeds plugin writes every feed, see docs/feeds.md)")
-    enabled = bool(settings.get("FEEDS_ENABLED", False))
-    site_url = str(settings.get("SITEURL") or "").rstrip("/")
+    enabled = config["FEEDS_ENABLED"]
+    site_url = config.site_url
     if enabled and not urlsplit(site_url).hostname:
         errors.append(f"FEEDS_ENABLED needs an absolute SITEURL, found SITEURL = {site_url!r}; "
                       "feeds are written by publishconf.py, e.g. SITEURL = 'https://blog.example'")
         enabled = False
-    max_items = settings.get("FEED_MAX_ITEMS", DEFAULT_MAX_ITEMS)
-    if isinstance(max_items, bool) or not isinstance(max_items, int) or max_items < 1:
-        errors.append(f"FEED_MAX_ITEMS = {max_items!r} is not a whole number from 1; e.g. FEED_MAX_ITEMS = 20")
-        max_items = DEFAULT_MAX_ITEMS
-    content = settings.get("FEED_CONTENT", "full")
-    if content not in CONTENT_MODES:
-        errors.append(f"FEED_CONTENT = {content!r} is not one of {', '.join(map(repr, CONTENT_MODES))}")
-        content = "full"
-    id_domain = str(settings.get("FEED_ID_DOMAIN") or urlsplit(site_url).hostname or "")
-    static_dir = str(settings.get("THEME_STATIC_DIR", "theme")).strip("/")
+    pelican = config.pelican
+    static_dir = str(pelican.get("THEME_STATIC_DIR", "theme")).strip("/")
     return FeedSettings(
         enabled=enabled,
         site_url=site_url,
-        id_domain=id_domain,
-        max_items=max_items,
-        content=content,
-        site_name=str(settings.get("SITENAME", "")),
-        tagline=str(settings.get("SITE_TAGLINE") or settings.get("SITESUBTITLE") or settings.get("SITENAME", "")),
-        publisher=str(settings.get("PUBLISHER") or settings.get("AUTHOR") or settings.get("SITENAME", "")),
-        language=str(settings.get("DEFAULT_LANG", "de")),
-        timezone=str(settings.get("TIMEZONE", "Europe/Berlin")),
-        content_root=str(settings.get("PATH", "content")),
-        theme=str(settings.get("THEME", "theme")),
+        id_domain=str(config["FEED_ID_DOMAIN"] or urlsplit(site_url).hostname or ""),
+        max_items=config["FEED_MAX_ITEMS"],
+        content=config["FEED_CONTENT"],
+        site_name=str(pelican.get("SITENAME", "")),
+        tagline=str(config["SITE_TAGLINE"] or pelican.get("SITESUBTITLE") or pelican.get("SITENAME", "")),
+        publisher=str(config["PUBLISHER"] or pelican.get("AUTHOR") or pelican.get("SITENAME", "")),
+        language=config.lang,
+        timezone=config.tz_name,
+        content_root=str(pelican.get("PATH", "content")),
+        theme=str(pelican.get("THEME", "theme")),
         stylesheet_url=f"{site_url}/{static_dir}/feeds/feed.xsl",
     ), errors

@@ -6,10 +6,9 @@ from dataclasses import dataclass, replace
 from email.utils import parseaddr
 from urllib.parse import urlsplit
 
-from .presets import ServicePreset, service_preset
+from shared.config import checked_config
 
-DEFAULT_MAX_BYTES = 90 * 1024
-VIEW_ONLINE_CHOICES = ("site", "service")
+from .presets import ServicePreset, service_preset
 
 
 class NewsletterConfigError(ValueError):
@@ -50,87 +49,50 @@ class NewsletterSettings:
         return f"{self.site_url}/{url.lstrip('/')}"
 
 
-def _address(settings: dict, key: str, default: str) -> str:
-    value = str(settings.get(key) or default).strip()
-    if "@" not in parseaddr(value)[1]:
-        raise NewsletterConfigError(
-            f"{key} = {value!r} is not an email address; write it like 'Werkbank Blog <newsletter@example.org>'"
-        )
-    return value
+def _address(value: str, default: str) -> str:
+    return value.strip() or default
 
 
-def _site_url(settings: dict) -> str:
-    url = str(settings.get("NEWSLETTER_SITEURL") or settings.get("SITEURL") or "").rstrip("/")
-    if url and urlsplit(url).scheme not in ("http", "https"):
-        key = "NEWSLETTER_SITEURL" if settings.get("NEWSLETTER_SITEURL") else "SITEURL"
-        raise NewsletterConfigError(
-            f"{key} = {url!r} is not an absolute URL; the email needs one like 'https://blog.example.org'"
-        )
-    return url
+def _site_url(config) -> str:
+    return str(config["NEWSLETTER_SITEURL"] or config.site_url).rstrip("/")
 
 
-def newsletter_settings(settings: dict) -> NewsletterSettings:
-    site_url = _site_url(settings)
+def newsletter_settings(settings) -> NewsletterSettings:
+    """The newsletter's view of the site config. Given a plain settings dict (the tools), a bad
+    NEWSLETTER_* value raises NewsletterConfigError; in a build it was reported at start."""
+    config = checked_config(settings, ("NEWSLETTER_",), NewsletterConfigError)
+    site_url = _site_url(config)
+    pelican = config.pelican
     host = urlsplit(site_url).hostname or "localhost"
-    sender = _address(settings, "NEWSLETTER_FROM", f"{settings.get('SITENAME', 'Newsletter')} <newsletter@{host}>")
+    sender = _address(config["NEWSLETTER_FROM"], f"{pelican.get('SITENAME', 'Newsletter')} <newsletter@{host}>")
     domain = parseaddr(sender)[1].rpartition("@")[2]
-    view_online = str(settings.get("NEWSLETTER_VIEW_ONLINE", "site"))
-    if view_online not in VIEW_ONLINE_CHOICES:
-        raise NewsletterConfigError(
-            f"NEWSLETTER_VIEW_ONLINE = {view_online!r}; choose one of: {', '.join(VIEW_ONLINE_CHOICES)}"
-        )
-    max_bytes = settings.get("NEWSLETTER_MAX_BYTES", DEFAULT_MAX_BYTES)
-    if not isinstance(max_bytes, int) or isinstance(max_bytes, bool) or max_bytes <= 0:
-        raise NewsletterConfigError(f"NEWSLETTER_MAX_BYTES = {max_bytes!r}; expected a positive number of bytes")
-    weeks = settings.get("NEWSLETTER_WEEKS", 8)
-    if not isinstance(weeks, int) or isinstance(weeks, bool) or weeks < 0:
-        raise NewsletterConfigError(f"NEWSLETTER_WEEKS = {weeks!r}; expected a whole number (0 = every week)")
-    web_copy_url = str(settings.get("NEWSLETTER_WEB_COPY_URL", "wochenrueckblick/{slug}/newsletter/"))
-    if "{slug}" not in web_copy_url or not web_copy_url.endswith("/"):
-        raise NewsletterConfigError(
-            f"NEWSLETTER_WEB_COPY_URL = {web_copy_url!r}; expected a directory URL with {{slug}}, "
-            "e.g. 'wochenrueckblick/{slug}/newsletter/'"
-        )
-    try:
-        preset = service_preset(settings.get("NEWSLETTER_SERVICE", "listmonk"))
-    except ValueError as error:
-        raise NewsletterConfigError(str(error)) from None
     settings_obj = NewsletterSettings(
-        enabled=bool(settings.get("NEWSLETTER_ENABLED", False)),
+        enabled=config["NEWSLETTER_ENABLED"],
         site_url=site_url,
-        site_name=str(settings.get("SITENAME", "")),
-        publisher=str(settings.get("PUBLISHER", settings.get("SITENAME", ""))),
-        lang=str(settings.get("DEFAULT_LANG", "de")),
-        timezone=str(settings.get("TIMEZONE", "Europe/Berlin")),
-        preset=preset,
-        view_online=view_online,
+        site_name=str(pelican.get("SITENAME", "")),
+        publisher=str(config["PUBLISHER"] or pelican.get("SITENAME", "")),
+        lang=config.lang,
+        timezone=config.tz_name,
+        preset=service_preset(config["NEWSLETTER_SERVICE"]),
+        view_online=config["NEWSLETTER_VIEW_ONLINE"],
         sender=sender,
-        recipient=_address(settings, "NEWSLETTER_TO", f"newsletter@{domain}"),
-        unsubscribe_mailto=parseaddr(
-            _address(settings, "NEWSLETTER_UNSUBSCRIBE_MAILTO", f"newsletter-abmelden@{domain}"))[1],
+        recipient=_address(config["NEWSLETTER_TO"], f"newsletter@{domain}"),
+        unsubscribe_mailto=parseaddr(_address(config["NEWSLETTER_UNSUBSCRIBE_MAILTO"], f"newsletter-abmelden@{domain}"))[1],
         message_id_domain=domain,
-        impressum_url=str(settings.get("NEWSLETTER_IMPRESSUM_URL", "impressum/")),
-        web_copy_url=web_copy_url,
+        impressum_url=config["NEWSLETTER_IMPRESSUM_URL"],
+        web_copy_url=config["NEWSLETTER_WEB_COPY_URL"],
         logo=None,
-        max_bytes=max_bytes,
-        weeks=weeks,
+        max_bytes=config["NEWSLETTER_MAX_BYTES"],
+        weeks=config["NEWSLETTER_WEEKS"],
     )
-    return _with_logo(settings_obj, settings)
+    return _with_logo(settings_obj, config)
 
 
-def _with_logo(config: NewsletterSettings, settings: dict) -> NewsletterSettings:
+def _with_logo(settings_obj: NewsletterSettings, config) -> NewsletterSettings:
     """NEWSLETTER_LOGO = {"path": "favicon.png", "width": 32, "height": 32} (theme static) or None."""
-    logo = settings.get("NEWSLETTER_LOGO")
+    logo = config["NEWSLETTER_LOGO"]
     if not logo:
-        return config
-    path = str(logo.get("path", "")) if isinstance(logo, dict) else ""
-    if not path.lower().endswith((".png", ".jpg", ".jpeg")) or not all(
-        isinstance(logo.get(k), int) and logo.get(k) > 0 for k in ("width", "height")
-    ):
-        raise NewsletterConfigError(
-            f"NEWSLETTER_LOGO = {logo!r}; expected {{'path': 'favicon.png', 'width': 32, 'height': 32}} "
-            "with a PNG or JPEG (email clients do not show SVG or WebP)"
-        )
-    static = str(settings.get("THEME_STATIC_DIR", "theme")).strip("/")
-    url = config.absolute(f"{static}/{path.lstrip('/')}")
-    return replace(config, logo=Logo(url, logo["width"], logo["height"], str(logo.get("alt", config.site_name))))
+        return settings_obj
+    static = str(config.pelican.get("THEME_STATIC_DIR", "theme")).strip("/")
+    url = settings_obj.absolute(f"{static}/{str(logo['path']).lstrip('/')}")
+    return replace(settings_obj, logo=Logo(url, logo["width"], logo["height"], str(logo.get("alt", settings_obj.site_name))))

@@ -13,9 +13,9 @@ import logging
 from pelican import signals
 from pelican.generators import Generator
 
-from shared.model import connect, on_stage
+from shared.model import connect, on_stage, site_config
 
-from .config import NewsletterConfigError, newsletter_settings
+from .config import newsletter_settings
 from .message import Envelope, build_message, list_unsubscribe_urls, message_bytes, message_id
 from .render import email_environment, email_view, render_html, render_text, web_copy_url, web_copy_view
 
@@ -37,11 +37,7 @@ class NewsletterGenerator(Generator):
     """A Pelican generator, so its Jinja environment gets t(), tn() and the date filters."""
 
     def generate_output(self, writer):
-        try:
-            config = newsletter_settings(self.settings)
-        except NewsletterConfigError as error:
-            logger.error("newsletter: %s", error)
-            return
+        config = newsletter_settings(site_config(self.context))
         if not config.enabled:
             return
         if not config.site_url:
@@ -57,10 +53,7 @@ class NewsletterGenerator(Generator):
 
 def link_web_copies(context, generators=()):
     """Model stage "newsletter": roundup pages link their "read as newsletter" copy."""
-    try:
-        config = newsletter_settings(context)
-    except NewsletterConfigError:
-        return  # reported once, in generate_output
+    config = newsletter_settings(site_config(context))
     if config.enabled and config.site_url:
         context["roundup_newsletters"] = {
             roundup.slug: web_copy_url(roundup, config) for roundup in recent_roundups(context, config)

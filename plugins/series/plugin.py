@@ -9,14 +9,11 @@ from markdown import Markdown
 from pelican import signals
 from pelican.generators import Generator
 
+from shared.model import connect, site_config, url_table
 from shared.problems import report
 
 from .definitions import load_series, series_paths
 from .linking import link_series
-
-INDEX_URL = "serien/"
-INDEX_SAVE_AS = "serien/index.html"
-
 
 @dataclass(frozen=True)
 class SeriesSettings:
@@ -26,16 +23,13 @@ class SeriesSettings:
     tz_name: str
 
 
-def series_settings(settings: dict) -> SeriesSettings:
-    announce = settings.get("SERIES_ANNOUNCE_NEXT", True)
-    if not isinstance(announce, bool):
-        raise ValueError(f"SERIES_ANNOUNCE_NEXT must be True or False, found {announce!r}")
-    content = settings["PATH"]
+def series_settings(config) -> SeriesSettings:
+    content = config["PATH"]
     return SeriesSettings(
-        folder=os.path.join(content, settings.get("SERIES_DIR", "series")),
-        authors_folder=os.path.join(content, settings.get("SERIES_AUTHORS_DIR", "authors")),
-        announce_next=announce,
-        tz_name=settings.get("TIMEZONE", "Europe/Berlin"),
+        folder=os.path.join(content, config["SERIES_DIR"]),
+        authors_folder=os.path.join(content, config["AUTHORS_DIR"]),
+        announce_next=config["SERIES_ANNOUNCE_NEXT"],
+        tz_name=config.tz_name,
     )
 
 
@@ -47,7 +41,8 @@ def known_handles(authors_folder: str) -> set[str]:
 
 def attach_series(generator):
     """article_generator_finalized: load series files, number the tips, publish context["series"]."""
-    config = series_settings(generator.settings)
+    config = series_settings(site_config(generator.context))
+    series_url, series_save_as = url_table(generator.context).patterns["series"]
     handles = known_handles(config.authors_folder)
     markdown_settings = generator.settings.get("MARKDOWN", {})
 
@@ -56,7 +51,7 @@ def attach_series(generator):
 
     series_by_slug, problems = {}, []
     for path in series_paths(config.folder):
-        series, found = load_series(path, handles, markdown_to_html)
+        series, found = load_series(path, handles, markdown_to_html, series_url, series_save_as)
         series_by_slug[series.slug] = series
         problems += found
     problems += link_series(
@@ -84,7 +79,7 @@ def owner_links(handles, profiles: dict) -> list[dict]:
 
 
 class SeriesGenerator(Generator):
-    """Writes one page per series (serien/<slug>/) and the overview (serien/)."""
+    """Writes one page per series (SERIES_SAVE_AS) and the overview (SERIES_INDEX_SAVE_AS)."""
 
     def generate_context(self):
         # attach_series ran when the articles were finalized; make sure the key exists regardless
@@ -101,8 +96,9 @@ class SeriesGenerator(Generator):
                 current_series=series, owners=owner_links(series.owners, profiles),
             )
         overview = self.get_template("series_index")
-        writer.write_file(INDEX_SAVE_AS, overview, self.context, relative_urls=relative, url=INDEX_URL,
-                          series_list=all_series)
+        urls = url_table(self.context)
+        writer.write_file(urls.save_as("series_index"), overview, self.context, relative_urls=relative,
+                          url=urls.url("series_index"), series_list=all_series)
 
 
 def get_generators(pelican):
@@ -110,5 +106,6 @@ def get_generators(pelican):
 
 
 def register():
+    connect()
     signals.article_generator_finalized.connect(attach_series)
     signals.get_generators.connect(get_generators)

@@ -8,6 +8,7 @@ zone, language and "now" are decided here, once, and everyone (plugins and tools
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 from dataclasses import dataclass, field
@@ -99,8 +100,8 @@ def _text_list(value):
 
 def _limits(value):
     for network, limit in value.items():
-        if not isinstance(network, str) or isinstance(limit, bool) or not isinstance(limit, int) or limit < 20:
-            return "a mapping of network to a character limit of at least 20, e.g. {'x': 280}"
+        if not isinstance(network, str) or isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
+            return "a mapping of network to a character limit (a whole number from 1), e.g. {'x': 280}"
 
 
 def _logo(value):
@@ -221,8 +222,11 @@ def build_time() -> datetime:
 
 
 def _setting_problem(setting: Setting, value, expected: str) -> ContentProblem:
-    return ContentProblem(SETTINGS_FILE, 0, f"{setting.name} = {value!r} is not allowed: expected {expected}",
-                          f"{setting.help}; the default {setting.default!r} is used until you fix it")
+    hint = f"{setting.help}; the default {setting.default!r} is used until you fix it"
+    if setting.choices and isinstance(value, str):
+        close = difflib.get_close_matches(value.strip().lower(), setting.choices, n=1, cutoff=0.6)
+        hint = (f"did you mean {close[0]!r}? " if close else "") + hint
+    return ContentProblem(SETTINGS_FILE, 0, f"{setting.name} = {value!r} is not allowed: expected {expected}", hint)
 
 
 def _expected_type(kind) -> str:
@@ -307,3 +311,16 @@ def settings_reference() -> str:
         allowed = f" ({', '.join(setting.choices)})" if setting.choices else ""
         rows.append(f"| `{setting.name}` | `{setting.default!r}` | {setting.help}{allowed} |")
     return "\n".join(rows)
+
+
+def checked_config(settings, prefixes: tuple, error=ValueError) -> SiteConfig:
+    """A SiteConfig for code that is also called with a plain settings dict (the tools, unit tests):
+    a bad value of a setting starting with one of `prefixes` raises `error` with the problem's text.
+    In a build the config comes ready from the model and its problems were reported at start."""
+    if isinstance(settings, SiteConfig):
+        return settings
+    config, problems = read_config({"PLUGINS": REQUIRED_PLUGINS, **settings})
+    ours = [found.message for found in problems if found.message.startswith(prefixes)]
+    if ours:
+        raise error("; ".join(ours))
+    return config

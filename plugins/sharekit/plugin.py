@@ -13,14 +13,15 @@ SHARE_SITEURL (pelicanconf.py sets it to the public address), so previews show t
 from __future__ import annotations
 
 import os
-import posixpath
 from dataclasses import dataclass
 
 from markupsafe import Markup
 from pelican import signals
 from pelican.generators import Generator
 
-from shared.model import connect, on_stage
+from shared.config import checked_config
+from shared.model import connect, on_stage, site_config, url_table
+from shared.urls import build_url_table
 from shared.problems import did_you_mean, problem
 from shared.yamlsource import load_yaml_file
 
@@ -47,30 +48,26 @@ class ShareSettings:
     wording: Wording
 
 
-def read_share_settings(settings: dict) -> ShareSettings:
-    """SHARE_LIMITS, SHARE_NETWORKS, SHARE_MASTODON_INSTANCE, SITEURL/SHARE_SITEURL, validated."""
+def read_share_settings(settings) -> ShareSettings:
+    """The share kit's view of the site config; SHARE_NETWORKS must name networks we link to."""
+    config = checked_config(settings, ("SHARE_",), ShareSettingsError)
     try:
-        limits = validate_limits(settings.get("SHARE_LIMITS"))
-        instance = instance_origin(settings.get("SHARE_MASTODON_INSTANCE") or "https://mastodon.social")
+        limits = validate_limits(config["SHARE_LIMITS"] or None)  # merged over each network's own limit
+        instance = instance_origin(config["SHARE_MASTODON_INSTANCE"])
     except ValueError as error:
         raise ShareSettingsError(str(error)) from None
-    link_networks = tuple(settings.get("SHARE_NETWORKS") or LINK_NETWORKS)
+    link_networks = tuple(config["SHARE_NETWORKS"] or LINK_NETWORKS)
     for network in link_networks:
         if network not in LINK_NETWORKS:
             raise ShareSettingsError(f"SHARE_NETWORKS has unknown network '{network}'; {did_you_mean(network, LINK_NETWORKS)}")
-    base_url = ""
-    for key in ("SITEURL", "SHARE_SITEURL"):
-        value = str(settings.get(key) or "")
-        if value.startswith("https://"):
-            base_url = value.rstrip("/")
-            break
+    base_url = build_url_table(config.pelican, config.values).share_base
     if not base_url:
         raise ShareSettingsError(
             "share texts need an absolute https address, but neither SITEURL nor SHARE_SITEURL is one; "
             "set SHARE_SITEURL = \"https://…\" in pelicanconf.py")
-    strings = load_yaml_file(os.path.join(settings["THEME"], "strings", settings["DEFAULT_LANG"], "sharekit.yml")).data
+    strings = load_yaml_file(os.path.join(config["THEME"], "strings", config.lang, "sharekit.yml")).data
     wording = Wording.from_strings(strings)
-    return ShareSettings(limits, link_networks, instance, base_url, settings.get("SITENAME", ""), strings, wording)
+    return ShareSettings(limits, link_networks, instance, base_url, config["SITENAME"], strings, wording)
 
 
 def _checked_links(profiles: dict) -> dict:
@@ -98,14 +95,6 @@ def _report_link(profile, network: str, error: ProfileLinkError) -> None:
             f"expected {error.expected}")
 
 
-def _url_name(save_as: str, file_name: str) -> str:
-    """The path of a file that sits next to a page: '2026/x/index.html' -> '2026/x/share.json'."""
-    folder, page = posixpath.split(save_as)
-    if page == "index.html":
-        return posixpath.join(folder, file_name)
-    return posixpath.splitext(save_as)[0] + "." + file_name
-
-
 class FixedText:
     """Lets the writer (and its overwrite check) write text that needs no template."""
 
@@ -126,7 +115,7 @@ class ShareKitGenerator(Generator):
 
     def prepare(self):
         try:
-            self.share = read_share_settings(self.settings)
+            self.share = read_share_settings(site_config(self.context))
         except ShareSettingsError as error:
             problem("pelicanconf.py", 0, f"share kit: {error}")
             return
@@ -184,7 +173,7 @@ class ShareKitGenerator(Generator):
             labels={network: share.strings[f"share_link_{network}"] for network in LINK_NETWORKS},
         )
         article.share_views = self._views(texts, id_prefix="teilen")
-        json_name = _url_name(article.save_as, "share.json")
+        json_name = url_table(self.context).beside(article.save_as, "share.json")
         article.share_json_url = page_url + "share.json" if page_url.endswith("/") else json_name
         self.article_files.append((json_name, share_json(texts)))
 
@@ -207,7 +196,7 @@ class ShareKitGenerator(Generator):
             except ShareTextError as error:
                 problem("pelicanconf.py", 0, f"#FollowFriday {roundup.slug}: {error}")
                 continue
-            page_url = posixpath.join(roundup.url, "teilen/")
+            page_url = url_table(self.context).url("roundup_share", slug=roundup.slug)
             shares[roundup.slug] = {"url": page_url, "json_url": page_url + "share.json"}
             self.roundup_pages.append({
                 "roundup": roundup,

@@ -128,7 +128,7 @@ def screenshots_command(args) -> int:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m tools.newsletter", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
     build = commands.add_parser("build", help="publish the site, print the latest newsletter and its size")
     build.add_argument("--settings", default="publishconf.py")

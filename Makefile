@@ -57,7 +57,7 @@ send-newsletter: $(VENV)/.installed  ## dry run unless CONFIRM=1; FORCE=1 resend
 	$(PY) -m tools.newsletter send $(if $(CONFIRM),--confirm) $(if $(FORCE),--force)
 
 share: $(VENV)/.installed  ## make share WEEK=2026-W47: print the #FollowFriday posts
-	$(PY) -m tools.share $(WEEK)
+	$(PY) -m tools.share --output $(OUTPUT) $(WEEK)
 
 bench: $(VENV)/.installed  ## benchmark against plain Pelican; N=5000 for a bigger corpus
 	$(PY) bench/run.py $(if $(N),--articles $(N))

@@ -7,6 +7,7 @@ import os
 
 import pytest
 
+from tools.chromium import running_browser
 from tools.sitecheck import browser, environment
 from tools.sitecheck.server import SiteServer
 
@@ -51,7 +52,7 @@ def fixed_environment(**values):
 def chromium():
     """One chromium for a test module, shared by all its tests."""
     require_browser()
-    with browser.running_browser() as running:
+    with running_browser() as running:
         yield running
 
 

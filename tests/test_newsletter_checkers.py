@@ -147,7 +147,7 @@ def test_dark_mode_changes_the_background_where_supported(browser, email_files):
 
 
 def test_screenshots_are_written_at_600_and_375_px_light_and_dark(browser, tmp_path):
-    from tools.newsletter_screenshots import write_email_screenshots
+    from tools.newsletter.screenshots import write_email_screenshots
 
     output = write_newsletter_output(tmp_path / "output")
     written = write_email_screenshots(output, browser=browser)

@@ -12,11 +12,11 @@ from dataclasses import dataclass
 import pytest
 from aiosmtpd.controller import Controller
 
-from newsletter.ledger import SentWeek, ledger_text, read_ledger, write_ledger
-from newsletter.sending import SendError, SmtpSettings, send_eml, smtp_settings
+from tools.newsletter.ledger import SentWeek, ledger_text, read_ledger, write_ledger
+from tools.newsletter.sending import SendError, SmtpSettings, send_eml, smtp_settings
 from newsletter_support import write_newsletter_output
 from tests.conftest import run_tool
-from tools import newsletter as newsletter_cli
+from tools.newsletter import cli as newsletter_cli
 
 
 class Recorder:

@@ -8,7 +8,7 @@ import json
 
 from lxml import html as lxml_html
 
-from tools import newsletter as newsletter_cli
+from tools.newsletter import cli as newsletter_cli
 
 SITEURL = "https://blog.nordlicht-werkstatt.example"
 

@@ -1,21 +1,28 @@
-"""`make share WEEK=…` (python -m tools.share): the posts in the terminal, clear errors for bad weeks."""
+"""`make share WEEK=…` (python -m tools.share): the posts of a built output in the terminal, clear errors."""
 
 import json
 
 import pytest
 
-from conftest import MINIMAL_SITE, run_tool, write_files
+from conftest import DEFAULT_BUILD_TIME, MINIMAL_SITE, run_tool, site_settings, write_files
 from test_sharekit_site import EXPECTED_NAMES, SITE
+from tools.build import build
 from tools.share import ShareToolError, choose_week, format_posts, normalise_week
 
-@pytest.fixture(scope="module")
-def content(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("share-tool") / "content"
-    write_files(folder, {**MINIMAL_SITE, **SITE})
-    return folder
 
-def test_prints_every_networks_posts_with_lengths(content):
-    done = run_tool("tools.share", "2026-W47", "--content", str(content))
+@pytest.fixture(scope="module")
+def output(tmp_path_factory):
+    """The output of one `make html` build of the share-kit site."""
+    tmp = tmp_path_factory.mktemp("share-tool")
+    write_files(tmp / "content", {**MINIMAL_SITE, **SITE})
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", DEFAULT_BUILD_TIME)
+        assert build(site_settings(tmp)).exit_code(strict=True) == 0
+    return tmp / "output"
+
+
+def test_prints_every_networks_posts_with_lengths(output):
+    done = run_tool("tools.share", "2026-W47", "--output", str(output))
     assert done.returncode == 0, done.stderr
     out = done.stdout
     assert out.startswith("#FollowFriday 2026-W47")
@@ -25,12 +32,34 @@ def test_prints_every_networks_posts_with_lengths(content):
     for names in EXPECTED_NAMES.values():
         for name in names:
             assert f"\n{name}\n" in out
-    assert "Done: Processed" not in out  # Pelican's chatter goes to stderr
 
-def test_unknown_week_lists_the_available_ones(content):
-    done = run_tool("tools.share", "2026-W50", "--content", str(content))
+
+def test_posts_are_read_from_the_share_json_of_the_output_not_rebuilt(tmp_path):
+    write_files(tmp_path, {
+        "index.html": "<!DOCTYPE html><title>x</title>",
+        "wochenrueckblick/2026-W47/teilen/share.json": json.dumps({"mastodon": ["Nur aus share.json"]}),
+    })
+    done = run_tool("tools.share", "--output", str(tmp_path))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == ("#FollowFriday 2026-W47  ·  "
+                           "https://blog.nordlicht-werkstatt.example/wochenrueckblick/2026-W47/teilen/\n\n"
+                           "===== Mastodon (1 Beitrag) " + "=" * 43 + "\n"
+                           "----- Mastodon 1/1 · 18 / 500 Zeichen -----\nNur aus share.json\n")
+
+
+def test_output_without_a_built_site_says_to_run_make_html_first(tmp_path):
+    done = run_tool("tools.share", "2026-W47", "--output", str(tmp_path / "output"))
+    assert done.returncode == 1
+    assert done.stdout == ""
+    assert "has no built site, so no share data: run `make html` (or `make publish`) first" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_unknown_week_lists_the_available_ones(output):
+    done = run_tool("tools.share", "2026-W50", "--output", str(output))
     assert done.returncode == 1
     assert "no roundup for week 2026-W50; available: 2026-W47" in done.stderr
+
 
 @pytest.mark.parametrize("value, expected", [
     ("2026-W47", "2026-W47"), ("2026-w47", "2026-W47"), ("2026W47", "2026-W47"), ("2026-W7", "2026-W07"),

@@ -6,13 +6,12 @@ Builds the site with the development settings when the output directory is missi
 127.0.0.1 and writes full-page screenshots to <output>/_screenshots/<type>-<width>[-dark].png,
 then prints their paths. Every page type found in the output gets 1280 and 375 px (home page and
 article also 375 px dark); when the output has newsletters (a publish build), their emails are
-shot by tools/newsletter_screenshots.py. To add a view, add a Shot to `planned_shots`.
+shot by tools/newsletter/screenshots.py. To add a view, add a Shot to `planned_shots`.
 """
 
 from __future__ import annotations
 
 import argparse
-import mimetypes
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +19,7 @@ from pathlib import Path
 from lxml import html as lxml_html
 
 from tools.build import build, load_settings, path_overrides
+from tools.chromium import guarded_requests, running_browser
 from tools.sitecheck import browser, environment, pagetypes
 from tools.sitecheck.server import SiteServer
 
@@ -41,7 +41,7 @@ class Shot:
 
 def planned_shots(output_dir: Path) -> list[Shot]:
     """Every page type at 1280 and 375 px, the home page and an article also in dark mode.
-    Emails are left to tools/newsletter_screenshots.py (600 and 375 px, light and dark)."""
+    Emails are left to tools/newsletter/screenshots.py (600 and 375 px, light and dark)."""
     shots = [Shot(t.name, t.path, expected_status=t.expected_status)
              for t in pagetypes.discover(output_dir) if not t.is_email]
     shots += [Shot(s.name, s.path, (375,), "dark") for s in list(shots) if s.name in ("index", "article")]
@@ -67,30 +67,17 @@ def take_screenshots(output_dir: Path, shots: list[Shot]) -> tuple[list[Path], l
     target_dir.mkdir(parents=True, exist_ok=True)
     written, warnings = [], []
     site_url = production_url(output_dir)
-    with SiteServer(output_dir) as server, browser.running_browser() as chromium:
-
-        def route(route_request):
-            url = route_request.request.url
-            if url.startswith(server.origin) or url.startswith("data:"):
-                return route_request.continue_()
-            if site_url and url.startswith(site_url + "/"):
-                local = output_dir / url[len(site_url) + 1:].split("?")[0].split("#")[0]
-                local = local / "index.html" if url.endswith("/") or local.is_dir() else local
-                if local.is_file():
-                    kind = mimetypes.guess_type(local.name)[0] or "application/octet-stream"
-                    return route_request.fulfill(body=local.read_bytes(), content_type=kind)
-            warnings.append(f"blocked request: {url}")
-            return route_request.abort()
-
+    with SiteServer(output_dir) as server, running_browser() as chromium:
         for shot in shots:
             page = browser.new_page(chromium, color_scheme=shot.color_scheme)
-            page.route("**/*", route)
-            for width, file_name in zip(shot.widths, shot.file_names()):
-                page.set_viewport_size({"width": width, "height": 800})
-                page.goto(server.url(shot.path), wait_until="load")
-                path = target_dir / file_name
-                page.screenshot(path=str(path), full_page=True)
-                written.append(path)
+            with guarded_requests(page, server.origin, output_dir, site_url) as blocked:
+                for width, file_name in zip(shot.widths, shot.file_names()):
+                    page.set_viewport_size({"width": width, "height": 800})
+                    page.goto(server.url(shot.path), wait_until="load")
+                    path = target_dir / file_name
+                    page.screenshot(path=str(path), full_page=True)
+                    written.append(path)
+            warnings += [f"blocked request: {url}" for url in blocked]
             page.close()
     return written, sorted(set(warnings))
 
@@ -99,7 +86,7 @@ def email_screenshots(output_dir: Path) -> list[Path]:
     """The newsletter feature's email screenshots, when this output has newsletters."""
     if not (output_dir / "newsletter" / "index.json").is_file():
         return []
-    from tools.newsletter_screenshots import write_email_screenshots
+    from tools.newsletter.screenshots import write_email_screenshots
 
     return write_email_screenshots(output_dir)
 

@@ -1,25 +1,22 @@
 """Print a roundup's #FollowFriday posts per network, ready to copy: `make share WEEK=2026-W47`.
 
-    python -m tools.share [2026-W47] [--settings pelicanconf.py] [--content DIR]
+    python -m tools.share [2026-W47] [--settings pelicanconf.py] [--output output]
 
-Builds the site into a temporary directory (the same build as `make html`, nothing in output/
-changes) and reads wochenrueckblick/<week>/teilen/share.json. Without a week: the latest roundup.
+Reads <output>/wochenrueckblick/<week>/teilen/share.json, written by `make html` or `make publish`,
+instead of building the site again. Without a week: the latest roundup.
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
-import logging
 import re
 import sys
-import tempfile
 from pathlib import Path
 
-from tools.build import build, load_settings, path_overrides
+from tools.build import load_settings
 
-from sharekit.counting import length_on, validate_limits  # noqa: E402  (tools.build put plugins/ on sys.path)
+from sharekit.counting import length_on, validate_limits  # noqa: E402  (tools/__init__.py put plugins/ on sys.path)
 from sharekit.handles import SHARE_TEXT_NETWORKS  # noqa: E402
 
 WEEK = re.compile(r"^(\d{4})-?[Ww](\d{1,2})$")
@@ -44,16 +41,25 @@ def available_weeks(output: Path, settings: dict) -> dict[str, Path]:
     return {path.parent.parent.name: path for path in sorted(folder.glob("*/teilen/share.json"))}
 
 
+def read_weeks(output: Path, settings: dict) -> dict[str, Path]:
+    """available_weeks of a built output; without a built site, which command builds it."""
+    if not (output / "index.html").is_file():
+        raise ShareToolError(f"{output}/ has no built site, so no share data: "
+                             "run `make html` (or `make publish`) first, then `make share` again")
+    return available_weeks(output, settings)
+
+
 def choose_week(weeks: dict[str, Path], wanted: str | None) -> str:
     if not weeks:
         raise ShareToolError("the site has no roundup yet: a week gets one when something was published in it "
-                             "and its Friday cutoff has passed")
+                             "and its Friday cutoff has passed (if that changed, run `make html` again)")
     if not wanted:
         return max(weeks)
     week = normalise_week(wanted)
     if week not in weeks:
         listed = ", ".join(sorted(weeks, reverse=True))
-        raise ShareToolError(f"no roundup for week {week}; available: {listed}")
+        raise ShareToolError(f"no roundup for week {week}; available: {listed} "
+                             "(if the week is newer than the build, run `make html` again)")
     return week
 
 
@@ -77,28 +83,16 @@ def format_posts(week: str, posts: dict, limits: dict, page_url: str) -> str:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("week", nargs="?", help="ISO week like 2026-W47 (default: the latest roundup)")
-    parser.add_argument("--settings", default="pelicanconf.py")
-    parser.add_argument("--content", help="content directory (default: PATH of the settings)")
+    parser.add_argument("--settings", default="pelicanconf.py", help="for the roundup URL, limits, site URL")
+    parser.add_argument("--output", default="output", help="the built site (make html or make publish)")
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.ERROR, format="%(levelname)s: %(message)s")
     try:
         if args.week:
-            normalise_week(args.week)  # a typo fails before a build
-        with tempfile.TemporaryDirectory(prefix="share-") as temp:
-            output = Path(temp) / "output"
-            overrides = path_overrides(args.content, str(output))
-            overrides["CACHE_PATH"] = str(Path(temp) / "cache")
-            settings = load_settings(args.settings, overrides)
-            with contextlib.redirect_stdout(sys.stderr):  # Pelican's "Done: ..." line; stdout holds only the posts
-                result = build(settings)
-            if result.crashed:
-                print(result.summary(), file=sys.stderr)
-                return 2
-            if result.errors or result.other_errors:
-                print(result.summary(), file=sys.stderr)
-            weeks = available_weeks(output, settings)
-            week = choose_week(weeks, args.week)
-            posts = json.loads(weeks[week].read_text(encoding="utf-8"))
+            normalise_week(args.week)  # a typo is named before anything is read
+        settings = load_settings(args.settings)
+        weeks = read_weeks(Path(args.output), settings)
+        week = choose_week(weeks, args.week)
+        posts = json.loads(weeks[week].read_text(encoding="utf-8"))
         limits = validate_limits(settings.get("SHARE_LIMITS"))
         base = settings.get("SITEURL") if str(settings.get("SITEURL", "")).startswith("https://") \
             else settings.get("SHARE_SITEURL", "")

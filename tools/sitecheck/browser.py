@@ -7,15 +7,12 @@ violations of impact serious/critical under the WCAG 2.x A/AA tags.
 
 from __future__ import annotations
 
-import contextlib
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
+from tools.chromium import guarded_requests, origin_of
 from tools.sitecheck import environment
 
 MOBILE_WIDTH = 375
-LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-               "--disable-component-update", "--disable-sync", "--no-first-run"]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 AXE_IMPACTS = ("serious", "critical")
 # Rules that do not apply to an email (it has no landmarks or page structure of its own).
@@ -85,31 +82,6 @@ class PageReport:
         return not self.problems()
 
 
-def origin_of(url: str) -> str:
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}"
-
-
-def launch(playwright):
-    """Debian's chromium by its path: Playwright's own browser download is unreachable here."""
-    environment.require(environment.BROWSER_TOOLS)
-    return playwright.chromium.launch(executable_path=environment.locate("chromium"), args=LAUNCH_ARGS)
-
-
-@contextlib.contextmanager
-def running_browser():
-    """`with running_browser() as browser:` one chromium for a whole run."""
-    environment.require(environment.BROWSER_TOOLS)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        try:
-            yield browser
-        finally:
-            browser.close()
-
-
 DESKTOP_WIDTH = 1280
 
 
@@ -137,17 +109,15 @@ def inspect_page(page, url: str, *, axe_source: str | None = None, axe_exception
     by a missing URL without counting that as a failure.
     """
     report = PageReport(url)
-    site_origin = origin_of(url)
-    blocked: set[str] = set()
+    with guarded_requests(page, origin_of(url)) as blocked:
+        report.off_origin_requests = blocked  # the guard appends to it while the page loads
+        _load_and_inspect(page, report, axe_source, axe_exceptions, expected_status, also_dark_desktop)
+    return report
 
-    def route(route_request):
-        request_url = route_request.request.url
-        if request_url.startswith(("data:", "blob:")) or origin_of(request_url) == site_origin:
-            route_request.continue_()
-        else:
-            blocked.add(request_url)
-            report.off_origin_requests.append(request_url)
-            route_request.abort("blockedbyclient")
+
+def _load_and_inspect(page, report: PageReport, axe_source, axe_exceptions, expected_status,
+                      also_dark_desktop) -> None:
+    url, blocked = report.url, report.off_origin_requests
 
     def on_console(message):
         if message.type != "error":
@@ -170,7 +140,6 @@ def inspect_page(page, url: str, *, axe_source: str | None = None, axe_exception
     def on_page_error(error):
         report.console_errors.append(f"uncaught exception: {error}")
 
-    page.route("**/*", route)
     page.on("console", on_console)
     page.on("pageerror", on_page_error)
     page.on("response", on_response)
@@ -189,12 +158,10 @@ def inspect_page(page, url: str, *, axe_source: str | None = None, axe_exception
                 report.axe_violations = _merged(report.axe_violations
                                                 + _axe_dark_desktop(page, axe_source, axe_exceptions))
     finally:
-        page.unroute("**/*", route)
         page.remove_listener("console", on_console)
         page.remove_listener("pageerror", on_page_error)
         page.remove_listener("response", on_response)
         page.remove_listener("requestfailed", on_request_failed)
-    return report
 
 
 def _horizontal_overflow(page) -> str | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tools.chromium import running_browser
 from tools.sitecheck import browser, environment, links, pagetypes, vnu
 
 
@@ -69,7 +70,8 @@ def check_pages(output_dir: Path, origin: str) -> CheckOutcome:
 def inspect_page_types(page_types, origin: str) -> dict:
     """{PageType: PageReport} from one browser and one reused page."""
     reports = {}
-    with browser.running_browser() as chromium:
+    environment.require(environment.BROWSER_TOOLS)  # name every missing tool at once, axe-core too
+    with running_browser() as chromium:
         axe_source = browser.read_axe_source()
         page = browser.new_page(chromium, axe_source=axe_source)
         for page_type in page_types:

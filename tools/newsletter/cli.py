@@ -14,52 +14,25 @@ from __future__ import annotations
 import argparse
 import email
 import email.policy
-import json
 import os
 import sys
 from datetime import datetime, timezone
 from email.utils import parseaddr
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from newsletter.config import NewsletterConfigError, newsletter_settings  # the build plugin's settings
+from tools.newsletter.ledger import LedgerError, SentWeek, read_ledger, sends_of, write_ledger
+from tools.newsletter.sending import SendError, send_eml, smtp_settings
+from tools.newsletter.written import NewsletterMissing, newsletters, pick
 
-from newsletter.config import NewsletterConfigError, newsletter_settings
-from newsletter.ledger import LedgerError, SentWeek, read_ledger, sends_of, write_ledger
-from newsletter.sending import SendError, send_eml, smtp_settings
+ROOT = Path(__file__).resolve().parents[2]
 
 DEFAULT_LEDGER = ROOT / "newsletter" / "sent.json"
-
-
-class NewsletterMissing(Exception):
-    pass
 
 
 def error(message: str) -> int:
     print(f"error: {message}", file=sys.stderr)
     return 1
-
-
-def newsletters(output: Path) -> list[dict]:
-    """The written newsletters, newest first (newsletter/index.json of the build)."""
-    index = output / "newsletter" / "index.json"
-    if not index.exists():
-        raise NewsletterMissing(f"{index} does not exist: build the newsletter first with `make newsletter` "
-                                "(it needs NEWSLETTER_ENABLED = True, set in publishconf.py)")
-    found = json.loads(index.read_text(encoding="utf-8"))["newsletters"]
-    if not found:
-        raise NewsletterMissing("no roundup yet: nothing was published in a week that has ended")
-    return found
-
-
-def pick(entries: list[dict], week: str | None) -> dict:
-    if week is None:
-        return entries[0]
-    for entry in entries:
-        if entry["slug"] == week:
-            return entry
-    known = ", ".join(e["slug"] for e in entries[:8])
-    raise NewsletterMissing(f"no newsletter for week {week!r}; written weeks (newest first): {known}; "
-                            "emails are written for the newest NEWSLETTER_WEEKS weeks (set it to 0 for all)")
 
 
 def show_path(path: Path) -> str:
@@ -143,7 +116,7 @@ def send_command(args) -> int:
 
 
 def screenshots_command(args) -> int:
-    from tools.newsletter_screenshots import write_email_screenshots
+    from tools.newsletter.screenshots import write_email_screenshots
 
     try:
         written = write_email_screenshots(Path(args.output))
@@ -155,7 +128,7 @@ def screenshots_command(args) -> int:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m tools.newsletter", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
     build = commands.add_parser("build", help="publish the site, print the latest newsletter and its size")
     build.add_argument("--settings", default="publishconf.py")

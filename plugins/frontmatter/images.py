@@ -1,0 +1,50 @@
+"""Images in an article's text need alt text; `{: .decorative}` marks the few that are only decoration.
+
+We look at the HTML Markdown made, not at the source, so images in code blocks and inline code
+(which are text there) are never flagged and raw HTML <img> tags are checked the same way.
+"""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+from shared.problems import ContentProblem, relative_path
+
+DECORATIVE = "decorative"
+
+
+class _Images(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found: list[dict] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "img":
+            self.found.append({name: value or "" for name, value in attrs})
+
+
+def images_without_alt(html: str) -> list[dict]:
+    """Attributes of every <img> with no alt text that is not marked decorative."""
+    if "<img" not in html:
+        return []
+    parser = _Images()
+    parser.feed(html)
+    return [attrs for attrs in parser.found
+            if not attrs.get("alt", "").strip() and DECORATIVE not in attrs.get("class", "").split()]
+
+
+def missing_alt_problems(html: str, body: str, body_line: int, source_path: str) -> list[ContentProblem]:
+    """One problem per image without alt text, at the first body line (in order) naming its file."""
+    problems, lines, cursor = [], body.split("\n"), 0
+    for attrs in images_without_alt(html):
+        src = attrs.get("src", "")
+        line = next((i for i in range(cursor, len(lines)) if src and src in lines[i]), None)
+        if line is not None:
+            cursor = line + 1
+        problems.append(ContentProblem(
+            relative_path(source_path), body_line + (line if line is not None else 0),
+            f"image without alt text: '{src}'",
+            "describe the picture: ![Zwei Kolleginnen am Whiteboard](…) (it is read aloud to blind readers); "
+            "for pure decoration write ![](…){: .decorative}",
+        ))
+    return problems

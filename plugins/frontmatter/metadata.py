@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from shared.dates import DateValueError, parse_datetime
-from shared.fields import not_text, text_list
+from shared.fields import kind_of, not_text, text_list
 from shared.problems import ContentProblem, did_you_mean, relative_path
 from shared.yamlsource import YamlDocument, YamlSyntaxError, load_yaml, split_front_matter
 
@@ -95,16 +95,15 @@ class _Checker:
         out["author"] = self.handle("author", data.get("author"), ("author",), required=True)
         co_authors = [
             self.handle("co_authors", value, ("co_authors", index))
-            for index, value in enumerate(self.as_list("co_authors", what="author handles",
-                                                       example="co_authors: [tom-muster]"))
+            for index, value in self.as_list("co_authors", what="author handles", example="co_authors: [tom-muster]")
         ]
         out["co_authors"] = [handle for handle in co_authors if handle]
-        thanks = [self.thanks_entry(value, index) for index, value in enumerate(self.as_list(
-            "thanks", what="handles or {name: …, url: …} entries", entries_may_be=(dict,),
-            example='one entry per line: thanks:\n  - tom-muster\n  - {name: "Das Team", url: "https://…"}'))]
+        thanks = [self.thanks_entry(value, index) for index, value in self.as_list(
+            "thanks", what="handles or {name: …, url: …} entries", entries_may_be=(dict, list),
+            example='one entry per line: thanks:\n  - tom-muster\n  - {name: "Das Team", url: "https://…"}')]
         out["thanks"] = [entry for entry in thanks if entry]
         tags = self.as_list("tags", what="text", example="tags: [netzwerken, sprache]", split_commas=True)
-        out["tags"] = [tag.strip() for tag in tags if tag.strip()]
+        out["tags"] = [tag.strip() for _index, tag in tags if tag.strip()]
         if "series" in data:
             out["series"] = self.handle("series", data["series"], ("series",))
         if "series_index" in data:
@@ -166,6 +165,12 @@ class _Checker:
         if isinstance(value, str):
             handle = self.handle("thanks", value, ("thanks", index))
             return {"handle": handle, "line": line} if handle else None
+        if isinstance(value, dict):
+            for part in ("name", "url"):
+                if isinstance(value.get(part), (dict, list)):
+                    self.add(line, f"'{part}' in 'thanks' entry {index + 1} must be text, found {kind_of(value[part])}",
+                             'write e.g. - {name: "Das Team Vertrieb", url: "https://…"}; put text with \':\' in quotes')
+                    return None
         if isinstance(value, dict) and str(value.get("name", "")).strip():
             unknown = set(value) - {"name", "url"}
             if unknown:
@@ -180,6 +185,7 @@ class _Checker:
         return None
 
     def as_list(self, key, **how) -> list:
+        """(index, entry) pairs; the index finds the entry's line."""
         entries, problems = text_list(key, self.data.get(key), **how)
         for found in problems:
             self.add(self.doc.line(*found.path), found.message, found.hint)

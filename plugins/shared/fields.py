@@ -40,7 +40,9 @@ def not_text(key: str, value, hint: str) -> FieldProblem | None:
 
 def text_list(key: str, value, *, what: str, example: str, split_commas: bool = False,
               entries_may_be=()) -> tuple[list, list[FieldProblem]]:
-    """The entries of a list-of-text field and the problems found.
+    """The (index, entry) pairs of a list-of-text field and the problems found.
+
+    The index is the entry's place in the YAML list, for its line (a single text is index 0).
 
     A single text is a list of one (`co_authors: tom-muster`), or split at commas for tags. Numbers
     are text (`tags: [2026]`); a mapping, list or true/false entry is an error naming key and
@@ -50,7 +52,9 @@ def text_list(key: str, value, *, what: str, example: str, split_commas: bool = 
     if value is None:
         return [], []
     if isinstance(value, str):
-        return [part for part in (value.split(",") if split_commas else [value])], []
+        if not value.strip():
+            return [], []
+        return [(0, part) for part in (value.split(",") if split_commas else [value])], []
     if not isinstance(value, list):
         return [], [FieldProblem((key,), f"'{key}' must be a list of {what}, found {kind_of(value)}",
                                  f"write {example}")]
@@ -59,9 +63,9 @@ def text_list(key: str, value, *, what: str, example: str, split_commas: bool = 
         if entry is None:
             continue  # an empty "- " line: nothing to keep, nothing worth an error
         if isinstance(entry, entries_may_be) or isinstance(entry, str):
-            entries.append(entry)
+            entries.append((index, entry))
         elif isinstance(entry, (int, float)) and not isinstance(entry, bool):
-            entries.append(str(entry))
+            entries.append((index, str(entry)))
         else:
             problems.append(FieldProblem(
                 (key, index), f"'{key}' entry {index + 1} must be text, found {kind_of(entry)}",

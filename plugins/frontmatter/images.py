@@ -6,11 +6,13 @@ We look at the HTML Markdown made, not at the source, so images in code blocks a
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
 from shared.problems import ContentProblem, relative_path
 
 DECORATIVE = "decorative"
+EMPTY_ALT = re.compile(r"!\[\s*\]")  # ![](…) and ![][ref]: a reference image's file is named further down
 
 
 class _Images(HTMLParser):
@@ -33,12 +35,17 @@ def images_without_alt(html: str) -> list[dict]:
             if not attrs.get("alt", "").strip() and DECORATIVE not in attrs.get("class", "").split()]
 
 
+def _empty_alt(line: str) -> bool:
+    return bool(EMPTY_ALT.search(line)) and DECORATIVE not in line
+
+
 def missing_alt_problems(html: str, body: str, body_line: int, source_path: str) -> list[ContentProblem]:
-    """One problem per image without alt text, at the first body line (in order) naming its file."""
+    """One problem per image without alt text, at the next body line that names its file or has ![]."""
     problems, lines, cursor = [], body.split("\n"), 0
     for attrs in images_without_alt(html):
         src = attrs.get("src", "")
-        line = next((i for i in range(cursor, len(lines)) if src and src in lines[i]), None)
+        line = next((i for i in range(cursor, len(lines))
+                     if (src and src in lines[i]) or _empty_alt(lines[i])), None)
         if line is not None:
             cursor = line + 1
         problems.append(ContentProblem(

@@ -74,6 +74,8 @@ def alt_problems(body):
     pytest.param("![Zwei Kolleginnen am Whiteboard](a.png)", [], id="with alt"),
     pytest.param("![](a.png){: .decorative}", [], id="decorative"),
     pytest.param('<img src="a.png" class="decorative" alt="">', [], id="html decorative"),
+    pytest.param('<img src="a.png" class="decorative">', [(10, "image without alt text: 'a.png'")],
+                 id="html decorative without alt"),
     pytest.param("```\n![](a.png)\n```", [], id="fenced code"),
     pytest.param("Beispiel:\n\n    ![](a.png)", [], id="indented code"),
     pytest.param("Schreib `![](a.png)` so nicht.", [], id="inline code"),

@@ -172,9 +172,9 @@ class _Checker:
                              'write e.g. - {name: "Das Team Vertrieb", url: "https://…"}; put text with \':\' in quotes')
                     return None
         if isinstance(value, dict) and str(value.get("name", "")).strip():
-            unknown = set(value) - {"name", "url"}
-            if unknown:
-                self.add(line, f"unknown key '{sorted(unknown)[0]}' in a 'thanks' entry", "use only name and url")
+            for unknown in sorted(set(value) - {"name", "url"}, key=str):
+                self.add(line, f"unknown key '{unknown}' in a 'thanks' entry",
+                         f"{did_you_mean(str(unknown), ('name', 'url'))} (use only name and url)")
             url = str(value.get("url", "")).strip()
             if url and not url.startswith("https://"):
                 self.add(line, f"unsafe link '{url}' in 'thanks'", "use an https:// address or leave url out")

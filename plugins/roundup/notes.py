@@ -131,15 +131,18 @@ def _extra_thanks(entry, line, known_handles, add) -> ExtraThanks | None:
         add(line, "a 'thanks' entry must be a handle or {name: …, url: …, for: …}",
             'e.g. - tom-muster  or  - {name: "Das Team am Empfang", for: "den Kaffee"}')
         return None
+    wrong = 0  # every wrong key of the entry is reported, then the entry is left out
     for key in entry:
         if key not in THANKS_KEYS:
             add(line, f"unknown key '{key}' in a 'thanks' entry",
                 f"{did_you_mean(str(key), THANKS_KEYS)} (use handle or name, and optionally url and for)")
-            return None
-        if isinstance(entry[key], (dict, list)):
+            wrong += 1
+        elif isinstance(entry[key], (dict, list)):
             add(line, f"'{key}' in a 'thanks' entry must be text, found {kind_of(entry[key])}",
                 "write it on one line; put text with ':' in \"double quotes\"")
-            return None
+            wrong += 1
+    if wrong:
+        return None
     handle = str(entry.get("handle") or "").strip()
     name = str(entry.get("name") or "").strip()
     url = str(entry.get("url") or "").strip() or None

@@ -48,7 +48,8 @@ def test_an_unknown_author_is_reported_once_whether_or_not_the_file_is_skipped(b
 
 
 def test_an_unknown_series_is_reported_once_for_a_read_file(build_site):
-    site = build_site({"articles/viele-fehler.md": front("author: jana-beispiel", "series: mittwochstip") + "\nText.\n"})
+    text = front("author: jana-beispiel", "series: mittwochstip") + "\nText.\n"
+    site = build_site({"articles/viele-fehler.md": text})
     assert found_in(site, "viele-fehler.md") == [(5, "unknown series 'mittwochstip' in 'series'")]
 
 

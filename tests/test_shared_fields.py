@@ -88,14 +88,15 @@ def test_numbers_in_a_tag_list_are_text_and_commas_split_a_single_line():
     ("front matter", "summary: {a: b}", 5, "'summary' must be text, found a mapping"),
     ("front matter", "status: [draft]", 5, "'status' must be text, found a list"),
     ("front matter", "series: {mittwochstipp: 1}", 5, "'series' must be text, found a mapping"),
-    ("front matter", 'thanks:\n  - {name: {a: b}}', 6, "'name' in 'thanks' entry 1 must be text, found a mapping"),
+    ("front matter", 'thanks:\n  - {name: {a: b}}', 6, "'name' in a 'thanks' entry must be text, found a mapping"),
     ("profile", "role: {a: b}", 2, "'role' must be text, found a mapping"),
     ("profile", "status: [active]", 2, "'status' must be text, found a list"),
     ("profile", "links:\n  website: {a: b}", 3, "link 'website' must be an address, found a mapping"),
     ("series", "weekday: [monday]", 3, "'weekday' must be text, found a list"),
     ("series", "description: {a: b}", 3, "'description' must be text, found a mapping"),
     ("roundup note", "title: {a: b}", 2, "'title' must be text, found a mapping"),
-    ("roundup note", "thanks:\n  - {name: X, for: {a: b}}", 3, "'for' in a 'thanks' entry must be text, found a mapping"),
+    ("roundup note", "thanks:\n  - {name: X, for: {a: b}}", 3,
+     "'for' in a 'thanks' entry must be text, found a mapping"),
 ])
 def test_text_fields_given_a_list_or_mapping_are_errors_everywhere(tmp_path, kind, text, line, message):
     problems, _ = KINDS[kind](tmp_path, text)

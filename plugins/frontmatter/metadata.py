@@ -168,8 +168,8 @@ class _Checker:
         if isinstance(value, dict):
             for part in ("name", "url"):
                 if isinstance(value.get(part), (dict, list)):
-                    self.add(line, f"'{part}' in 'thanks' entry {index + 1} must be text, found {kind_of(value[part])}",
-                             'write e.g. - {name: "Das Team Vertrieb", url: "https://…"}; put text with \':\' in quotes')
+                    self.add(line, f"'{part}' in a 'thanks' entry must be text, found {kind_of(value[part])}",
+                             "write it on one line; put text with ':' in \"double quotes\"")
                     return None
         if isinstance(value, dict) and str(value.get("name", "")).strip():
             for unknown in sorted(set(value) - {"name", "url"}, key=str):

@@ -112,10 +112,10 @@ def read_note(text: str, path: str, known_handles=None) -> tuple[RoundupNote | N
         else:
             add(doc.line("skip"), f"'skip' must be true or false, found '{data['skip']}'",
                 "write skip: true to leave this week out, or remove the line")
-    thanks, found = text_list("thanks", data.get("thanks"), what="handles or {name: …} entries",
-                              example='one entry per line: thanks:\n  - aylin-oezdemir\n  - {name: "Das Team", for: "…"}',
-                              entries_may_be=(dict, list))
-    for wrong in found:
+    thanks, wrong_types = text_list(
+        "thanks", data.get("thanks"), what="handles or {name: …} entries", entries_may_be=(dict, list),
+        example='one entry per line: thanks:\n  - aylin-oezdemir\n  - {name: "Das Team", for: "…"}')
+    for wrong in wrong_types:
         add(doc.line(*wrong.path), wrong.message, wrong.hint)
     for index, entry in thanks:
         found = _extra_thanks(entry, doc.line("thanks", index), known_handles, add)

@@ -102,3 +102,10 @@ def test_id_is_kept_exactly_as_written(written, expected):
     front = read(article(**VALID, id=written))
     assert front.problems == []
     assert front.values["id"] == expected
+
+
+def test_every_unknown_key_of_a_thanks_entry_is_reported():
+    front = read(article(**VALID, thanks='[{name: "X", urll: "https://a.example", wofuer: "Kaffee"}]'))
+    assert [p.message for p in front.problems] == ["unknown key 'urll' in a 'thanks' entry",
+                                                   "unknown key 'wofuer' in a 'thanks' entry"]
+    assert "did you mean 'url'?" in front.problems[0].hint

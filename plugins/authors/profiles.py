@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from shared.dates import DateValueError, parse_day
+from shared.fields import kind_of, not_text, text_list
 from shared.problems import WARNING, ContentProblem, did_you_mean, relative_path
 from shared.yamlsource import YamlDocument, YamlSyntaxError, load_yaml_file
 
@@ -160,9 +161,9 @@ def _text(data, key, add):
     value = data.get(key)
     if value is None:
         return None
-    if isinstance(value, (dict, list)):
-        add(key, f"'{key}' must be text, found a {'list' if isinstance(value, list) else 'mapping'}",
-            f'write {key}: "…" on one line (bio may use a block: bio: |)')
+    found = not_text(key, value, f'write {key}: "…" on one line (bio may use a block: bio: |)')
+    if found:
+        add(key, found.message, found.hint)
         return None
     text = str(value).strip()
     return text or None
@@ -170,6 +171,10 @@ def _text(data, key, add):
 
 def _status(data, add) -> str:
     value = data.get("status", "active")
+    found = not_text("status", value, f"write status: {' or '.join(STATUSES)}")
+    if found:
+        add("status", found.message, found.hint)
+        return "active"
     status = str(value).strip().lower() if value is not None else "active"
     if status not in STATUSES:
         add("status", f"unknown status '{value}' in profile",
@@ -189,22 +194,11 @@ def _since(data, add):
 
 
 def _expertise(data, add) -> list:
-    value = data.get("expertise")
-    if value is None:
-        return []
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list):
-        add("expertise", "'expertise' must be a list of topics", "write expertise: [Netzwerken, Barrierefreiheit]")
-        return []
-    topics = []
-    for index, topic in enumerate(value):
-        if isinstance(topic, (dict, list)) or topic is None or not str(topic).strip():
-            add(("expertise", index), f"expertise entry {index + 1} is not a topic: {topic!r}",
-                "write each topic as short text, e.g. - Barrierefreiheit")
-            continue
-        topics.append(str(topic).strip())
-    return topics
+    topics, problems = text_list("expertise", data.get("expertise"), what="topics",
+                                 example="expertise: [Netzwerken, Barrierefreiheit]")
+    for found in problems:
+        add(found.path, found.message, found.hint)
+    return [topic.strip() for _index, topic in topics if topic.strip()]
 
 
 def _links(data, add) -> dict:
@@ -220,6 +214,10 @@ def _links(data, add) -> dict:
         if network not in NETWORKS:
             add(("links", network), f"unknown network '{network}' in 'links'",
                 f"{did_you_mean(network, NETWORKS)} (accepted: {', '.join(NETWORKS)})")
+            continue
+        if isinstance(url, (dict, list)):
+            add(("links", network), f"link '{network}' must be an address, found {kind_of(url)}",
+                f'write {network}: "https://…" on one line')
             continue
         found = link_problem(network, url)
         if found:

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from shared.dates import DateValueError, parse_datetime
+from shared.fields import kind_of, not_text, text_list
 from shared.problems import ContentProblem, did_you_mean, relative_path
 from shared.yamlsource import YamlDocument, YamlSyntaxError, load_yaml, split_front_matter
 
@@ -74,11 +75,13 @@ class _Checker:
         for key in ("summary", "slug", "lang", "template", "image_alt", "category"):
             if key in data:
                 out[key] = self.text(key)
-        if "id" in data:
+        if "id" in data and self.is_text("id", "write id: as new-post wrote it, e.g. id: a7c3e1f0"):
             # as written: YAML would read `id: 0012` as the number 10
             out["id"] = str(self.doc.source_text.get(("id",), data["id"])).strip() or None
         status = str(data.get("status", "published")).strip().lower()
-        if status not in STATUSES:
+        if not self.is_text("status", f"write status: published (or {', '.join(STATUSES[1:])})"):
+            status = "draft"
+        elif status not in STATUSES:
             self.add(self.doc.line("status"), f"unknown status '{status}'",
                      f"use one of: {', '.join(STATUSES)}; {did_you_mean(status, STATUSES)}")
             status = "draft"
@@ -92,12 +95,15 @@ class _Checker:
         out["author"] = self.handle("author", data.get("author"), ("author",), required=True)
         co_authors = [
             self.handle("co_authors", value, ("co_authors", index))
-            for index, value in enumerate(self.as_list("co_authors"))
+            for index, value in self.as_list("co_authors", what="author handles", example="co_authors: [tom-muster]")
         ]
         out["co_authors"] = [handle for handle in co_authors if handle]
-        thanks = [self.thanks_entry(value, index) for index, value in enumerate(self.as_list("thanks"))]
+        thanks = [self.thanks_entry(value, index) for index, value in self.as_list(
+            "thanks", what="handles or {name: …, url: …} entries", entries_may_be=(dict, list),
+            example='one entry per line: thanks:\n  - tom-muster\n  - {name: "Das Team", url: "https://…"}')]
         out["thanks"] = [entry for entry in thanks if entry]
-        out["tags"] = [str(tag).strip() for tag in self.as_list("tags", split_commas=True) if str(tag).strip()]
+        tags = self.as_list("tags", what="text", example="tags: [netzwerken, sprache]", split_commas=True)
+        out["tags"] = [tag.strip() for _index, tag in tags if tag.strip()]
         if "series" in data:
             out["series"] = self.handle("series", data["series"], ("series",))
         if "series_index" in data:
@@ -115,11 +121,15 @@ class _Checker:
             if required:
                 self.add(self.doc.line(key), f"missing '{key}'", f"add a line like {example}")
             return None
-        if isinstance(value, (dict, list)):
-            self.add(self.doc.line(key), f"'{key}' must be text, found a {type(value).__name__}",
-                     f"write {key}: \"…\" on one line")
+        if not self.is_text(key, f"write {key}: \"…\" on one line"):
             return None
         return str(value).strip()
+
+    def is_text(self, key, hint) -> bool:
+        found = not_text(key, self.data.get(key), hint)
+        if found:
+            self.add(self.doc.line(key), found.message, found.hint)
+        return found is None
 
     def date(self, key, required=False):
         value = self.data.get(key)
@@ -136,6 +146,8 @@ class _Checker:
             return None
 
     def handle(self, key, value, path, required=False):
+        if len(path) == 1 and not self.is_text(key, f"write {key}: one handle, e.g. {key}: jana-beispiel"):
+            return None
         if value is None or str(value).strip() == "":
             if required:
                 self.add(self.doc.line(*path), f"missing '{key}'",
@@ -153,10 +165,16 @@ class _Checker:
         if isinstance(value, str):
             handle = self.handle("thanks", value, ("thanks", index))
             return {"handle": handle, "line": line} if handle else None
+        if isinstance(value, dict):
+            for part in ("name", "url"):
+                if isinstance(value.get(part), (dict, list)):
+                    self.add(line, f"'{part}' in a 'thanks' entry must be text, found {kind_of(value[part])}",
+                             "write it on one line; put text with ':' in \"double quotes\"")
+                    return None
         if isinstance(value, dict) and str(value.get("name", "")).strip():
-            unknown = set(value) - {"name", "url"}
-            if unknown:
-                self.add(line, f"unknown key '{sorted(unknown)[0]}' in a 'thanks' entry", "use only name and url")
+            for unknown in sorted(set(value) - {"name", "url"}, key=str):
+                self.add(line, f"unknown key '{unknown}' in a 'thanks' entry",
+                         f"{did_you_mean(str(unknown), ('name', 'url'))} (use only name and url)")
             url = str(value.get("url", "")).strip()
             if url and not url.startswith("https://"):
                 self.add(line, f"unsafe link '{url}' in 'thanks'", "use an https:// address or leave url out")
@@ -166,18 +184,12 @@ class _Checker:
                  'e.g. - tom-muster  or  - {name: "Das Team Vertrieb", url: "https://…"}')
         return None
 
-    def as_list(self, key, split_commas=False):
-        value = self.data.get(key)
-        if value is None:
-            return []
-        if isinstance(value, list):
-            return [v for v in value if v is not None]
-        if isinstance(value, str) and split_commas:
-            return value.split(",")
-        if isinstance(value, (str, dict)):
-            return [value]
-        self.add(self.doc.line(key), f"'{key}' must be a list", f"write {key}: [first, second]")
-        return []
+    def as_list(self, key, **how) -> list:
+        """(index, entry) pairs; the index finds the entry's line."""
+        entries, problems = text_list(key, self.data.get(key), **how)
+        for found in problems:
+            self.add(self.doc.line(*found.path), found.message, found.hint)
+        return entries
 
     def positive_int(self, key):
         value = self.data.get(key)

@@ -8,7 +8,9 @@ from markdown import Markdown
 from pelican.readers import MarkdownReader
 
 from shared.problems import report
+from shared.references import names_in, unknown_reference_problems
 
+from .images import missing_alt_problems
 from .links import missing_image, missing_link_targets
 from .metadata import read_front_matter
 
@@ -29,6 +31,13 @@ class YamlFrontMatterReader(MarkdownReader):
         front.problems += missing_link_targets(text, source_path, content_root)
         if front.values.get("image"):
             front.problems += missing_image(front.values["image"], front.lines.get("image", 1), source_path, content_root)
+        self._md = Markdown(**self.settings["MARKDOWN"])
+        content = self._md.convert(front.body)
+        body_line = text.count("\n") - front.body.count("\n") + 1
+        front.problems += missing_alt_problems(content, front.body, body_line, source_path)
+        if front.problems:
+            # The authors and series plugins never see a skipped file: check its handles here.
+            front.problems += self._unknown_references(source_path, front)
         for found in front.problems:
             report(found)
         if front.problems:
@@ -37,8 +46,6 @@ class YamlFrontMatterReader(MarkdownReader):
             # again next build, so the problem is reported again instead of the post vanishing.
             return None, {"status": "skip"}
 
-        self._md = Markdown(**self.settings["MARKDOWN"])
-        content = self._md.convert(front.body)
         metadata = {}
         for key, value in front.values.items():
             if key in PELICAN_PROCESSED:
@@ -56,6 +63,21 @@ class YamlFrontMatterReader(MarkdownReader):
             metadata["summary"] = self._md.convert(front.values["summary"])
         metadata["front_matter_lines"] = front.lines
         return content, metadata
+
+    def _unknown_references(self, source_path: str, front) -> list:
+        """Same folders and rule as the authors and series plugins; a plugin not in use is not checked."""
+        if front.values.get("author") is None and front.values.get("series") is None:
+            return []  # a page, or nothing left to check
+        content_root = self.settings["PATH"]
+        shown_root = os.path.basename(os.path.normpath(content_root))
+        authors_dir = self.settings.get("AUTHORS_DIR", "authors")
+        series_dir = self.settings.get("SERIES_DIR", "series")
+        plugins = {str(getattr(p, "__name__", p)).rsplit(".", 1)[-1] for p in self.settings.get("PLUGINS") or ()}
+        known_authors = names_in(os.path.join(content_root, authors_dir)) if "authors" in plugins else None
+        known_series = (names_in(os.path.join(content_root, series_dir), (".yml", ".yaml"))
+                        if "series" in plugins else None)
+        return unknown_reference_problems(source_path, front.values, front.lines, known_authors, known_series,
+                                          f"{shown_root}/{authors_dir}", f"{shown_root}/{series_dir}")
 
     def _is_page(self, source_path: str) -> bool:
         content_root = os.path.abspath(self.settings["PATH"])

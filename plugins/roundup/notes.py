@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from shared.fields import kind_of, text_list
 from shared.problems import ContentProblem, did_you_mean, relative_path
 from shared.yamlsource import YamlSyntaxError, load_yaml, split_front_matter
 
@@ -103,17 +104,20 @@ def read_note(text: str, path: str, known_handles=None) -> tuple[RoundupNote | N
         if isinstance(title, (str, int, float)) and str(title).strip():
             note.title = str(title).strip()
         else:
-            add(doc.line("title"), "'title' must be text", 'write title: "KW 47/2026: Werkstatt offen"')
+            add(doc.line("title"), f"'title' must be text, found {kind_of(title)}",
+                'write title: "KW 47/2026: Werkstatt offen"')
     if "skip" in data:
         if isinstance(data["skip"], bool):
             note.skip = data["skip"]
         else:
             add(doc.line("skip"), f"'skip' must be true or false, found '{data['skip']}'",
                 "write skip: true to leave this week out, or remove the line")
-    thanks = data.get("thanks") or []
-    if not isinstance(thanks, list):
-        thanks = [thanks]
-    for index, entry in enumerate(thanks):
+    thanks, wrong_types = text_list(
+        "thanks", data.get("thanks"), what="handles or {name: …} entries", entries_may_be=(dict, list),
+        example='one entry per line: thanks:\n  - aylin-oezdemir\n  - {name: "Das Team", for: "…"}')
+    for wrong in wrong_types:
+        add(doc.line(*wrong.path), wrong.message, wrong.hint)
+    for index, entry in thanks:
         found = _extra_thanks(entry, doc.line("thanks", index), known_handles, add)
         if found:
             note.thanks.append(found)
@@ -127,11 +131,18 @@ def _extra_thanks(entry, line, known_handles, add) -> ExtraThanks | None:
         add(line, "a 'thanks' entry must be a handle or {name: …, url: …, for: …}",
             'e.g. - tom-muster  or  - {name: "Das Team am Empfang", for: "den Kaffee"}')
         return None
+    wrong = 0  # every wrong key of the entry is reported, then the entry is left out
     for key in entry:
         if key not in THANKS_KEYS:
             add(line, f"unknown key '{key}' in a 'thanks' entry",
                 f"{did_you_mean(str(key), THANKS_KEYS)} (use handle or name, and optionally url and for)")
-            return None
+            wrong += 1
+        elif isinstance(entry[key], (dict, list)):
+            add(line, f"'{key}' in a 'thanks' entry must be text, found {kind_of(entry[key])}",
+                "write it on one line; put text with ':' in \"double quotes\"")
+            wrong += 1
+    if wrong:
+        return None
     handle = str(entry.get("handle") or "").strip()
     name = str(entry.get("name") or "").strip()
     url = str(entry.get("url") or "").strip() or None

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from shared.fields import not_text, text_list
 from shared.problems import ContentProblem, did_you_mean, relative_path
 from shared.yamlsource import YamlDocument, YamlSyntaxError, load_yaml_file
 
@@ -126,15 +127,19 @@ def _text(doc: YamlDocument, key: str, add) -> str | None:
         if key in doc.data and key != "description":
             add(doc.line(key), f"'{key}' is empty", f'write {key}: "…"')
         return None
-    if isinstance(value, (dict, list)):
-        add(doc.line(key), f"'{key}' must be text, found a {type(value).__name__}",
-            f'write {key}: "…" (for several lines use {key}: |)')
+    found = not_text(key, value, f'write {key}: "…" (for several lines use {key}: |)')
+    if found:
+        add(doc.line(key), found.message, found.hint)
         return None
     return str(value).strip()
 
 
 def _weekday(doc: YamlDocument, add) -> int | None:
     if doc.data.get("weekday") is None:
+        return None
+    found = not_text("weekday", doc.data["weekday"], "write weekday: wednesday (one day, in English)")
+    if found:
+        add(doc.line("weekday"), found.message, found.hint)
         return None
     name = str(doc.data["weekday"]).strip().lower()
     if name in WEEKDAYS:
@@ -148,16 +153,12 @@ def _weekday(doc: YamlDocument, add) -> int | None:
 
 
 def _owners(doc: YamlDocument, add, known_handles: set) -> list[str]:
-    value = doc.data.get("owners")
-    if value is None:
-        return []
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list):
-        add(doc.line("owners"), "'owners' must be a list of author handles", "write owners: [jana-beispiel]")
-        return []
+    entries, problems = text_list("owners", doc.data.get("owners"), what="author handles",
+                                example="owners: [jana-beispiel]")
+    for found in problems:
+        add(doc.line(*found.path), found.message, found.hint)
     owners = []
-    for index, owner in enumerate(value):
+    for index, owner in entries:
         line = doc.line("owners", index)
         text = str(owner).strip() if owner is not None else ""
         if not HANDLE.match(text):

@@ -7,7 +7,8 @@ value survives from an earlier build in the same process (devserver).
 
 from __future__ import annotations
 
-from shared.problems import ContentProblem, did_you_mean, relative_path
+from shared.problems import ContentProblem, relative_path
+from shared.references import unknown_series_problem
 
 from .definitions import Series
 from .numbering import NumberedTip, Tip, neighbours, next_date, number_tips, off_cadence
@@ -58,12 +59,10 @@ def unknown_series(articles, series_by_slug: dict) -> list[ContentProblem]:
                 f"add the series, e.g. 'series: {sorted(series_by_slug)[0] if series_by_slug else 'mittwochstipp'}', "
                 "or remove 'series_index'",
             ))
-        if slug and slug not in series_by_slug:
-            problems.append(ContentProblem(
-                relative_path(article.source_path), front_matter_line(article, "series"),
-                f"unknown series '{slug}' in 'series'",
-                f"no file content/series/{slug}.yml; {did_you_mean(slug, series_by_slug)}",
-            ))
+        found = unknown_series_problem(article.source_path, slug, front_matter_line(article, "series"),
+                                       series_by_slug)
+        if found:
+            problems.append(found)
     return problems
 
 

@@ -1,0 +1,62 @@
+"""Images in an article's text need alt text; `{: .decorative}` marks the few that are only decoration.
+
+We look at the HTML Markdown made, not at the source, so images in code blocks and inline code
+(which are text there) are never flagged and raw HTML <img> tags are checked the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+from shared.problems import ContentProblem, relative_path
+
+DECORATIVE = "decorative"
+IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)  # in code, Markdown wrote &lt;img instead
+EMPTY_ALT = re.compile(r"!\[\s*\]")  # ![](…) and ![][ref]: a reference image's file is named further down
+
+
+class _Images(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found: list[dict] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "img":
+            self.found.append({name: value or "" for name, value in attrs})
+
+
+def images_without_alt(html: str) -> list[dict]:
+    """Attributes of every <img> with no alt text that is not marked decorative."""
+    if "<img" not in html:
+        return []
+    parser = _Images()
+    parser.feed("".join(IMG_TAG.findall(html)))  # only the tags: parsing a whole post costs more
+    return [attrs for attrs in parser.found if not attrs.get("alt", "").strip() and not _decorative(attrs)]
+
+
+def _decorative(attrs: dict) -> bool:
+    # Markdown always writes alt=""; raw HTML must too, or the page would not say "skip me"
+    return DECORATIVE in attrs.get("class", "").split() and "alt" in attrs
+
+
+def _empty_alt(line: str) -> bool:
+    return bool(EMPTY_ALT.search(line)) and DECORATIVE not in line
+
+
+def missing_alt_problems(html: str, body: str, body_line: int, source_path: str) -> list[ContentProblem]:
+    """One problem per image without alt text, at the next body line that names its file or has ![]."""
+    problems, lines, cursor = [], body.split("\n"), 0
+    for attrs in images_without_alt(html):
+        src = attrs.get("src", "")
+        line = next((i for i in range(cursor, len(lines))
+                     if (src and src in lines[i]) or _empty_alt(lines[i])), None)
+        if line is not None:
+            cursor = line + 1
+        problems.append(ContentProblem(
+            relative_path(source_path), body_line + (line if line is not None else 0),
+            f"image without alt text: '{src}'",
+            "describe the picture: ![Zwei Kolleginnen am Whiteboard](…) (it is read aloud to blind readers); "
+            'for pure decoration write ![](…){: .decorative} (in HTML: class="decorative" alt="")',
+        ))
+    return problems

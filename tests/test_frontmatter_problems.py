@@ -1,0 +1,113 @@
+"""End-to-end: every mistake of an article in one build, each reported once; body images need alt text."""
+
+import pytest
+from markdown import Markdown
+
+from frontmatter.images import missing_alt_problems
+from tests.authors_support import png_bytes
+
+# as Pelican sets it up from pelicanconf's MARKDOWN (extra includes attr_list)
+MARKDOWN = {"extensions": ["markdown.extensions.extra"], "output_format": "html5"}
+
+
+def front(*lines):
+    return "\n".join(["---", 'title: "Viele Fehler"', "date: 2026-11-18 09:30", *lines, "---"])
+
+
+def found_in(site, file_name):
+    return sorted((p.line, p.message) for p in site.result.errors if p.path.endswith(file_name))
+
+
+def test_every_mistake_of_one_article_is_reported_in_one_build(build_site):
+    text = front("author: jana-beispeil", "series: mittwochstip", "status: publshed", "tags: {a: 1}") + """
+Text.
+
+![]({static}/images/bild.png)
+"""
+    site = build_site({"articles/viele-fehler.md": text, "images/bild.png": png_bytes()})
+    assert found_in(site, "viele-fehler.md") == [
+        (4, "unknown author 'jana-beispeil' in 'author'"),
+        (5, "unknown series 'mittwochstip' in 'series'"),
+        (6, "unknown status 'publshed'"),
+        (7, "'tags' must be a list of text, found a mapping"),
+        (11, "image without alt text: '{static}/images/bild.png'"),
+    ]
+    assert site.result.exit_code(strict=True) == 1
+    assert not site.path("2026/viele-fehler").exists()  # the broken post is not published
+    assert site.path("2026/erster-beitrag/index.html").exists()  # the others still are
+
+
+@pytest.mark.parametrize("extra, expected", [
+    pytest.param([], [(4, "unknown author 'jana-beispeil' in 'author'")], id="read file: authors plugin"),
+    pytest.param(["status: publshed"], [(4, "unknown author 'jana-beispeil' in 'author'"),
+                                        (5, "unknown status 'publshed'")], id="skipped file: reader"),
+])
+def test_an_unknown_author_is_reported_once_whether_or_not_the_file_is_skipped(build_site, extra, expected):
+    site = build_site({"articles/viele-fehler.md": front("author: jana-beispeil", *extra) + "\nText.\n"})
+    assert found_in(site, "viele-fehler.md") == expected
+
+
+def test_an_unknown_series_is_reported_once_for_a_read_file(build_site):
+    text = front("author: jana-beispiel", "series: mittwochstip") + "\nText.\n"
+    site = build_site({"articles/viele-fehler.md": text})
+    assert found_in(site, "viele-fehler.md") == [(5, "unknown series 'mittwochstip' in 'series'")]
+
+
+# --- body images ---------------------------------------------------------------------------------
+
+def alt_problems(body):
+    html = Markdown(**MARKDOWN).convert(body)
+    return [(p.line, p.message) for p in missing_alt_problems(html, body, 10, "content/articles/x.md")]
+
+
+@pytest.mark.parametrize("body, expected", [
+    pytest.param("Text\n\n![](a.png)", [(12, "image without alt text: 'a.png'")], id="empty alt"),
+    pytest.param("![ ](a.png)", [(10, "image without alt text: 'a.png'")], id="blank alt"),
+    pytest.param('<img src="a.png">', [(10, "image without alt text: 'a.png'")], id="html without alt"),
+    pytest.param('<p>Ein <img src="a.png" alt=""> Bild</p>', [(10, "image without alt text: 'a.png'")],
+                 id="html empty alt"),
+    pytest.param("![x][r]\n\n![][r]\n\n[r]: a.png", [(12, "image without alt text: 'a.png'")], id="reference"),
+    pytest.param("![](a.png)\n\n![Zwei](b.png)\n\n![](a.png)",
+                 [(10, "image without alt text: 'a.png'"), (14, "image without alt text: 'a.png'")],
+                 id="same file twice, each at its line"),
+    pytest.param('![](a.png){: .decorative}\n\n<img src="b.png">', [(12, "image without alt text: 'b.png'")],
+                 id="after a decorative one"),
+    pytest.param("![Zwei Kolleginnen am Whiteboard](a.png)", [], id="with alt"),
+    pytest.param("![](a.png){: .decorative}", [], id="decorative"),
+    pytest.param('<img src="a.png" class="decorative" alt="">', [], id="html decorative"),
+    pytest.param('<img src="a.png" class="decorative">', [(10, "image without alt text: 'a.png'")],
+                 id="html decorative without alt"),
+    pytest.param("```\n![](a.png)\n```", [], id="fenced code"),
+    pytest.param("Beispiel:\n\n    ![](a.png)", [], id="indented code"),
+    pytest.param("Schreib `![](a.png)` so nicht.", [], id="inline code"),
+])
+def test_body_images_need_alt_text_except_in_code_and_when_decorative(body, expected):
+    assert alt_problems(body) == expected
+
+
+def test_the_hint_shows_how_to_describe_and_how_to_mark_decoration():
+    html = Markdown(**MARKDOWN).convert("![](a.png)")
+    [problem] = missing_alt_problems(html, "![](a.png)", 5, "x.md")
+    assert "describe the picture: ![Zwei Kolleginnen am Whiteboard](…)" in problem.hint
+    assert "{: .decorative}" in problem.hint
+
+
+def test_a_decorative_image_renders_with_empty_alt_and_a_described_one_with_its_text(build_site):
+    text = front("author: jana-beispiel") + """
+![]({static}/images/linie.png){: .decorative}
+
+![Zwei Kolleginnen am Whiteboard]({static}/images/bild.png)
+"""
+    site = build_site({"articles/bilder.md": text, "images/linie.png": png_bytes(), "images/bild.png": png_bytes()})
+    assert site.result.errors == []
+    page = site.html("2026/bilder/")
+    alts = {img.get("src").rsplit("/", 1)[-1]: img.get("alt") for img in page.iter("img")
+            if "/images/" in img.get("src", "")}
+    assert alts == {"linie.png": "", "bild.png": "Zwei Kolleginnen am Whiteboard"}
+
+
+def test_an_image_without_alt_fails_the_strict_build_with_file_and_line(build_site):
+    text = front("author: jana-beispiel") + "\nText.\n\n<img src=\"{static}/images/bild.png\">\n"
+    site = build_site({"articles/bilder.md": text, "images/bild.png": png_bytes()})
+    assert found_in(site, "bilder.md") == [(8, "image without alt text: '{static}/images/bild.png'")]
+    assert site.result.exit_code(strict=True) == 1

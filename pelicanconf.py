@@ -62,12 +62,15 @@ PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
 CATEGORY_URL = "kategorie/{slug}/"
 CATEGORY_SAVE_AS = "kategorie/{slug}/index.html"
+CATEGORIES_URL = "kategorie/"
 CATEGORIES_SAVE_AS = "kategorie/index.html"
 TAG_URL = "thema/{slug}/"
 TAG_SAVE_AS = "thema/{slug}/index.html"
+TAGS_URL = "thema/"
 TAGS_SAVE_AS = "thema/index.html"
 AUTHOR_URL = "autoren/{slug}/"
 AUTHOR_SAVE_AS = "autoren/{slug}/index.html"
+AUTHORS_URL = "autoren/"
 AUTHORS_SAVE_AS = "autoren/index.html"
 ARCHIVES_URL = "archiv/"
 ARCHIVES_SAVE_AS = "archiv/index.html"
@@ -103,13 +106,13 @@ MARKDOWN = {
     "output_format": "html5",
 }
 
-# Main navigation: UI string key and URL; plugins for authors, series and roundups add theirs.
+# Main navigation: UI string key and the kind of page (its URL comes from the URL settings).
 MAIN_MENU = [
-    {"key": "nav_home", "url": ""},
-    {"key": "nav_authors", "url": "autoren/"},
-    {"key": "nav_series", "url": "serien/"},
-    {"key": "nav_roundups", "url": "wochenrueckblick/"},
-    {"key": "nav_archive", "url": "archiv/"},
+    {"key": "nav_home", "page": "index"},
+    {"key": "nav_authors", "page": "authors"},
+    {"key": "nav_series", "page": "series_index"},
+    {"key": "nav_roundups", "page": "roundups"},
+    {"key": "nav_archive", "page": "archives"},
 ]
 
 # --- series ---

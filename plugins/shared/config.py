@@ -116,10 +116,11 @@ def _logo(value):
 
 
 def _menu(value):
+    from .urls import PELICAN_KINDS, OUR_KINDS  # the kinds of page a menu entry can name
+    kinds = sorted({*PELICAN_KINDS, *OUR_KINDS})
     for entry in value:
-        if not isinstance(entry, dict) or not isinstance(entry.get("key"), str) or not (
-                isinstance(entry.get("page"), str) or isinstance(entry.get("url"), str)):
-            return "a list of {'key': <UI string>, 'page': <page kind>} entries"
+        if not isinstance(entry, dict) or not isinstance(entry.get("key"), str) or entry.get("page") not in kinds:
+            return "a list of {'key': <UI string>, 'page': <kind>} entries, kind one of " + ", ".join(kinds)
 
 
 # --- the schema ------------------------------------------------------------------------------------

@@ -7,10 +7,10 @@ article.thanks_display = [{name, url, handle}].
 
 import os
 
-from markdown import Markdown
 from pelican import signals
 from pelican.urlwrappers import Author
 
+from shared.markdown import markdown_renderer
 from shared.problems import report
 
 from .bylines import profile_or_placeholder, thanks_display, unknown_handle_problems
@@ -26,8 +26,9 @@ def attach_profiles(generator):
     options = read_options(settings)
     check = ProfileCheck(settings["PATH"], options.static_paths, options.removed_byline)
     profiles, problems = load_profiles(options.folder, check)
+    render = markdown_renderer(settings)
     for profile in profiles.values():
-        profile.bio_html = Markdown(**settings["MARKDOWN"]).convert(profile.bio) if profile.bio else ""
+        profile.bio_html = render(profile.bio) if profile.bio else ""
     generator.context["author_profiles"] = profiles
 
     authors = {}  # one Author object per handle and build, shared by all its articles

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import os
 
-from markdown import Markdown
 from pelican.readers import MarkdownReader
 
+from shared.markdown import markdown_renderer
 from shared.problems import report
 
 from .links import missing_image, missing_link_targets
@@ -18,6 +18,10 @@ PELICAN_PROCESSED = ("tags", "category")
 
 class YamlFrontMatterReader(MarkdownReader):
     file_extensions = ["md", "markdown"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._render = markdown_renderer(self.settings)  # one per build, reused for every file
 
     def read(self, source_path):
         with open(source_path, encoding="utf-8") as handle:
@@ -37,8 +41,8 @@ class YamlFrontMatterReader(MarkdownReader):
             # again next build, so the problem is reported again instead of the post vanishing.
             return None, {"status": "skip"}
 
-        self._md = Markdown(**self.settings["MARKDOWN"])
-        content = self._md.convert(front.body)
+        # Pelican edits the HTML as a str (link replacement); templates show it with |safe.
+        content = str(self._render(front.body))
         metadata = {}
         for key, value in front.values.items():
             if key in PELICAN_PROCESSED:
@@ -52,8 +56,7 @@ class YamlFrontMatterReader(MarkdownReader):
             del metadata["author"]
         if "summary" in front.values:
             metadata["summary_text"] = front.values["summary"]
-            self._md.reset()  # reuse the instance: building a Markdown object is the costly part
-            metadata["summary"] = self._md.convert(front.values["summary"])
+            metadata["summary"] = str(self._render(front.values["summary"]))
         metadata["front_matter_lines"] = front.lines
         return content, metadata
 

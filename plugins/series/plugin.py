@@ -5,10 +5,10 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from markdown import Markdown
 from pelican import signals
 from pelican.generators import Generator
 
+from shared.markdown import markdown_renderer
 from shared.problems import report
 
 from .definitions import load_series, series_paths
@@ -49,11 +49,7 @@ def attach_series(generator):
     """article_generator_finalized: load series files, number the tips, publish context["series"]."""
     config = series_settings(generator.settings)
     handles = known_handles(config.authors_folder)
-    markdown_settings = generator.settings.get("MARKDOWN", {})
-
-    def markdown_to_html(text):
-        return Markdown(**markdown_settings).convert(text)
-
+    markdown_to_html = markdown_renderer(generator.settings)
     series_by_slug, problems = {}, []
     for path in series_paths(config.folder):
         series, found = load_series(path, handles, markdown_to_html)

@@ -100,7 +100,7 @@ def small_roundup() -> FakeRoundup:
     jana, tom = FakeAuthor("Jana Beispiel", "jana-beispiel"), FakeAuthor("Tom Muster", "tom-muster")
     tip = FakeArticle("Gendern ohne Sternchen", "2026/gendern-ohne-sternchen/", [jana],
                       "Drei Formulierungen, die alle meinen.", "Tipp 13 · #Mittwochstipp")
-    essay = FakeArticle("Netzwerken ist eine Haltung &amp; kein Termin", "2026/netzwerken-ist-eine-haltung/",
+    essay = FakeArticle("Netzwerken ist eine Haltung & kein Termin", "2026/netzwerken-ist-eine-haltung/",
                         [jana, tom], "Wer gibt, bekommt – ein Satz, der im Newsletter steht.")
     return FakeRoundup(
         slug="2026-W47", title="KW 47/2026",

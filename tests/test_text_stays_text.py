@@ -13,6 +13,7 @@ import pytest
 from lxml import html as lxml_html
 
 from conftest import AUTHOR_YAML, DEFAULT_BUILD_TIME, MINIMAL_SITE, SiteBuild, site_settings, write_files
+from tests.authors_support import png_bytes
 from tools.build import build
 
 SITEURL = "https://blog.nordlicht-werkstatt.example"
@@ -39,6 +40,7 @@ FREE_NAME = 'Team <Licht> & "Schatten"'
 FREE_NAME_PLAIN = "Ärger & Ähnliches <3"
 SERIES_TITLE = "#Tipps & <Tricks>"
 ROUNDUP_TITLE = 'KW 47: „Licht“ & <Schatten>'
+IMAGE_ALT = 'Ein Schild „Vorsicht“ & "Achtung <Stufe>"'
 CATEGORY = "Licht & Schatten"
 TAG = "<html> & Co"
 
@@ -58,7 +60,8 @@ def _article(number: int, title: str, **extra) -> str:
 
 # Two tips of the series on Wednesday: the tip navigation names the other tip's title.
 SERIES_TIPS = {"ampersand": {"series": "tipps", "date": "2026-11-18 09:30"},
-               "tag-like": {"series": "tipps", "date": "2026-11-18 10:00"}}
+               "tag-like": {"series": "tipps", "date": "2026-11-18 10:00", "image": "images/schild.png",
+                            "image_alt": json.dumps(IMAGE_ALT, ensure_ascii=False)}}
 
 
 def _profile(name: str, **extra) -> str:
@@ -74,6 +77,7 @@ SITE = {
     "roundups/2026-W47.md": f"---\ntitle: {json.dumps(ROUNDUP_TITLE, ensure_ascii=False)}\n---\n{NOTE_INTRO}\n",
     **{f"articles/{slug}.md": _article(number, title, **SERIES_TIPS.get(slug, {}))
        for number, (slug, title) in enumerate(TITLES.items())},
+    "images/schild.png": png_bytes(),
     "articles/erster-beitrag.md": None,
 }
 
@@ -130,6 +134,12 @@ def test_article_names_thanks_and_terms_are_shown_as_typed(site):
     assert texts(page.xpath("//section[@class='thanks']//li")) == [FREE_NAME, FREE_NAME_PLAIN]
     assert texts(page.xpath("//a[@class='tag']")) == [TAG]
     assert CATEGORY in texts(page.xpath("//footer[@class='post-footer']//a"))
+
+
+def test_image_alt_text_is_shown_as_typed(site):
+    page = site.html("2026/tag-like/")
+    assert page.xpath("//figure[@class='post-image']/img/@alt") == [IMAGE_ALT]
+    assert meta(page, "property", "og:image:alt") == [IMAGE_ALT]
 
 
 def test_series_tip_navigation_names_series_and_other_tip_as_typed(site):

@@ -161,7 +161,7 @@ def config(**overrides):
 def email_env(lang: str = "de") -> Environment:
     """Like a Pelican generator's environment after the localization plugin added t() and tn()."""
     base = Environment(loader=ChoiceLoader([FileSystemLoader(str(ROOT / "theme" / "templates"))]),
-                       trim_blocks=True, lstrip_blocks=True)
+                       autoescape=True, trim_blocks=True, lstrip_blocks=True)  # pelicanconf.JINJA_ENVIRONMENT
     strings = load_strings(str(ROOT / "theme"), lang)
     base.globals.update(t=strings.text, tn=strings.count, LANG=lang)
     return email_environment(base)

@@ -238,6 +238,20 @@ def test_roundup_feed_entry_carries_title_intro_and_post_titles_as_typed(site, f
     assert set(texts(content[-1].xpath(".//a"))) == set(TITLES.values())
 
 
+@pytest.mark.parametrize("path, name", [("serien/tipps", SERIES_TITLE), ("autoren/tom-muster", QUOTED_NAME),
+                                        ("kategorie/licht-schatten", CATEGORY)])
+def test_topic_feeds_and_their_links_name_the_topic_as_typed(site, path, name):
+    for fmt in ("atom", "rss"):
+        feed = feedparser.parse(site.path(f"{path}/{fmt}.xml").read_bytes()).feed
+        assert feed.title.endswith(f"{name} – Werkbank Blog")
+        subtitle = feed.subtitle  # RSS: the channel description, which readers take as HTML
+        if feed.subtitle_detail.type == "text/html":
+            subtitle = lxml_html.fragment_fromstring(subtitle, create_parent="div").text_content()
+        assert name in subtitle, fmt
+    links = site.html(f"{path}/").xpath("//link[@rel='alternate']/@title")
+    assert sum(name in title for title in links) == 2
+
+
 def lxml_fragments(html: str):
     return lxml_html.fragments_fromstring(html)
 

@@ -311,3 +311,17 @@ def test_follow_friday_posts_name_everyone_and_the_roundup_as_typed(site):
     assert ROUNDUP_TITLE in texts(page.xpath("//h1"))[0] and ROUNDUP_TITLE in head_texts(page)["title"]
     boxes = texts(page.xpath("//textarea[@readonly]"))
     assert sorted(boxes) == sorted(post for thread in posts.values() for post in thread)
+
+
+# --- pages, in a development build -----------------------------------------------------------
+
+def test_page_title_and_body_stay_text_in_a_development_build(build_site):
+    site = build_site({"pages/ueber-uns.md": (f"---\ntitle: {json.dumps(TITLES['tag-like'])}\n---\n"
+                                              "Hinweis: Wir sind ein Blog.\n")},
+                      overrides={"FOOTER_PAGES": ["ueber-uns"]})
+    assert site.result.exit_code(strict=True) == 0, site.messages
+    page = site.html("ueber-uns/")
+    assert texts(page.xpath("//h1")) == [TITLES["tag-like"]]
+    assert page.findtext(".//title") == f"{TITLES['tag-like']} – Werkbank Blog"
+    assert texts(page.xpath("//div[@class='post-body']/p")) == ["Hinweis: Wir sind ein Blog."]
+    assert TITLES["tag-like"] in texts(site.html("").xpath("//footer//a"))

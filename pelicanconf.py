@@ -30,6 +30,10 @@ IGNORE_FILES = [".#*", "*~", "*.swp", "README.md"]
 TIMEZONE = "Europe/Berlin"
 DEFAULT_LANG = "de"  # "en" switches UI strings and date formats to English
 THEME = "theme"
+# Templates escape every value once, by themselves: titles and names are text, not HTML. HTML we
+# build on purpose (Markdown fields, JSON-LD) is Markup; Pelican's article.content gets |safe.
+# The rest are Pelican's defaults (pelican/settings.py).
+JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True, "extensions": []}
 
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [

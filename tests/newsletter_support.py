@@ -100,7 +100,7 @@ def small_roundup() -> FakeRoundup:
     jana, tom = FakeAuthor("Jana Beispiel", "jana-beispiel"), FakeAuthor("Tom Muster", "tom-muster")
     tip = FakeArticle("Gendern ohne Sternchen", "2026/gendern-ohne-sternchen/", [jana],
                       "Drei Formulierungen, die alle meinen.", "Tipp 13 · #Mittwochstipp")
-    essay = FakeArticle("Netzwerken ist eine Haltung &amp; kein Termin", "2026/netzwerken-ist-eine-haltung/",
+    essay = FakeArticle("Netzwerken ist eine Haltung & kein Termin", "2026/netzwerken-ist-eine-haltung/",
                         [jana, tom], "Wer gibt, bekommt – ein Satz, der im Newsletter steht.")
     return FakeRoundup(
         slug="2026-W47", title="KW 47/2026",
@@ -161,7 +161,7 @@ def config(**overrides):
 def email_env(lang: str = "de") -> Environment:
     """Like a Pelican generator's environment after the localization plugin added t() and tn()."""
     base = Environment(loader=ChoiceLoader([FileSystemLoader(str(ROOT / "theme" / "templates"))]),
-                       trim_blocks=True, lstrip_blocks=True)
+                       autoescape=True, trim_blocks=True, lstrip_blocks=True)  # pelicanconf.JINJA_ENVIRONMENT
     strings = load_strings(str(ROOT / "theme"), lang)
     base.globals.update(t=strings.text, tn=strings.count, LANG=lang)
     return email_environment(base)

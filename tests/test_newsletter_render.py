@@ -137,10 +137,12 @@ def test_plain_text_has_every_post_title_url_and_the_thanks():
     assert "DANKE AN" in text and "{{ UnsubscribeURL }}" in text
 
 
-def test_plain_text_shows_titles_without_html_entities():
-    _, text = rendered()
+def test_plain_text_shows_titles_as_typed():
+    # Titles are typed text (not HTML): "&" stays "&" in the text part, escaped once in the HTML.
+    html, text = rendered()
     assert "Netzwerken ist eine Haltung & kein Termin" in text
     assert "&amp;" not in text
+    assert "Haltung &amp; kein Termin" in html and "&amp;amp;" not in html
 
 
 def test_english_strings_are_used_for_an_english_site():

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+from markupsafe import Markup
+
 from shared.collation import sorted_by_name
 from .profiles import Profile
 
@@ -28,7 +30,7 @@ def owned_series(handle: str, all_series) -> list:
     return [s for s in all_series or [] if handle in (getattr(s, "owners", None) or [])]
 
 
-def person_json_ld(profile: Profile, site_url: str, publisher: str) -> str:
+def person_json_ld(profile: Profile, site_url: str, publisher: str) -> Markup:
     """schema.org Person as JSON, safe to place inside <script type="application/ld+json">."""
     base = site_url.rstrip("/")
     person = {"@context": "https://schema.org", "@type": "Person", "name": profile.name,
@@ -49,5 +51,6 @@ def person_json_ld(profile: Profile, site_url: str, publisher: str) -> str:
     if profile.links:
         person["sameAs"] = list(profile.links.values())
     text = json.dumps(person, ensure_ascii=False, indent=2, sort_keys=False)
-    # "</script>" or "<!--" inside a value would end or confuse the script element.
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    # "</script>" or "<!--" inside a value would end or confuse the script element. JSON-escaped,
+    # so Markup: HTML-escaping it as well would put "&#34;" into the JSON.
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))

@@ -7,10 +7,10 @@ article.thanks_display = [{name, url, handle}].
 
 import os
 
-from markdown import Markdown
 from pelican import signals
 from pelican.urlwrappers import Author
 
+from shared.markdown import markdown_renderer
 from shared.model import connect, on_stage, site_config, url_table
 from shared.problems import report
 
@@ -28,9 +28,10 @@ def attach_profiles(generator):
     check = ProfileCheck(settings["PATH"], options.static_paths, options.removed_byline)
     profiles, problems = load_profiles(options.folder, check)
     urls = url_table(generator.context)
+    render = markdown_renderer(settings)
     for profile in profiles.values():
         profile.page_url = urls.url("author", slug=profile.handle)
-        profile.bio_html = Markdown(**settings["MARKDOWN"]).convert(profile.bio) if profile.bio else ""
+        profile.bio_html = render(profile.bio) if profile.bio else ""
     generator.context["author_profiles"] = profiles
 
     authors = {}  # one Author object per handle and build, shared by all its articles

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import escape
 from xml.sax.saxutils import quoteattr
 
 from feedgen.feed import FeedGenerator
@@ -20,7 +21,8 @@ def render_feed(feed: Feed, fmt: str, settings: FeedSettings, title: str, descri
     self_url = settings.absolute(feed.paths[fmt])
     generator.id(self_url)
     generator.title(title)
-    generator.subtitle(description)  # also the RSS channel description
+    # Also the RSS channel description, which readers take as HTML: escaped there, so text stays text.
+    generator.subtitle(escape(description, quote=False) if fmt == "rss" else description)
     generator.author({"name": settings.publisher, "uri": settings.absolute("")})
     generator.link(href=self_url, rel="self", type=MEDIA_TYPES[fmt])
     # feedgen takes the channel <link> of RSS from the last link added: the page, not the feed.

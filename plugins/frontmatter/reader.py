@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import os
 
-from markdown import Markdown
 from pelican.readers import MarkdownReader
 
+from shared.markdown import markdown_renderer
 from shared.problems import report
 from shared.references import names_in, unknown_reference_problems
 
@@ -21,6 +21,10 @@ PELICAN_PROCESSED = ("tags", "category")
 class YamlFrontMatterReader(MarkdownReader):
     file_extensions = ["md", "markdown"]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._render = markdown_renderer(self.settings)  # one per build, reused for every file
+
     def read(self, source_path):
         with open(source_path, encoding="utf-8") as handle:
             text = handle.read()
@@ -31,8 +35,8 @@ class YamlFrontMatterReader(MarkdownReader):
         front.problems += missing_link_targets(text, source_path, content_root)
         if front.values.get("image"):
             front.problems += missing_image(front.values["image"], front.lines.get("image", 1), source_path, content_root)
-        self._md = Markdown(**self.settings["MARKDOWN"])
-        content = self._md.convert(front.body)
+        # Pelican edits the HTML as a str (link replacement); templates show it with |safe.
+        content = str(self._render(front.body))
         body_line = text.count("\n") - front.body.count("\n") + 1
         front.problems += missing_alt_problems(content, front.body, body_line, source_path)
         if front.problems:
@@ -59,8 +63,7 @@ class YamlFrontMatterReader(MarkdownReader):
             del metadata["author"]
         if "summary" in front.values:
             metadata["summary_text"] = front.values["summary"]
-            self._md.reset()  # reuse the instance: building a Markdown object is the costly part
-            metadata["summary"] = self._md.convert(front.values["summary"])
+            metadata["summary"] = str(self._render(front.values["summary"]))
         metadata["front_matter_lines"] = front.lines
         return content, metadata
 

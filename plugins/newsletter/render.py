@@ -29,8 +29,7 @@ NETWORK_LABELS = {"linkedin": "LinkedIn", "xing": "XING", "mastodon": "Mastodon"
 
 @dataclass(frozen=True)
 class EmailPost:
-    title_html: Markup
-    title_text: str
+    title: str  # as typed; the HTML template escapes it, the text part shows it as it is
     url: str
     authors: str  # "Jana Beispiel und Tom Muster"
     summary: str
@@ -131,16 +130,13 @@ def _preheader(intro_text: str | None) -> str:
 
 
 def _post(article, config: NewsletterSettings) -> EmailPost:
-    # Pelican treats titles as HTML (entities allowed); the text part needs them plain.
-    title = Markup(str(article.title))
     authors = getattr(article, "authors", None) or [getattr(article, "author", None)]
     names = [str(getattr(a, "name", a)) for a in authors if a is not None]
     summary = getattr(article, "summary_text", None)
     if summary is None:
         summary = Markup(str(getattr(article, "summary", "") or "")).striptags()
     return EmailPost(
-        title_html=title,
-        title_text=title.striptags(),
+        title=str(article.title),
         url=config.absolute(article.url),
         authors=format_list(names, locale=config.lang) if names else "",
         summary=" ".join(str(summary).split()),
@@ -175,9 +171,9 @@ def absolute_links(fragment: str, base_url: str) -> str:
 
 
 def email_environment(base: Environment) -> Environment:
-    """The site's Jinja environment (its t(), tn() and filters) with autoescaping for .html.
+    """The site's Jinja environment (its t(), tn() and filters), autoescaping .html only.
 
-    Pelican's own environment does not autoescape; an email template should.
+    The plain-text part must show "&" and "<" as typed, so .txt templates are never escaped.
     """
     return base.overlay(autoescape=select_autoescape(("html",), default_for_string=False))
 

@@ -14,11 +14,10 @@ from datetime import time
 from functools import partial
 
 from babel.lists import format_list
-from markdown import Markdown
-from markupsafe import Markup
 from pelican import signals
 from pelican.generators import Generator
 
+from shared.markdown import markdown_renderer
 from shared.model import on_stage, connect, site_config, url_table
 from shared.problems import report
 
@@ -81,7 +80,7 @@ def post_of(article, phrases) -> Post:
         for entry in getattr(article, "thanks", None) or ()
     )
     role, tip_phrase = series_words(article, phrases)
-    title = str(Markup(article.title).striptags())
+    title = str(article.title)  # typed text: striptags() would drop "<main>" from a title about HTML
     credit = PostCredit(title=title, author_handles=tuple(handles), thanks=thanks, series_role=role)
     return Post(date=article.date, credit=credit, article=article, tip_phrase=tip_phrase)
 
@@ -103,18 +102,6 @@ def load_notes(settings, config: RoundupSettings, known_handles) -> list:
         if note is not None:
             notes.append(note)
     return notes
-
-
-def markdown_renderer(settings):
-    config = dict(settings.get("MARKDOWN", {}))
-    extension_configs = config.get("extension_configs", {})
-    extensions = list(dict.fromkeys([*config.get("extensions", []), *extension_configs]))
-
-    def render(text: str) -> str:
-        return Markdown(extensions=extensions, extension_configs=extension_configs,
-                        output_format=config.get("output_format", "html5")).convert(text)
-
-    return render
 
 
 def build_week_roundups(context, generators=()):

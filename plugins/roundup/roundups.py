@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from babel.dates import format_date
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from shared.problems import ContentProblem, relative_path
 
@@ -41,7 +41,7 @@ class Roundup:
     url: str
     save_as: str
     period: str  # "13.–20. November 2026"
-    intro_html: str
+    intro_html: Markup  # HTML, shown as it is
     intro_text: str
     articles: list = field(default_factory=list)  # oldest first
     tips: list = field(default_factory=list)  # the series tips among them
@@ -146,11 +146,11 @@ def roundup_of_week(window: WeekWindow, posts, note, newcomer_handles, profiles,
     people = contributors([post.credit for post in posts], profiles, newcomer_handles, phrases,
                           extra_thanks=note.thanks if note else ())
     intro_text = generated_intro(posts, people, phrases)
-    intro_html = f"<p>{escape(intro_text)}</p>"
+    intro_html = Markup("<p>{}</p>").format(intro_text)
     has_editor_intro = bool(note and note.intro_markdown and render_markdown)
     if has_editor_intro:
-        intro_html = render_markdown(note.intro_markdown)
-        intro_text = " ".join(Markup(intro_html).striptags().split())
+        intro_html = Markup(render_markdown(note.intro_markdown))
+        intro_text = " ".join(intro_html.striptags().split())
     end_day = window.end.date()
     start_day = window.start.date()
     return Roundup(

@@ -5,10 +5,10 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from markdown import Markdown
 from pelican import signals
 from pelican.generators import Generator
 
+from shared.markdown import markdown_renderer
 from shared.model import connect, site_config, url_table
 from shared.problems import report
 
@@ -44,11 +44,7 @@ def attach_series(generator):
     config = series_settings(site_config(generator.context))
     series_url, series_save_as = url_table(generator.context).patterns["series"]
     handles = known_handles(config.authors_folder)
-    markdown_settings = generator.settings.get("MARKDOWN", {})
-
-    def markdown_to_html(text):
-        return Markdown(**markdown_settings).convert(text)
-
+    markdown_to_html = markdown_renderer(generator.settings)
     series_by_slug, problems = {}, []
     for path in series_paths(config.folder):
         series, found = load_series(path, handles, markdown_to_html, series_url, series_save_as)

@@ -15,7 +15,6 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from markupsafe import Markup
 from pelican import signals
 from pelican.generators import Generator
 
@@ -153,7 +152,7 @@ class ShareKitGenerator(Generator):
         page_url = article.url  # a Pelican property that formats the URL on every access
         url = f"{share.base_url}/{page_url}"
         facts = ArticleFacts(
-            title=_plain(article.title),
+            title=str(article.title),  # typed text, as it is: striptags() would drop "<main>"
             summary=getattr(article, "summary_text", "") or "",
             tags=tuple(str(tag) for tag in getattr(article, "tags", []) or []),
             authors=authors,
@@ -253,11 +252,6 @@ def _is_profile(network: str, url: str) -> bool:
     except ProfileLinkError:
         return False
     return True
-
-
-def _plain(title: str) -> str:
-    """Article titles may carry inline HTML from Markdown; posts are plain text."""
-    return Markup(title).striptags()
 
 
 def get_generators(pelican):

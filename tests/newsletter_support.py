@@ -146,6 +146,7 @@ def site_settings(**overrides) -> dict:
         "SITEURL": SITEURL, "SITENAME": "Werkbank Blog", "PUBLISHER": "Nordlicht Werkstatt GmbH",
         "DEFAULT_LANG": "de", "TIMEZONE": "Europe/Berlin", "NEWSLETTER_ENABLED": True,
         "NEWSLETTER_SERVICE": "listmonk", "THEME_STATIC_DIR": "theme",
+        "PAGE_URL": "{slug}/", "PAGE_SAVE_AS": "{slug}/index.html",  # as in pelicanconf.py
         "NEWSLETTER_FROM": "Werkbank Blog <newsletter@nordlicht-werkstatt.example>",
         "NEWSLETTER_TO": "werkbank-newsletter@lists.nordlicht-werkstatt.example",
         "NEWSLETTER_LOGO": {"path": "favicon.png", "width": 32, "height": 32, "alt": "Werkbank Blog"},

@@ -37,7 +37,8 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="werkbank-check-") as scratch, SiteServer(scratch) as server:
         overrides = {**path_overrides(args.content, scratch), "SITEURL": server.origin}
-        result = build(load_settings(args.settings, overrides))
+        settings = load_settings(args.settings, overrides)
+        result = build(settings)
         print(result.summary(), file=sys.stderr)
         code = result.exit_code(strict=True)
         print("check: " + ("content OK" if code == 0 else "content has errors"), file=sys.stderr)
@@ -45,7 +46,7 @@ def main(argv=None) -> int:
         if not result.crashed:
             output = Path(scratch)
             for run in (lambda: check_links(output, server.origin), lambda: check_html(output),
-                        lambda: check_pages(output, server.origin)):
+                        lambda: check_pages(output, server.origin, settings)):
                 outcome = run()
                 print(f"\n-- {outcome.name}: {outcome.status()}", file=sys.stderr)
                 for line in outcome.notes:

@@ -2,8 +2,8 @@
 
     python -m tools.share [2026-W47] [--settings pelicanconf.py] [--output output]
 
-Reads <output>/wochenrueckblick/<week>/teilen/share.json, written by `make html` or `make publish`,
-instead of building the site again. Without a week: the latest roundup.
+Reads the share.json of the week's #FollowFriday page (ROUNDUP_SHARE_URL, e.g.
+wochenrueckblick/<week>/teilen/), written by `make html` or `make publish`, instead of building the site again. Without a week: the latest roundup.
 """
 
 from __future__ import annotations
@@ -16,7 +16,9 @@ from pathlib import Path
 
 from tools.build import load_settings
 
-from sharekit.counting import length_on, validate_limits  # noqa: E402  (tools/__init__.py put plugins/ on sys.path)
+from shared.config import read_config  # noqa: E402  (tools/__init__.py put plugins/ on sys.path)
+from shared.urls import build_url_table  # noqa: E402
+from sharekit.counting import length_on, validate_limits  # noqa: E402
 from sharekit.handles import SHARE_TEXT_NETWORKS  # noqa: E402
 
 WEEK = re.compile(r"^(\d{4})-?[Ww](\d{1,2})$")
@@ -35,18 +37,23 @@ def normalise_week(value: str) -> str:
     return f"{match.group(1)}-W{int(match.group(2)):02d}"
 
 
-def available_weeks(output: Path, settings: dict) -> dict[str, Path]:
-    """{week slug: share.json} of every roundup share page the build wrote."""
-    folder = output / settings.get("ROUNDUPS_URL", "wochenrueckblick/").strip("/")
-    return {path.parent.parent.name: path for path in sorted(folder.glob("*/teilen/share.json"))}
+def available_weeks(output: Path, urls) -> dict[str, Path]:
+    """{week slug: share.json} of every roundup share page the build wrote (ROUNDUP_SHARE_URL)."""
+    found = {}
+    for path in sorted(output.glob(urls.url("roundup_share", slug="*") + "share.json")):
+        relative = path.relative_to(output).as_posix()
+        week = next((part for part in relative.split("/") if WEEK.fullmatch(part)), None)
+        if week and urls.url("roundup_share", slug=week) + "share.json" == relative:
+            found[week] = path
+    return found
 
 
-def read_weeks(output: Path, settings: dict) -> dict[str, Path]:
+def read_weeks(output: Path, urls) -> dict[str, Path]:
     """available_weeks of a built output; without a built site, which command builds it."""
     if not (output / "index.html").is_file():
         raise ShareToolError(f"{output}/ has no built site, so no share data: "
                              "run `make html` (or `make publish`) first, then `make share` again")
-    return available_weeks(output, settings)
+    return available_weeks(output, urls)
 
 
 def choose_week(weeks: dict[str, Path], wanted: str | None) -> str:
@@ -89,14 +96,13 @@ def main(argv=None) -> int:
     try:
         if args.week:
             normalise_week(args.week)  # a typo is named before anything is read
-        settings = load_settings(args.settings)
-        weeks = read_weeks(Path(args.output), settings)
+        config = read_config(load_settings(args.settings))[0]
+        urls = build_url_table(config.pelican, config.values)
+        weeks = read_weeks(Path(args.output), urls)
         week = choose_week(weeks, args.week)
         posts = json.loads(weeks[week].read_text(encoding="utf-8"))
-        limits = validate_limits(settings.get("SHARE_LIMITS"))
-        base = settings.get("SITEURL") if str(settings.get("SITEURL", "")).startswith("https://") \
-            else settings.get("SHARE_SITEURL", "")
-        page_url = f"{str(base).rstrip('/')}/{settings.get('ROUNDUPS_URL', 'wochenrueckblick/')}{week}/teilen/"
+        limits = validate_limits(config["SHARE_LIMITS"] or None)
+        page_url = urls.shared(urls.url("roundup_share", slug=week))
         print(format_posts(week, posts, limits, page_url), end="")
         return 0
     except ShareToolError as error:

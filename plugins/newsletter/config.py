@@ -7,6 +7,7 @@ from email.utils import parseaddr
 from urllib.parse import urlsplit
 
 from shared.config import checked_config
+from shared.urls import build_url_table
 
 from .presets import ServicePreset, service_preset
 
@@ -79,7 +80,7 @@ def newsletter_settings(settings) -> NewsletterSettings:
         recipient=_address(config["NEWSLETTER_TO"], f"newsletter@{domain}"),
         unsubscribe_mailto=parseaddr(_address(config["NEWSLETTER_UNSUBSCRIBE_MAILTO"], f"newsletter-abmelden@{domain}"))[1],
         message_id_domain=domain,
-        impressum_url=config["NEWSLETTER_IMPRESSUM_URL"],
+        impressum_url=build_url_table(pelican, config.values).url("page", slug=config["NEWSLETTER_IMPRESSUM_PAGE"]),
         web_copy_url=config["NEWSLETTER_WEB_COPY_URL"],
         logo=None,
         max_bytes=config["NEWSLETTER_MAX_BYTES"],

@@ -13,14 +13,13 @@ import logging
 from pelican import signals
 from pelican.generators import Generator
 
-from shared.model import connect, on_stage, site_config
+from shared.model import connect, on_stage, site_config, url_table
 
 from .config import newsletter_settings
 from .message import Envelope, build_message, list_unsubscribe_urls, message_bytes, message_id
 from .render import email_environment, email_view, render_html, render_text, web_copy_url, web_copy_view
 
 logger = logging.getLogger(__name__)
-OUTPUT_DIR = "newsletter"
 
 
 class Prerendered:
@@ -47,7 +46,7 @@ class NewsletterGenerator(Generator):
         env = email_environment(self.env)
         entries = [write_roundup_email(writer, self.context, env, config, r)
                    for r in recent_roundups(self.context, config)]
-        write(writer, self.context, f"{OUTPUT_DIR}/index.json",
+        write(writer, self.context, url_table(self.context).newsletter_file("index", "json"),
               json.dumps({"site_url": config.site_url, "newsletters": entries}, indent=2, ensure_ascii=False, sort_keys=True) + "\n")
 
 
@@ -77,7 +76,7 @@ def write_roundup_email(writer, context, env, config, roundup) -> dict:
     )
     eml = message_bytes(build_message(envelope, text, html)).decode("ascii")
     web_copy = render_html(env, web_copy_view(view))
-    paths = {kind: f"{OUTPUT_DIR}/{roundup.slug}.{kind}" for kind in ("html", "txt", "eml")}
+    paths = {kind: url_table(context).newsletter_file(roundup.slug, kind) for kind in ("html", "txt", "eml")}
     for kind, body in (("html", html), ("txt", text), ("eml", eml)):
         write(writer, context, paths[kind], body)
     write(writer, context, web_copy_url(roundup, config) + "index.html", web_copy)

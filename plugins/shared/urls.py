@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from pelican.settings import DEFAULT_CONFIG
+
 # kind -> (URL setting, SAVE_AS setting); None where Pelican has no URL setting of its own.
 PELICAN_KINDS = {
     "author": ("AUTHOR_URL", "AUTHOR_SAVE_AS"),
@@ -100,9 +102,10 @@ def build_url_table(settings, config_values) -> UrlTable:
     """`settings`: Pelican's settings; `config_values`: the validated values of shared.config."""
     patterns = {}
     for kind, (url_key, save_key) in PELICAN_KINDS.items():
-        save_as = settings.get(save_key) or ""
-        url = settings.get(url_key) if url_key in settings else url_of_save_as(save_as)
-        patterns[kind] = (url or "", save_as)
+        # a plain dict (tools, unit tests) falls back to Pelican's defaults, as Pelican itself does
+        save_as = settings.get(save_key, DEFAULT_CONFIG.get(save_key)) or ""
+        url = settings.get(url_key, DEFAULT_CONFIG.get(url_key))
+        patterns[kind] = (url_of_save_as(save_as) if url is None else url, save_as)
     for kind, (url_key, save_key) in OUR_KINDS.items():
         url = config_values[url_key]
         patterns[kind] = (url, config_values[save_key] if save_key else _save_as_of_url(url))
@@ -112,6 +115,7 @@ def build_url_table(settings, config_values) -> UrlTable:
         if str(value).startswith("https://"):
             share_base = str(value).rstrip("/")
             break
-    newsletter_dir = config_values["NEWSLETTER_OUTPUT_DIR"].strip("/") + "/"
+    # fixed: the newsletter and deploy commands find the emails there, and it is no page to move
+    newsletter_dir = "newsletter/"
     return UrlTable(MappingProxyType(patterns), site_url, share_base, config_values["FEED_SITE_URL"],
                     config_values["FEED_FILE_NAME"], newsletter_dir)

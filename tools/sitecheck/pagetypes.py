@@ -11,6 +11,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from shared.config import read_config
+from shared.urls import build_url_table
+from tools.build import load_settings
+
 # A missing URL: the server answers it with 404.html and status 404, as the web host would.
 NOT_FOUND_PROBE = "gibt-es-nicht/"
 
@@ -31,40 +35,79 @@ class _Pattern:
     is_email: bool = False
 
 
-_SECTIONS = ("archiv|autoren|kategorie|thema|serien|wochenrueckblick|newsletter|entwuerfe|seite|"
-             "feeds|theme|images|_screenshots")
-_PATTERNS = (
-    _Pattern("index", r"index\.html", required=True),
-    _Pattern("index-page-2", r"seite/2/index\.html"),
-    _Pattern("article", r"\d{4}/[^/]+/index\.html", required=True),
-    _Pattern("page", rf"(?!(?:{_SECTIONS})/)(?!\d{{4}}/)[^/]+/index\.html", required=True),
-    _Pattern("categories-index", r"kategorie/index\.html", required=True),
-    _Pattern("category", r"kategorie/(?!seite/)[^/]+/index\.html", required=True),
-    _Pattern("tags-index", r"thema/index\.html", required=True),
-    _Pattern("tag", r"thema/(?!seite/)[^/]+/index\.html", required=True),
-    _Pattern("archives", r"archiv/index\.html", required=True),
-    _Pattern("authors-index", r"autoren/index\.html"),
-    _Pattern("author", r"autoren/(?!seite/)[^/]+/index\.html"),
-    _Pattern("series-index", r"serien/index\.html"),
-    _Pattern("series", r"serien/(?!seite/)[^/]+/index\.html"),
-    _Pattern("roundups-index", r"wochenrueckblick/index\.html"),
-    _Pattern("roundup", r"wochenrueckblick/\d{4}-W\d{2}/index\.html"),
-    # Below a roundup's own page: its share page (texts to copy for #FollowFriday) ...
-    _Pattern("roundup-share", r"wochenrueckblick/\d{4}-W\d{2}/(?!newsletter/)(?!index\.html$).+\.html"),
-    # ... and the newsletter's "view in browser" copy, which is the email's HTML.
-    _Pattern("newsletter-web", r"(?:.+/)?newsletter/(?:.+/)?index\.html", is_email=True),
-    _Pattern("newsletter-email", r"newsletter/[^/]+\.html(?<!index\.html)", is_email=True),
-)
-REQUIRED = tuple(pattern.name for pattern in _PATTERNS if pattern.required) + ("404",)
+def _regex(save_as: str) -> str:
+    """'autoren/{slug}/index.html' -> 'autoren/[^/]+/index\\.html'; '{date:%Y}' is four digits."""
+    parts = re.split(r"(\{[^}]*\})", save_as)
+    return "".join(r"\d{4}" if part.startswith("{date:%Y") else "[^/]+" if part.startswith("{")
+                   else re.escape(part) for part in parts)
 
 
-def discover(output_dir: str | Path) -> list[PageType]:
-    """The page types present in `output_dir`, in a fixed order, each with its richest page."""
+def _second_page(settings) -> str:
+    """The home page's page 2 from PAGINATION_PATTERNS (base_name of index.html is empty)."""
+    patterns = [p for p in settings.get("PAGINATION_PATTERNS", ()) if p[0] > 1]
+    if not patterns:
+        return r"(?!)"
+    return re.escape(patterns[0][2].format(base_name="", number=2).lstrip("/"))
+
+
+def patterns_for(urls, settings) -> tuple[_Pattern, ...]:
+    """The page types of a site with these URL settings, in the order they are checked."""
+    def section(kind):
+        return _regex(urls.save_as(kind, slug="{slug}"))
+
+    roundup_dir = _regex(urls.url("roundup", slug="{slug}"))
+    sections = [urls.prefix(kind) for kind in ("author", "authors", "category", "categories", "tag", "tags",
+                                               "archives", "series", "series_index", "roundup", "roundups",
+                                               "draft")]
+    sections += [urls.newsletter_dir, "feeds/", "theme/", "images/", "_screenshots/"]
+    other = "|".join(re.escape(prefix) for prefix in sorted(set(sections)) if prefix)
+    return (
+        _Pattern("index", _regex(urls.save_as("index")), required=True),
+        _Pattern("index-page-2", _second_page(settings)),
+        _Pattern("article", _regex(settings.get("ARTICLE_SAVE_AS", "{slug}.html")), required=True),
+        _Pattern("page", rf"(?!(?:{other}))(?!\d{{4}}/)" + _regex(urls.save_as("page", slug="{slug}")), required=True),
+        _Pattern("categories-index", _regex(urls.save_as("categories")), required=True),
+        _Pattern("category", section("category"), required=True),
+        _Pattern("tags-index", _regex(urls.save_as("tags")), required=True),
+        _Pattern("tag", section("tag"), required=True),
+        _Pattern("archives", _regex(urls.save_as("archives")), required=True),
+        _Pattern("authors-index", _regex(urls.save_as("authors"))),
+        _Pattern("author", section("author")),
+        _Pattern("series-index", _regex(urls.save_as("series_index"))),
+        _Pattern("series", section("series")),
+        _Pattern("roundups-index", _regex(urls.save_as("roundups"))),
+        _Pattern("roundup", _regex(urls.save_as("roundup", slug="{slug}"))),
+        # Below a roundup's own page: its share page (texts to copy for #FollowFriday) ...
+        _Pattern("roundup-share", _regex(urls.url("roundup_share", slug="{slug}")) + "index\\.html"),
+        # ... and the newsletter's "view in browser" copy, which is the email's HTML.
+        _Pattern("newsletter-web", _regex(urls.url("newsletter_web", slug="{slug}")) + "index\\.html", is_email=True),
+        _Pattern("newsletter-email", re.escape(urls.newsletter_dir) + r"[^/]+\.html(?<!index\.html)", is_email=True),
+    )
+
+
+def site_of(settings: dict):
+    """(URL table, settings) of a build, as discover() needs them."""
+    return build_url_table(settings, read_config(settings)[0].values), settings
+
+
+def default_site():
+    """The project's pelicanconf.py (for tests that only have files)."""
+    return site_of(load_settings(Path(__file__).resolve().parents[2] / "pelicanconf.py"))
+
+
+REQUIRED = ("index", "article", "page", "categories-index", "category", "tags-index", "tag", "archives", "404")
+
+
+def discover(output_dir: str | Path, site=None) -> list[PageType]:
+    """The page types present in `output_dir`, in a fixed order, each with its richest page.
+
+    `site` is (URL table, settings) of the build; the project's pelicanconf.py when not given."""
+    urls, settings = site or default_site()
     root = Path(output_dir)
     files = sorted(path.relative_to(root).as_posix() for path in root.rglob("*.html"))
     sizes = {relative: (root / relative).stat().st_size for relative in files}
     found = []
-    for pattern in _PATTERNS:
+    for pattern in patterns_for(urls, settings):
         regex = re.compile(pattern.regex)
         matches = [relative for relative in files if regex.fullmatch(relative)]
         if matches:

@@ -49,10 +49,10 @@ def check_html(output_dir: Path) -> CheckOutcome:
     return outcome
 
 
-def check_pages(output_dir: Path, origin: str) -> CheckOutcome:
+def check_pages(output_dir: Path, origin: str, settings: dict | None = None) -> CheckOutcome:
     """Every page type in chromium: privacy, console, requests, 375 px, axe (light and dark)."""
     outcome = CheckOutcome("pages in chromium (requests, console, 375 px, axe-core)")
-    page_types = pagetypes.discover(output_dir)
+    page_types = pagetypes.discover(output_dir, pagetypes.site_of(settings) if settings else None)
     missing = pagetypes.missing_required(page_types)
     if missing:  # a site may lack e.g. tags; the test suite insists on them for the sample site
         outcome.notes.append("page types this site does not have: " + ", ".join(missing))

@@ -1,0 +1,101 @@
+"""Every URL setting moves its pages and every link to them: an English layout with settings alone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from shared.config import URL_SETTINGS
+from tools.build import build, load_settings
+from tools.sitecheck import links, pagetypes
+
+ROOT = Path(__file__).resolve().parent.parent
+GERMAN_FOLDERS = {"autoren", "serien", "wochenrueckblick", "kategorie", "thema", "archiv", "entwuerfe",
+                  "teilen", "seite"}
+
+ENGLISH = {
+    "DEFAULT_LANG": "en",
+    "ARTICLE_URL": "posts/{date:%Y}/{slug}/", "ARTICLE_SAVE_AS": "posts/{date:%Y}/{slug}/index.html",
+    "DRAFT_URL": "drafts/{slug}/", "DRAFT_SAVE_AS": "drafts/{slug}/index.html",
+    "PAGE_URL": "about/{slug}/", "PAGE_SAVE_AS": "about/{slug}/index.html",
+    "CATEGORY_URL": "category/{slug}/", "CATEGORY_SAVE_AS": "category/{slug}/index.html",
+    "CATEGORIES_URL": "category/", "CATEGORIES_SAVE_AS": "category/index.html",
+    "TAG_URL": "topic/{slug}/", "TAG_SAVE_AS": "topic/{slug}/index.html",
+    "TAGS_URL": "topic/", "TAGS_SAVE_AS": "topic/index.html",
+    "AUTHOR_URL": "team/{slug}/", "AUTHOR_SAVE_AS": "team/{slug}/index.html",
+    "AUTHORS_URL": "team/", "AUTHORS_SAVE_AS": "team/index.html",
+    "ARCHIVES_URL": "archive/", "ARCHIVES_SAVE_AS": "archive/index.html",
+    "SERIES_URL": "series/{slug}/", "SERIES_SAVE_AS": "series/{slug}/index.html",
+    "SERIES_INDEX_URL": "series/", "SERIES_INDEX_SAVE_AS": "series/index.html",
+    "ROUNDUP_URL": "weekly/{slug}/", "ROUNDUP_SAVE_AS": "weekly/{slug}/index.html",
+    "ROUNDUPS_URL": "weekly/", "ROUNDUPS_SAVE_AS": "weekly/index.html",
+    "ROUNDUP_SHARE_URL": "weekly/{slug}/share/",
+    "NEWSLETTER_WEB_COPY_URL": "weekly/{slug}/email/",
+    "FEED_SITE_URL": "feed/{format}.xml",
+    "PAGINATION_PATTERNS": ((1, "{url}", "{save_as}"),
+                            (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html")),
+    "SITEMAP_EXCLUDE": [r"(^|/)newsletter/", r"/share/", r"/email/"],
+}
+
+
+def build_english(settings_file: str, tmp_path_factory):
+    output = tmp_path_factory.mktemp("english") / "output"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", "1795431600")
+        settings = load_settings(ROOT / settings_file, {"OUTPUT_PATH": str(output),
+                                                       "CACHE_PATH": str(output) + "-cache", **ENGLISH})
+        result = build(settings)
+    assert result.exit_code(strict=True) == 0, result.summary()
+    return output, settings
+
+
+@pytest.fixture(scope="module")
+def published_english_site(tmp_path_factory):
+    return build_english("publishconf.py", tmp_path_factory)
+
+
+@pytest.fixture(scope="module", params=["publishconf.py", "pelicanconf.py"])
+def english_site(request, tmp_path_factory, published_english_site):
+    if request.param == "publishconf.py":
+        return published_english_site
+    return build_english(request.param, tmp_path_factory)
+
+
+def test_every_url_setting_of_ours_is_changed_by_this_test():
+    changed = {setting.name for setting in URL_SETTINGS} - set(ENGLISH)
+    assert changed <= {"FEED_FILE_NAME"}  # "{format}.xml" has no German in it
+
+
+def test_no_page_is_written_at_a_german_default_path(english_site):
+    output, _ = english_site
+    german = [str(p.relative_to(output)) for p in output.rglob("*") if p.is_dir() and p.name in GERMAN_FOLDERS]
+    assert german == []
+
+
+def test_the_link_checker_finds_no_broken_internal_link(english_site):
+    output, settings = english_site
+    report = links.check_links(output, settings["SITEURL"] or None)
+    assert report.checked > 1000
+    assert report.problem_lines() == []
+
+
+def test_every_page_type_is_found_at_its_english_path(english_site):
+    output, settings = english_site
+    found = {t.name: t.path for t in pagetypes.discover(output, pagetypes.site_of(settings))}
+    assert pagetypes.missing_required([pagetypes.PageType(name, path) for name, path in found.items()]) == []
+    assert found["author"].startswith("team/") and found["roundup"].startswith("weekly/")
+    assert found["article"].startswith("posts/2026/") and found["page"].startswith("about/")
+
+
+def test_feeds_sitemap_and_share_data_point_at_english_paths(published_english_site):
+    output, _settings = published_english_site
+    assert (output / "team/jana-beispiel/atom.xml").is_file() and (output / "feed/atom.xml").is_file()
+    assert (output / "weekly/atom.xml").is_file() and (output / "weekly/2026-W47/email/index.html").is_file()
+    locs = etree.parse(str(output / "sitemap.xml")).xpath("//*[local-name()='loc']/text()")
+    assert locs and not [loc for loc in locs if set(loc.split("/")) & GERMAN_FOLDERS]
+    share = (output / "weekly/2026-W47/share/share.json").read_text(encoding="utf-8")
+    assert "/weekly/2026-W47/" in share and "wochenrueckblick" not in share
+    robots = (output / "robots.txt").read_text(encoding="utf-8")
+    assert "Disallow: /drafts/" in robots

@@ -15,6 +15,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader
 
 from localization.strings import load_strings
 from newsletter.config import newsletter_settings
+from shared.post import PostModel, SeriesPosition
 from newsletter.render import email_environment
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -66,6 +67,12 @@ class FakeArticle:
     authors: list
     summary_text: str = ""
     series_label: str | None = None
+
+    @property
+    def blog(self) -> PostModel:
+        """The per-article namespace a real build fills (shared.post)."""
+        position = SeriesPosition(None, self.series_label) if self.series_label else None
+        return PostModel(summary_text=self.summary_text, series=position)
 
 
 @dataclass

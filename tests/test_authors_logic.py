@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from authors.bylines import thanks_display, unknown_handle_problems
+from shared.post import ThanksShown
 from shared.collation import german_sort_key, sorted_by_name
 from authors.images import image_size
 from authors.links import link_problem
@@ -188,12 +189,12 @@ def test_thanks_link_profiles_keep_free_names_and_hide_removed_people():
     shown = thanks_display([{"handle": "tom-muster", "line": 3}, {"handle": "weg", "line": 4},
                             {"name": "Die Community", "url": "https://a.example", "line": 5},
                             {"name": "Oma", "url": None, "line": 6}], PROFILES)
-    assert shown == [
-        {"name": "Tom Muster", "url": "autoren/tom-muster/", "handle": "tom-muster"},
-        {"name": "former colleague", "url": None, "handle": "weg"},
-        {"name": "Die Community", "url": "https://a.example", "handle": None},
-        {"name": "Oma", "url": None, "handle": None},
-    ]
+    assert shown == (
+        ThanksShown("Tom Muster", "autoren/tom-muster/", "tom-muster"),
+        ThanksShown("former colleague", None, "weg"),
+        ThanksShown("Die Community", "https://a.example"),
+        ThanksShown("Oma"),
+    )
 
 
 def test_series_are_owned_by_the_handles_in_owners():

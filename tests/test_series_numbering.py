@@ -110,6 +110,10 @@ def wednesday_series():
                   url="serien/mittwochstipp/")
 
 
+def position(article):
+    return article.blog.series
+
+
 def link(published=(), unpublished=(), scheduled=(), announce_next=True):
     series = wednesday_series()
     problems = link_series({"mittwochstipp": series}, list(published), list(unpublished), list(scheduled),
@@ -120,9 +124,9 @@ def link(published=(), unpublished=(), scheduled=(), announce_next=True):
 def test_one_tip_only_has_no_neighbours_and_number_one():
     tip = article(4)
     series, problems = link([tip])
-    assert (tip.series_number, tip.series_label, tip.series_prev, tip.series_next) == (
-        1, "Tipp 1 · #Mittwochstipp", None, None)
-    assert tip.series_info is series and series.tips == [tip]
+    at = position(tip)
+    assert (at.number, at.label, at.previous, at.next) == (1, "Tipp 1 · #Mittwochstipp", None, None)
+    assert at.series is series and series.tips == [tip]
     assert problems == []
 
 
@@ -130,26 +134,27 @@ def test_draft_in_the_middle_is_skipped_in_numbers_and_navigation():
     first, draft, last = article(4), article(11, status="draft"), article(18)
     series, _ = link([first, last], unpublished=[draft])
     assert series.tips == [first, last]
-    assert (first.series_next, last.series_prev, last.series_number) == (last, first, 2)
-    assert draft.series_number is None and draft.series_prev is None and draft.series_next is None
-    assert draft.series_label == "#Mittwochstipp"  # the draft preview still names its series
+    assert (position(first).next, position(last).previous, position(last).number) == (last, first, 2)
+    at = position(draft)
+    assert at.number is None and at.previous is None and at.next is None
+    assert at.label == "#Mittwochstipp"  # the draft preview still names its series
 
 
 def test_scheduled_tip_is_never_linked_only_its_date_is_announced():
     first, newest, coming = article(11), article(18), article(25)
     series, _ = link([first, newest], scheduled=[coming])
     assert coming not in series.tips
-    assert newest.series_next is None
-    assert coming.series_number is None and coming.series_info is None
+    assert position(newest).next is None
+    assert position(coming) is None  # a scheduled tip is never linked, not even to its series
     assert series.next_date == november(25)
-    assert newest.series_next_date == november(25)
-    assert first.series_next_date is None
+    assert position(newest).next_date == november(25)
+    assert position(first).next_date is None
 
 
 def test_announcement_can_be_switched_off():
     newest, coming = article(18), article(25)
     series, _ = link([newest], scheduled=[coming], announce_next=False)
-    assert series.next_date is None and newest.series_next_date is None
+    assert series.next_date is None and position(newest).next_date is None
 
 
 @pytest.mark.parametrize("where", ["published", "unpublished", "scheduled"])
@@ -169,7 +174,7 @@ def test_scheduled_tip_on_wrong_weekday_is_warned_at_its_date_line():
 def test_articles_outside_series_get_empty_series_attributes():
     other = article(18, series=None)
     link([other])
-    assert other.series_info is None and other.series_label is None and other.series_number is None
+    assert position(other) is None
 
 
 def test_series_index_without_series_is_an_error():

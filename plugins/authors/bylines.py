@@ -5,6 +5,8 @@ from __future__ import annotations
 from shared.problems import ContentProblem
 from shared.references import unknown_author_problems
 
+from shared.post import ThanksShown
+
 from .profiles import Profile
 
 
@@ -21,14 +23,14 @@ def profile_or_placeholder(handle: str, profiles: dict) -> Profile:
     return Profile(handle, handle, status="removed")
 
 
-def thanks_display(thanks: list, profiles: dict) -> list[dict]:
-    """[{name, url, handle}] for an article's thanks, in the order written; url links the profile."""
+def thanks_display(thanks: list, profiles: dict) -> tuple[ThanksShown, ...]:
+    """An article's thanks in the order written; a profile's url is its page."""
     shown = []
     for entry in thanks:
         handle = entry.get("handle")
         if handle:
             profile = profile_or_placeholder(handle, profiles)
-            shown.append({"name": profile.name, "url": profile.url, "handle": handle})
+            shown.append(ThanksShown(profile.name, profile.url, handle))
         else:
-            shown.append({"name": entry["name"], "url": entry.get("url"), "handle": None})
-    return shown
+            shown.append(ThanksShown(entry["name"], entry.get("url")))
+    return tuple(shown)

@@ -1,8 +1,8 @@
 """Connects author profiles to Pelican: load and attach them, shape the author pages and index.
 
 Contract for other plugins: context["author_profiles"] = {handle: Profile}; article.authors are
-Author objects (name = display name, slug = handle, .profile); article.author_profiles;
-article.thanks_display = [{name, url, handle}].
+Author objects (name = display name, slug = handle, .profile); article.blog.profiles and
+article.blog.thanks (shared.post).
 """
 
 import os
@@ -12,6 +12,7 @@ from pelican.urlwrappers import Author
 
 from shared.markdown import markdown_renderer
 from shared.model import connect, on_stage, site_config, url_table
+from shared.post import post_model
 from shared.problems import report
 
 from .bylines import profile_or_placeholder, thanks_display, unknown_handle_problems
@@ -42,17 +43,18 @@ def attach_profiles(generator):
         return authors[handle]
 
     for article in _every_article(generator):
-        handles = list(getattr(article, "author_handles", None) or [])
+        post = post_model(article)
+        handles = list(post.handles)
         if not handles:
             continue
-        thanks = list(getattr(article, "thanks", None) or [])
+        thanks = list(article.metadata.get("thanks") or [])
         problems += unknown_handle_problems(article.source_path, handles, thanks,
                                             getattr(article, "front_matter_lines", {}), profiles,
                                             options.shown_folder)
         article.authors = [author_for(handle) for handle in handles]
         article.author = article.authors[0]  # Pelican's single-author attribute, kept consistent
-        article.author_profiles = [author.profile for author in article.authors]
-        article.thanks_display = thanks_display(thanks, profiles)
+        post.profiles = tuple(author.profile for author in article.authors)
+        post.thanks = thanks_display(thanks, profiles)
     for found in problems:
         report(found)
 

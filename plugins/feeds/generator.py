@@ -16,6 +16,7 @@ from pelican.plugins import signals
 from pelican.utils import sanitised_join
 
 from shared.model import site_config, url_table
+from shared.post import post_model
 from shared.problems import WARNING, problem
 from shared.yamlsource import load_yaml_file
 
@@ -183,10 +184,7 @@ def article_topics(articles, context, settings: FeedSettings, strings: dict, pro
 
 
 def author_handles(article) -> list[str]:
-    handles = getattr(article, "author_handles", None)
-    if handles:
-        return list(handles)
-    return [author.slug for author in getattr(article, "authors", [])]
+    return list(post_model(article).handles)
 
 
 def person_name(handle: str, profile, author) -> str:

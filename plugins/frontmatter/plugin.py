@@ -2,7 +2,8 @@
 
 from pelican import signals
 
-from shared.dates import build_time
+from shared.model import connect, site_config, url_table
+from shared.post import post_model
 from shared.problems import report
 
 from .publishing import duplicate_urls, split_scheduled
@@ -15,7 +16,7 @@ def add_reader(readers):
 
 
 def hold_back_scheduled_and_duplicates(generator):
-    now = build_time()
+    now = site_config(generator.context).now
     published, scheduled = split_scheduled(generator.articles, now)
     published, problems = duplicate_urls(published + generator.drafts + generator.hidden_articles)
     for found in problems:
@@ -41,11 +42,14 @@ def fix_urls_for_this_build(generator):
     `override_url` is Pelican's own per-content URL override; it is set after the content cache
     was saved, so it never outlives this build.
     """
+    urls = url_table(generator.context)
     for article in (*generator.articles, *generator.translations, *generator.drafts, *generator.hidden_articles):
         article.override_url = article.url
+        post_model(article).absolute_url = urls.absolute(article.url)
 
 
 def register():
+    connect()
     signals.readers_init.connect(add_reader)
     signals.article_generator_pretaxonomy.connect(hold_back_scheduled_and_duplicates)
     signals.article_generator_finalized.connect(fix_urls_for_this_build)

@@ -130,17 +130,14 @@ def _preheader(intro_text: str | None) -> str:
 
 
 def _post(article, config: NewsletterSettings) -> EmailPost:
-    authors = getattr(article, "authors", None) or [getattr(article, "author", None)]
-    names = [str(getattr(a, "name", a)) for a in authors if a is not None]
-    summary = getattr(article, "summary_text", None)
-    if summary is None:
-        summary = Markup(str(getattr(article, "summary", "") or "")).striptags()
+    names = [author.name for author in article.authors]
+    post = article.blog
     return EmailPost(
         title=str(article.title),
         url=config.absolute(article.url),
         authors=format_list(names, locale=config.lang) if names else "",
-        summary=" ".join(str(summary).split()),
-        label=getattr(article, "series_label", None) or None,
+        summary=" ".join(post.summary_text.split()),
+        label=post.series.label if post.series else None,
     )
 
 

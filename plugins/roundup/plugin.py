@@ -19,6 +19,7 @@ from pelican.generators import Generator
 
 from shared.markdown import markdown_renderer
 from shared.model import on_stage, connect, site_config, url_table
+from shared.post import post_model
 from shared.problems import report
 
 from .notes import read_note
@@ -53,33 +54,24 @@ def phrases_from(env, lang: str) -> Phrases:
     return Phrases(text=env.globals["t"], count=env.globals["tn"], join=partial(format_list, locale=lang))
 
 
-def series_words(article, phrases) -> tuple[str | None, str | None]:
-    """(role label, intro phrase) for a series tip, (None, None) otherwise.
-
-    Uses the series plugin's data when present (series_info/series_label/series_number),
-    else the series slug from the front matter.
-    """
-    series = getattr(article, "series_info", None)
-    slug = getattr(article, "series", None)
-    if series is None and not slug:
+def series_words(position, phrases) -> tuple[str | None, str | None]:
+    """(role label, intro phrase) for a series tip (article.blog.series), (None, None) otherwise."""
+    if position is None:
         return None, None
-    label = getattr(article, "series_label", None)
-    number = getattr(article, "series_number", None)
-    if not label:
-        label = phrases.text("roundup_series_fallback", series=getattr(series, "title", None) or slug)
-    if series is not None and number and getattr(series, "label_pattern", None):
-        part = series.label_pattern.replace("{n}", str(number))
-        return label, phrases.text("roundup_intro_tip", part=part, series=series.title)
-    return label, label
+    if position.number:
+        part = position.series.number_label(position.number)
+        return position.label, phrases.text("roundup_intro_tip", part=part, series=position.series.title)
+    return position.label, position.label
 
 
 def post_of(article, phrases) -> Post:
-    handles = getattr(article, "author_handles", None) or [author.slug for author in article.authors]
+    post = post_model(article)
     thanks = tuple(
         {"handle": entry["handle"]} if entry.get("handle") else {"name": entry["name"], "url": entry.get("url")}
-        for entry in getattr(article, "thanks", None) or ()
+        for entry in article.metadata.get("thanks") or ()
     )
-    role, tip_phrase = series_words(article, phrases)
+    handles = post.handles
+    role, tip_phrase = series_words(post.series, phrases)
     title = str(article.title)  # typed text: striptags() would drop "<main>" from a title about HTML
     credit = PostCredit(title=title, author_handles=tuple(handles), thanks=thanks, series_role=role)
     return Post(date=article.date, credit=credit, article=article, tip_phrase=tip_phrase)

@@ -1,29 +1,22 @@
 """Ties series definitions to Pelican's articles: numbers, labels, neighbours, next date.
 
-This is the edge between plain data (definitions, numbering) and Pelican's article objects. It only
-adds attributes of its own (series_info, series_number, ...) and sets them on every build, so no
+This is the edge between plain data (definitions, numbering) and Pelican's article objects. It sets
+`article.blog.series` (a shared.post.SeriesPosition, None outside a series) on every build, so no
 value survives from an earlier build in the same process (devserver).
 """
 
 from __future__ import annotations
 
+from shared.post import SeriesPosition, post_model
 from shared.problems import ContentProblem, relative_path
 from shared.references import unknown_series_problem
 
 from .definitions import Series
 from .numbering import NumberedTip, Tip, neighbours, next_date, number_tips, off_cadence
 
-# Attributes this plugin owns; every article gets all of them, None when they do not apply.
-ARTICLE_ATTRIBUTES = (
-    "series_info", "series_number", "series_label", "series_short_label", "series_prev", "series_next",
-    "series_next_date",
-)
-
-
 def reset_attributes(articles) -> None:
     for article in articles:
-        for name in ARTICLE_ATTRIBUTES:
-            setattr(article, name, None)
+        post_model(article).series = None
 
 
 def series_slug(article) -> str | None:
@@ -91,19 +84,16 @@ def link_series(series_by_slug: dict, published, unpublished, scheduled, *, tz_n
         attach_numbers(series, numbered, by_key)
         for article in unpublished:
             if series_slug(article) == slug:
-                article.series_info = series
-                article.series_label = series.title
+                post_model(article).series = SeriesPosition(series, series.title)
     return problems
 
 
 def attach_numbers(series: Series, numbered: list[NumberedTip], by_key: dict) -> None:
     for previous, entry, following in neighbours(numbered):
-        article = by_key[entry.tip.key]
-        article.series_info = series
-        article.series_number = entry.number
-        article.series_label = series.full_label(entry.number)
-        article.series_short_label = series.number_label(entry.number)
-        article.series_prev = by_key[previous.tip.key] if previous else None
-        article.series_next = by_key[following.tip.key] if following else None
-        # only the newest tip announces the next one
-        article.series_next_date = series.next_date if following is None else None
+        post_model(by_key[entry.tip.key]).series = SeriesPosition(
+            series, series.full_label(entry.number), entry.number, series.number_label(entry.number),
+            previous=by_key[previous.tip.key] if previous else None,
+            next=by_key[following.tip.key] if following else None,
+            # only the newest tip announces the next one
+            next_date=series.next_date if following is None else None,
+        )

@@ -1,9 +1,8 @@
 """Connects the share kit to Pelican: share texts and links on articles, #FollowFriday share pages.
 
-Inputs (contracts, see the common brief): context["author_profiles"] (Profile.name, .links,
-.source_path), context["roundups"] (Roundup.slug, .title, .url, .contributors), and on articles
-author_handles, tags, summary_text, url. Outputs: article.share_texts / share_links /
-share_views / share_json_url, context["roundup_shares"] = {slug: {"url", "json_url"}}, the
+Inputs: context["author_profiles"] (Profile.name, .links, .source_path), context["roundups"]
+(Roundup.slug, .title, .url, .contributors), and on articles article.blog (handles, summary_text),
+tags, url. Outputs: article.blog.share (shared.post.ShareData), context["roundup_shares"] = {slug: {"url", "json_url"}}, the
 pages wochenrueckblick/<slug>/teilen/ with share.json, and <article dir>/share.json.
 
 Share texts need absolute https URLs: SITEURL when it is https (publishconf.py), otherwise
@@ -21,6 +20,7 @@ from pelican.generators import Generator
 from shared.config import checked_config
 from shared.model import connect, on_stage, site_config, url_table
 from shared.urls import build_url_table
+from shared.post import ShareData, post_model
 from shared.problems import did_you_mean, problem
 from shared.yamlsource import load_yaml_file
 
@@ -146,14 +146,14 @@ class ShareKitGenerator(Generator):
 
     def _prepare_article(self, article):
         share = self.share
-        handles = getattr(article, "author_handles", None) or [getattr(a, "slug", str(a)) for a in article.authors]
-        names = {getattr(a, "slug", None): getattr(a, "name", None) for a in getattr(article, "authors", [])}
-        authors = tuple(self._person(handle, names.get(handle) or handle) for handle in handles)
+        post = post_model(article)
+        names = {author.slug: author.name for author in article.authors}
+        authors = tuple(self._person(handle, names.get(handle) or handle) for handle in post.handles)
         page_url = article.url  # a Pelican property that formats the URL on every access
-        url = f"{share.base_url}/{page_url}"
+        url = url_table(self.context).shared(page_url)
         facts = ArticleFacts(
             title=str(article.title),  # typed text, as it is: striptags() would drop "<main>"
-            summary=getattr(article, "summary_text", "") or "",
+            summary=post.summary_text,
             tags=tuple(str(tag) for tag in getattr(article, "tags", []) or []),
             authors=authors,
             url=url,
@@ -164,16 +164,15 @@ class ShareKitGenerator(Generator):
             problem(article.source_path, 0, f"share text: {error}", "shorten the title or raise SHARE_LIMITS")
             return
         instance = next((mastodon_instance(p.links) for p in authors if mastodon_instance(p.links)), share.mastodon_instance)
-        article.share_texts = texts
-        article.share_links = share_links(
+        links = share_links(
             networks=share.link_networks, url=url, title=facts.title,
             texts={network: posts[0] for network, posts in texts.items()},
             mastodon_instance=instance,
             labels={network: share.strings[f"share_link_{network}"] for network in LINK_NETWORKS},
         )
-        article.share_views = self._views(texts, id_prefix="teilen")
         json_name = url_table(self.context).beside(article.save_as, "share.json")
-        article.share_json_url = page_url + "share.json" if page_url.endswith("/") else json_name
+        json_url = page_url + "share.json" if page_url.endswith("/") else json_name
+        post.share = ShareData(texts, tuple(links), tuple(self._views(texts, id_prefix="teilen")), json_url)
         self.article_files.append((json_name, share_json(texts)))
 
     # --- roundups ---------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from authors.bylines import thanks_display, unknown_handle_problems
 from shared.post import ThanksShown
 from shared.collation import german_sort_key, sorted_by_name
 from authors.images import image_size
-from authors.links import link_problem
+from shared.people import link_problem
 from authors.pages import index_sections, owned_series, person_json_ld
 from authors.profiles import Profile, ProfileCheck, read_profile
 from shared.yamlsource import load_yaml
@@ -51,7 +51,8 @@ def test_profile_links_on_the_networks_own_host_are_accepted(network, url):
     ("xing", "https://xing.de/profile/Jana", "points to 'xing.de'"),
     ("bluesky", "https://bsky.social/profile/jana", "points to 'bsky.social'"),
     ("x", "https://x.example/jana", "points to 'x.example'"),
-    ("mastodon", "https://mastodon.social/users/jana", "not a profile address"),
+    ("mastodon", "https://mastodon.social/jana", "not a profile address"),
+    ("x", "https://x.com/home", "not a profile address"),
     ("website", 42, "must be an address"),
 ])
 def test_unsafe_or_misplaced_links_are_refused_with_an_example(network, url, expected):

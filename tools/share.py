@@ -19,7 +19,7 @@ from tools.build import load_settings
 from shared.config import read_config  # noqa: E402  (tools/__init__.py put plugins/ on sys.path)
 from shared.urls import build_url_table  # noqa: E402
 from sharekit.counting import length_on, validate_limits  # noqa: E402
-from sharekit.handles import SHARE_TEXT_NETWORKS  # noqa: E402
+from shared.people import SHARE_TEXT_NETWORKS  # noqa: E402
 
 WEEK = re.compile(r"^(\d{4})-?[Ww](\d{1,2})$")
 NETWORK_NAMES = {"mastodon": "Mastodon", "bluesky": "Bluesky", "linkedin": "LinkedIn", "xing": "XING", "x": "X"}

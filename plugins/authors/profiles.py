@@ -13,17 +13,16 @@ from datetime import date
 
 from shared.dates import DateValueError, parse_day
 from shared.fields import kind_of, not_text, text_list
+from shared.people import HANDLE, NETWORKS, link_problem, mentions_of
 from shared.problems import WARNING, ContentProblem, did_you_mean, relative_path
 from shared.yamlsource import YamlDocument, YamlSyntaxError, load_yaml_file
 
 from .images import IMAGE_SUFFIXES, image_size
-from .links import NETWORKS, link_problem
 
 PROFILE_KEYS = ("name", "pronouns", "role", "department", "location", "since", "status",
                 "avatar", "expertise", "links", "bio")
 TEXT_KEYS = ("pronouns", "role", "department", "location")
 STATUSES = ("active", "alumni", "removed")
-HANDLE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
 @dataclass
@@ -40,6 +39,7 @@ class Profile:
     avatar_size: tuple[int, int] | None = None  # (width, height) in pixels
     expertise: list = field(default_factory=list)
     links: dict = field(default_factory=dict)  # network -> https URL, in the file's order
+    mentions: dict = field(default_factory=dict)  # network -> "@name@instance" where text can mention
     since: date | None = None
     status: str = "active"
     source_path: str = ""
@@ -132,6 +132,7 @@ def read_profile(handle: str, doc: YamlDocument, path: str, check: ProfileCheck)
     profile.since = _since(data, add)
     profile.expertise = _expertise(data, add)
     profile.links = _links(data, add)
+    profile.mentions = mentions_of(profile.links)
     profile.avatar, profile.avatar_size = _avatar(data, add, check)
     if profile.status == "removed":
         leftovers = [key for key in ("avatar", "links", "bio", "pronouns", "role", "department", "location")
@@ -154,7 +155,7 @@ def scrub(profile: Profile, byline: str) -> None:
     profile.pronouns = profile.role = profile.department = profile.location = None
     profile.bio = profile.bio_html = ""
     profile.avatar, profile.avatar_size = None, None
-    profile.expertise, profile.links, profile.since = [], {}, None
+    profile.expertise, profile.links, profile.mentions, profile.since = [], {}, {}, None
 
 
 def _text(data, key, add):

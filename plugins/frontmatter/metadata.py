@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from shared.dates import DateValueError, parse_datetime
 from shared.fields import kind_of, not_text, text_list
+from shared.people import HANDLE
 from shared.problems import ContentProblem, did_you_mean, relative_path
 from shared.yamlsource import YamlDocument, YamlSyntaxError, load_yaml, split_front_matter
 
@@ -16,7 +16,6 @@ ARTICLE_KEYS = {
 }
 PAGE_KEYS = {"title", "summary", "status", "slug", "lang", "template", "modified", "date"}
 STATUSES = ("published", "draft", "hidden")
-HANDLE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
 @dataclass

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from shared.fields import kind_of, text_list
+from shared.people import HANDLE
 from shared.problems import ContentProblem, did_you_mean, relative_path
 from shared.yamlsource import YamlSyntaxError, load_yaml, split_front_matter
 
@@ -29,7 +30,6 @@ from .windows import week_slug
 NOTE_KEYS = ("title", "skip", "thanks")
 THANKS_KEYS = ("handle", "name", "url", "for")
 FILE_NAME = re.compile(r"^(\d{4})-[Ww](\d{1,2})\.md$")
-HANDLE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 # "#Mittwochstipp" at the start of a wrapped line would become a Markdown heading
 HASHTAG_AT_LINE_START = re.compile(r"^( {0,3})#(?=[^\s#])", re.MULTILINE)
 

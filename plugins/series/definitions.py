@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from shared.fields import not_text, text_list
+from shared.people import HANDLE
 from shared.problems import ContentProblem, did_you_mean, relative_path
 from shared.yamlsource import YamlDocument, YamlSyntaxError, load_yaml_file
 
@@ -15,7 +16,6 @@ SERIES_KEYS = ("title", "description", "weekday", "label", "owners")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # German authors write "mittwoch"; we point them to the English name instead of guessing.
 GERMAN_WEEKDAYS = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag")
-HANDLE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 NUMBER_FIELD = "{n}"
 
 

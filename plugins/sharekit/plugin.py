@@ -20,13 +20,13 @@ from pelican.generators import Generator
 from shared.config import checked_config
 from shared.model import connect, on_stage, site_config, url_table
 from shared.urls import build_url_table
+from shared.people import SHARE_TEXT_NETWORKS, mastodon_instance
 from shared.post import ShareData, post_model
 from shared.problems import did_you_mean, problem
 from shared.yamlsource import load_yaml_file
 
 from .counting import validate_limits
 from .display import network_views, share_json
-from .handles import SHARE_TEXT_NETWORKS, ProfileLinkError, check_profile_link, mastodon_instance
 from .links import LINK_NETWORKS, instance_origin, share_links
 from .threads import (ArticleFacts, NameTooLongError, Person, ShareTextError, Wording,
                       article_share_texts, follow_friday_posts, names_for)
@@ -69,31 +69,6 @@ def read_share_settings(settings) -> ShareSettings:
     return ShareSettings(limits, link_networks, instance, base_url, config["SITENAME"], strings, wording)
 
 
-def _checked_links(profiles: dict) -> dict:
-    """{handle: links that are real profiles}; every other link is reported as a content error."""
-    usable = {}
-    for handle, profile in profiles.items():
-        links = dict(getattr(profile, "links", None) or {})
-        for network, url in list(links.items()):
-            try:
-                check_profile_link(network, url)
-            except ProfileLinkError as error:
-                _report_link(profile, network, error)
-                del links[network]
-        usable[handle] = links
-    return usable
-
-
-def _report_link(profile, network: str, error: ProfileLinkError) -> None:
-    path = getattr(profile, "source_path", None) or f"content/authors/{profile.handle}.yml"
-    try:
-        line = load_yaml_file(path).line("links", network)
-    except (OSError, ValueError):
-        line = 0
-    problem(path, line, f"links.{network}: '{error.url}' is not a {network} profile ({error.reason})",
-            f"expected {error.expected}")
-
-
 class FixedText:
     """Lets the writer (and its overwrite check) write text that needs no template."""
 
@@ -118,9 +93,8 @@ class ShareKitGenerator(Generator):
         except ShareSettingsError as error:
             problem("pelicanconf.py", 0, f"share kit: {error}")
             return
-        profiles = self.context.get("author_profiles") or {}
-        self.links = _checked_links(profiles)
-        self.profiles = profiles
+        # profile links were checked when the profiles were loaded (shared.people.link_problem)
+        self.profiles = self.context.get("author_profiles") or {}
         for article in self.context.get("articles", []):
             self._prepare_article(article)
         self._prepare_roundups(self.context.get("roundups") or [])
@@ -132,15 +106,13 @@ class ShareKitGenerator(Generator):
         profile = self.profiles.get(handle)
         if profile is None:
             return Person(fallback_name or handle, {})
-        return Person(profile.name, self.links.get(handle, {}))
+        return Person(profile.name, dict(profile.links))
 
     def _contributor(self, contributor) -> Person:
         handle = getattr(contributor, "handle", None)
         if handle and handle in self.profiles:
             return self._person(handle)
-        links = {network: url for network, url in (getattr(contributor, "links", None) or {}).items()
-                 if network in ("mastodon", "bluesky", "x") and _is_profile(network, url)}
-        return Person(contributor.name, links)
+        return Person(contributor.name, {})  # a free name has at most a website: nothing to mention
 
     # --- articles ---------------------------------------------------------------------------
 
@@ -243,14 +215,6 @@ class ShareKitGenerator(Generator):
                               relative_urls=self.settings.get("RELATIVE_URLS", False),
                               roundup=page["roundup"], share_page=page, page_name=page["url"])
             writer.write_file(page["json_url"], FixedText(page["json"]), self.context)
-
-
-def _is_profile(network: str, url: str) -> bool:
-    try:
-        check_profile_link(network, url)
-    except ProfileLinkError:
-        return False
-    return True
 
 
 def get_generators(pelican):

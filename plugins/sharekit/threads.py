@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import regex
 
 from .counting import length_on
-from .handles import name_on
+from shared.people import name_on
 
 BLOCK_SEPARATOR = "\n\n"
 ELLIPSIS = "…"

@@ -2,7 +2,7 @@
 
 import pytest
 
-from sharekit.handles import ProfileLinkError, check_profile_link, mastodon_instance, mention, name_on
+from shared.people import ProfileLinkError, check_profile_link, link_problem, mastodon_instance, mention, name_on
 
 
 @pytest.mark.parametrize("url, expected", [
@@ -63,6 +63,9 @@ def test_x_and_twitter_profile_links_become_the_name(url, expected):
     ("linkedin", "https://www.linkedin.com/feed/", "does not name a profile"),
     ("linkedin", "https://example.com/in/jana", "not linkedin.com"),
     ("xing", "https://www.xing.com/", "does not name a profile"),
+    # people's profiles only: a company page is no person to thank or mention
+    ("linkedin", "https://www.linkedin.com/company/nordlicht-werkstatt", "does not name a profile"),
+    ("xing", "https://www.xing.com/pages/nordlicht-werkstatt", "does not name a profile"),
 ])
 def test_links_that_are_no_profile_raise_an_error_saying_what_is_expected(network, url, reason):
     with pytest.raises(ProfileLinkError) as raised:
@@ -77,7 +80,6 @@ def test_links_that_are_no_profile_raise_an_error_saying_what_is_expected(networ
 @pytest.mark.parametrize("network, url", [
     ("linkedin", "https://www.linkedin.com/in/jana-beispiel"),
     ("linkedin", "https://de.linkedin.com/in/jana-beispiel/"),
-    ("linkedin", "https://www.linkedin.com/company/nordlicht-werkstatt"),
     ("xing", "https://www.xing.com/profile/Jana_Beispiel"),
     ("xing", "https://www.xing.com/profile/Jana_Beispiel/cv?sc_o=x"),
     ("website", "https://jana.example"),
@@ -117,3 +119,22 @@ def test_a_person_is_named_by_mention_where_the_network_has_one_else_by_name(net
 ])
 def test_the_mastodon_share_instance_is_the_home_instance_of_the_profile(links, expected):
     assert mastodon_instance(links) == expected
+
+
+SAME_RULE_CASES = [
+    ("x", "https://x.com/home"), ("x", "https://x.com/jana"), ("linkedin", "https://de.linkedin.com/in/jana"),
+    ("linkedin", "https://www.linkedin.com/company/nordlicht"), ("mastodon", "https://mastodon.social/users/jana"),
+    ("mastodon", "https://mastodon.social/jana"), ("xing", "https://www.xing.com/pages/nordlicht"),
+    ("bluesky", "https://bsky.app/profile/jana.bsky.social"), ("bluesky", "https://bsky.app/profile/did:plc:x"),
+]
+
+
+@pytest.mark.parametrize("network, url", SAME_RULE_CASES)
+def test_a_profile_link_is_accepted_at_load_exactly_when_it_can_be_mentioned(network, url):
+    """One rule: the profile check (file:line errors) and the share texts agree on every link."""
+    try:
+        check_profile_link(network, url)
+        usable = True
+    except ProfileLinkError:
+        usable = False
+    assert (link_problem(network, url) is None) == usable

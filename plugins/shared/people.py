@@ -1,4 +1,9 @@
-"""How a person can be named on each network: a mention parsed from their profile link, or their name.
+"""People: handles, profile links and mentions, each rule in one place for every plugin and tool.
+
+A profile's links are checked once, when it is loaded (link_problem), with the same rules that
+make mentions for share texts: a link that passes is a profile on its network.
+
+How a person can be named on each network: a mention parsed from their profile link, or their name.
 
 Mastodon `https://instance/@user` -> `@user@instance`; Bluesky `https://bsky.app/profile/handle`
 -> `@handle`; X `https://x.com/name` (or twitter.com) -> `@name`. LinkedIn and XING have no text
@@ -9,6 +14,21 @@ from __future__ import annotations
 
 import re
 from urllib.parse import urlsplit
+
+# A handle names a profile file (content/authors/<handle>.yml), a series file or a thanks entry.
+HANDLE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+HANDLE_HINT = "handles are lower-case letters, digits and '-', e.g. jana-beispiel"
+# The link keys a profile may have, in the order they are shown.
+NETWORKS = ("linkedin", "xing", "mastodon", "bluesky", "x", "website")
+EXAMPLES = {
+    "linkedin": "https://www.linkedin.com/in/jana-beispiel",
+    "xing": "https://www.xing.com/profile/Jana_Beispiel",
+    "mastodon": "https://mastodon.social/@jana",
+    "bluesky": "https://bsky.app/profile/jana.bsky.social",
+    "x": "https://x.com/jana_beispiel",
+    "website": "https://jana-beispiel.de",
+}
+_HOSTNAME = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
 
 # Networks whose posts can mention a person by text.
 MENTION_NETWORKS = ("mastodon", "bluesky", "x")
@@ -30,15 +50,16 @@ _X_NAME = re.compile(r"[A-Za-z0-9_]{1,15}")
 # First path segments on x.com that are pages of the site, not accounts.
 _X_RESERVED = {"home", "i", "intent", "search", "hashtag", "explore", "share", "settings",
                "messages", "notifications", "login", "signup", "tos", "privacy", "compose"}
-_LINKEDIN_KINDS = {"in", "company", "pub"}
-_XING_KINDS = {"profile", "pages"}
+# People's pages only: company pages (linkedin.com/company, xing.com/pages) are not a person.
+_LINKEDIN_KINDS = {"in", "pub"}
+_XING_KINDS = {"profile"}
 
 
 class ProfileLinkError(ValueError):
     """A profile link that is not a profile on its network; says what was expected."""
 
-    def __init__(self, network: str, url: str, reason: str):
-        self.network, self.url, self.reason = network, url, reason
+    def __init__(self, network: str, url: str, reason: str, wrong_host: str | None = None):
+        self.network, self.url, self.reason, self.wrong_host = network, url, reason, wrong_host
         self.expected = EXPECTED.get(network, "a profile link")
         super().__init__(f"{network} link '{url}' is not a profile: {reason}; expected {self.expected}")
 
@@ -76,7 +97,7 @@ def mastodon_mention(url: str) -> str:
 def bluesky_mention(url: str) -> str:
     host, segments = _host_and_segments("bluesky", url)
     if host != "bsky.app":
-        raise ProfileLinkError("bluesky", url, f"the host is '{host}', not bsky.app")
+        raise ProfileLinkError("bluesky", url, f"the host is '{host}', not bsky.app", host)
     if len(segments) != 2 or segments[0] != "profile":
         raise ProfileLinkError("bluesky", url, "the path is not /profile/<handle>")
     handle = segments[1].lower()
@@ -90,7 +111,7 @@ def bluesky_mention(url: str) -> str:
 def x_mention(url: str) -> str:
     host, segments = _host_and_segments("x", url)
     if host not in ("x.com", "twitter.com", "mobile.twitter.com", "mobile.x.com"):
-        raise ProfileLinkError("x", url, f"the host is '{host}', not x.com or twitter.com")
+        raise ProfileLinkError("x", url, f"the host is '{host}', not x.com or twitter.com", host)
     if len(segments) != 1:
         raise ProfileLinkError("x", url, "the path is not /<name>")
     name = segments[0].lstrip("@")
@@ -103,7 +124,7 @@ def _check_plain_profile(network: str, url: str, hosts: tuple[str, ...], kinds: 
     host, segments = _host_and_segments(network, url)
     known_host = any(host == h or host.endswith("." + h) for h in hosts)
     if not known_host:
-        raise ProfileLinkError(network, url, f"the host is '{host}', not {hosts[0]}")
+        raise ProfileLinkError(network, url, f"the host is '{host}', not {hosts[0]}", host)
     if len(segments) < 2 or segments[0].lower() not in kinds:
         raise ProfileLinkError(network, url, "the path does not name a profile")
 
@@ -145,3 +166,37 @@ def mastodon_instance(links: dict | None) -> str | None:
         return None
     # a remote account seen on another instance still posts from its home instance
     return "https://" + handle.rsplit("@", 1)[1]
+
+
+def link_problem(network: str, url) -> tuple[str, str] | None:
+    """None when `url` is a safe https link to a profile on `network`, else (what is wrong, fix)."""
+    example = EXAMPLES[network]
+    if not isinstance(url, str) or not url.strip():
+        return (f"link '{network}' must be an address, found {url!r}", f"write {network}: \"{example}\"")
+    url = url.strip()
+    if any(char.isspace() or ord(char) < 32 for char in url):
+        return (f"link '{network}' contains spaces or control characters: '{url}'",
+                f"write the address without spaces, e.g. {example}")
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    if scheme == "http":
+        return (f"link '{network}' is not https: '{url}'", f"use https://, e.g. {example}")
+    if scheme != "https":
+        shown = f"'{scheme}:'" if scheme else "no scheme"
+        return (f"unsafe link '{network}': '{url}' ({shown})", f"only https:// addresses are allowed, e.g. {example}")
+    if parts.username or parts.password or not _HOSTNAME.match((parts.hostname or "").lower()):
+        return (f"link '{network}' has no valid host: '{url}'", f"write the full address, e.g. {example}")
+    try:
+        check_profile_link(network, url)
+    except ProfileLinkError as error:
+        if error.wrong_host:
+            return (f"link '{network}' points to '{parts.hostname}', not to a {network} profile: '{url}'",
+                    f"use your {network} profile address, e.g. {example}")
+        return (f"link '{network}' is not a profile address: '{url}' ({error.reason})",
+                f"use the address of your profile page, e.g. {example}")
+    return None
+
+
+def mentions_of(links: dict) -> dict:
+    """{network: "@name@instance"} for the links that can be mentioned in text (already checked)."""
+    return {network: mention(network, url) for network, url in links.items() if network in _MENTION_PARSERS}

@@ -53,10 +53,10 @@ class NewsletterGenerator(Generator):
 def link_web_copies(context, generators=()):
     """Model stage "newsletter": roundup pages link their "read as newsletter" copy."""
     config = newsletter_settings(site_config(context))
-    if config.enabled and config.site_url:
-        context["roundup_newsletters"] = {
-            roundup.slug: web_copy_url(roundup, config) for roundup in recent_roundups(context, config)
-        }
+    written = config.enabled and config.site_url
+    context["roundup_newsletters"] = {
+        roundup.slug: web_copy_url(roundup, config) for roundup in recent_roundups(context, config)
+    } if written else {}
 
 
 def recent_roundups(context, config) -> list:

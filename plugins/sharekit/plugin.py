@@ -83,6 +83,7 @@ class ShareKitGenerator(Generator):
     """Prepares share data once every other generator has its context; writes pages and JSON."""
 
     def generate_context(self):
+        self.context["roundup_shares"] = {}  # filled in the model's "share" stage
         self.ready = False
         self.article_files: list[tuple[str, str]] = []
         self.roundup_pages: list[dict] = []

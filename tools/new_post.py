@@ -10,11 +10,12 @@ import secrets
 import sys
 from datetime import datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from pelican.utils import slugify
 
+from shared.config import read_config
 from shared.problems import did_you_mean
+from tools.build import load_settings
 
 TEMPLATE = """---
 title: "{title}"
@@ -68,8 +69,10 @@ def main(argv=None) -> int:
     parser.add_argument("--title", required=True)
     parser.add_argument("--author", required=True)
     parser.add_argument("--content", default="content")
+    parser.add_argument("--settings", default="pelicanconf.py", help="for the site's time zone")
     args = parser.parse_args(argv)
-    now = datetime.now(ZoneInfo("Europe/Berlin")).replace(second=0, microsecond=0)
+    config = read_config(load_settings(args.settings))[0]  # "now" and the time zone of a build
+    now = config.now.astimezone(config.tz).replace(second=0, microsecond=0)
     try:
         path = write_new_post(Path(args.content), args.title, args.author, now)
     except FileExistsError as error:

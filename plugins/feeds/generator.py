@@ -115,8 +115,7 @@ def write_bytes(writer, output_path: str, relative: str, document: bytes, contex
 
 def build_catalog(context: dict, settings: FeedSettings, strings: dict) -> FeedCatalog:
     articles = list(context.get("articles") or [])
-    profiles = context.get("author_profiles") or {}
-    topics, memberships = article_topics(articles, context, settings, strings, profiles)
+    topics, memberships = article_topics(articles, context, settings, strings)
     # Only the newest FEED_MAX_ITEMS of each topic reach a feed. A full entry (content with
     # absolute links, the costly part) is made for those articles alone, the rest are only checked.
     ids = {id(article): article_entry_id(article, settings) for article in articles}
@@ -125,7 +124,7 @@ def build_catalog(context: dict, settings: FeedSettings, strings: dict) -> FeedC
     urls = url_table(context)
     for article in articles:
         if id(article) in wanted:
-            posts.append(Post(article_entry(article, settings, profiles, urls), tuple(memberships[id(article)])))
+            posts.append(Post(article_entry(article, settings, urls), tuple(memberships[id(article)])))
         else:
             check_article(article, settings)
     roundups = list(context.get("roundups") or [])
@@ -140,7 +139,7 @@ def build_catalog(context: dict, settings: FeedSettings, strings: dict) -> FeedC
     return FeedCatalog(feeds, settings.site_url)
 
 
-def article_topics(articles, context, settings: FeedSettings, strings: dict, profiles: dict):
+def article_topics(articles, context, settings: FeedSettings, strings: dict):
     """All topics (site, authors, series, categories, tags) and which ones each article is in."""
     site = settings.site_name
     topics = {("site", None): Topic("site", None, site, settings.absolute(""),
@@ -154,41 +153,22 @@ def article_topics(articles, context, settings: FeedSettings, strings: dict, pro
         memberships[id(article)].append((kind, key))
 
     for article in articles:
-        people = {author.slug: author for author in getattr(article, "authors", [])}
-        for handle in author_handles(article):
-            profile = profiles.get(handle)
-            if profile is not None and getattr(profile, "status", "") == "removed":
+        for profile in post_model(article).profiles:
+            if not profile.has_page:
                 continue  # a removed profile has no page and no feed
-            name = person_name(handle, profile, people.get(handle))
-            page = getattr(profile, "url", None) or url_table(context).url("author", slug=handle)
-            add(article, "author", handle, name, name, page)
+            add(article, "author", profile.handle, profile.name, profile.name, profile.url)
         category = getattr(article, "category", None)
         if category is not None:
             shown = strings["feeds_name_category"].format(name=category.name)
             add(article, "category", category.slug, category.name, shown, category.url)
         for tag in getattr(article, "tags", None) or []:
             add(article, "tag", tag.slug, tag.name, strings["feeds_name_tag"].format(name=tag.name), tag.url)
-    series_list = context.get("series")
-    if series_list is not None:
-        in_build = set(memberships)
-        for series in series_list:
-            for tip in series.tips:
-                if id(tip) in in_build:
-                    add(tip, "series", series.slug, series.title, series.title, series.url)
-    else:  # before the series plugin attaches context["series"]: group by the front matter's slug
-        for article in articles:
-            slug = getattr(article, "series", None)
-            if isinstance(slug, str) and slug:
-                add(article, "series", slug, slug, slug, url_table(context).url("series", slug=slug))
+    in_build = set(memberships)
+    for series in context["series"]:
+        for tip in series.tips:
+            if id(tip) in in_build:
+                add(tip, "series", series.slug, series.title, series.title, series.url)
     return list(topics.values()), memberships
-
-
-def author_handles(article) -> list[str]:
-    return list(post_model(article).handles)
-
-
-def person_name(handle: str, profile, author) -> str:
-    return getattr(profile, "name", None) or getattr(author, "name", None) or handle
 
 
 def newest_per_topic(articles, memberships: dict, entry_ids: dict, max_items: int | None) -> set:
@@ -232,7 +212,7 @@ def report_if_id_missing(article, settings: FeedSettings) -> None:
         report_missing_id(article, settings)
 
 
-def article_entry(article, settings: FeedSettings, profiles: dict, urls) -> Entry:
+def article_entry(article, settings: FeedSettings, urls) -> Entry:
     url = settings.absolute(article.url)
     found = {}  # field -> removed characters, reported with file and line below
     title = clean(article.title, "title", found)
@@ -243,13 +223,8 @@ def article_entry(article, settings: FeedSettings, profiles: dict, urls) -> Entr
     entry_id = article_entry_id(article, settings)
     modified = getattr(article, "modified", None)
     updated = modified if modified is not None and modified > article.date else article.date
-    people = {author.slug: author for author in getattr(article, "authors", [])}
-    authors = []
-    for handle in author_handles(article):
-        profile, author = profiles.get(handle), people.get(handle)
-        page = getattr(profile, "url", None) if profile is not None else getattr(author, "url", None)
-        name = clean(person_name(handle, profile, author), "author", {})
-        authors.append(Person(name, settings.absolute(page) if page else None))
+    authors = [Person(clean(profile.name, "author", {}), settings.absolute(profile.url) if profile.url else None)
+               for profile in post_model(article).profiles]
     terms = []
     category = getattr(article, "category", None)
     if category is not None:

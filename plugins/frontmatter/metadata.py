@@ -135,7 +135,7 @@ class _Checker:
         if value is None:
             if required:
                 self.add(self.doc.line(key), f"missing '{key}'",
-                         f"add a line like '{key}: 2026-11-18 09:30' (Europe/Berlin time)")
+                         f"add a line like '{key}: 2026-11-18 09:30' ({self.tz_name} time)")
             return None
         try:
             return parse_datetime(value, self.tz_name)

@@ -123,21 +123,21 @@ def contributor_of(deeds: _Deeds, profiles, newcomers, phrases) -> Contributor:
         links = {"website": deeds.url} if deeds.url else {}
         return Contributor(name=deeds.name, links=links, roles=roles)
     profile = (profiles or {}).get(deeds.handle)
-    if profile is None:  # no authors plugin (or an unknown handle): the handle is all we have
+    if profile is None:  # an unknown handle (reported by the reader): the handle is all we have
         return Contributor(name=deeds.handle, handle=deeds.handle, roles=roles,
                            is_newcomer=deeds.handle in newcomers)
-    if getattr(profile, "status", "active") == "removed":
+    if profile.status == "removed":
         # The person asked to be removed: the authors plugin's neutral byline, no handle, no links.
         name = profile.name or phrases.text("roundup_removed_person")
         return Contributor(name=name, roles=roles, is_removed=True)
     return Contributor(
         name=profile.name,
         handle=deeds.handle,
-        profile_url=profile.url if getattr(profile, "has_page", True) else None,
-        links=dict(getattr(profile, "links", None) or {}),
+        profile_url=profile.url,
+        links=dict(profile.links),
         roles=roles,
         # welcome people who start here, not someone whose first post is their farewell (alumni)
-        is_newcomer=deeds.handle in newcomers and getattr(profile, "status", "active") == "active",
+        is_newcomer=deeds.handle in newcomers and profile.status == "active",
     )
 
 

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from shared.dates import DEFAULT_TIMEZONE
+
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -19,7 +21,7 @@ class Cutoff:
 
     weekday: int = 4
     time: time = time(15, 0)
-    tz_name: str = "Europe/Berlin"
+    tz_name: str = DEFAULT_TIMEZONE
 
     @property
     def tz(self) -> ZoneInfo:

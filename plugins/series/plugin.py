@@ -64,13 +64,12 @@ def attach_series(generator):
 
 
 def owner_links(handles, profiles: dict) -> list[dict]:
-    """Owners as {name, url, handle}; without the authors plugin just the handle, unlinked."""
+    """Owners as {name, url, handle}; an unknown handle (reported) is shown as written, unlinked."""
     owners = []
     for handle in handles:
         profile = profiles.get(handle)
-        name = getattr(profile, "name", None) or handle
-        url = getattr(profile, "url", None) if profile is not None else None
-        owners.append({"name": name, "url": url, "handle": handle})
+        owners.append({"name": profile.name if profile else handle, "url": profile.url if profile else None,
+                       "handle": handle})
     return owners
 
 

@@ -19,6 +19,7 @@ from typing import Callable
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from .dates import DEFAULT_TIMEZONE
 from .problems import ContentProblem
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -260,13 +261,13 @@ def _language(settings: dict, problems: list) -> str:
 
 
 def _time_zone(settings: dict, problems: list) -> str:
-    tz_name = str(settings.get("TIMEZONE") or "Europe/Berlin")
+    tz_name = str(settings.get("TIMEZONE") or DEFAULT_TIMEZONE)
     try:
         ZoneInfo(tz_name)
     except (ZoneInfoNotFoundError, ValueError):
         problems.append(ContentProblem(SETTINGS_FILE, 0, f"TIMEZONE = {tz_name!r} is not a time zone",
-                                       "write an IANA name like 'Europe/Berlin'; using Europe/Berlin until you fix it"))
-        return "Europe/Berlin"
+                                       f"write an IANA name like '{DEFAULT_TIMEZONE}'; using it until you fix it"))
+        return DEFAULT_TIMEZONE
     return tz_name
 
 

@@ -6,9 +6,8 @@ happen to be installed on the machine.
 
 from __future__ import annotations
 
-import os
 from functools import lru_cache
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_datetime
@@ -51,14 +50,6 @@ def parse_day(value) -> date:
         return date.fromisoformat(str(value).strip())
     except ValueError:
         raise DateValueError(value) from None
-
-
-def build_time() -> datetime:
-    """The moment this build happens: SOURCE_DATE_EPOCH when set (reproducible builds, tests)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch:
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
-    return datetime.now(tz=timezone.utc)
 
 
 def long_date(value, locale: str = "de", tz_name: str = DEFAULT_TIMEZONE) -> str:

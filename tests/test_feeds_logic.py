@@ -8,10 +8,11 @@ from lxml import etree
 
 from feeds.catalog import FeedCatalog, Post, Topic, plan_feeds
 from feeds.entries import (
-    Entry, Person, absolute_links, clean_xml_text, describe_character, line_of_character, stored_id,
+    Entry, Person, clean_xml_text, describe_character, line_of_character, stored_id,
     suggested_id, tag_uri,
 )
 from feeds.render import render_feed
+from shared.htmllinks import absolute_links
 from feeds.settings import read_feed_settings
 from shared.config import REQUIRED_PLUGINS, read_config
 

@@ -7,10 +7,8 @@ import posixpath
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
-from html import escape
-from urllib.parse import quote, urljoin
+from urllib.parse import quote
 
-from lxml import html as lxml_html
 
 # Everything outside the XML 1.0 Char production (control characters, surrogates, U+FFFE/U+FFFF).
 NOT_XML_CHAR = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -93,29 +91,3 @@ def tag_uri(id_domain: str, first_published: datetime, stored: str, tz=None) -> 
     """RFC 4151 tag URI: survives edits of title and slug because none of them are in it."""
     day = (first_published.astimezone(tz) if tz else first_published).date().isoformat()
     return f"tag:{id_domain},{day}:{quote(stored, safe='/-._~')}"
-
-
-def absolute_links(html: str, base_url: str) -> str:
-    """Rewrite relative href/src/srcset in an HTML fragment against the page's absolute URL."""
-    if not html.strip():
-        return html
-    wrapper = lxml_html.fragment_fromstring(html, create_parent="div")
-    wrapper.make_links_absolute(base_url, resolve_base_href=False, handle_failures="ignore")
-    for element in wrapper.iter():  # lxml leaves these two alone
-        if element.get("poster"):
-            element.set("poster", urljoin(base_url, element.get("poster").strip()))
-        if element.get("srcset"):
-            element.set("srcset", absolute_srcset(element.get("srcset"), base_url))
-    inner = escape(wrapper.text or "", quote=False)
-    inner += "".join(lxml_html.tostring(child, encoding="unicode", method="html") for child in wrapper)
-    return inner
-
-
-def absolute_srcset(srcset: str, base_url: str) -> str:
-    """'a.png 1x, b.png 2x' -> absolute URLs, descriptors kept."""
-    candidates = []
-    for candidate in srcset.split(","):
-        parts = candidate.split()
-        if parts:
-            candidates.append(" ".join([urljoin(base_url, parts[0]), *parts[1:]]))
-    return ", ".join(candidates)

@@ -16,13 +16,14 @@ from pelican.plugins import signals
 from pelican.utils import sanitised_join
 
 from shared.model import site_config, url_table
+from shared.htmllinks import absolute_links
 from shared.post import post_model
 from shared.problems import WARNING, problem
 from shared.yamlsource import load_yaml_file
 
 from .catalog import FORMATS, FeedCatalog, Post, Topic, plan_feeds
 from .entries import (
-    Entry, Person, Term, absolute_links, clean_xml_text, describe_character, line_of_character,
+    Entry, Person, Term, clean_xml_text, describe_character, line_of_character,
     stored_id, suggested_id, tag_uri,
 )
 from .render import render_feed

@@ -14,8 +14,9 @@ import css_inline
 from babel.dates import format_interval
 from babel.lists import format_list
 from jinja2 import Environment, select_autoescape
-from lxml import html as lxml_html
 from markupsafe import Markup
+
+from shared.htmllinks import absolute_links
 
 from .config import Logo, NewsletterSettings
 
@@ -153,17 +154,6 @@ def _contributor(person, config: NewsletterSettings) -> EmailContributor:
         roles=format_list(list(person.roles), locale=config.lang) if person.roles else "",
         links=links,
         is_newcomer=bool(person.is_newcomer),
-    )
-
-
-def absolute_links(fragment: str, base_url: str) -> str:
-    """Make every href/src of an HTML fragment absolute (editors may write relative links)."""
-    if not fragment.strip():
-        return ""
-    wrapper = lxml_html.fragment_fromstring(fragment, create_parent="div")
-    wrapper.make_links_absolute(base_url, resolve_base_href=False)
-    return "".join(
-        [wrapper.text or ""] + [lxml_html.tostring(child, encoding="unicode") for child in wrapper]
     )
 
 

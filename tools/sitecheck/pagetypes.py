@@ -55,7 +55,6 @@ def patterns_for(urls, settings) -> tuple[_Pattern, ...]:
     def section(kind):
         return _regex(urls.save_as(kind, slug="{slug}"))
 
-    roundup_dir = _regex(urls.url("roundup", slug="{slug}"))
     sections = [urls.prefix(kind) for kind in ("author", "authors", "category", "categories", "tag", "tags",
                                                "archives", "series", "series_index", "roundup", "roundups",
                                                "draft")]

@@ -116,3 +116,9 @@ def test_build_time_comes_from_source_date_epoch(monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795431600")
     config, _ = read_config({"PLUGINS": []})
     assert config.now.isoformat() == "2026-11-23T11:00:00+00:00"
+
+
+def test_the_readme_lists_every_setting_with_its_default():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    missing = [setting.name for setting in SCHEMA if f"| `{setting.name}` |" not in readme]
+    assert missing == []

@@ -21,6 +21,7 @@ from datetime import date
 
 from shared.fields import kind_of, text_list
 from shared.people import HANDLE
+from shared.references import no_profile_hint
 from shared.problems import ContentProblem, did_you_mean, relative_path
 from shared.yamlsource import YamlSyntaxError, load_yaml, split_front_matter
 
@@ -156,7 +157,7 @@ def _extra_thanks(entry, line, known_handles, add) -> ExtraThanks | None:
             return None
         if known_handles is not None and handle not in known_handles:
             add(line, f"unknown person '{handle}' in 'thanks'",
-                f"no profile content/authors/{handle}.yml; {did_you_mean(handle, known_handles)}")
+                no_profile_hint(handle, known_handles))
             return None
         if url:
             add(line, "a 'url' belongs to a free name; a handle links to the profile", "remove the url")

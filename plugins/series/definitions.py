@@ -9,6 +9,7 @@ from datetime import datetime
 
 from shared.fields import not_text, text_list
 from shared.people import HANDLE
+from shared.references import no_profile_hint
 from shared.problems import ContentProblem, did_you_mean, relative_path
 from shared.yamlsource import YamlDocument, YamlSyntaxError, load_yaml_file
 
@@ -166,7 +167,7 @@ def _owners(doc: YamlDocument, add, known_handles: set) -> list[str]:
                 "handles are lower-case letters, digits and '-', e.g. jana-beispiel")
         elif text not in known_handles:
             add(line, f"unknown owner '{text}' in 'owners'",
-                f"no profile content/authors/{text}.yml; {did_you_mean(text, known_handles)}")
+                no_profile_hint(text, known_handles))
         elif text not in owners:
             owners.append(text)
     return owners

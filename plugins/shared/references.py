@@ -19,6 +19,11 @@ def names_in(folder: str, suffixes=(".yml",)) -> set[str]:
             if name.endswith(suffixes) and not name.startswith(".")}
 
 
+def no_profile_hint(handle: str, known, authors_dir: str = "content/authors") -> str:
+    """What every "unknown author / person / owner" message says about the missing profile."""
+    return f"no profile {authors_dir}/{handle}.yml; {did_you_mean(handle, known)}"
+
+
 def unknown_author_problems(source_path: str, handles: list, thanks: list, lines: dict,
                             known, authors_dir: str = "content/authors") -> list[ContentProblem]:
     """One problem per handle in author (handles[0]) / co_authors / thanks that has no profile."""
@@ -26,7 +31,7 @@ def unknown_author_problems(source_path: str, handles: list, thanks: list, lines
     problems = []
 
     def unknown(handle, key, line, extra=""):
-        hint = f"no profile {authors_dir}/{handle}.yml; {did_you_mean(handle, known)}{extra}"
+        hint = no_profile_hint(handle, known, authors_dir) + extra
         problems.append(ContentProblem(shown, line, f"unknown {'person' if key == 'thanks' else 'author'} "
                                        f"'{handle}' in '{key}'", hint))
 

@@ -111,6 +111,11 @@ def test_defaults_and_the_id_domain_come_from_siteurl_unless_pinned():
     assert settings(FEED_ID_DOMAIN="alt.example")[0].id_domain == "alt.example"
 
 
+def PATHS(kind, key):  # noqa: N802  (a table-like function)
+    folder = "feeds" if kind == "site" else f"autoren/{key}"  # like AUTHOR_URL in pelicanconf.py
+    return {fmt: f"{folder}/{fmt}.xml" for fmt in ("atom", "rss")}
+
+
 SITE = Topic("site", None, "Werkbank Blog", "https://blog.example/")
 JANA = Topic("author", "jana-beispiel", "Jana Beispiel", "https://blog.example/autoren/jana-beispiel/")
 TOM = Topic("author", "tom-muster", "Tom Muster", "https://blog.example/autoren/tom-muster/")
@@ -118,7 +123,7 @@ TOM = Topic("author", "tom-muster", "Tom Muster", "https://blog.example/autoren/
 
 def test_feeds_hold_the_newest_entries_up_to_the_limit_and_skip_empty_topics():
     posts = [Post(entry(n, day=n + 1), (("site", None), ("author", "jana-beispiel"))) for n in range(5)]
-    feeds, problems = plan_feeds([SITE, JANA, TOM], posts, max_items=3)
+    feeds, problems = plan_feeds([SITE, JANA, TOM], posts, max_items=3, paths=PATHS)
     assert problems == [] and [f.topic for f in feeds] == [SITE, JANA]
     assert [e.title for e in feeds[0].entries] == ["Beitrag 4", "Beitrag 3", "Beitrag 2"]
     assert feeds[1].paths == {"atom": "autoren/jana-beispiel/atom.xml", "rss": "autoren/jana-beispiel/rss.xml"}
@@ -126,19 +131,19 @@ def test_feeds_hold_the_newest_entries_up_to_the_limit_and_skip_empty_topics():
 
 def test_feed_updated_is_the_newest_update_of_its_entries():
     posts = [Post(entry(1, day=10, updated_day=20), (("site", None),)), Post(entry(2, day=15), (("site", None),))]
-    feeds, _ = plan_feeds([SITE], posts, max_items=20)
+    feeds, _ = plan_feeds([SITE], posts, max_items=20, paths=PATHS)
     assert feeds[0].updated == datetime(2026, 11, 20, 8, 0, tzinfo=BERLIN)
 
 
 def test_two_topics_on_one_path_are_reported_not_written_twice():
     twin = Topic("author", "jana-beispiel", "Jana B.", "https://blog.example/x/")
     posts = [Post(entry(1, day=2), (("author", "jana-beispiel"),))]
-    feeds, problems = plan_feeds([JANA, twin], posts, max_items=20)
+    feeds, problems = plan_feeds([JANA, twin], posts, max_items=20, paths=PATHS)
     assert len(feeds) == 1 and "autoren/jana-beispiel/atom.xml" in problems[0]
 
 
 def test_links_of_a_topic_without_feed_are_empty():
-    feeds, _ = plan_feeds([SITE], [Post(entry(1, day=2), (("site", None),))], max_items=20)
+    feeds, _ = plan_feeds([SITE], [Post(entry(1, day=2), (("site", None),))], max_items=20, paths=PATHS)
     catalog = FeedCatalog(feeds, "https://blog.example")
     assert catalog.links("author", "niemand", lambda f, fmt: ("t", "l")) == []
     assert [link["href"] for link in catalog.links("site", None, lambda f, fmt: ("t", "l"))] == [
@@ -148,7 +153,7 @@ def test_links_of_a_topic_without_feed_are_empty():
 def render(fmt, content="full", entries=None):
     checked, _ = settings(FEED_CONTENT=content)
     posts = [Post(e, (("site", None),)) for e in entries or [entry(1, day=3), entry(2, day=5)]]
-    feeds, _ = plan_feeds([SITE], posts, max_items=20)
+    feeds, _ = plan_feeds([SITE], posts, max_items=20, paths=PATHS)
     return render_feed(feeds[0], fmt, checked, "Werkbank Blog", "Wissen teilen")
 
 

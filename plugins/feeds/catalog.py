@@ -8,15 +8,6 @@ from .entries import Entry
 
 KINDS = ("site", "author", "series", "category", "tag", "roundups")
 
-# Default output paths (the site's URL table gives the real ones); `{format}` is "atom" or "rss".
-FEED_PATHS = {
-    "site": "feeds/{format}.xml",
-    "author": "autoren/{key}/{format}.xml",
-    "series": "serien/{key}/{format}.xml",
-    "category": "kategorie/{key}/{format}.xml",
-    "tag": "thema/{key}/{format}.xml",
-    "roundups": "wochenrueckblick/{format}.xml",
-}
 FORMATS = ("atom", "rss")
 MEDIA_TYPES = {"atom": "application/atom+xml", "rss": "application/rss+xml"}
 
@@ -56,13 +47,11 @@ def newest_first(entries) -> list[Entry]:
     return sorted(entries, key=lambda entry: (entry.published, entry.entry_id), reverse=True)
 
 
-def feed_paths(kind: str, key: str | None) -> dict:
-    return {fmt: FEED_PATHS[kind].format(key=key, format=fmt) for fmt in FORMATS}
-
-
-def plan_feeds(topics: list[Topic], posts: list[Post], max_items: int,
-               extra_entries: dict | None = None, paths=feed_paths) -> tuple[list[Feed], list[str]]:
+def plan_feeds(topics: list[Topic], posts: list[Post], max_items: int, paths,
+               extra_entries: dict | None = None) -> tuple[list[Feed], list[str]]:
     """One Feed per topic that has entries; `extra_entries` maps (kind, key) to entries (roundups).
+
+    `paths(kind, key)` gives {format: output path} from the site's URL table.
 
     Returns the feeds and the problems found (two topics writing one path).
     """

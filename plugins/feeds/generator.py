@@ -133,8 +133,8 @@ def build_catalog(context: dict, settings: FeedSettings, strings: dict) -> FeedC
     roundup_topic = Topic("roundups", None, strings["feeds_name_roundups"], settings.absolute(urls.url("roundups")),
                           strings["feeds_description_roundups"].format(site=settings.site_name))
     extra = {("roundups", None): [roundup_entry(r, settings, strings) for r in roundups]}
-    feeds, clashes = plan_feeds([*topics, roundup_topic], posts, settings.max_items, extra,
-                                paths=lambda kind, key: {fmt: urls.feed(kind, fmt, key) for fmt in FORMATS})
+    feeds, clashes = plan_feeds([*topics, roundup_topic], posts, settings.max_items,
+                                lambda kind, key: {fmt: urls.feed(kind, fmt, key) for fmt in FORMATS}, extra)
     for clash in clashes:
         problem("pelicanconf.py", 0, clash)
     return FeedCatalog(feeds, settings.site_url)

@@ -6,6 +6,7 @@ article.blog.thanks (shared.post).
 """
 
 import os
+from dataclasses import replace
 
 from pelican import signals
 from pelican.urlwrappers import Author
@@ -30,9 +31,9 @@ def attach_profiles(generator):
     profiles, problems = load_profiles(options.folder, check)
     urls = url_table(generator.context)
     render = markdown_renderer(settings)
-    for profile in profiles.values():
-        profile.page_url = urls.url("author", slug=profile.handle)
-        profile.bio_html = render(profile.bio) if profile.bio else ""
+    profiles = {handle: replace(profile, page_url=urls.url("author", slug=handle),
+                                bio_html=render(profile.bio) if profile.bio else "")
+                for handle, profile in profiles.items()}
     generator.context["author_profiles"] = profiles
 
     authors = {}  # one Author object per handle and build, shared by all its articles

@@ -25,8 +25,10 @@ TEXT_KEYS = ("pronouns", "role", "department", "location")
 STATUSES = ("active", "alumni", "removed")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Profile:
+    """One person, as every plugin and template sees them; made once per build, never changed."""
+
     handle: str
     name: str
     pronouns: str | None = None
@@ -45,7 +47,7 @@ class Profile:
     source_path: str = ""
     # files of a removed person that must not be published (their avatar, if still present)
     withheld_files: list = field(default_factory=list)
-    page_url: str = ""  # from the site's URL table (AUTHOR_URL), set when the profiles are loaded
+    page_url: str = ""  # from the site's URL table (AUTHOR_URL), given when the plugin loads profiles
 
     @property
     def has_page(self) -> bool:
@@ -53,6 +55,7 @@ class Profile:
 
     @property
     def url(self) -> str | None:
+        # without a URL table (unit tests of plain profiles) pelicanconf.py's AUTHOR_URL is assumed
         return (self.page_url or f"autoren/{self.handle}/") if self.has_page else None
 
     @property
@@ -124,16 +127,14 @@ def read_profile(handle: str, doc: YamlDocument, path: str, check: ProfileCheck)
         if "name" not in data or data.get("name") in (None, ""):
             add("name", "missing 'name' in profile", 'add a line like name: "Jana Beispiel"')
         name = handle
-    profile = Profile(handle, name, source_path=path)
-    for key in TEXT_KEYS:
-        setattr(profile, key, _text(data, key, add))
-    profile.bio = _text(data, "bio", add) or ""
-    profile.status = _status(data, add)
-    profile.since = _since(data, add)
-    profile.expertise = _expertise(data, add)
-    profile.links = _links(data, add)
-    profile.mentions = mentions_of(profile.links)
-    profile.avatar, profile.avatar_size = _avatar(data, add, check)
+    # checked in this order, so the problems come in the order of the fields
+    texts = {key: _text(data, key, add) for key in TEXT_KEYS}
+    bio, status, since = _text(data, "bio", add) or "", _status(data, add), _since(data, add)
+    expertise, links = _expertise(data, add), _links(data, add)
+    avatar, avatar_size = _avatar(data, add, check)
+    profile = Profile(handle, name, **texts, bio=bio, status=status, since=since, expertise=expertise,
+                      links=links, mentions=mentions_of(links), avatar=avatar, avatar_size=avatar_size,
+                      source_path=path)
     if profile.status == "removed":
         leftovers = [key for key in ("avatar", "links", "bio", "pronouns", "role", "department", "location")
                      if data.get(key)]
@@ -143,19 +144,15 @@ def read_profile(handle: str, doc: YamlDocument, path: str, check: ProfileCheck)
                 f"profile is 'removed' but still contains: {', '.join(leftovers)} (not published)",
                 "for a data-protection request delete these keys and the avatar file, keep only "
                 "name and status: removed (see docs/authors.md)", WARNING))
-        if profile.avatar:
-            profile.withheld_files = [profile.avatar]
-        scrub(profile, check.removed_byline)
+        profile = scrub(profile, check.removed_byline)
     return profile, problems
 
 
-def scrub(profile: Profile, byline: str) -> None:
-    """A person who asked to be removed: keep only the handle (to resolve articles) and a neutral name."""
-    profile.name = byline
-    profile.pronouns = profile.role = profile.department = profile.location = None
-    profile.bio = profile.bio_html = ""
-    profile.avatar, profile.avatar_size = None, None
-    profile.expertise, profile.links, profile.mentions, profile.since = [], {}, {}, None
+def scrub(profile: Profile, byline: str) -> Profile:
+    """A person who asked to be removed: keep only the handle (to resolve articles) and a neutral name;
+    their avatar, if still in content/, is withheld from the site."""
+    return Profile(profile.handle, byline, status="removed", source_path=profile.source_path,
+                   withheld_files=[profile.avatar] if profile.avatar else [])
 
 
 def _text(data, key, add):

@@ -6,7 +6,7 @@ PELICAN := $(VENV)/bin/pelican
 PORT ?= 8000
 OUTPUT := output
 
-.PHONY: html serve devserver check publish clean test new-post node-tools help screenshots newsletter send-newsletter share bench
+.PHONY: html serve devserver check publish deploy status clean test test-tools new-post node-tools help screenshots newsletter send-newsletter send-due-newsletter share bench
 
 help:
 	@echo "make html | serve | devserver | check | publish | clean | test | new-post TITLE=\"…\" AUTHOR=handle"
@@ -36,6 +36,12 @@ check: $(VENV)/.installed node_modules/.installed  ## strict build, then links, 
 
 publish: $(VENV)/.installed  ## production build, swapped into output/ only when it is clean
 	$(PY) -m tools.publish --settings publishconf.py --output $(OUTPUT)
+
+deploy: $(VENV)/.installed  ## publish, then rsync output/ to DEPLOY_TARGET; DRY_RUN=1 lists, DEPLOY_NEWSLETTER=1 uploads the emails
+	$(PY) -m tools.deploy --settings publishconf.py --output $(OUTPUT) $(if $(DEPLOY_TARGET),--target "$(DEPLOY_TARGET)") $(if $(filter 1 true yes,$(DRY_RUN)),--dry-run) $(if $(filter 1 true yes,$(DEPLOY_NEWSLETTER)),--newsletter)
+
+status: $(VENV)/.installed  ## what goes live next: scheduled posts, the next roundup, the newsletter, drafts
+	$(PY) -m tools.status
 
 clean:
 	rm -rf $(OUTPUT) cache .pytest_cache

@@ -6,7 +6,7 @@ PELICAN := $(VENV)/bin/pelican
 PORT ?= 8000
 OUTPUT := output
 
-.PHONY: html serve devserver check publish deploy status clean test test-tools new-post node-tools help screenshots newsletter send-newsletter send-due-newsletter share bench
+.PHONY: html serve devserver check publish deploy status clean test new-post node-tools help screenshots newsletter send-newsletter send-due-newsletter share bench
 
 help:
 	@echo "make html | serve | devserver | check | publish | clean | test | new-post TITLE=\"…\" AUTHOR=handle"
@@ -46,7 +46,9 @@ status: $(VENV)/.installed  ## what goes live next: scheduled posts, the next ro
 clean:
 	rm -rf $(OUTPUT) cache .pytest_cache
 
-test: $(VENV)/.installed node_modules/.installed  ## the whole test suite
+test:  ## the whole test suite; first installs Debian's chromium, Java, jing, rsync if missing (as root)
+	@bash .ci/install-tools
+	@$(MAKE) --no-print-directory $(VENV)/.installed node_modules/.installed
 	$(PY) -m pytest
 
 new-post: $(VENV)/.installed  ## make new-post TITLE="Mein Titel" AUTHOR=jana-beispiel
@@ -61,6 +63,9 @@ newsletter: $(VENV)/.installed  ## build the latest roundup's email, print paths
 
 send-newsletter: $(VENV)/.installed  ## dry run unless CONFIRM=1; FORCE=1 resends a week
 	$(PY) -m tools.newsletter send $(if $(CONFIRM),--confirm) $(if $(FORCE),--force)
+
+send-due-newsletter: $(VENV)/.installed  ## CI, after the Friday deploy: the week that just closed, exactly once (CONFIRM=1 sends)
+	$(PY) -m tools.newsletter send-due $(if $(filter 1 true yes,$(CONFIRM)),--confirm)
 
 share: $(VENV)/.installed  ## make share WEEK=2026-W47: print the #FollowFriday posts
 	$(PY) -m tools.share --output $(OUTPUT) $(WEEK)

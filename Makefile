@@ -32,7 +32,7 @@ devserver: $(VENV)/.installed  ## rebuild on every change and serve on http://lo
 	$(PELICAN) --autoreload --listen --port $(PORT) --settings pelicanconf.py --output $(OUTPUT)
 
 check: $(VENV)/.installed node_modules/.installed  ## strict build, then links, Nu checker, chromium + axe; one summary
-	$(PY) -m tools.check
+	$(PY) -m tools.check $(if $(CODE_QUALITY),--code-quality $(CODE_QUALITY))
 
 publish: $(VENV)/.installed  ## production build, swapped into output/ only when it is clean
 	$(PY) -m tools.publish --settings publishconf.py --output $(OUTPUT)

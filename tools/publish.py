@@ -17,7 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from tools.build import build, load_settings, path_overrides
+from tools.build import build, load_settings, path_overrides, print_report
 
 
 def swap_in(new_dir: Path, target: Path) -> None:
@@ -65,7 +65,7 @@ def _publish_locked(settings_file: str, target: Path, content: str | None) -> in
     new_dir = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
     try:
         result = build(load_settings(settings_file, path_overrides(content, str(new_dir))))
-        print(result.summary(), file=sys.stderr)
+        print_report(result)
         code = result.exit_code(strict=True)
         if code:
             print(f"publish failed: {target} was left as it was", file=sys.stderr)

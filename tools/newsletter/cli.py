@@ -162,7 +162,7 @@ def send_due_command(args) -> int:
         entries = ledger.read(ledger.fetch())
     except (ClaimError, LedgerError) as problem:
         return error(str(problem))
-    decision = send_decision(config.now, read_roundup_settings(config).cutoff, sent={e.slug for e in entries},
+    decision = send_decision(config.now, read_roundup_settings(config).cutoff, sent={e.slug for e in entries if e.status == "sent"},
                              written=set(written), within=timedelta(hours=config["NEWSLETTER_SEND_WITHIN_HOURS"]))
     print(decision.reason)
     if not decision.due:

@@ -130,7 +130,8 @@ def main(argv=None) -> int:
     parser.add_argument("--output", help="output directory (default: OUTPUT_PATH of the settings)")
     parser.add_argument("--content", help="content directory (default: PATH of the settings)")
     parser.add_argument("--strict", action="store_true", help="content errors make the build fail")
-    parser.add_argument("--code-quality", metavar="FILE", help="also write the problems as a GitLab Code Quality report")
+    parser.add_argument("--code-quality", metavar="FILE", 
+                        help="also write the problems as a GitLab Code Quality report")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     settings = load_settings(args.settings, path_overrides(args.content, args.output))

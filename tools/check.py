@@ -34,7 +34,8 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--settings", default="publishconf.py")
     parser.add_argument("--content", help="content directory (default: PATH of the settings)")
-    parser.add_argument("--code-quality", metavar="FILE", help="also write content problems as a GitLab Code Quality report")
+    parser.add_argument("--code-quality", metavar="FILE", 
+                        help="also write content problems as a GitLab Code Quality report")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="werkbank-check-") as scratch, SiteServer(scratch) as server:
         overrides = {**path_overrides(args.content, scratch), "SITEURL": server.origin}

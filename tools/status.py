@@ -69,7 +69,8 @@ def status_lines(now: datetime, cutoff: Cutoff, *, scheduled: list[Entry], publi
 
     lines.append(f"scheduled posts ({len(scheduled)}):" if scheduled else "scheduled posts: none")
     for entry in sorted(scheduled, key=lambda e: e.date):
-        lines.append(f"  {when(entry.date, tz)}  {entry.title!r} by {', '.join(entry.authors)}  ({until(now, entry.date)})")
+        authors = ", ".join(entry.authors)
+        lines.append(f"  {when(entry.date, tz)}  {entry.title!r} by {authors}  ({until(now, entry.date)})")
         lines.append(f"      {entry.path}")
 
     window = window_ending_at(cutoff_at_or_after(now, cutoff), cutoff)

@@ -162,8 +162,9 @@ def send_due_command(args) -> int:
         entries = ledger.read(ledger.fetch())
     except (ClaimError, LedgerError) as problem:
         return error(str(problem))
-    decision = send_decision(config.now, read_roundup_settings(config).cutoff, sent={e.slug for e in entries if e.status == "sent"},
-                             written=set(written), within=timedelta(hours=config["NEWSLETTER_SEND_WITHIN_HOURS"]))
+    sent = {entry.slug for entry in entries if entry.status == "sent"}  # a claim is handled by send_once
+    decision = send_decision(config.now, read_roundup_settings(config).cutoff, sent=sent, written=set(written),
+                             within=timedelta(hours=config["NEWSLETTER_SEND_WITHIN_HOURS"]))
     print(decision.reason)
     if not decision.due:
         return 0

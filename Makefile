@@ -9,7 +9,7 @@ OUTPUT := output
 .PHONY: html serve devserver check publish deploy status clean test new-post node-tools help screenshots newsletter send-newsletter send-due-newsletter share bench
 
 help:
-	@echo "make html | serve | devserver | check | publish | clean | test | new-post TITLE=\"…\" AUTHOR=handle"
+	@echo "make html | serve | devserver | check | publish | deploy DEPLOY_TARGET=… | status | clean | test | new-post TITLE=\"…\" AUTHOR=handle"
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -48,7 +48,7 @@ clean:
 
 test:  ## the whole test suite; first installs Debian's chromium, Java, jing, rsync if missing (as root)
 	@bash .ci/install-tools
-	@$(MAKE) --no-print-directory $(VENV)/.installed node_modules/.installed
+	@$(MAKE) --no-print-directory -s $(VENV)/.installed node_modules/.installed
 	$(PY) -m pytest
 
 new-post: $(VENV)/.installed  ## make new-post TITLE="Mein Titel" AUTHOR=jana-beispiel

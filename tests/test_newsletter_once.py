@@ -178,3 +178,11 @@ def test_outside_the_friday_window_the_job_sends_nothing(blog_repo, output, smtp
     done = run_job(blog_repo("monday"), output, smtp.port, now=DEFAULT_BUILD_TIME)
     assert done.returncode == 0 and "nothing due" in done.stdout and smtp.received == []
     assert "newsletter" not in git("--git-dir", str(blog_repo.origin), "ls-tree", "-r", "--name-only", "main")
+
+
+def test_a_remote_that_cannot_be_reached_stops_the_job_before_sending(tmp_path, output, smtp):
+    checkout = tmp_path / "alone"
+    git("init", "--quiet", str(checkout))
+    git("remote", "add", "origin", str(tmp_path / "gone.git"), cwd=checkout)
+    done = run_job(checkout, output, smtp.port)
+    assert done.returncode == 1 and "git fetch" in done.stderr and smtp.received == []

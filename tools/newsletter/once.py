@@ -62,9 +62,10 @@ class GitLedger:
         return self.git("rev-parse", "FETCH_HEAD").stdout.strip()
 
     def read(self, commit: str) -> list[SentWeek]:
-        shown = self.git("show", f"{commit}:{self.path}", check=False)
-        if shown.returncode:
+        # Only a ledger that is really absent counts as empty; any other git failure stops the job.
+        if not self.git("ls-tree", "--name-only", commit, "--", self.path).stdout.strip():
             return []  # no week sent yet
+        shown = self.git("show", f"{commit}:{self.path}")
         try:
             return sorted(SentWeek(**entry) for entry in json.loads(shown.stdout)["sent"])
         except (ValueError, KeyError, TypeError) as error:

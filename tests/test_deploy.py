@@ -111,3 +111,15 @@ def test_deploy_to_an_rsync_daemon(tmp_path, rsync_daemon):
         (tmp_path / "output/2026/erster-beitrag/index.html").read_bytes()
     assert not (folder / "newsletter").exists()
     assert not list(folder.rglob(".~tmp~"))  # --delay-updates left no staging folder behind
+
+
+def test_deploy_to_host_colon_path_goes_through_the_remote_shell(tmp_path):
+    """`host:path` is rsync over ssh; a stand-in for ssh (RSYNC_RSH) runs the far side locally."""
+    fake_ssh = tmp_path / "fake-ssh"
+    fake_ssh.write_text('#!/bin/sh\necho "$1" >> "$(dirname "$0")/hosts"\nshift\nexec "$@"\n')
+    fake_ssh.chmod(0o755)
+    live = tmp_path / "live"
+    done = deploy(tmp_path, f"web.example.org:{live}/", env={"RSYNC_RSH": str(fake_ssh)})
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "hosts").read_text().split() == ["web.example.org"]
+    assert (live / "index.html").is_file() and not (live / "newsletter").exists()

@@ -6,10 +6,10 @@ PELICAN := $(VENV)/bin/pelican
 PORT ?= 8000
 OUTPUT := output
 
-.PHONY: html serve devserver check publish clean test new-post node-tools help screenshots newsletter send-newsletter share bench
+.PHONY: html serve devserver check publish deploy status clean test new-post node-tools help screenshots newsletter send-newsletter send-due-newsletter share bench
 
 help:
-	@echo "make html | serve | devserver | check | publish | clean | test | new-post TITLE=\"…\" AUTHOR=handle"
+	@echo "make html | serve | devserver | check | publish | deploy DEPLOY_TARGET=… | status | clean | test | new-post TITLE=\"…\" AUTHOR=handle"
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -32,15 +32,23 @@ devserver: $(VENV)/.installed  ## rebuild on every change and serve on http://lo
 	$(PELICAN) --autoreload --listen --port $(PORT) --settings pelicanconf.py --output $(OUTPUT)
 
 check: $(VENV)/.installed node_modules/.installed  ## strict build, then links, Nu checker, chromium + axe; one summary
-	$(PY) -m tools.check
+	$(PY) -m tools.check $(if $(CODE_QUALITY),--code-quality $(CODE_QUALITY))
 
 publish: $(VENV)/.installed  ## production build, swapped into output/ only when it is clean
 	$(PY) -m tools.publish --settings publishconf.py --output $(OUTPUT)
 
+deploy: $(VENV)/.installed  ## publish, then rsync output/ to DEPLOY_TARGET; DRY_RUN=1 lists, DEPLOY_NEWSLETTER=1 uploads the emails
+	$(PY) -m tools.deploy --settings publishconf.py --output $(OUTPUT) $(if $(DEPLOY_TARGET),--target "$(DEPLOY_TARGET)") $(if $(filter 1 true yes,$(DRY_RUN)),--dry-run) $(if $(filter 1 true yes,$(DEPLOY_NEWSLETTER)),--newsletter)
+
+status: $(VENV)/.installed  ## what goes live next: scheduled posts, the next roundup, the newsletter, drafts
+	$(PY) -m tools.status
+
 clean:
 	rm -rf $(OUTPUT) cache .pytest_cache
 
-test: $(VENV)/.installed node_modules/.installed  ## the whole test suite
+test:  ## the whole test suite; first installs Debian's chromium, Java, jing, rsync if missing (as root)
+	@bash .ci/install-tools
+	@$(MAKE) --no-print-directory -s $(VENV)/.installed node_modules/.installed
 	$(PY) -m pytest
 
 new-post: $(VENV)/.installed  ## make new-post TITLE="Mein Titel" AUTHOR=jana-beispiel
@@ -55,6 +63,9 @@ newsletter: $(VENV)/.installed  ## build the latest roundup's email, print paths
 
 send-newsletter: $(VENV)/.installed  ## dry run unless CONFIRM=1; FORCE=1 resends a week
 	$(PY) -m tools.newsletter send $(if $(CONFIRM),--confirm) $(if $(FORCE),--force)
+
+send-due-newsletter: $(VENV)/.installed  ## CI, after the Friday deploy: the week that just closed, exactly once (CONFIRM=1 sends)
+	$(PY) -m tools.newsletter send-due $(if $(filter 1 true yes,$(CONFIRM)),--confirm)
 
 share: $(VENV)/.installed  ## make share WEEK=2026-W47: print the #FollowFriday posts
 	$(PY) -m tools.share --output $(OUTPUT) $(WEEK)

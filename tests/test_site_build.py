@@ -238,3 +238,25 @@ def test_existing_static_link_is_fine(build_site):
         "---\ntitle: Bild\ndate: 2026-11-17 10:00\nauthor: jana-beispiel\n---\n![Da]({static}/images/da.png)\n")})
     assert site.result.errors == []
     assert site.html("2026/bild/").find(".//img").get("src").endswith("images/da.png")
+
+
+def test_publish_removes_the_leftovers_of_an_interrupted_run(tmp_path):
+    content, output = tmp_path / "content", tmp_path / "output"
+    write_files(content, MINIMAL_SITE)
+    (tmp_path / ".output.new-abc123/2026").mkdir(parents=True)  # killed while building
+    (tmp_path / ".output.old-def456").mkdir()  # killed after the swap, before the old tree was removed
+    output.mkdir()
+    done = run_tool("tools.publish", "--content", str(content), "--output", str(output))
+    assert done.returncode == 0, done.stderr
+    assert "removed .output.new-abc123, left by an interrupted earlier publish" in done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "output"]
+
+
+def test_publish_killed_between_the_two_renames_puts_the_previous_site_back(tmp_path):
+    from tools.publish import remove_leftovers
+
+    old = tmp_path / ".output.old-x1"
+    old.mkdir()
+    (old / "index.html").write_text("previous site")
+    remove_leftovers(tmp_path / "output")
+    assert (tmp_path / "output/index.html").read_text() == "previous site" and not old.exists()

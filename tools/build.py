@@ -4,12 +4,17 @@
 
 Without --strict (make html) problems are printed and the build still succeeds, so authors can
 preview; with --strict (make check, make publish) any content error makes the exit status 1.
+In GitHub Actions (GITHUB_ACTIONS=true) each problem is also printed as an ::error/::warning
+annotation on its file and line; --code-quality FILE writes GitLab's report.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
+import json
 import logging
+import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,6 +48,43 @@ class BuildResult:
         count = (f"{len(self.errors) + len(self.other_errors)} error(s), "
                  f"{len(self.warnings) + len(self.other_warnings)} warning(s)")
         return "\n".join(lines + [count])
+
+
+def github_annotations(problems: list[ContentProblem]) -> list[str]:
+    """GitHub Actions workflow commands: each problem marks its file and line in the pull request."""
+    def escape(text: str, property_value=False) -> str:
+        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return text.replace(":", "%3A").replace(",", "%2C") if property_value else text
+
+    lines = []
+    for problem in problems:
+        where = f"file={escape(problem.path, True)}" + (f",line={problem.line}" if problem.line else "")
+        text = problem.message + (f"\n{problem.hint}" if problem.hint else "")
+        lines.append(f"::{problem.severity} {where},title={escape(problem.message, True)}::{escape(text)}")
+    return lines
+
+
+def code_quality_report(problems: list[ContentProblem]) -> str:
+    """GitLab's Code Quality report (JSON): the merge request shows each problem on its file and line."""
+    issues = [{
+        "description": problem.message + (f" ({problem.hint})" if problem.hint else ""),
+        "check_name": "content",
+        "fingerprint": hashlib.sha256(f"{problem.path}:{problem.line}:{problem.message}".encode()).hexdigest(),
+        "severity": "major" if problem.severity == "error" else "minor",
+        "location": {"path": problem.path, "lines": {"begin": problem.line or 1}},
+    } for problem in problems]
+    return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
+
+
+def print_report(result: BuildResult, code_quality: str | None = None) -> None:
+    """The summary for people (stderr), plus annotations when running in GitHub Actions (stdout)."""
+    print(result.summary(), file=sys.stderr)
+    problems = result.errors + result.warnings
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        for line in github_annotations(problems):
+            print(line, flush=True)
+    if code_quality:
+        Path(code_quality).write_text(code_quality_report(problems), encoding="utf-8")
 
 
 def load_settings(settings_file: str | Path, overrides: dict | None = None) -> dict:
@@ -88,11 +130,13 @@ def main(argv=None) -> int:
     parser.add_argument("--output", help="output directory (default: OUTPUT_PATH of the settings)")
     parser.add_argument("--content", help="content directory (default: PATH of the settings)")
     parser.add_argument("--strict", action="store_true", help="content errors make the build fail")
+    parser.add_argument("--code-quality", metavar="FILE", 
+                        help="also write the problems as a GitLab Code Quality report")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     settings = load_settings(args.settings, path_overrides(args.content, args.output))
     result = build(settings)
-    print(result.summary(), file=sys.stderr)
+    print_report(result, args.code_quality)
     code = result.exit_code(args.strict)
     if code == 0:
         print(f"built {settings['OUTPUT_PATH']}", file=sys.stderr)

@@ -18,7 +18,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from tools.build import build, load_settings, path_overrides
+from tools.build import build, load_settings, path_overrides, print_report
 from tools.sitecheck.server import SiteServer
 from tools.sitecheck.suite import CheckOutcome, check_html, check_links, check_pages, format_summary
 
@@ -34,12 +34,14 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--settings", default="publishconf.py")
     parser.add_argument("--content", help="content directory (default: PATH of the settings)")
+    parser.add_argument("--code-quality", metavar="FILE", 
+                        help="also write content problems as a GitLab Code Quality report")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="werkbank-check-") as scratch, SiteServer(scratch) as server:
         overrides = {**path_overrides(args.content, scratch), "SITEURL": server.origin}
         settings = load_settings(args.settings, overrides)
         result = build(settings)
-        print(result.summary(), file=sys.stderr)
+        print_report(result, args.code_quality)
         code = result.exit_code(strict=True)
         print("check: " + ("content OK" if code == 0 else "content has errors"), file=sys.stderr)
         outcomes = [content_outcome(result)]

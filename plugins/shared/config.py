@@ -180,6 +180,8 @@ SCHEMA = (
     Setting("NEWSLETTER_MAX_BYTES", int, 90 * 1024, "size budget of an email's HTML (Gmail clips at ~102 KB)",
             rule=_positive),
     Setting("NEWSLETTER_WEEKS", int, 8, "emails for the newest N roundups (0 = all)", rule=_not_negative),
+    Setting("NEWSLETTER_SEND_WITHIN_HOURS", int, 24,
+            "the CI job sends a week's email only this long after its cut-off (later: by hand)", rule=_positive),
     Setting("SHARE_NETWORKS", list, ["linkedin", "xing", "mastodon", "bluesky", "email"],
             "share links under each article", rule=_text_list),
     Setting("SHARE_MASTODON_INSTANCE", str, "https://mastodon.social",

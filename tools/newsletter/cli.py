@@ -2,11 +2,14 @@
 
     python -m tools.newsletter build [--settings publishconf.py] [--output output] [--no-site-build]
     python -m tools.newsletter send [--confirm] [--force] [--week 2026-W47] [--ledger newsletter/sent.json]
+    python -m tools.newsletter send-due [--confirm] [--no-site-build] [--remote origin] [--branch main]
     python -m tools.newsletter screenshots [--output output]
 
 `build` publishes the site (atomically, like make publish), then prints the latest roundup's email
 files and fails when the HTML is over NEWSLETTER_MAX_BYTES. `send` is a dry run unless --confirm;
-the ledger (committed to git) makes sure a week goes out once unless --force.
+the ledger (committed to git) makes sure a week goes out once unless --force. `send-due` is the
+scheduled CI job: it sends the week that just closed, once, claiming it on the remote first
+(tools/newsletter/once.py), and does nothing outside the hours after the cut-off.
 """
 
 from __future__ import annotations
@@ -16,12 +19,15 @@ import email
 import email.policy
 import os
 import sys
-from datetime import datetime, timezone
+import socket
+from datetime import datetime, timedelta, timezone
 from email.utils import parseaddr
 from pathlib import Path
 
 from newsletter.config import NewsletterConfigError, newsletter_settings  # the build plugin's settings
 from tools.newsletter.ledger import LedgerError, SentWeek, read_ledger, sends_of, write_ledger
+from tools.newsletter.once import ClaimError, GitLedger, send_once
+from tools.newsletter.schedule import send_decision
 from tools.newsletter.sending import SendError, send_eml, smtp_settings
 from tools.newsletter.written import NewsletterMissing, newsletters, pick
 
@@ -69,6 +75,20 @@ def build_command(args) -> int:
     return 0
 
 
+def message_of(output: Path, latest: dict):
+    """(path, bytes, headers, envelope sender, envelope recipient) of a written email."""
+    eml_path = output / latest["eml"]
+    eml = eml_path.read_bytes()
+    headers = email.message_from_bytes(eml, policy=email.policy.default)
+    sender = parseaddr(str(headers["From"]))[1]
+    recipient = os.environ.get("NEWSLETTER_TO", "").strip() or parseaddr(str(headers["To"]))[1]
+    return eml_path, eml, headers, sender, recipient
+
+
+def utc_now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
 def send_command(args) -> int:
     output, ledger_path = Path(args.output), Path(args.ledger)
     try:
@@ -76,11 +96,7 @@ def send_command(args) -> int:
         entries = read_ledger(ledger_path)
     except (NewsletterMissing, LedgerError) as problem:
         return error(str(problem))
-    eml_path = output / latest["eml"]
-    eml = eml_path.read_bytes()
-    headers = email.message_from_bytes(eml, policy=email.policy.default)
-    sender = parseaddr(str(headers["From"]))[1]
-    recipient = os.environ.get("NEWSLETTER_TO", "").strip() or parseaddr(str(headers["To"]))[1]
+    eml_path, eml, headers, sender, recipient = message_of(output, latest)
     print(f"newsletter {latest['slug']}: {headers['Subject']}")
     print(f"  file        {show_path(eml_path)} ({len(eml) / 1024:.1f} KB)")
     print(f"  from        {sender}")
@@ -107,12 +123,70 @@ def send_command(args) -> int:
         send_eml(eml, sender, recipient, smtp)
     except SendError as problem:
         return error(f"{problem}\nnothing was sent; {show_path(ledger_path)} is unchanged")
-    record = SentWeek(latest["slug"], datetime.now(timezone.utc).isoformat(timespec="seconds"),
-                      str(headers["Message-ID"]), recipient, forced=bool(earlier))
+    record = SentWeek(latest["slug"], utc_now(), str(headers["Message-ID"]), recipient, forced=bool(earlier))
     write_ledger(ledger_path, entries + [record])
     print(f"sent {latest['slug']} to {recipient}; recorded in {show_path(ledger_path)}")
     print(f"commit the ledger so nobody sends it twice: git add {show_path(ledger_path)} && git commit")
     return 0
+
+
+def run_name() -> str:
+    """Who claims a week in the ledger: the CI run, or this machine."""
+    if os.environ.get("GITHUB_RUN_ID"):
+        return f"github run {os.environ['GITHUB_RUN_ID']}.{os.environ.get('GITHUB_RUN_ATTEMPT', '1')}"
+    if os.environ.get("CI_JOB_ID"):
+        return f"gitlab job {os.environ['CI_JOB_ID']}"
+    return f"{socket.gethostname()} pid {os.getpid()}"
+
+
+def send_due_command(args) -> int:
+    from roundup.plugin import read_roundup_settings
+    from shared.config import read_config
+    from tools.build import load_settings
+
+    output = Path(args.output)
+    if not args.no_site_build:
+        from tools.publish import publish
+
+        code = publish(args.settings, output)
+        if code:
+            return code
+    config, _ = read_config(load_settings(args.settings))
+    try:
+        written = {entry["slug"]: entry for entry in newsletters(output)}
+    except NewsletterMissing:
+        written = {}
+    repo = Path(args.repo).resolve()
+    ledger = GitLedger(repo, args.remote, args.branch, Path(args.ledger).resolve().relative_to(repo).as_posix())
+    try:
+        entries = ledger.read(ledger.fetch())
+    except (ClaimError, LedgerError) as problem:
+        return error(str(problem))
+    sent = {entry.slug for entry in entries if entry.status == "sent"}  # a claim is handled by send_once
+    decision = send_decision(config.now, read_roundup_settings(config).cutoff, sent=sent, written=set(written),
+                             within=timedelta(hours=config["NEWSLETTER_SEND_WITHIN_HOURS"]))
+    print(decision.reason)
+    if not decision.due:
+        return 0
+    eml_path, eml, headers, sender, recipient = message_of(output, written[decision.week])
+    print(f"newsletter {decision.week}: {headers['Subject']} -> {recipient}")
+    try:
+        smtp = smtp_settings(os.environ)
+    except SendError as problem:
+        return error(f"cannot send: {problem} (CI: set it as a secret variable, see README)")
+    if not args.confirm:
+        print(f"dry run: nothing was sent or claimed; CONFIRM=1 sends it through {smtp.describe()}")
+        return 0
+    claim = SentWeek(decision.week, utc_now(), str(headers["Message-ID"]), recipient, status="sending",
+                     run=run_name())
+    try:
+        outcome = send_once(ledger, claim, lambda: send_eml(eml, sender, recipient, smtp), now=utc_now)
+    except SendError as problem:
+        return error(f"{problem}\nnothing was sent; the claim on {args.remote}/{args.branch} was taken back")
+    except (ClaimError, LedgerError) as problem:
+        return error(str(problem))
+    print(outcome.message)
+    return 1 if outcome.needs_a_person else 0
 
 
 def screenshots_command(args) -> int:
@@ -137,13 +211,23 @@ def main(argv=None) -> int:
     send.add_argument("--confirm", action="store_true", help="really send (make send-newsletter CONFIRM=1)")
     send.add_argument("--force", action="store_true", help="send a week again (FORCE=1)")
     send.add_argument("--ledger", default=str(DEFAULT_LEDGER), help="the ledger of sent weeks (committed)")
+    due = commands.add_parser("send-due", help="CI: send the week that just closed, exactly once")
+    due.add_argument("--settings", default="publishconf.py")
+    due.add_argument("--no-site-build", action="store_true", help="use what is already in --output")
+    due.add_argument("--confirm", action="store_true", help="really send (CONFIRM=1)")
+    due.add_argument("--ledger", default=str(DEFAULT_LEDGER), help="the ledger's path in the repository")
+    due.add_argument("--repo", default=str(ROOT), help="the blog's git checkout")
+    due.add_argument("--remote", default=os.environ.get("NEWSLETTER_LEDGER_REMOTE", "origin"))
+    due.add_argument("--branch", default=os.environ.get("NEWSLETTER_LEDGER_BRANCH", "main"),
+                     help="branch that holds the ledger (NEWSLETTER_LEDGER_BRANCH)")
     shots = commands.add_parser("screenshots", help="PNGs of the latest newsletter at 600/375 px, light/dark")
-    for sub in (build, send, shots):
+    for sub in (build, send, due, shots):
         sub.add_argument("--output", default="output")
     for sub in (build, send):
         sub.add_argument("--week", help="a week like 2026-W47 instead of the latest")
     args = parser.parse_args(argv)
-    handler = {"build": build_command, "send": send_command, "screenshots": screenshots_command}[args.command]
+    handler = {"build": build_command, "send": send_command, "send-due": send_due_command,
+               "screenshots": screenshots_command}[args.command]
     return handler(args)
 
 

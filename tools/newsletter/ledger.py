@@ -21,6 +21,9 @@ class SentWeek:
     message_id: str
     recipient: str
     forced: bool = False
+    # "sending": claimed by a CI run (`run`) that had not confirmed delivery yet (tools/newsletter/once.py)
+    status: str = "sent"
+    run: str = ""
 
 
 def read_ledger(path: Path) -> list[SentWeek]:

@@ -1,0 +1,110 @@
+"""`make deploy`: publish like `make publish`, then upload output/ with rsync, only when the build is clean.
+
+    python -m tools.deploy [--target DEST] [--dry-run] [--newsletter] [--settings publishconf.py] [--output output]
+
+DEST is anything rsync accepts: a local path, `host:path` (over ssh) or `rsync://host/module/`;
+it defaults to the environment's DEPLOY_TARGET. Why rsync with --delay-updates --delete-after
+rather than a release folder and a symlink switch: the same command works for all three kinds of
+target (an rsync daemon or a plain web space offers no way to switch a symlink), no file is ever
+visible half written (each lands in a hidden .~tmp~ folder), and all of them are renamed into
+place in one burst at the very end, after which the old files are deleted. docs/deploy.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from shared.config import read_config
+from tools.build import load_settings
+from tools.publish import publish
+
+
+class DeployError(Exception):
+    """Deploying cannot start; the message says what to set or install."""
+
+
+def rsync_command(source: Path, target: str, *, newsletter_dir: str | None, dry_run: bool) -> list[str]:
+    """The rsync call that mirrors source/ onto target; newsletter_dir (e.g. "newsletter/") is kept
+    private: excluded, and deleted on the target if an earlier upload put it there."""
+    command = [
+        "rsync", "--recursive", "--links", "--chmod=D755,F644",
+        # Builds rewrite every file; compare contents, so only what really changed is sent and listed.
+        "--checksum",
+        "--delay-updates", "--delete-after",
+        "--itemize-changes", "--human-readable", "--stats",
+    ]
+    if newsletter_dir:
+        command += [f"--exclude=/{newsletter_dir.strip('/')}/", "--delete-excluded"]
+    if dry_run:
+        command.append("--dry-run")
+    return command + [f"{source}/", target]
+
+
+def check_target(target: str | None) -> str:
+    if not target or not target.strip():
+        raise DeployError("DEPLOY_TARGET is not set: say where the site goes, in rsync's syntax, e.g. "
+                          "make deploy DEPLOY_TARGET=www@web.example.org:/srv/blog/ "
+                          "(or a local path, or rsync://host/module/)")
+    if shutil.which("rsync") is None:
+        raise DeployError("rsync is missing: install it with `apt-get install rsync`")
+    return target.strip()
+
+
+def newsletter_folder(settings_file: str) -> str:
+    config, _ = read_config(load_settings(settings_file))
+    return config["NEWSLETTER_OUTPUT_DIR"]
+
+
+def deploy(settings_file: str, output: Path, target: str | None, *, dry_run=False, newsletter=False,
+           content: str | None = None) -> int:
+    try:
+        target = check_target(target)
+    except DeployError as problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 1
+    code = publish(settings_file, output, content)
+    if code:
+        print(f"deploy stopped: the build failed, nothing was uploaded to {target}", file=sys.stderr)
+        return code
+    private = None if newsletter else newsletter_folder(settings_file)
+    command = rsync_command(output.resolve(), target, newsletter_dir=private, dry_run=dry_run)
+    print("$ " + " ".join(command), file=sys.stderr)
+    done = subprocess.run(command)
+    if done.returncode:
+        print(f"error: rsync to {target} failed (exit {done.returncode}); with --delay-updates the live "
+              "site keeps its previous files; fix the target or its access and run make deploy again",
+              file=sys.stderr)
+        return done.returncode
+    if dry_run:
+        print(f"dry run: the lines above would change on {target}; nothing was uploaded", file=sys.stderr)
+    else:
+        kept = "" if newsletter else f" ({private} kept private; DEPLOY_NEWSLETTER=1 uploads it)"
+        print(f"deployed {output} to {target}{kept}", file=sys.stderr)
+    return 0
+
+
+def flag(name: str) -> bool:
+    return os.environ.get(name, "").strip().lower() in ("1", "true", "yes")
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--target", default=os.environ.get("DEPLOY_TARGET"), help="rsync destination (DEPLOY_TARGET)")
+    parser.add_argument("--dry-run", action="store_true", default=flag("DRY_RUN"), help="list changes only (DRY_RUN=1)")
+    parser.add_argument("--newsletter", action="store_true", default=flag("DEPLOY_NEWSLETTER"),
+                        help="also upload the email files (DEPLOY_NEWSLETTER=1)")
+    parser.add_argument("--settings", default="publishconf.py")
+    parser.add_argument("--output", default="output")
+    parser.add_argument("--content", help="content directory (default: PATH of the settings)")
+    args = parser.parse_args(argv)
+    return deploy(args.settings, Path(args.output), args.target, dry_run=args.dry_run,
+                  newsletter=args.newsletter, content=args.content)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

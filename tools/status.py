@@ -1,0 +1,157 @@
+"""`make status`: what goes live next and when, for editors.
+
+    python -m tools.status [--settings pelicanconf.py] [--content DIR] [--ledger newsletter/sent.json]
+
+Scheduled posts (title, author, time), the next roundup's cut-off with the posts and people it
+would thank so far, whether the week that closed last was sent as a newsletter, and the drafts
+waiting for review. It builds the site into a scratch folder (with the build's "now", so
+SOURCE_DATE_EPOCH works as everywhere) and reads what the plugins decided; nothing is published.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import sys
+import tempfile
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from pelican import signals
+
+from roundup.plugin import read_roundup_settings
+from roundup.thanks import PostCredit, collect_deeds
+from roundup.windows import Cutoff, cutoff_at_or_after, window_ending_at
+from shared.model import site_config
+from shared.problems import relative_path
+from tools.build import build, load_settings, path_overrides
+from tools.newsletter.cli import DEFAULT_LEDGER
+from tools.newsletter.ledger import LedgerError, SentWeek, read_ledger
+from tools.newsletter.schedule import latest_cutoff
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One post as the status shows it."""
+
+    title: str
+    date: datetime
+    authors: tuple  # display names
+    path: str
+    credit: PostCredit  # who it would thank
+
+
+def when(moment: datetime, tz) -> str:
+    return moment.astimezone(tz).strftime("%a %d.%m.%Y %H:%M %Z")
+
+
+def until(now: datetime, moment: datetime) -> str:
+    minutes = int((moment - now).total_seconds() // 60)
+    days, rest = divmod(minutes, 24 * 60)
+    return f"in {days} d {rest // 60} h" if days else f"in {rest // 60} h {rest % 60} min"
+
+
+def people_of(entries: list[Entry], names: dict) -> list[str]:
+    """Everyone the roundup would thank for these posts, each once, in the order they appear."""
+    found = []
+    for deeds in collect_deeds([entry.credit for entry in entries]):
+        name = names.get(deeds.handle, deeds.handle) if deeds.handle else deeds.name
+        if name not in found:
+            found.append(name)
+    return found
+
+
+def status_lines(now: datetime, cutoff: Cutoff, *, scheduled: list[Entry], published: list[Entry],
+                 drafts: list[Entry], names: dict, sent: list[SentWeek]) -> list[str]:
+    tz = cutoff.tz
+    lines = [f"status at {when(now, tz)}", ""]
+
+    lines.append(f"scheduled posts ({len(scheduled)}):" if scheduled else "scheduled posts: none")
+    for entry in sorted(scheduled, key=lambda e: e.date):
+        authors = ", ".join(entry.authors)
+        lines.append(f"  {when(entry.date, tz)}  {entry.title!r} by {authors}  ({until(now, entry.date)})")
+        lines.append(f"      {entry.path}")
+
+    window = window_ending_at(cutoff_at_or_after(now, cutoff), cutoff)
+    so_far = [entry for entry in published if window.contains(entry.date)]
+    coming = [entry for entry in scheduled if window.contains(entry.date)]
+    lines += ["", f"next roundup {window.slug}: cut-off {when(window.end, tz)} ({until(now, window.end)})"]
+    lines.append(f"  posts so far ({len(so_far)}): " + ("; ".join(repr(e.title) for e in so_far) or "none yet"))
+    people = people_of(so_far, names)
+    lines.append(f"  would thank so far ({len(people)}): " + (", ".join(people) or "nobody yet"))
+    if coming:
+        lines.append(f"  plus {len(coming)} scheduled post(s) before the cut-off: "
+                     + "; ".join(repr(e.title) for e in coming))
+
+    closed = window_ending_at(latest_cutoff(now, cutoff), cutoff)
+    records = [entry for entry in sent if entry.slug == closed.slug]
+    lines += ["", f"newsletter {closed.slug} (cut-off {when(closed.end, tz)}): " + (
+        f"sent {records[-1].sent_at} to {records[-1].recipient}" if records and records[-1].status == "sent"
+        else f"claimed by {records[-1].run}, not confirmed" if records
+        else "not sent yet (check the ledger is up to date: git pull)")]
+
+    lines += ["", f"drafts waiting for review ({len(drafts)}):" if drafts else "drafts waiting for review: none"]
+    for entry in sorted(drafts, key=lambda e: e.path):
+        lines.append(f"  {entry.title!r} by {', '.join(entry.authors)}  {entry.path}")
+    return lines
+
+
+class ContextCapture:
+    """Keeps the build's context (Pelican holds receivers weakly: keep this object alive)."""
+
+    def __init__(self):
+        self.context = None
+
+    def __call__(self, generators):
+        self.context = generators[0].context
+
+
+def entry_of(article, names: dict) -> Entry:
+    handles = tuple(getattr(article, "author_handles", None) or [a.slug for a in article.authors])
+    thanks = tuple({"handle": t["handle"]} if t.get("handle") else {"name": t["name"]}
+                   for t in getattr(article, "thanks", None) or ())
+    return Entry(str(article.title), article.date, tuple(names.get(h, h) for h in handles),
+                 relative_path(article.source_path), PostCredit(str(article.title), handles, thanks))
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--settings", default="pelicanconf.py")
+    parser.add_argument("--content", help="content directory (default: PATH of the settings)")
+    parser.add_argument("--ledger", default=str(DEFAULT_LEDGER), help="the ledger of sent newsletters")
+    args = parser.parse_args(argv)
+    capture = ContextCapture()
+    signals.all_generators_finalized.connect(capture)
+    try:
+        # Pelican's "Done: processed …" goes to stderr: stdout is the status itself
+        with tempfile.TemporaryDirectory(prefix="werkbank-status-") as scratch, contextlib.redirect_stdout(sys.stderr):
+            overrides = {**path_overrides(args.content, scratch), "WRITE_DRAFTS": True}
+            result = build(load_settings(args.settings, overrides))
+    finally:
+        signals.all_generators_finalized.disconnect(capture)
+    if result.crashed or capture.context is None:
+        print(result.summary(), file=sys.stderr)
+        return 2
+    if result.errors:
+        print(result.summary() + "\n(fix these before publishing; the status below ignores the broken files)\n",
+              file=sys.stderr)
+    context = capture.context
+    config = site_config(context)
+    names = {handle: profile.name for handle, profile in (context.get("author_profiles") or {}).items()}
+    try:
+        sent = read_ledger(Path(args.ledger))
+    except LedgerError as problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 1
+    lines = status_lines(
+        config.now, read_roundup_settings(config).cutoff,
+        scheduled=[entry_of(a, names) for a in context.get("scheduled_articles") or []],
+        published=[entry_of(a, names) for a in context.get("articles") or []],
+        drafts=[entry_of(a, names) for a in context.get("drafts") or []], names=names, sent=sent)
+    print("\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -20,6 +20,7 @@ import sys
 from pathlib import Path
 
 from shared.config import read_config
+from shared.urls import build_url_table
 from tools.build import load_settings
 from tools.publish import publish
 
@@ -56,8 +57,9 @@ def check_target(target: str | None) -> str:
 
 
 def newsletter_folder(settings_file: str) -> str:
-    config, _ = read_config(load_settings(settings_file))
-    return config["NEWSLETTER_OUTPUT_DIR"]
+    """Where the build writes the emails ("newsletter/"), from the site's URL table."""
+    settings = load_settings(settings_file)
+    return build_url_table(settings, read_config(settings)[0].values).newsletter_dir
 
 
 def deploy(settings_file: str, output: Path, target: str | None, *, dry_run=False, newsletter=False,

@@ -35,7 +35,7 @@ def publish(settings_file: str, target: Path, content: str | None = None) -> int
     # Same parent directory, so the final rename never crosses file systems.
     new_dir = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
     try:
-        result = build(load_settings(settings_file, path_overrides(content, str(new_dir))))
+        result = build(load_settings(settings_file, path_overrides(content, str(new_dir))), search_index=True)
         print(result.summary(), file=sys.stderr)
         code = result.exit_code(strict=True)
         if code:

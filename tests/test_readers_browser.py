@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from readers.search_index import index_site
 from readers_support import build_readers_site
 
 CHROMIUM = "/usr/lib/chromium/chromium" if Path("/usr/lib/chromium/chromium").exists() else "/usr/bin/chromium"
@@ -19,8 +20,13 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory):
-    output = build_readers_site(tmp_path_factory.mktemp("readers-search"), search_index=True)
+def search_site(tmp_path_factory) -> Path:
+    return build_readers_site(tmp_path_factory.mktemp("readers-search"), search_index=True)
+
+
+@pytest.fixture(scope="module")
+def served(search_site):
+    output = search_site
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(output))
     handler.log_message = lambda *args: None
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -38,6 +44,18 @@ def browser():
         launched = p.chromium.launch(executable_path=CHROMIUM)
         yield launched
         launched.close()
+
+
+def bundle(output: Path) -> dict:
+    return {path.relative_to(output).as_posix(): path.read_bytes() for path in sorted((output / "pagefind").rglob("*"))
+            if path.is_file()}
+
+
+def test_indexing_again_writes_the_same_bundle_and_leaves_no_old_chunk(search_site):
+    before = bundle(search_site)
+    (search_site / "pagefind" / "index" / "stale.pf_index").write_bytes(b"old")
+    index_site(search_site)
+    assert bundle(search_site) == before and "pagefind/pagefind-entry.json" in before
 
 
 def results(page) -> list[dict]:

@@ -127,3 +127,9 @@ def test_the_opml_lists_every_feed_in_groups_site_first():
     assert document.get("version") == "2.0" and document.findtext("head/title") == "Alle Feeds"
     assert document.xpath("//outline[@type='rss']/@xmlUrl") == [
         "https://b.example/feeds/atom.xml", "https://b.example/thema/sprache/atom.xml"]
+
+
+def test_the_next_tip_wins_even_over_a_post_with_more_shared_tags_than_there_are_posts():
+    posts = [post("a", 0, tags=["t1", "t2", "t3"], authors=["x"], series_next="b"),
+             post("b", 1, tags=[], authors=["y"]), post("c", 2, tags=["t1", "t2", "t3"], authors=["z"])]
+    assert read_next(posts)["a"] == ["b", "c"]

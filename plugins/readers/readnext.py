@@ -6,6 +6,8 @@ the same author; ties go to the newer post, then the key. Never the post itself,
 
 from __future__ import annotations
 
+import heapq
+from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -19,33 +21,32 @@ class Candidate:
     series_next: str | None = None  # key of the next tip of its series, if published
 
 
-def _score(post: Candidate, other: Candidate) -> tuple[int, int, int]:
-    return (int(post.series_next == other.key), len(post.tags & other.tags), int(bool(post.authors & other.authors)))
-
-
 def read_next(posts: list[Candidate], limit: int = 3) -> dict[str, list[str]]:
     """key -> keys of the posts to read next, best first. Only related posts are suggested."""
-    by_key = {post.key: post for post in posts}
+    # Posts newest first: a post's place in this order breaks ties, and posts are numbered by it.
+    ordered = sorted(posts, key=lambda post: (-post.date.timestamp(), post.key))
+    place = {post.key: number for number, post in enumerate(ordered)}
     by_tag: dict = {}
     by_author: dict = {}
-    for post in posts:
+    for number, post in enumerate(ordered):
         for tag in post.tags:
-            by_tag.setdefault(tag, []).append(post.key)
+            by_tag.setdefault(tag, []).append(number)
         for author in post.authors:
-            by_author.setdefault(author, []).append(post.key)
+            by_author.setdefault(author, []).append(number)
+    total = len(ordered)
+    scale = total + max((len(post.tags) for post in posts), default=0) + 1  # beyond any count below
     chosen = {}
-    for post in posts:
-        related = {post.series_next} if post.series_next in by_key else set()
+    for number, post in enumerate(ordered):
+        shared = Counter()
         for tag in post.tags:
-            related.update(by_tag[tag])
-        for author in post.authors:
-            related.update(by_author[author])
-        related.discard(post.key)
-        ranked = sorted(related, key=lambda key: _rank(post, by_key[key]))
-        chosen[post.key] = ranked[:limit] if limit else []
+            shared.update(by_tag[tag])
+        same_author = {other for author in post.authors for other in by_author[author]}
+        following = place.get(post.series_next, -1)
+        related = (shared.keys() | same_author | ({following} if following >= 0 else set())) - {number}
+        # One number per candidate, larger is better: next tip, shared tags, same author, then newer;
+        # every part is smaller than `scale`, so it outweighs all the parts after it.
+        scored = [((((other == following) * scale + shared[other]) * 2 + (other in same_author)) * scale
+                   + total - other, other) for other in related]
+        best = heapq.nlargest(limit, scored) if limit else []
+        chosen[post.key] = [ordered[other].key for _score, other in best]
     return chosen
-
-
-def _rank(post: Candidate, other: Candidate):
-    score = _score(post, other)
-    return (tuple(-part for part in score), -other.date.timestamp(), other.key)

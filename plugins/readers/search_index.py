@@ -8,6 +8,7 @@ share box, the series navigation and "Weiterlesen" are left out so a search find
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -17,7 +18,10 @@ EXCLUDED = (".share", ".series-nav", ".read-next", ".thanks")
 
 
 def index_site(output: str | Path, quiet: bool = True) -> subprocess.CompletedProcess:
-    """Write output/pagefind/; raises RuntimeError with Pagefind's own message when it fails."""
+    """Write output/pagefind/ anew; raises RuntimeError with Pagefind's own message when it fails.
+
+    The same pages give the same bytes (tests/test_readers_browser.py checks it)."""
+    shutil.rmtree(Path(output) / BUNDLE_DIR, ignore_errors=True)  # hashed names: old chunks would stay
     command = [sys.executable, "-m", "pagefind", "--site", str(output), "--output-subdir", BUNDLE_DIR]
     for selector in EXCLUDED:
         command += ["--exclude-selectors", selector]

@@ -121,12 +121,16 @@ def test_the_opml_lists_every_feed_in_groups_site_first():
                         "https://b.example/thema/sprache/atom.xml", "https://b.example/thema/sprache/rss.xml"),
              FollowFeed("site", "Werkbank Blog", "https://b.example/", "https://b.example/feeds/atom.xml",
                         "https://b.example/feeds/rss.xml")]
+    feeds.append(FollowFeed("tag", "Ärger", "https://b.example/thema/aerger/", "https://b.example/thema/aerger/atom.xml",
+                            "https://b.example/thema/aerger/rss.xml"))
     groups = feed_groups(feeds)
     assert [group.kind for group in groups] == ["site", "tag"]
+    assert [feed.name for feed in groups[1].feeds] == ["Ärger", "Thema Sprache"]
     document = etree.fromstring(opml_document("Alle Feeds", groups, {"site": "Alle Beiträge", "tag": "Themen"}))
     assert document.get("version") == "2.0" and document.findtext("head/title") == "Alle Feeds"
     assert document.xpath("//outline[@type='rss']/@xmlUrl") == [
-        "https://b.example/feeds/atom.xml", "https://b.example/thema/sprache/atom.xml"]
+        "https://b.example/feeds/atom.xml", "https://b.example/thema/aerger/atom.xml",
+        "https://b.example/thema/sprache/atom.xml"]
 
 
 def test_the_next_tip_wins_even_over_a_post_with_more_shared_tags_than_there_are_posts():

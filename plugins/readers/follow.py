@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from xml.etree import ElementTree
 
+from shared.collation import german_sort_key
+
 GROUPS = ("site", "author", "series", "category", "tag", "roundups")
 
 
@@ -25,10 +27,11 @@ class FeedGroup:
 
 
 def feed_groups(feeds: list[FollowFeed]) -> list[FeedGroup]:
-    """Groups in a fixed order (site first), names sorted within a group; empty groups left out."""
+    """Groups in a fixed order (site first), names in German alphabetical order (Ä with A) within a
+    group; empty groups left out."""
     groups = []
     for kind in GROUPS:
-        members = sorted((feed for feed in feeds if feed.kind == kind), key=lambda f: (f.name.casefold(), f.atom_url))
+        members = sorted((feed for feed in feeds if feed.kind == kind), key=lambda f: (german_sort_key(f.name), f.atom_url))
         if members:
             groups.append(FeedGroup(kind, f"follow_group_{kind}", tuple(members)))
     return groups

@@ -49,8 +49,13 @@ def first_query_bytes(output: Path, site_url: str, search_path: str, query: str)
                     sizes[request.url] = len(response.body())
             results = page.locator(".search-results li").count()
         browser.close()
-    bundle = [url for url in sizes if f"/{BUNDLE_DIR}/" in url]
-    return {"bytes": sum(sizes.values()), "files": len(sizes), "bundle_files": len(bundle),
+    kinds: dict = {}
+    for url, size in sizes.items():
+        name = url.split("?")[0].rsplit("/", 1)[-1]
+        kind = ("result fragments" if "/fragment/" in url else "word index" if "/index/" in url
+                else "wasm" if name.startswith("wasm.") else "scripts" if name.endswith(".js") else "meta")
+        kinds[kind] = kinds.get(kind, 0) + size
+    return {"bytes": sum(sizes.values()), "files": len(sizes), "kinds": kinds,
             "results_shown": results, "blocked": blocked}
 
 
@@ -61,12 +66,12 @@ def report(output: Path, site_url: str, search_path: str, query: str = "Netzwerk
     fragments = sum(p.stat().st_size for p in (output / BUNDLE_DIR / "fragment").iterdir())
     index = sum(p.stat().st_size for p in (output / BUNDLE_DIR / "index").iterdir())
     first = first_query_bytes(output, site_url, search_path, query)
+    parts = ", ".join(f"{kind} {size / 1024:.0f}" for kind, size in sorted(first["kinds"].items(), key=lambda i: -i[1]))
     lines = [
         f"search index (Pagefind) over {pages} HTML files: {seconds:.2f} s; bundle {size / 1024:.0f} KB on disk "
-        f"(word index {index / 1024:.0f} KB, result fragments {fragments / 1024:.0f} KB, the rest scripts, "
-        "wasm and the UI files we do not load)",
+        f"(word index {index / 1024:.0f} KB, result fragments {fragments / 1024:.0f} KB, the rest scripts and wasm)",
         f"first query '{query}' on the search page: {first['bytes'] / 1024:.0f} KB in {first['files']} files "
-        f"(target ≤ 300 KB; {first['results_shown']} results shown"
+        f"(target ≤ 300 KB; {first['results_shown']} results shown; KB: {parts}"
         + (f"; BLOCKED off-origin: {first['blocked']}" if first["blocked"] else "") + ")",
     ]
     return lines

@@ -15,6 +15,10 @@ from pathlib import Path
 
 BUNDLE_DIR = "pagefind"
 EXCLUDED = (".share", ".series-nav", ".read-next", ".thanks")
+# Pagefind's ready-made interfaces: our search page uses its JS API with a small UI of its own
+# (theme/static/js/search.js), so these 420 KB are not published.
+UNUSED_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css",
+                "pagefind-modular-ui.js", "pagefind-modular-ui.css", "pagefind-highlight.js")
 
 
 def index_site(output: str | Path, quiet: bool = True) -> subprocess.CompletedProcess:
@@ -30,6 +34,8 @@ def index_site(output: str | Path, quiet: bool = True) -> subprocess.CompletedPr
     done = subprocess.run(command, capture_output=True, text=True)
     if done.returncode != 0:
         raise RuntimeError(f"pagefind failed ({done.returncode}): {done.stderr.strip() or done.stdout.strip()}")
+    for name in UNUSED_FILES:
+        (Path(output) / BUNDLE_DIR / name).unlink(missing_ok=True)
     return done
 
 

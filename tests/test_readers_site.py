@@ -124,6 +124,9 @@ def test_an_english_preview_speaks_english_and_explains_that_feeds_come_with_pub
     assert page(english_preview, "2026/kurz/").xpath("//section[@class='read-next']/h2/text()") == ["Read next"]
     subscribe = page(english_preview, "abonnieren/")
     assert "make publish" in subscribe.text_content() and not (english_preview / "abonnieren/feeds.opml").exists()
+    search = page(english_preview, "suche/")
+    assert search.get("lang") == "en" and search.xpath("//h1/text()") == ["Search"]
+    assert search.xpath("//form[@role='search']//label/text()") == ["Search for"]
 
 
 def test_search_marks_only_the_post_with_its_meta_and_a_heavier_title(published):

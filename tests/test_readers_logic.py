@@ -137,3 +137,18 @@ def test_the_next_tip_wins_even_over_a_post_with_more_shared_tags_than_there_are
     posts = [post("a", 0, tags=["t1", "t2", "t3"], authors=["x"], series_next="b"),
              post("b", 1, tags=[], authors=["y"]), post("c", 2, tags=["t1", "t2", "t3"], authors=["z"])]
     assert read_next(posts)["a"] == ["b", "c"]
+
+
+def test_a_copy_that_would_not_be_smaller_in_bytes_is_left_out_of_srcset(tmp_path):
+    import random
+
+    rng = random.Random(7)
+    noise = Image.frombytes("RGB", (1000, 500), bytes(rng.randrange(256) for _ in range(1000 * 500 * 3)))
+    (tmp_path / "out").mkdir()
+    noise.save(tmp_path / "out/rauschen.jpg", quality=5)
+    shop = ImageShop(tmp_path / "out", tmp_path / "cache", (480, 800))
+    [tag] = etree.HTML(size_images('<img src="rauschen.jpg" alt="">', "index.html", shop, "")).xpath("//img")
+    kept = shop.made["rauschen.jpg"]
+    assert 800 not in kept and sorted(p.suffix for p in (tmp_path / "cache").iterdir()).count(".skip") >= 1
+    assert (tag.get("srcset") is None) == (kept == [])
+    assert not (tmp_path / "out/rauschen-800w.jpg").exists()

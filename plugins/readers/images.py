@@ -68,26 +68,39 @@ class ImageShop:
         return self.sizes[relative]
 
     def smaller_copies(self, relative: str) -> list[int]:
-        """Widths of the copies written next to the image (made now or taken from the cache)."""
+        """Widths of the copies written next to the image (made now or taken from the cache).
+
+        A copy that would not be smaller in bytes than the image itself is left out: a flat
+        drawing can be smaller at full size than a blurred, resized copy."""
         if relative in self.made:
             return self.made[relative]
         size = self.size(relative)
         widths = []
         if size and relative.lower().endswith(RESIZABLE):
-            widths = sorted(w for w in set(self.widths) if w < size[0])
-            for width in widths:
-                self._copy(relative, width, size)
+            source = self.output / relative
+            wanted = sorted(w for w in set(self.widths) if w < size[0])
+            cached = self._cached(source, wanted, size)
+            for width, copy in cached.items():
+                if copy is not None:
+                    shutil.copyfile(copy, self.output / variant_name(relative, width))
+                    widths.append(width)
         self.made[relative] = widths
         return widths
 
-    def _copy(self, relative: str, width: int, size: tuple[int, int]) -> None:
-        source = self.output / relative
-        digest = hashlib.sha256(source.read_bytes()).hexdigest()[:20]
-        cached = self.cache / f"{digest}-{width}w{source.suffix.lower()}"
-        if not cached.exists():
+    def _cached(self, source: Path, widths: list[int], size: tuple[int, int]) -> dict:
+        """width -> cached copy (None: not worth it), making what the cache lacks in one go."""
+        data = source.read_bytes()
+        digest = hashlib.sha256(data).hexdigest()[:20]
+        paths = {w: self.cache / f"{digest}-{w}w{source.suffix.lower()}" for w in widths}
+        missing = [w for w in widths if not paths[w].exists() and not paths[w].with_suffix(".skip").exists()]
+        if missing:
             self.cache.mkdir(parents=True, exist_ok=True)
-            _resize(source, cached, width, round(size[1] * width / size[0]))
-        shutil.copyfile(cached, self.output / variant_name(relative, width))
+            for width, copy in _resized(source, missing, size).items():
+                if len(copy) < len(data):
+                    _write_whole(paths[width], copy)
+                else:
+                    _write_whole(paths[width].with_suffix(".skip"), b"")
+        return {w: (paths[w] if paths[w].exists() else None) for w in widths}
 
 
 def _pixel_size(path: Path):
@@ -100,15 +113,37 @@ def _pixel_size(path: Path):
         return None
 
 
-def _resize(source: Path, target: Path, width: int, height: int) -> None:
+def _resized(source: Path, widths: list[int], size: tuple[int, int]) -> dict[int, bytes]:
+    """The image at each width, encoded like the original (PNG, JPEG or WebP)."""
+    import io
+
     from PIL import Image
 
+    copies = {}
     with Image.open(source) as image:
-        smaller = image.resize((width, max(1, height)), Image.Resampling.LANCZOS)
-        options = {"quality": 82, "optimize": True} if image.format in ("JPEG", "WEBP") else {"optimize": True}
-        partial = target.with_suffix(target.suffix + ".part")
-        smaller.save(partial, format=image.format, **options)
-        partial.replace(target)  # a cache entry is whole or absent
+        image.load()
+        kind = image.format
+        if image.mode == "P":
+            image = image.convert("RGBA" if "transparency" in image.info else "RGB")
+        # A drawing of a few flat colours keeps exactly those colours (no blurred in-between shades,
+        # which would make the copy larger than the drawing).
+        colours = image.getcolors(256) if image.mode in ("RGB", "L") else None
+        palette = image.quantize(colors=len(colours), method=Image.Quantize.MEDIANCUT) if colours else None
+        for width in widths:
+            smaller = image.resize((width, max(1, round(size[1] * width / size[0]))), Image.Resampling.LANCZOS)
+            if palette is not None:
+                smaller = smaller.quantize(palette=palette, dither=Image.Dither.NONE)
+            buffer = io.BytesIO()
+            options = {"quality": 82} if kind in ("JPEG", "WEBP") else {}
+            smaller.save(buffer, format=kind, **options)
+            copies[width] = buffer.getvalue()
+    return copies
+
+
+def _write_whole(path: Path, data: bytes) -> None:
+    partial = path.with_name(path.name + ".part")
+    partial.write_bytes(data)
+    partial.replace(path)  # a cache entry is whole or absent
 
 
 def sized_tag(tag: str, page: str, shop: ImageShop, site_url: str, first: bool) -> str:

@@ -68,6 +68,7 @@ def test_unrelated_posts_and_a_zero_limit_suggest_nothing():
 @pytest.mark.parametrize("src, page, site_url, expected", [
     ("../../images/2026/a.png", "2026/x/index.html", "", "images/2026/a.png"),
     ("/images/a.png", "2026/x/index.html", "", "images/a.png"),
+    ("../bilder/gr%C3%BC%C3%9Fe&amp;mehr.png", "2026/index.html", "", "bilder/grüße&mehr.png"),
     ("https://blog.example/images/a.png?v=1", "2026/x/index.html", "https://blog.example", "images/a.png"),
     ("https://elsewhere.example/a.png", "index.html", "https://blog.example", None),
     ("data:image/png;base64,AAAA", "index.html", "", None),

@@ -13,7 +13,9 @@ import posixpath
 import re
 import shutil
 from dataclasses import dataclass, field
+from html import unescape
 from pathlib import Path
+from urllib.parse import unquote
 
 IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 ATTRIBUTE = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>"']+))?""")
@@ -33,7 +35,7 @@ def attributes(tag: str) -> dict:
 
 def output_path_of(src: str, page: str, site_url: str) -> str | None:
     """The output-relative file an <img src> points to, or None when it is not one of ours."""
-    src = src.split("#", 1)[0].split("?", 1)[0]
+    src = unquote(unescape(src).split("#", 1)[0].split("?", 1)[0])
     if site_url and src.startswith(site_url + "/"):
         target = src[len(site_url) + 1:]
     elif re.match(r"^[a-z][a-z0-9+.-]*:|^//", src, re.IGNORECASE) or not src:

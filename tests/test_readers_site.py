@@ -9,8 +9,10 @@ import pytest
 from lxml import etree
 from lxml import html as lxml_html
 
+from conftest import run_tool, write_files
 from readers.images import attributes
-from readers_support import build_readers_site
+from readers.search_index import UNUSED_FILES
+from readers_support import READERS_SITE, build_readers_site
 
 ARTICLES = ["2026/tipp-eins/", "2026/tipp-zwei/", "2026/langer-beitrag/", "2026/kurz/", "2026/fremd/",
             "2026/erster-beitrag/"]
@@ -139,3 +141,15 @@ def test_search_marks_only_the_post_with_its_meta_and_a_heavier_title(published)
     assert metas == {"date": "4. November 2026", "author": "Jana Beispiel", "summary": "Worum es in Tipp eins geht.",
                      "tags": "sprache", "series": "#Mittwochstipp"}
     assert page(published, "abonnieren/").xpath("//*[@data-pagefind-body]") == []
+
+
+@pytest.mark.parametrize("tool", ["tools.build", "tools.publish"])
+def test_make_html_and_make_publish_write_the_search_index_into_their_output(tmp_path, tool):
+    write_files(tmp_path / "content", READERS_SITE)
+    output = tmp_path / "output"
+    done = run_tool(tool, "--content", str(tmp_path / "content"), "--output", str(output),
+                    cwd=Path(__file__).resolve().parent.parent)
+    assert done.returncode == 0, done.stderr
+    bundle = {path.name for path in (output / "pagefind").iterdir()}
+    assert {"pagefind.js", "pagefind-entry.json", "wasm.de.pagefind", "index", "fragment"} <= bundle
+    assert not bundle & set(UNUSED_FILES)

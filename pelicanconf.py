@@ -46,6 +46,7 @@ PLUGINS = [
     "newsletter",  # each roundup as an email (.html, .txt, .eml)
     "sharekit",  # share texts and #FollowFriday posts
     "sitemap_xml",  # last: lists every page the others wrote
+    "readers",  # search page, Weiterlesen, reading time, sized images, subscribe page + OPML
 ]
 
 # The slug comes from the file name, so fixing a typo in a title never breaks a link.
@@ -117,6 +118,7 @@ MAIN_MENU = [
     {"key": "nav_series", "page": "series_index"},
     {"key": "nav_roundups", "page": "roundups"},
     {"key": "nav_archive", "page": "archives"},
+    {"key": "nav_search", "page": "search"},
 ]
 
 # --- series ---
@@ -162,6 +164,13 @@ NEWSLETTER_LOGO = {"path": "favicon.png", "width": 32, "height": 32, "alt": "Wer
 NEWSLETTER_MAX_BYTES = 90 * 1024
 NEWSLETTER_WEEKS = 8  # emails for the newest 8 roundups (0 = all); older weeks are never sent again
 # Newsletter files and their web copies are not pages to find through the sitemap.
+
+# --- readers ---
+# The subscribe page (/abonnieren/) links the newsletter sign-up here (an https form or a mailto address).
+NEWSLETTER_SUBSCRIBE_URL = "mailto:newsletter-anmelden@nordlicht-werkstatt.example?subject=Anmelden"
+READING_WORDS_PER_MINUTE = 200  # "4 Min. Lesezeit": words of the body / 200, rounded up, at least 1
+READ_NEXT_COUNT = 3  # "Weiterlesen" under every article
+IMAGE_WIDTHS = [480, 800]  # smaller copies of content images for srcset (cached in CACHE_PATH)
 
 # --- sharekit ---
 # Share links on Mastodon open this instance unless the article's author has a Mastodon profile.

@@ -9,7 +9,8 @@ go through tools.build like `make check`; a corpus with any content problem stop
 
 Also measured: rebuilds with Pelican's content cache after one old article changed (median of
 RUNS, against a cold build with the cache on), the roundup + newsletter generators on a corpus of
-only the 40-post week, the newsletter of that week and the largest article page with its CSS.
+only the 40-post week, the newsletter of that week, the largest article page with its CSS, and the
+search index (bench/search.py: its size and the bytes of a first query in Chromium).
 """
 
 from __future__ import annotations
@@ -378,6 +379,10 @@ def main(argv=None) -> int:
         page, size, css = article_page_and_css(full["output"])
         print(f"largest article page: {page} {size / 1024:.1f} KB + its CSS {css / 1024:.1f} KB = "
               f"{(size + css) / 1024:.1f} KB (target ≤ 25 KB)")
+        # Pagefind runs after the build (make html / publish), over the site build's output
+        from search import report as search_report  # bench/search.py
+        for line in search_report(full["output"], "https://blog.nordlicht-werkstatt.example", "suche/"):
+            print(line)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0

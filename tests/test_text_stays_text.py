@@ -129,7 +129,7 @@ def test_article_body_keeps_a_first_line_that_looks_like_a_metadata_field(site, 
 
 def test_article_names_thanks_and_terms_are_shown_as_typed(site):
     page = site.html("2026/tag-like/")
-    assert texts(page.xpath("//span[@class='byline']/a")) == [RTL_NAME, QUOTED_NAME]
+    assert texts(page.xpath("//header[@class='post-header']//span[@class='byline']/a")) == [RTL_NAME, QUOTED_NAME]
     assert meta(page, "property", "article:author") == [RTL_NAME, QUOTED_NAME]
     assert texts(page.xpath("//section[@class='thanks']//li")) == [FREE_NAME, FREE_NAME_PLAIN]
     assert texts(page.xpath("//a[@class='tag']")) == [TAG]

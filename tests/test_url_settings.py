@@ -13,7 +13,7 @@ from tools.sitecheck import links, pagetypes
 
 ROOT = Path(__file__).resolve().parent.parent
 GERMAN_FOLDERS = {"autoren", "serien", "wochenrueckblick", "kategorie", "thema", "archiv", "entwuerfe",
-                  "teilen", "seite"}
+                  "teilen", "seite", "suche", "abonnieren"}
 
 ENGLISH = {
     "DEFAULT_LANG": "en",
@@ -34,6 +34,9 @@ ENGLISH = {
     "ROUNDUP_SHARE_URL": "weekly/{slug}/share/",
     "NEWSLETTER_WEB_COPY_URL": "weekly/{slug}/email/",
     "FEED_SITE_URL": "feed/{format}.xml",
+    "SEARCH_URL": "search/", "SEARCH_SAVE_AS": "search/index.html",
+    "SUBSCRIBE_URL": "subscribe/", "SUBSCRIBE_SAVE_AS": "subscribe/index.html",
+    "SUBSCRIBE_OPML_URL": "subscribe/feeds.opml",
     "PAGINATION_PATTERNS": ((1, "{url}", "{save_as}"),
                             (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html")),
     "SITEMAP_EXCLUDE": [r"(^|/)newsletter/", r"/share/", r"/email/"],
@@ -87,12 +90,14 @@ def test_every_page_type_is_found_at_its_english_path(english_site):
     assert pagetypes.missing_required([pagetypes.PageType(name, path) for name, path in found.items()]) == []
     assert found["author"].startswith("team/") and found["roundup"].startswith("weekly/")
     assert found["article"].startswith("posts/2026/") and found["page"].startswith("about/")
+    assert found["search"] == "search/" and found["subscribe"] == "subscribe/"
 
 
 def test_feeds_sitemap_and_share_data_point_at_english_paths(published_english_site):
     output, _settings = published_english_site
     assert (output / "team/jana-beispiel/atom.xml").is_file() and (output / "feed/atom.xml").is_file()
     assert (output / "weekly/atom.xml").is_file() and (output / "weekly/2026-W47/email/index.html").is_file()
+    assert (output / "subscribe/feeds.opml").is_file()
     locs = etree.parse(str(output / "sitemap.xml")).xpath("//*[local-name()='loc']/text()")
     assert locs and not [loc for loc in locs if set(loc.split("/")) & GERMAN_FOLDERS]
     share = (output / "weekly/2026-W47/share/share.json").read_text(encoding="utf-8")

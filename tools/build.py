@@ -100,8 +100,10 @@ def path_overrides(content: str | None, output: str | None) -> dict:
     return overrides
 
 
-def build(settings: dict) -> BuildResult:
-    """Run one Pelican build with the given settings and return what went wrong."""
+def build(settings: dict, search_index: bool = False) -> BuildResult:
+    """Run one Pelican build with the given settings and return what went wrong.
+
+    `search_index`: then write the Pagefind index into the output (make html, check, publish)."""
     collector = ProblemCollector()
     content_logger = logging.getLogger("blog.content")
     root_logger = logging.getLogger()
@@ -121,7 +123,18 @@ def build(settings: dict) -> BuildResult:
     result.errors, result.warnings = collector.errors, collector.warnings
     result.other_errors = collector.other_errors
     result.other_warnings = collector.other_warnings
+    if search_index and not result.crashed:
+        index_search(settings["OUTPUT_PATH"], result)
     return result
+
+
+def index_search(output: str, result: BuildResult) -> None:
+    from readers.search_index import index_site  # the plugin's module, under the name Pelican loads
+
+    try:
+        index_site(output)
+    except (RuntimeError, OSError) as error:
+        result.other_errors.append(f"search index: {error}")
 
 
 def main(argv=None) -> int:
@@ -135,7 +148,7 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     settings = load_settings(args.settings, path_overrides(args.content, args.output))
-    result = build(settings)
+    result = build(settings, search_index=True)
     print_report(result, args.code_quality)
     code = result.exit_code(args.strict)
     if code == 0:

@@ -40,7 +40,7 @@ def main(argv=None) -> int:
     with tempfile.TemporaryDirectory(prefix="werkbank-check-") as scratch, SiteServer(scratch) as server:
         overrides = {**path_overrides(args.content, scratch), "SITEURL": server.origin}
         settings = load_settings(args.settings, overrides)
-        result = build(settings)
+        result = build(settings, search_index=True)
         print_report(result, args.code_quality)
         code = result.exit_code(strict=True)
         print("check: " + ("content OK" if code == 0 else "content has errors"), file=sys.stderr)

@@ -64,7 +64,7 @@ def _publish_locked(settings_file: str, target: Path, content: str | None) -> in
     # Same parent directory, so the final rename never crosses file systems.
     new_dir = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
     try:
-        result = build(load_settings(settings_file, path_overrides(content, str(new_dir))))
+        result = build(load_settings(settings_file, path_overrides(content, str(new_dir))), search_index=True)
         print_report(result)
         code = result.exit_code(strict=True)
         if code:

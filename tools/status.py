@@ -24,6 +24,7 @@ from roundup.plugin import read_roundup_settings
 from roundup.thanks import PostCredit, collect_deeds
 from roundup.windows import Cutoff, cutoff_at_or_after, window_ending_at
 from shared.model import site_config
+from shared.post import post_model
 from shared.problems import relative_path
 from tools.build import build, load_settings, path_overrides
 from tools.newsletter.cli import DEFAULT_LEDGER
@@ -108,9 +109,9 @@ class ContextCapture:
 
 
 def entry_of(article, names: dict) -> Entry:
-    handles = tuple(getattr(article, "author_handles", None) or [a.slug for a in article.authors])
+    handles = post_model(article).handles
     thanks = tuple({"handle": t["handle"]} if t.get("handle") else {"name": t["name"]}
-                   for t in getattr(article, "thanks", None) or ())
+                   for t in article.metadata.get("thanks") or ())
     return Entry(str(article.title), article.date, tuple(names.get(h, h) for h in handles),
                  relative_path(article.source_path), PostCredit(str(article.title), handles, thanks))
 

@@ -26,7 +26,7 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 LANGUAGES = ("de", "en")
 # Every plugin of this site: the model's parts depend on each other, so all must be on.
 REQUIRED_PLUGINS = ("frontmatter", "localization", "authors", "series", "roundup", "feeds",
-                    "newsletter", "sharekit", "sitemap_xml")
+                    "newsletter", "sharekit", "sitemap_xml", "readers")
 SETTINGS_FILE = "pelicanconf.py"
 
 
@@ -105,6 +105,16 @@ def _limits(value):
             return "a mapping of network to a character limit (a whole number from 1), e.g. {'x': 280}"
 
 
+def _signup_address(value):
+    if value and not value.startswith(("https://", "mailto:")):
+        return 'an https:// or mailto: address, e.g. "mailto:newsletter-anmelden@example.org"'
+
+
+def _widths(value):
+    if not all(isinstance(w, int) and not isinstance(w, bool) and w > 0 for w in value):
+        return "a list of widths in pixels (whole numbers from 1), e.g. [480, 800]"
+
+
 def _logo(value):
     if value is None:
         return None
@@ -144,6 +154,11 @@ URL_SETTINGS = (
     Setting("FEED_SITE_URL", str, "feeds/{format}.xml", "the site's feeds; {format} is atom or rss"),
     Setting("FEED_FILE_NAME", str, "{format}.xml",
             "feed file next to its page (author, series, category, tag, roundups)"),
+    Setting("SEARCH_URL", str, "suche/", "the search page (?q=word opens its results)"),
+    Setting("SEARCH_SAVE_AS", str, "suche/index.html", "file of the search page"),
+    Setting("SUBSCRIBE_URL", str, "abonnieren/", "the page listing every feed and the newsletter"),
+    Setting("SUBSCRIBE_SAVE_AS", str, "abonnieren/index.html", "file of the subscribe page"),
+    Setting("SUBSCRIBE_OPML_URL", str, "abonnieren/feeds.opml", "OPML file of every feed (publish builds)"),
 )
 
 SCHEMA = (
@@ -175,6 +190,13 @@ SCHEMA = (
     Setting("NEWSLETTER_TO", str, "", "list address the email is sent to", rule=_mail_address),
     Setting("NEWSLETTER_UNSUBSCRIBE_MAILTO", str, "",
             "address for unsubscribing by email", rule=_mail_address),
+    Setting("NEWSLETTER_SUBSCRIBE_URL", str, "",
+            "where readers sign up for the newsletter (https or mailto address) on the subscribe page",
+            rule=_signup_address),
+    Setting("READING_WORDS_PER_MINUTE", int, 200, "reading speed behind '4 Min. Lesezeit'", rule=_positive),
+    Setting("READ_NEXT_COUNT", int, 3, "articles under 'Weiterlesen' (0 = none)", rule=_not_negative),
+    Setting("IMAGE_WIDTHS", list, [480, 800], "widths of the smaller copies in an image's srcset",
+            rule=_widths),
     Setting("NEWSLETTER_IMPRESSUM_PAGE", str, "impressum", "slug of the legal-notice page linked in every email"),
     Setting("NEWSLETTER_LOGO", (dict, type(None)), None, "logo in the email header (theme static file)", rule=_logo),
     Setting("NEWSLETTER_MAX_BYTES", int, 90 * 1024, "size budget of an email's HTML (Gmail clips at ~102 KB)",

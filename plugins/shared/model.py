@@ -1,5 +1,6 @@
 """The site model of one build: the frozen config and the URL table, then the parts the plugins add
-in one fixed order (people, posts, series, roundups, feeds, share texts, newsletter views, pages).
+in one fixed order (people, posts, series, roundups, feeds, reader aids, share texts, newsletter
+views, pages).
 
 Pelican calls receivers of one signal in the order PLUGINS lists the plugins; the model does not
 depend on that: every plugin adds its part in a named stage, and `build_model` runs the stages in
@@ -16,7 +17,7 @@ from .config import SiteConfig, read_config
 from .problems import report
 from .urls import UrlTable, build_url_table
 
-STAGES = ("series", "roundups", "feeds", "share", "newsletter", "pages")
+STAGES = ("series", "roundups", "feeds", "readers", "share", "newsletter", "pages")
 _STAGE_SIGNALS = {name: blinker.signal(f"werkbank.model.{name}") for name in STAGES}
 CONFIG_KEY, URLS_KEY, BUILT_KEY = "SITE_CONFIG", "SITE_URLS", "SITE_MODEL_BUILT"
 

@@ -50,6 +50,9 @@ class PostModel:
     absolute_url: str = ""  # SITEURL + the article's URL
     series: SeriesPosition | None = None
     share: ShareData | None = None
+    words: int = 0  # of the body text (the readers plugin)
+    reading_minutes: int = 1  # words / READING_WORDS_PER_MINUTE, rounded up, at least 1
+    read_next: tuple = ()  # "Weiterlesen": other published articles, best first
 
 
 def post_model(article) -> PostModel:

@@ -33,6 +33,9 @@ OUR_KINDS = {
     "roundups": ("ROUNDUPS_URL", "ROUNDUPS_SAVE_AS"),
     "roundup_share": ("ROUNDUP_SHARE_URL", None),
     "newsletter_web": ("NEWSLETTER_WEB_COPY_URL", None),
+    "search": ("SEARCH_URL", "SEARCH_SAVE_AS"),
+    "subscribe": ("SUBSCRIBE_URL", "SUBSCRIBE_SAVE_AS"),
+    "opml": ("SUBSCRIBE_OPML_URL", None),
 }
 FEED_FORMATS = ("atom", "rss")
 

@@ -57,8 +57,8 @@ def patterns_for(urls, settings) -> tuple[_Pattern, ...]:
 
     sections = [urls.prefix(kind) for kind in ("author", "authors", "category", "categories", "tag", "tags",
                                                "archives", "series", "series_index", "roundup", "roundups",
-                                               "draft")]
-    sections += [urls.newsletter_dir, "feeds/", "theme/", "images/", "_screenshots/"]
+                                               "draft", "search", "subscribe")]
+    sections += [urls.newsletter_dir, "feeds/", "theme/", "images/", "_screenshots/", "pagefind/"]
     other = "|".join(re.escape(prefix) for prefix in sorted(set(sections)) if prefix)
     return (
         _Pattern("index", _regex(urls.save_as("index")), required=True),
@@ -75,6 +75,8 @@ def patterns_for(urls, settings) -> tuple[_Pattern, ...]:
         _Pattern("series-index", _regex(urls.save_as("series_index"))),
         _Pattern("series", section("series")),
         _Pattern("roundups-index", _regex(urls.save_as("roundups"))),
+        _Pattern("search", _regex(urls.save_as("search"))),
+        _Pattern("subscribe", _regex(urls.save_as("subscribe"))),
         _Pattern("roundup", _regex(urls.save_as("roundup", slug="{slug}"))),
         # Below a roundup's own page: its share page (texts to copy for #FollowFriday) ...
         _Pattern("roundup-share", _regex(urls.url("roundup_share", slug="{slug}")) + "index\\.html"),

@@ -1,0 +1,22 @@
+"""Reading time of a post: the words of its body text at a steady reading speed."""
+
+from __future__ import annotations
+
+import math
+import re
+from html import unescape
+
+_SKIPPED = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
+_WORD = re.compile(r"\S*\w\S*")  # a run of non-space characters with at least one letter or digit
+
+
+def body_words(html: str) -> int:
+    """Words a reader reads in the body HTML (markup, scripts and styles do not count)."""
+    text = unescape(_TAG.sub(" ", _SKIPPED.sub(" ", html or ""))).replace("\u00ad", "")  # soft hyphens
+    return len(_WORD.findall(text))
+
+
+def reading_minutes(words: int, words_per_minute: int = 200) -> int:
+    """Whole minutes, rounded up, at least 1: a short post still takes a minute to read."""
+    return max(1, math.ceil(words / words_per_minute))

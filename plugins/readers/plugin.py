@@ -8,7 +8,7 @@ from pathlib import Path
 from pelican import signals
 
 from shared.config import read_config
-from shared.model import connect, on_stage, site_config
+from shared.model import connect, on_stage
 from shared.urls import build_url_table
 
 from .images import ImageShop, size_site_images

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from tests.authors_support import article, png_bytes, profile_yaml
+from helpers.authors import article, png_bytes, profile_yaml
 
 JANA = "content/authors/jana-beispiel.yml"
 ARTICLE = "content/articles/erster-beitrag.md"

@@ -2,8 +2,8 @@
 
 import pytest
 
-from conftest import run_tool, write_files, MINIMAL_SITE
-from series_support import MITTWOCHSTIPP, tip
+from helpers.series import MITTWOCHSTIPP, tip
+from helpers.site import MINIMAL_SITE, run_tool, write_files
 
 SERIES = {"series/mittwochstipp.yml": MITTWOCHSTIPP}
 

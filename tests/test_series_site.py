@@ -2,9 +2,8 @@
 
 import pytest
 
-from conftest import DEFAULT_BUILD_TIME, MINIMAL_SITE, SiteBuild, site_settings, write_files
-from series_support import MITTWOCHSTIPP, WERKSTATTBESUCH, tip
-from tools.build import build
+from helpers.series import MITTWOCHSTIPP, WERKSTATTBESUCH, tip
+from helpers.site import MINIMAL_SITE
 
 SCHEDULED_TITLE = "Streng geheimer Zukunftstipp"
 SCHEDULED_SLUG = "zukunftstipp-geheim"
@@ -28,14 +27,9 @@ SERIES_SITE = {
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
+def site(tmp_path_factory, build_in_folder):
     """One build of SERIES_SITE shared by the read-only tests of this module (keeps them fast)."""
-    base = tmp_path_factory.mktemp("series-site")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SOURCE_DATE_EPOCH", DEFAULT_BUILD_TIME)
-        write_files(base / "content", {**MINIMAL_SITE, **SERIES_SITE})
-        result = build(site_settings(base))
-    return SiteBuild(result, base / "content", base / "output")
+    return build_in_folder(tmp_path_factory.mktemp("series-site"), {**MINIMAL_SITE, **SERIES_SITE})
 
 
 def texts(nodes):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINIMAL_SITE, write_files
+from helpers.site import MINIMAL_SITE, write_files
 from shared.config import SCHEMA, read_config
 from tools.build import build, load_settings
 

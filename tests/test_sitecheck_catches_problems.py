@@ -9,9 +9,8 @@ import textwrap
 
 import pytest
 
-from conftest import MINIMAL_SITE, run_tool, write_files
-from sitecheck_support import axe_source, chromium, mobile_page  # noqa: F401 (fixtures)
-from sitecheck_support import require_tool, require_validator, served
+from helpers.site import MINIMAL_SITE, run_tool, write_files
+from helpers.sitecheck import require_tool, require_validator, served
 from tools.sitecheck import browser, environment, links, pagetypes, vnu
 
 PAGE = """\

@@ -12,8 +12,8 @@ import feedparser
 import pytest
 from lxml import html as lxml_html
 
-from conftest import AUTHOR_YAML, DEFAULT_BUILD_TIME, MINIMAL_SITE, SiteBuild, site_settings, write_files
-from tests.authors_support import png_bytes
+from helpers.authors import png_bytes
+from helpers.site import AUTHOR_YAML, DEFAULT_BUILD_TIME, MINIMAL_SITE, SiteBuild, site_settings, write_files
 from tools.build import build
 
 SITEURL = "https://blog.nordlicht-werkstatt.example"

@@ -1,4 +1,4 @@
-"""Helpers for the site-check tests: missing checkers, one served site, one browser per session."""
+"""Helpers for the site-check tests: missing checkers, a fixed environment, one served folder."""
 
 from __future__ import annotations
 
@@ -7,8 +7,7 @@ import os
 
 import pytest
 
-from tools.chromium import running_browser
-from tools.sitecheck import browser, environment
+from tools.sitecheck import environment
 from tools.sitecheck.server import SiteServer
 
 
@@ -44,30 +43,6 @@ def fixed_environment(**values):
                 os.environ.pop(key, None)
             else:
                 os.environ[key] = value
-
-
-# Module scope, not session: other features' tests start their own Playwright, and a second
-# sync_playwright() cannot run while one is active. One launch per test module costs about 1 s.
-@pytest.fixture(scope="module")
-def chromium():
-    """One chromium for a test module, shared by all its tests."""
-    require_browser()
-    with running_browser() as running:
-        yield running
-
-
-@pytest.fixture(scope="session")
-def axe_source():
-    require_tool("axe-core")
-    return browser.read_axe_source()
-
-
-@pytest.fixture(scope="module")
-def mobile_page(chromium, axe_source):
-    """One reused tab at 375 px with axe-core loaded: each test navigates it to its own URL."""
-    page = browser.new_page(chromium, axe_source=axe_source)
-    yield page
-    page.close()
 
 
 @contextlib.contextmanager

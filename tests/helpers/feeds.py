@@ -1,5 +1,4 @@
-"""Helpers for the feeds tests: a small site with every kind of feed, builds in fresh folders,
-and the checks a feed reader (feedparser), the Atom schema (jing) and RSS 2.0 ask for."""
+"""Helpers for the feeds tests: a small site with every kind of feed, and the checks a feed reader (feedparser), the Atom schema (jing) and RSS 2.0 ask for."""
 
 from __future__ import annotations
 
@@ -12,8 +11,7 @@ import feedparser
 import pytest
 from lxml import etree
 
-from conftest import AUTHOR_YAML, MINIMAL_SITE, ROOT, site_settings, write_files
-from tools.build import build
+from helpers.site import AUTHOR_YAML, MINIMAL_SITE, ROOT
 
 SITEURL = "https://blog.example"
 PUBLISH = {"settings_file": "publishconf.py", "overrides": {"SITEURL": SITEURL}}
@@ -46,13 +44,6 @@ FEED_SITE = {
         category="Sprache", tags="[sprache, schreiben]",
     ),
 }
-
-
-def build_into(folder: Path, files: dict, settings_file="publishconf.py", overrides=None):
-    """Build `files` in its own folder (content/, output/), for comparing two builds."""
-    write_files(folder / "content", {k: v for k, v in files.items() if v is not None})
-    settings = site_settings(folder, settings_file, {"SITEURL": SITEURL, **(overrides or {})})
-    return build(settings), folder / "output"
 
 
 def feed_files(output: Path) -> dict:

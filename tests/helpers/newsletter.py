@@ -18,7 +18,7 @@ from newsletter.config import newsletter_settings
 from shared.post import PostModel, SeriesPosition
 from newsletter.render import email_environment
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 BERLIN = ZoneInfo("Europe/Berlin")
 SITEURL = "https://blog.nordlicht-werkstatt.example"
 NODE_MODULES = ROOT / "node_modules"

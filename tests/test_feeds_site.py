@@ -9,8 +9,9 @@ import pytest
 from lxml import etree
 
 from helpers.feeds import (
-    ATOM, FEED_SITE, PUBLISH, SITEURL, article, atom, entry_ids, feed_files, jing_problems, parsed, rss_problems,
+    ATOM, FEED_SITE, PUBLISH, SITEURL, atom, entry_ids, feed_files, jing_problems, parsed, rss_problems,
 )
+from helpers.frontmatter import article
 from helpers.site import DEFAULT_BUILD_TIME
 
 EVERY_FEED = [
@@ -174,7 +175,7 @@ def test_two_builds_of_the_same_content_are_byte_identical(tmp_path, build_in_fo
 def test_entry_ids_survive_a_changed_title_and_slug(tmp_path, build_in_folder):
     before = build_in_folder(tmp_path / "vorher", FEED_SITE, **PUBLISH).output
     renamed = {**FEED_SITE, "articles/gemeinsam.md": None, "articles/zu-zweit.md": FEED_SITE["articles/gemeinsam.md"]
-               .replace('title: "Gemeinsam geschrieben"', 'title: "Zu zweit geschrieben"')}
+               .replace("title: Gemeinsam geschrieben", "title: Zu zweit geschrieben")}
     after = build_in_folder(tmp_path / "nachher", renamed, **PUBLISH).output
     assert (after / "2026/zu-zweit/index.html").is_file()
     assert entry_ids(before / "feeds/atom.xml") == entry_ids(after / "feeds/atom.xml")
@@ -183,9 +184,10 @@ def test_entry_ids_survive_a_changed_title_and_slug(tmp_path, build_in_folder):
 
 def test_control_characters_are_removed_and_reported_with_file_and_line(build_site):
     body = "Erste Zeile.\n\nKopiert aus dem Chat:\x0b weiter\x1b[0m und Schluss."
-    # In the front matter YAML itself refuses raw control characters; its escapes ("\0") still produce them.
-    site = build_site({"articles/kaputt.md": article("Mit\\0 Steuerzeichen", "2026-11-19 10:00", id="badc0de1",
-                                                     summary='"Kurz\\vgefasst"', body=body)}, **PUBLISH)
+    # In the front matter YAML itself refuses raw control characters; its escapes ("\0", which the
+    # builder writes for them) still produce them.
+    site = build_site({"articles/kaputt.md": article("Mit\0 Steuerzeichen", "2026-11-19 10:00", id="badc0de1",
+                                                     summary="Kurz\vgefasst", body=body)}, **PUBLISH)
     assert site.result.exit_code(strict=True) == 0, site.messages
     found = {(w.path.rsplit("/", 1)[-1], w.line, w.message.split(";")[0]) for w in site.result.warnings}
     assert found == {("kaputt.md", 10, "invisible character U+000B (vertical tab) is not allowed in feeds"),
@@ -226,7 +228,7 @@ def test_turning_on_a_pelican_feed_writer_is_a_build_error(build_site):
 def test_a_removed_person_has_no_feed_and_no_name_in_any_feed(build_site):
     files = {"authors/gisela-geheim.yml": 'name: "Gisela Geheimnis"\nstatus: removed\n',
              "articles/alt.md": article("Aus dem Archiv", "2026-11-10 10:00", author="gisela-geheim",
-                                        id="01d0ld01", co_authors="[tom-muster]")}
+                                        id="01d0ld01", co_authors=["tom-muster"])}
     site = build_site(files, **PUBLISH)
     assert not site.path("autoren/gisela-geheim").exists()
     assert site.path("autoren/tom-muster/atom.xml").is_file()

@@ -1,4 +1,4 @@
-"""Helpers for the authors tests: tiny real images and profile files."""
+"""Helpers for the authors tests: tiny real images."""
 
 from __future__ import annotations
 
@@ -15,15 +15,3 @@ def png_bytes(width: int = 4, height: int = 3) -> bytes:
     header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
     return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows))
             + chunk(b"IEND", b""))
-
-
-def profile_yaml(name: str, **extra) -> str:
-    """A profile file: name first, then `key: value` lines exactly as given (values are YAML)."""
-    lines = [f'name: "{name}"'] + [f"{key}: {value}" for key, value in extra.items()]
-    return "\n".join(lines) + "\n"
-
-
-def article(title: str, author: str, date: str = "2026-11-19 09:30", **extra) -> str:
-    lines = ["---", f'title: "{title}"', f"date: {date}", f"author: {author}"]
-    lines += [f"{key}: {value}" for key, value in extra.items()]
-    return "\n".join(lines + ["---", "Text.", ""])

@@ -1,4 +1,9 @@
-"""Content snippets for the series tests: series files and tips."""
+"""Content for the series tests: series files and tips.
+
+MITTWOCHSTIPP stays literal YAML: the series checks edit its text and assert the lines of their edits.
+"""
+
+from helpers.frontmatter import article, series
 
 MITTWOCHSTIPP = """\
 title: "#Mittwochstipp"
@@ -8,25 +13,13 @@ label: "Tipp {n}"
 owners: [jana-beispiel, tom-muster]
 """
 
-WERKSTATTBESUCH = """\
-title: "#Werkstattbesuch"
-description: "Wir schauen Kolleginnen und Kollegen über die Schulter."
-weekday: monday
-label: "Teil {n}"
-owners: [tom-muster]
-"""
+WERKSTATTBESUCH = series("#Werkstattbesuch", "Teil {n}",
+                         description="Wir schauen Kolleginnen und Kollegen über die Schulter.",
+                         weekday="monday", owners=["tom-muster"])
 
 
-def tip(title, date, series="mittwochstipp", extra="", author="jana-beispiel"):
-    """A tip with the series on line 5 and any extra keys (series_index, status) from line 7."""
-    return (
-        "---\n"
-        f'title: "{title}"\n'
-        f"date: {date}\n"
-        f"author: {author}\n"
-        f"series: {series}\n"
-        f'summary: "Worum es in {title} geht."\n'
-        f"{extra}"
-        "---\n"
-        "Ein Absatz Text.\n"
-    )
+def tip(title, date, series="mittwochstipp", author="jana-beispiel", **keys):
+    """A tip with the series on line 5, its summary on line 6 and any further keys (series_index, status)
+    from line 7."""
+    return article(title, date, author, body="Ein Absatz Text.", series=series,
+                   summary=f"Worum es in {title} geht.", **keys)

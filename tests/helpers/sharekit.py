@@ -1,7 +1,10 @@
 """Helpers for the share-kit tests: the real post wording, reading names back out of posts, and the
 share-kit site (one roundup week, people on every network) with the names each network should show."""
 
+from datetime import date
 from pathlib import Path
+
+from helpers import frontmatter
 
 from shared.yamlsource import load_yaml_file
 from sharekit.threads import Wording
@@ -21,20 +24,10 @@ def named_lines(posts: list[str], names: list[str]) -> list[str]:
     return [line for post in posts for line in post.split("\n") if line in wanted]
 
 
-PROFILE = """\
-name: "{name}"
-role: "Entwicklerin"
-department: "Technik"
-since: 2024-01-01
-status: active
-expertise: [Testen]
-links:
-{links}
-"""
-
-
 def profile(name, **links):
-    return PROFILE.format(name=name, links="\n".join(f"  {k}: {v}" for k, v in links.items()) or "  {}")
+    """A colleague's profile (the keys of helpers.site.AUTHOR_YAML) with `links` on line 8 on."""
+    return frontmatter.profile(name, role="Entwicklerin", department="Technik", since=date(2024, 1, 1),
+                               status="active", expertise=["Testen"], links=links)
 
 
 SITE = {

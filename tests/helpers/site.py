@@ -12,6 +12,7 @@ from pathlib import Path
 
 from lxml import html as lxml_html
 
+from helpers.frontmatter import article, front_matter
 from tools.build import BuildResult, load_settings
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -31,19 +32,10 @@ expertise: [Testen]
 MINIMAL_SITE = {
     "authors/jana-beispiel.yml": AUTHOR_YAML.format(name="Jana Beispiel"),
     "authors/tom-muster.yml": AUTHOR_YAML.format(name="Tom Muster"),
-    "pages/impressum.md": "---\ntitle: Impressum\n---\nNordlicht Werkstatt GmbH\n",
-    "articles/erster-beitrag.md": """\
-        ---
-        title: "Erster Beitrag"
-        id: 0001
-        date: 2026-11-18 09:30
-        author: jana-beispiel
-        tags: [netzwerken]
-        category: Arbeitskultur
-        summary: "Ein Satz zum Beitrag."
-        ---
-        Wer gibt, bekommt.
-        """,
+    "pages/impressum.md": front_matter({"title": "Impressum"}, body="Nordlicht Werkstatt GmbH"),
+    "articles/erster-beitrag.md": article("Erster Beitrag", "2026-11-18 09:30", id="0001", tags=["netzwerken"],
+                                          category="Arbeitskultur", summary="Ein Satz zum Beitrag.",
+                                          body="Wer gibt, bekommt."),
 }
 
 

@@ -1,4 +1,4 @@
-"""Helpers for the site-check tests: missing checkers, a fixed environment, one served folder."""
+"""Helpers for the site-check tests: missing checkers, a fixed environment."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ import os
 import pytest
 
 from tools.sitecheck import environment
-from tools.sitecheck.server import SiteServer
 
 
 def require_tool(*names: str) -> None:
@@ -43,9 +42,3 @@ def fixed_environment(**values):
                 os.environ.pop(key, None)
             else:
                 os.environ[key] = value
-
-
-@contextlib.contextmanager
-def served(directory):
-    with SiteServer(directory) as server:
-        yield server

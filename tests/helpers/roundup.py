@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from babel import Locale
 from babel.lists import format_list
 
+from helpers.frontmatter import article, front_matter, series
 from helpers.site import AUTHOR_YAML
 from roundup.roundups import Post
 from roundup.thanks import PostCredit
@@ -80,51 +81,19 @@ ROUNDUP_SITE = {
     "authors/aylin-oezdemir.yml": AUTHOR_YAML.format(name="Aylin Özdemir") + (
         "links:\n  mastodon: https://mastodon.social/@aylin\n  linkedin: https://www.linkedin.com/in/aylin\n"),
     "authors/aenne-ahlers.yml": AUTHOR_YAML.format(name="Änne Ahlers"),
-    "series/mittwochstipp.yml": """\
-        title: "#Mittwochstipp"
-        description: Jeden Mittwoch ein Tipp.
-        weekday: wednesday
-        label: "Tipp {n}"
-        owners: [jana-beispiel]
-        """,
-    "articles/tipp.md": """\
-        ---
-        title: "Kurze Betreffzeilen"
-        date: 2026-11-18 07:30
-        author: aylin-oezdemir
-        series: mittwochstipp
-        thanks: [tom-muster]
-        summary: "Ein Tipp."
-        ---
-        Betreff zuerst.
-        """,
-    "articles/punkt-drei.md": """\
-        ---
-        title: "Punkt drei Uhr"
-        date: 2026-11-20 15:00:00
-        author: tom-muster
-        co_authors: [aenne-ahlers]
-        thanks:
-          - {name: "Das Team am Empfang", url: "https://example.org/empfang"}
-        summary: "Genau zum Stichtag."
-        ---
-        Noch drin.
-        """,
-    "articles/eine-sekunde-zu-spaet.md": """\
-        ---
-        title: "Eine Sekunde zu spät"
-        date: 2026-11-20 15:00:01
-        author: tom-muster
-        summary: "Schon nächste Woche."
-        ---
-        Nächste Woche.
-        """,
-    "roundups/2026-W47.md": """\
-        ---
-        thanks:
-          - {handle: aenne-ahlers, for: "die Fotos"}
-          - {name: "Ärztlicher Dienst"}
-        ---
-        Eine Woche voller *Tipps*.
-        """,
+    "series/mittwochstipp.yml": series("#Mittwochstipp", "Tipp {n}", description="Jeden Mittwoch ein Tipp.",
+                                       weekday="wednesday", owners=["jana-beispiel"]),
+    "articles/tipp.md": article("Kurze Betreffzeilen", "2026-11-18 07:30", author="aylin-oezdemir",
+                                series="mittwochstipp", thanks=["tom-muster"], summary="Ein Tipp.",
+                                body="Betreff zuerst."),
+    "articles/punkt-drei.md": article(
+        "Punkt drei Uhr", datetime(2026, 11, 20, 15, 0, 0), author="tom-muster", co_authors=["aenne-ahlers"],
+        thanks=[{"name": "Das Team am Empfang", "url": "https://example.org/empfang"}],
+        summary="Genau zum Stichtag.", body="Noch drin."),
+    "articles/eine-sekunde-zu-spaet.md": article(
+        "Eine Sekunde zu spät", datetime(2026, 11, 20, 15, 0, 1), author="tom-muster",
+        summary="Schon nächste Woche.", body="Nächste Woche."),
+    "roundups/2026-W47.md": front_matter(
+        {"thanks": [{"handle": "aenne-ahlers", "for": "die Fotos"}, {"name": "Ärztlicher Dienst"}]},
+        body="Eine Woche voller *Tipps*."),
 }

@@ -37,21 +37,12 @@ SITE = {
     "authors/tom-muster.yml": profile("Tom Muster", x="https://x.com/tom_muster_hb"),
     "authors/aenne-ahlers.yml": profile("Änne Ahlers", xing="https://www.xing.com/profile/Aenne_Ahlers"),
     "authors/zoe-zimmermann.yml": profile("Zoë Zimmermann", bluesky="https://bsky.app/profile/zoezimmermann.bsky.social"),
-    "articles/zweiter-beitrag.md": """\
-        ---
-        title: "Führung & Netzwerk: zuhören zuerst"
-        date: 2026-11-19 10:00
-        author: tom-muster
-        co_authors: [zoe-zimmermann]
-        thanks:
-          - aenne-ahlers
-          - {name: "Die Community auf Mastodon", url: "https://social.example/tags/followerpower"}
-        tags: [employee advocacy, Führung]
-        category: Arbeitskultur
-        summary: "Wer führt, hört zuerst zu – und teilt dann, was er gelernt hat."
-        ---
-        Text.
-        """,
+    "articles/zweiter-beitrag.md": frontmatter.article(
+        "Führung & Netzwerk: zuhören zuerst", "2026-11-19 10:00", author="tom-muster", co_authors=["zoe-zimmermann"],
+        thanks=["aenne-ahlers", {"name": "Die Community auf Mastodon",
+                                 "url": "https://social.example/tags/followerpower"}],
+        tags=["employee advocacy", "Führung"], category="Arbeitskultur",
+        summary="Wer führt, hört zuerst zu – und teilt dann, was er gelernt hat."),
 }
 
 # Who the week's roundup thanks, and how each network names them (German order: Ä with A).

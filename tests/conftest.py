@@ -1,90 +1,38 @@
-"""Shared fixtures: build a tiny site in tmp_path with the real settings, theme and plugins."""
+"""Shared fixtures: build a tiny site in tmp_path with the real settings, theme and plugins.
+
+Fixtures of one feature live in tests/fixtures/ and are registered here; plain helpers (text
+builders, expected values) are in tests/helpers/. Test modules never import each other or this file.
+"""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import textwrap
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from lxml import html as lxml_html
 
-from tools.build import BuildResult, build, load_settings
+from helpers.site import DEFAULT_BUILD_TIME, MINIMAL_SITE, SiteBuild, site_settings, write_files
+from tools.build import build
 
-ROOT = Path(__file__).resolve().parent.parent
-# Monday 23 November 2026, 12:00 Berlin: the default "now" of test builds.
-DEFAULT_BUILD_TIME = "1795431600"
-
-AUTHOR_YAML = """\
-name: "{name}"
-role: "Entwicklerin"
-department: "Technik"
-since: 2024-01-01
-status: active
-expertise: [Testen]
-"""
-
-# A minimal valid site: extend it in a test with more files, or override a file.
-MINIMAL_SITE = {
-    "authors/jana-beispiel.yml": AUTHOR_YAML.format(name="Jana Beispiel"),
-    "authors/tom-muster.yml": AUTHOR_YAML.format(name="Tom Muster"),
-    "pages/impressum.md": "---\ntitle: Impressum\n---\nNordlicht Werkstatt GmbH\n",
-    "articles/erster-beitrag.md": """\
-        ---
-        title: "Erster Beitrag"
-        id: 0001
-        date: 2026-11-18 09:30
-        author: jana-beispiel
-        tags: [netzwerken]
-        category: Arbeitskultur
-        summary: "Ein Satz zum Beitrag."
-        ---
-        Wer gibt, bekommt.
-        """,
-}
+pytest_plugins = ["fixtures.browsers", "fixtures.sharekit"]
 
 
-@dataclass
-class SiteBuild:
-    result: BuildResult
-    content: Path
-    output: Path
+@pytest.fixture(scope="session")
+def build_in_folder():
+    """build_in_folder(folder, files, settings_file=..., overrides=..., build_time=epoch) -> SiteBuild.
 
-    def path(self, relative: str) -> Path:
-        return self.output / relative
+    Writes `files` (None values left out, nothing merged in) to folder/content and builds into
+    folder/output with SOURCE_DATE_EPOCH set for the build only: for module-scoped builds and for
+    comparing two builds side by side.
+    """
+    def _build(folder: Path, files: dict, *, settings_file="pelicanconf.py", overrides=None,
+               build_time: str = DEFAULT_BUILD_TIME) -> SiteBuild:
+        write_files(folder / "content", {k: v for k, v in files.items() if v is not None})
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv("SOURCE_DATE_EPOCH", str(build_time))
+            result = build(site_settings(folder, settings_file, overrides))
+        return SiteBuild(result, folder / "content", folder / "output")
 
-    def html(self, relative: str):
-        """Parsed HTML of an output file (directory URLs resolve to index.html)."""
-        target = self.output / relative
-        if target.is_dir() or relative.endswith("/") or relative == "":
-            target = target / "index.html"
-        return lxml_html.fromstring(target.read_bytes())
-
-    def text(self, relative: str) -> str:
-        return (self.output / relative).read_text(encoding="utf-8")
-
-    @property
-    def messages(self) -> str:
-        return self.result.summary()
-
-
-def write_files(base: Path, files: dict) -> None:
-    for relative, text in files.items():
-        target = base / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(text, bytes):
-            target.write_bytes(text)
-        else:
-            target.write_text(textwrap.dedent(text), encoding="utf-8")
-
-
-def site_settings(tmp: Path, settings_file: str = "pelicanconf.py", overrides: dict | None = None) -> dict:
-    values = {"PATH": str(tmp / "content"), "OUTPUT_PATH": str(tmp / "output"), "CACHE_PATH": str(tmp / "cache")}
-    values.update(overrides or {})
-    return load_settings(ROOT / settings_file, values)
+    return _build
 
 
 @pytest.fixture
@@ -106,10 +54,3 @@ def build_site(tmp_path, monkeypatch):
         return SiteBuild(result, content, tmp_path / "output")
 
     return _build
-
-
-def run_tool(*args, cwd=ROOT, env_extra=None) -> subprocess.CompletedProcess:
-    """Run `python -m tools.<name> ...` the way the Makefile does; returns the finished process."""
-    env = {**os.environ, "SOURCE_DATE_EPOCH": DEFAULT_BUILD_TIME, **(env_extra or {})}
-    return subprocess.run([sys.executable, "-m", *args], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=300)

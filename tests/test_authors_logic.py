@@ -15,7 +15,7 @@ from shared.people import link_problem
 from authors.pages import index_sections, owned_series, person_json_ld
 from authors.profiles import Profile, ProfileCheck, read_profile
 from shared.yamlsource import load_yaml
-from tests.authors_support import png_bytes
+from helpers.authors import png_bytes
 
 
 @pytest.mark.parametrize("network, url", [

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
 
-from tests.authors_support import article, png_bytes, profile_yaml
+from helpers.authors import png_bytes
+from helpers.frontmatter import article, profile
 
 JANA = "content/authors/jana-beispiel.yml"
 ARTICLE = "content/articles/erster-beitrag.md"
@@ -15,49 +17,49 @@ ARTICLE = "content/articles/erster-beitrag.md"
 # --- one test per validation error: message, hint, file:line and the strict exit code ------------
 
 @pytest.mark.parametrize("files, path, line, message, hint", [
-    pytest.param({"authors/jana-beispiel.yml": profile_yaml("Jana Beispiel", rolle="Chefin")},
+    pytest.param({"authors/jana-beispiel.yml": profile("Jana Beispiel", rolle="Chefin")},
                  JANA, 2, "unknown key 'rolle' in profile", "did you mean 'role'?", id="unknown-key"),
     pytest.param({"authors/jana-beispiel.yml": "role: Chefin\nsince: 2024-01-01\n"},
                  JANA, 1, "missing 'name' in profile", 'add a line like name: "Jana Beispiel"', id="missing-name"),
-    pytest.param({"authors/jana-beispiel.yml": profile_yaml("Jana", links="\n  website: http://jana.example")},
+    pytest.param({"authors/jana-beispiel.yml": profile("Jana", links={"website": "http://jana.example"})},
                  JANA, 3, "link 'website' is not https: 'http://jana.example'", "use https://", id="not-https"),
-    pytest.param({"authors/jana-beispiel.yml": profile_yaml(
-                     "Jana", links="\n  linkedin: https://linkedin.example/in/jana")},
+    pytest.param({"authors/jana-beispiel.yml": profile(
+                     "Jana", links={"linkedin": "https://linkedin.example/in/jana"})},
                  JANA, 3, "link 'linkedin' points to 'linkedin.example', not to a linkedin profile",
                  "e.g. https://www.linkedin.com/in/", id="wrong-host"),
-    pytest.param({"authors/jana-beispiel.yml": profile_yaml(
-                     "Jana", links="\n  mastodon: https://mastodon.social/\n")},
+    pytest.param({"authors/jana-beispiel.yml": profile(
+                     "Jana", links={"mastodon": "https://mastodon.social/"})},
                  JANA, 3, "link 'mastodon' is not a profile address", "https://mastodon.social/@jana", id="wrong-path"),
-    pytest.param({"authors/jana-beispiel.yml": profile_yaml("Jana", links='\n  website: "javascript:alert(1)"')},
+    pytest.param({"authors/jana-beispiel.yml": profile("Jana", links={"website": "javascript:alert(1)"})},
                  JANA, 3, "unsafe link 'website': 'javascript:alert(1)' ('javascript:')",
                  "only https:// addresses are allowed", id="javascript-link"),
-    pytest.param({"authors/jana-beispiel.yml": profile_yaml("Jana", links='\n  x: "data:text/html,hi"')},
+    pytest.param({"authors/jana-beispiel.yml": profile("Jana", links={"x": "data:text/html,hi"})},
                  JANA, 3, "unsafe link 'x': 'data:text/html,hi' ('data:')",
                  "only https:// addresses are allowed", id="data-link"),
-    pytest.param({"authors/jana-beispiel.yml": profile_yaml("Jana", links='\n  myspace: "https://a.example"')},
+    pytest.param({"authors/jana-beispiel.yml": profile("Jana", links={"myspace": "https://a.example"})},
                  JANA, 3, "unknown network 'myspace' in 'links'", "accepted: linkedin, xing", id="unknown-network"),
-    pytest.param({"authors/jana-beispiel.yml": profile_yaml("Jana", avatar="images/autoren/jana.jpg")},
+    pytest.param({"authors/jana-beispiel.yml": profile("Jana", avatar="images/autoren/jana.jpg")},
                  JANA, 2, "avatar file not found: 'images/autoren/jana.jpg'", "relative to content/",
                  id="avatar-missing"),
-    pytest.param({"authors/jana-beispiel.yml": profile_yaml("Jana", avatar="https://www.gravatar.com/avatar/1")},
+    pytest.param({"authors/jana-beispiel.yml": profile("Jana", avatar="https://www.gravatar.com/avatar/1")},
                  JANA, 2, "avatar must be a local file, found the address 'https://www.gravatar.com/avatar/1'",
                  "no remote avatar services", id="avatar-remote"),
-    pytest.param({"authors/jana-beispiel.yml": profile_yaml("Jana", status="ehemalig")},
+    pytest.param({"authors/jana-beispiel.yml": profile("Jana", status="ehemalig")},
                  JANA, 2, "unknown status 'ehemalig' in profile", "use one of: active, alumni, removed",
                  id="wrong-status"),
-    pytest.param({"authors/jana-beispiel.yml": profile_yaml("Jana", since="März 2024")},
+    pytest.param({"authors/jana-beispiel.yml": profile("Jana", since="März 2024")},
                  JANA, 2, "invalid date 'März 2024' in 'since'", "YYYY-MM-DD", id="since-not-a-date"),
     pytest.param({"authors/jana-beispiel.yml": 'name: "Jana\nrole: x\n'},
                  JANA, 1, "YAML syntax error", "quoting", id="yaml-syntax"),
-    pytest.param({"articles/erster-beitrag.md": article("Erster Beitrag", "jana-beispeil")},
+    pytest.param({"articles/erster-beitrag.md": article("Erster Beitrag", author="jana-beispeil")},
                  ARTICLE, 4, "unknown author 'jana-beispeil' in 'author'",
                  "no profile content/authors/jana-beispeil.yml; did you mean 'jana-beispiel'?", id="unknown-author"),
-    pytest.param({"articles/erster-beitrag.md": article("Erster Beitrag", "jana-beispiel",
-                                                         co_authors="\n  - tom-muster\n  - tom-mustre")},
+    pytest.param({"articles/erster-beitrag.md": (  # a block list: the line of its second item
+        '---\ntitle: "Erster Beitrag"\ndate: 2026-11-19 09:30\nauthor: jana-beispiel\n'
+        'co_authors:\n  - tom-muster\n  - tom-mustre\n---\nText.\n')},
                  ARTICLE, 7, "unknown author 'tom-mustre' in 'co_authors'", "did you mean 'tom-muster'?",
                  id="unknown-co-author"),
-    pytest.param({"articles/erster-beitrag.md": article("Erster Beitrag", "jana-beispiel",
-                                                         thanks="[tom-muster, tommuster]")},
+    pytest.param({"articles/erster-beitrag.md": article("Erster Beitrag", thanks=["tom-muster", "tommuster"])},
                  ARTICLE, 5, "unknown person 'tommuster' in 'thanks'", "did you mean 'tom-muster'?",
                  id="unknown-thanks"),
 ])
@@ -85,27 +87,27 @@ def test_the_minimal_site_builds_without_problems(build_site):
 
 TEAM = {
     "images/autoren/jana.png": png_bytes(8, 6),
-    "authors/jana-beispiel.yml": profile_yaml(
+    "authors/jana-beispiel.yml": profile(
         "Jana Beispiel", pronouns="sie/ihr", role="Teamleiterin", department="Kommunikation",
-        location="Hamburg", since="2016-03-01", avatar="images/autoren/jana.png",
-        expertise="[Sprache, Netzwerken]",
-        links='\n  mastodon: "https://social.example/@jana"\n  linkedin: "https://www.linkedin.com/in/jana"',
-        bio='"Schreibt **gern** über Sprache."'),
-    "authors/tom-muster.yml": profile_yaml("Tom Muster", role="Vertrieb"),
-    "authors/aenne-ahlers.yml": profile_yaml("Änne Ahlers"),
-    "authors/anton-zeller.yml": profile_yaml("Anton Zeller"),
-    "authors/ole-petersen.yml": profile_yaml("Ole Petersen"),
-    "authors/oezlem-kaya.yml": profile_yaml("Özlem Kaya"),
-    "authors/zoe-zimmermann.yml": profile_yaml("Zoë Zimmermann"),
-    "authors/bjoern-hansen.yml": profile_yaml("Björn Hansen", status="alumni"),
+        location="Hamburg", since=date(2016, 3, 1), avatar="images/autoren/jana.png",
+        expertise=["Sprache", "Netzwerken"],
+        links={"mastodon": "https://social.example/@jana", "linkedin": "https://www.linkedin.com/in/jana"},
+        bio="Schreibt **gern** über Sprache."),
+    "authors/tom-muster.yml": profile("Tom Muster", role="Vertrieb"),
+    "authors/aenne-ahlers.yml": profile("Änne Ahlers"),
+    "authors/anton-zeller.yml": profile("Anton Zeller"),
+    "authors/ole-petersen.yml": profile("Ole Petersen"),
+    "authors/oezlem-kaya.yml": profile("Özlem Kaya"),
+    "authors/zoe-zimmermann.yml": profile("Zoë Zimmermann"),
+    "authors/bjoern-hansen.yml": profile("Björn Hansen", status="alumni"),
     "images/autoren/geheim.png": png_bytes(5, 5),
-    "authors/gisela-geheim.yml": profile_yaml(
+    "authors/gisela-geheim.yml": profile(
         "Gisela Geheimnis", status="removed", role="Einkauf", avatar="images/autoren/geheim.png",
-        links='\n  website: "https://gisela-geheimnis.example"', bio="Privat"),
-    "articles/gemeinsam.md": article("Gemeinsam geschrieben", "tom-muster", "2026-11-20 10:00",
-                                     co_authors="[jana-beispiel]", thanks="[ole-petersen]"),
-    "articles/alt.md": article("Aus dem Archiv", "gisela-geheim", "2026-11-10 10:00",
-                               co_authors="[bjoern-hansen]", thanks="[gisela-geheim]"),
+        links={"website": "https://gisela-geheimnis.example"}, bio="Privat"),
+    "articles/gemeinsam.md": article("Gemeinsam geschrieben", "2026-11-20 10:00", author="tom-muster",
+                                     co_authors=["jana-beispiel"], thanks=["ole-petersen"]),
+    "articles/alt.md": article("Aus dem Archiv", "2026-11-10 10:00", author="gisela-geheim",
+                               co_authors=["bjoern-hansen"], thanks=["gisela-geheim"]),
 }
 
 
@@ -231,7 +233,7 @@ def test_nothing_of_a_removed_person_appears_anywhere_in_the_output(team_site):
 
 
 def test_the_removed_byline_is_a_setting(build_site):
-    files = {**TEAM, "authors/gisela-geheim.yml": profile_yaml("Gisela", status="removed")}
+    files = {**TEAM, "authors/gisela-geheim.yml": profile("Gisela", status="removed")}
     site = build_site(files, overrides={"AUTHORS_REMOVED_BYLINE": "ein Mensch aus dem Team"})
     byline = by_class(site.html("2026/alt/"), "byline")[0]
     assert "ein Mensch aus dem Team" in byline.text_content()

@@ -8,11 +8,11 @@ from datetime import datetime
 import pytest
 from lxml import etree
 
-from conftest import DEFAULT_BUILD_TIME
-from feeds_support import (
-    ATOM, FEED_SITE, PUBLISH, SITEURL, article, atom, build_into, entry_ids, feed_files, jing_problems, parsed,
-    rss_problems,
+from helpers.feeds import (
+    ATOM, FEED_SITE, PUBLISH, SITEURL, atom, entry_ids, feed_files, jing_problems, parsed, rss_problems,
 )
+from helpers.frontmatter import article
+from helpers.site import DEFAULT_BUILD_TIME
 
 EVERY_FEED = [
     "feeds/{fmt}.xml", "autoren/jana-beispiel/{fmt}.xml", "autoren/tom-muster/{fmt}.xml",
@@ -23,10 +23,10 @@ EVERY_FEED = [
 
 
 @pytest.fixture(scope="module")
-def published(tmp_path_factory):
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SOURCE_DATE_EPOCH", DEFAULT_BUILD_TIME)
-        result, output = build_into(tmp_path_factory.mktemp("feeds"), FEED_SITE)
+def published(tmp_path_factory, build_in_folder):
+    """(result, output) of one publish build of FEED_SITE, shared by the read-only tests of this module."""
+    site = build_in_folder(tmp_path_factory.mktemp("feeds"), FEED_SITE, **PUBLISH)
+    result, output = site.result, site.output
     assert result.errors == [] and result.other_errors == [] and not result.crashed, result.summary()
     return result, output
 
@@ -162,23 +162,21 @@ def test_development_builds_write_no_feeds_and_link_none(build_site):
     assert site.html("").xpath("//link[@rel='alternate']") == []
 
 
-def test_two_builds_of_the_same_content_are_byte_identical(tmp_path, monkeypatch):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", DEFAULT_BUILD_TIME)
-    _, first = build_into(tmp_path / "eins", FEED_SITE)
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(DEFAULT_BUILD_TIME) + 3600))  # a later build, same content
-    _, second = build_into(tmp_path / "zwei", FEED_SITE)
+def test_two_builds_of_the_same_content_are_byte_identical(tmp_path, build_in_folder):
+    first = build_in_folder(tmp_path / "eins", FEED_SITE, **PUBLISH).output
+    later = str(int(DEFAULT_BUILD_TIME) + 3600)  # a later build, same content
+    second = build_in_folder(tmp_path / "zwei", FEED_SITE, **PUBLISH, build_time=later).output
     feeds = feed_files(first)["atom"] + feed_files(first)["rss"]
     assert feeds
     for path in feeds:
         assert path.read_bytes() == (second / path.relative_to(first)).read_bytes(), path
 
 
-def test_entry_ids_survive_a_changed_title_and_slug(tmp_path, monkeypatch):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", DEFAULT_BUILD_TIME)
-    _, before = build_into(tmp_path / "vorher", FEED_SITE)
+def test_entry_ids_survive_a_changed_title_and_slug(tmp_path, build_in_folder):
+    before = build_in_folder(tmp_path / "vorher", FEED_SITE, **PUBLISH).output
     renamed = {**FEED_SITE, "articles/gemeinsam.md": None, "articles/zu-zweit.md": FEED_SITE["articles/gemeinsam.md"]
-               .replace('title: "Gemeinsam geschrieben"', 'title: "Zu zweit geschrieben"')}
-    _, after = build_into(tmp_path / "nachher", renamed)
+               .replace("title: Gemeinsam geschrieben", "title: Zu zweit geschrieben")}
+    after = build_in_folder(tmp_path / "nachher", renamed, **PUBLISH).output
     assert (after / "2026/zu-zweit/index.html").is_file()
     assert entry_ids(before / "feeds/atom.xml") == entry_ids(after / "feeds/atom.xml")
     assert parsed(after / "feeds/atom.xml").entries[0].title == "Zu zweit geschrieben"
@@ -186,9 +184,10 @@ def test_entry_ids_survive_a_changed_title_and_slug(tmp_path, monkeypatch):
 
 def test_control_characters_are_removed_and_reported_with_file_and_line(build_site):
     body = "Erste Zeile.\n\nKopiert aus dem Chat:\x0b weiter\x1b[0m und Schluss."
-    # In the front matter YAML itself refuses raw control characters; its escapes ("\0") still produce them.
-    site = build_site({"articles/kaputt.md": article("Mit\\0 Steuerzeichen", "2026-11-19 10:00", id="badc0de1",
-                                                     summary='"Kurz\\vgefasst"', body=body)}, **PUBLISH)
+    # In the front matter YAML itself refuses raw control characters; its escapes ("\0", which the
+    # builder writes for them) still produce them.
+    site = build_site({"articles/kaputt.md": article("Mit\0 Steuerzeichen", "2026-11-19 10:00", id="badc0de1",
+                                                     summary="Kurz\vgefasst", body=body)}, **PUBLISH)
     assert site.result.exit_code(strict=True) == 0, site.messages
     found = {(w.path.rsplit("/", 1)[-1], w.line, w.message.split(";")[0]) for w in site.result.warnings}
     assert found == {("kaputt.md", 10, "invisible character U+000B (vertical tab) is not allowed in feeds"),
@@ -229,7 +228,7 @@ def test_turning_on_a_pelican_feed_writer_is_a_build_error(build_site):
 def test_a_removed_person_has_no_feed_and_no_name_in_any_feed(build_site):
     files = {"authors/gisela-geheim.yml": 'name: "Gisela Geheimnis"\nstatus: removed\n',
              "articles/alt.md": article("Aus dem Archiv", "2026-11-10 10:00", author="gisela-geheim",
-                                        id="01d0ld01", co_authors="[tom-muster]")}
+                                        id="01d0ld01", co_authors=["tom-muster"])}
     site = build_site(files, **PUBLISH)
     assert not site.path("autoren/gisela-geheim").exists()
     assert site.path("autoren/tom-muster/atom.xml").is_file()
@@ -245,8 +244,9 @@ def test_a_raw_control_character_in_the_front_matter_is_an_error_with_its_line(b
         ("kaputt.md", 2, "invisible character U+001B is not allowed in YAML")]
 
 
-def test_the_stylesheet_speaks_english_for_an_english_site(tmp_path):
-    _, output = build_into(tmp_path, FEED_SITE, overrides={"DEFAULT_LANG": "en"})
+def test_the_stylesheet_speaks_english_for_an_english_site(tmp_path, build_in_folder):
+    output = build_in_folder(tmp_path, FEED_SITE, settings_file="publishconf.py",
+                             overrides={"SITEURL": SITEURL, "DEFAULT_LANG": "en"}).output
     transform = etree.XSLT(etree.parse(str(output / "theme/feeds/feed.xsl")))
     for fmt in ("atom", "rss"):
         page = transform(etree.parse(str(output / f"feeds/{fmt}.xml")))

@@ -4,7 +4,7 @@ import pytest
 from markdown import Markdown
 
 from frontmatter.images import missing_alt_problems
-from tests.authors_support import png_bytes
+from helpers.authors import png_bytes
 
 # as Pelican sets it up from pelicanconf's MARKDOWN (extra includes attr_list)
 MARKDOWN = {"extensions": ["markdown.extensions.extra"], "output_format": "html5"}

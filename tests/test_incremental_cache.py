@@ -15,7 +15,7 @@ import pytest
 from lxml import etree
 from lxml import html as lxml_html
 
-from conftest import AUTHOR_YAML, MINIMAL_SITE, SiteBuild, site_settings
+from helpers.site import AUTHOR_YAML, MINIMAL_SITE, SiteBuild, site_settings
 from frontmatter.reader import YamlFrontMatterReader
 from tools.build import build
 

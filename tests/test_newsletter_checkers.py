@@ -12,7 +12,7 @@ import pytest
 
 from newsletter.presets import PRESETS, placeholder_values
 from newsletter.render import email_view, render_html
-from newsletter_support import (AXE_JS, CHROMIUM, DOIUSE_CLI, ROOT, VNU_JAR, config, email_env, require,
+from helpers.newsletter import (AXE_JS, CHROMIUM, DOIUSE_CLI, ROOT, VNU_JAR, config, email_env, require,
                                 small_roundup, synthetic_week, write_newsletter_output)
 
 pytestmark = pytest.mark.browser

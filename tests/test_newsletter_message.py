@@ -9,7 +9,7 @@ from email.utils import parsedate_to_datetime
 
 import pytest
 
-from newsletter_support import BERLIN, rendered_email, small_roundup
+from helpers.newsletter import BERLIN, rendered_email, small_roundup
 
 
 def parsed(eml: bytes):

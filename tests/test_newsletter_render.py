@@ -8,7 +8,7 @@ from lxml import html as lxml_html
 from newsletter.config import NewsletterConfigError, newsletter_settings
 from newsletter.presets import PRESETS, placeholder_values
 from newsletter.render import email_view, render_html, render_text
-from newsletter_support import SITEURL, config, email_env, site_settings, small_roundup, synthetic_week
+from helpers.newsletter import SITEURL, config, email_env, site_settings, small_roundup, synthetic_week
 
 MAX_BYTES = 90 * 1024
 

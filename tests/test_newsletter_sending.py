@@ -14,8 +14,8 @@ from aiosmtpd.controller import Controller
 
 from tools.newsletter.ledger import SentWeek, ledger_text, read_ledger, write_ledger
 from tools.newsletter.sending import SendError, SmtpSettings, send_eml, smtp_settings
-from newsletter_support import write_newsletter_output
-from tests.conftest import run_tool
+from helpers.newsletter import write_newsletter_output
+from helpers.site import run_tool
 from tools.newsletter import cli as newsletter_cli
 
 

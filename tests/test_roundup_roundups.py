@@ -5,7 +5,7 @@ import pytest
 from roundup.notes import read_note
 from roundup.roundups import build_roundups, period_text
 from roundup.windows import Cutoff
-from roundup_support import berlin, phrases, post, profile
+from helpers.roundup import berlin, phrases, post, profile
 
 PROFILES = {
     "jana-beispiel": profile("jana-beispiel", "Jana Beispiel"),

@@ -2,63 +2,10 @@
 
 import pytest
 
-from conftest import AUTHOR_YAML
+from helpers.roundup import ROUNDUP_SITE as SITE
 
 # Friday 27 November 2026, 16:00 Berlin: KW 48 has ended too.
 AFTER_KW48 = "1795878000"
-
-SITE = {
-    "authors/aylin-oezdemir.yml": AUTHOR_YAML.format(name="Aylin Özdemir") + (
-        "links:\n  mastodon: https://mastodon.social/@aylin\n  linkedin: https://www.linkedin.com/in/aylin\n"),
-    "authors/aenne-ahlers.yml": AUTHOR_YAML.format(name="Änne Ahlers"),
-    "series/mittwochstipp.yml": """\
-        title: "#Mittwochstipp"
-        description: Jeden Mittwoch ein Tipp.
-        weekday: wednesday
-        label: "Tipp {n}"
-        owners: [jana-beispiel]
-        """,
-    "articles/tipp.md": """\
-        ---
-        title: "Kurze Betreffzeilen"
-        date: 2026-11-18 07:30
-        author: aylin-oezdemir
-        series: mittwochstipp
-        thanks: [tom-muster]
-        summary: "Ein Tipp."
-        ---
-        Betreff zuerst.
-        """,
-    "articles/punkt-drei.md": """\
-        ---
-        title: "Punkt drei Uhr"
-        date: 2026-11-20 15:00:00
-        author: tom-muster
-        co_authors: [aenne-ahlers]
-        thanks:
-          - {name: "Das Team am Empfang", url: "https://example.org/empfang"}
-        summary: "Genau zum Stichtag."
-        ---
-        Noch drin.
-        """,
-    "articles/eine-sekunde-zu-spaet.md": """\
-        ---
-        title: "Eine Sekunde zu spät"
-        date: 2026-11-20 15:00:01
-        author: tom-muster
-        summary: "Schon nächste Woche."
-        ---
-        Nächste Woche.
-        """,
-    "roundups/2026-W47.md": """\
-        ---
-        thanks:
-          - {handle: aenne-ahlers, for: "die Fotos"}
-          - {name: "Ärztlicher Dienst"}
-        ---
-        Eine Woche voller *Tipps*.
-        """,
-}
 
 
 def texts(elements):

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from test_roundup_site import SITE
+from helpers.roundup import ROUNDUP_SITE
+from helpers.site import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM = "/usr/lib/chromium/chromium"
@@ -18,7 +18,7 @@ WCAG = "['wcag2a','wcag2aa','wcag21a','wcag21aa','wcag22aa']"
 
 @pytest.fixture
 def roundup_site(build_site):
-    site = build_site(SITE)
+    site = build_site(ROUNDUP_SITE)
     assert site.result.errors == [], site.messages
     return site
 

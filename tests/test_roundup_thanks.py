@@ -4,7 +4,7 @@ import pytest
 
 from roundup.thanks import ExtraThanks, contributors
 from shared.collation import german_sort_key
-from roundup_support import phrases, post, profile
+from helpers.roundup import phrases, post, profile
 
 PROFILES = {
     "jana-beispiel": profile("jana-beispiel", "Jana Beispiel", links={"linkedin": "https://www.linkedin.com/in/jana"}),

@@ -5,7 +5,7 @@ from datetime import datetime, time, timedelta, timezone
 import pytest
 
 from roundup.windows import Cutoff, cutoff_at_or_after, group_by_week, has_ended, window_of_week
-from roundup_support import berlin
+from helpers.roundup import berlin
 
 FRIDAY_1500 = Cutoff()
 

@@ -6,8 +6,8 @@ import struct
 
 import pytest
 
-from conftest import write_files
-from sitecheck_support import require_browser
+from helpers.site import write_files
+from helpers.sitecheck import require_browser
 from tools.screenshots import Shot, planned_shots, production_url, take_screenshots
 
 PAGE = ('<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>x</title>'

@@ -2,8 +2,8 @@
 
 import pytest
 
-from conftest import run_tool, write_files, MINIMAL_SITE
-from series_support import MITTWOCHSTIPP, tip
+from helpers.series import MITTWOCHSTIPP, tip
+from helpers.site import MINIMAL_SITE, run_tool, write_files
 
 SERIES = {"series/mittwochstipp.yml": MITTWOCHSTIPP}
 
@@ -17,15 +17,15 @@ MISTAKES = [
     pytest.param({**SERIES, "articles/t.md": tip("T", "2026-11-18 09:30", series="mittwochstip")},
                  "articles/t.md", 5, "unknown series 'mittwochstip' in 'series'",
                  "no file content/series/mittwochstip.yml; did you mean 'mittwochstipp'?", id="unknown series"),
-    pytest.param({**SERIES, "articles/a.md": tip("A", "2026-11-04 09:30", extra="series_index: 2\n"),
-                  "articles/b.md": tip("B", "2026-11-11 09:30", extra="series_index: 2\n")},
+    pytest.param({**SERIES, "articles/a.md": tip("A", "2026-11-04 09:30", series_index=2),
+                  "articles/b.md": tip("B", "2026-11-11 09:30", series_index=2)},
                  "articles/b.md", 7, "tip number 2 of series 'mittwochstipp' is used twice",
                  "give this tip another 'series_index'", id="two tips with the same number"),
-    pytest.param({**SERIES, "articles/a.md": tip("A", "2026-11-04 09:30", extra="series_index: 4\n"),
-                  "articles/b.md": tip("B", "2026-11-11 09:30", extra="series_index: 3\n")},
+    pytest.param({**SERIES, "articles/a.md": tip("A", "2026-11-04 09:30", series_index=4),
+                  "articles/b.md": tip("B", "2026-11-11 09:30", series_index=3)},
                  "articles/b.md", 7, "series_index 3 conflicts with the date order of series 'mittwochstipp'",
                  "use a number above 4", id="explicit number against the date order"),
-    pytest.param({**SERIES, "articles/t.md": tip("T", "2026-11-18 09:30", extra="series_index: 3\n").replace(
+    pytest.param({**SERIES, "articles/t.md": tip("T", "2026-11-18 09:30", series_index=3).replace(
                       "series: mittwochstipp\n", "")},
                  "articles/t.md", 6, "'series_index' without 'series'", "add the series, e.g. 'series: mittwochstipp'",
                  id="series_index without series"),

@@ -2,9 +2,8 @@
 
 import pytest
 
-from conftest import DEFAULT_BUILD_TIME, MINIMAL_SITE, SiteBuild, site_settings, write_files
-from series_support import MITTWOCHSTIPP, WERKSTATTBESUCH, tip
-from tools.build import build
+from helpers.series import MITTWOCHSTIPP, WERKSTATTBESUCH, tip
+from helpers.site import MINIMAL_SITE
 
 SCHEDULED_TITLE = "Streng geheimer Zukunftstipp"
 SCHEDULED_SLUG = "zukunftstipp-geheim"
@@ -15,27 +14,22 @@ SERIES_SITE = {
     "series/einzelstueck.yml": 'title: "#Einzelstück"\nlabel: "Folge {n}"\n',
     "articles/tipp-eins.md": tip("Danke sagen", "2026-10-28 09:30"),
     "articles/tipp-zwei.md": tip("Zuerst geben", "2026-11-04 09:30", author="tom-muster"),
-    "articles/tipp-entwurf.md": tip("Halbfertiger Entwurf", "2026-11-11 09:30", extra="status: draft\n"),
-    "articles/tipp-versteckt.md": tip("Versteckter Tipp", "2026-11-11 10:30", extra="status: hidden\n"),
+    "articles/tipp-entwurf.md": tip("Halbfertiger Entwurf", "2026-11-11 09:30", status="draft"),
+    "articles/tipp-versteckt.md": tip("Versteckter Tipp", "2026-11-11 10:30", status="hidden"),
     "articles/tipp-drei.md": tip("Namen merken", "2026-11-18 09:30"),
     f"articles/{SCHEDULED_SLUG}.md": tip(SCHEDULED_TITLE, "2026-11-25 09:30"),
     "articles/besuch-eins.md": tip("In der Lackiererei", "2026-11-02 10:00", series="werkstattbesuch"),
     "articles/besuch-fuenf.md": tip("Im Lager", "2026-11-09 10:00", series="werkstattbesuch",
-                                    extra="series_index: 5\n"),
+                                    series_index=5),
     "articles/besuch-sechs.md": tip("In der Kantine", "2026-11-16 10:00", series="werkstattbesuch"),
     "articles/einzeln.md": tip("Nur einmal", "2026-11-13 10:00", series="einzelstueck"),
 }
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
+def site(tmp_path_factory, build_in_folder):
     """One build of SERIES_SITE shared by the read-only tests of this module (keeps them fast)."""
-    base = tmp_path_factory.mktemp("series-site")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SOURCE_DATE_EPOCH", DEFAULT_BUILD_TIME)
-        write_files(base / "content", {**MINIMAL_SITE, **SERIES_SITE})
-        result = build(site_settings(base))
-    return SiteBuild(result, base / "content", base / "output")
+    return build_in_folder(tmp_path_factory.mktemp("series-site"), {**MINIMAL_SITE, **SERIES_SITE})
 
 
 def texts(nodes):

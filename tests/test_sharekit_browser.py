@@ -10,9 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from test_sharekit_site import site  # noqa: F401  (the module-scoped build)
+from helpers.site import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/lib/chromium/chromium" if Path("/usr/lib/chromium/chromium").exists() else "/usr/bin/chromium"
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -22,8 +21,8 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def served(site):  # noqa: F811
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site.output))
+def served(sharekit_site):
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(sharekit_site.output))
     handler.log_message = lambda *args: None
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -42,10 +41,10 @@ def browser():
         launched.close()
 
 
-def test_share_pages_are_valid_html(site):  # noqa: F811
+def test_share_pages_are_valid_html(sharekit_site):
     if not VNU.is_file() or not shutil.which("java"):
         pytest.skip("vnu.jar or java missing")
-    files = [str(site.output / page / "index.html") for page in PAGES]
+    files = [str(sharekit_site.output / page / "index.html") for page in PAGES]
     done = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "gnu", *files],
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr

@@ -5,80 +5,13 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from conftest import DEFAULT_BUILD_TIME, MINIMAL_SITE, SiteBuild, site_settings, write_files
 from sharekit.counting import DEFAULT_LIMITS, length_on
-from sharekit_support import named_lines
-from tools.build import build
+from helpers.sharekit import BASE, EXPECTED_NAMES, SITE, named_lines, profile
 
-BASE = "https://blog.nordlicht-werkstatt.example"
 NETWORKS = ["bluesky", "linkedin", "mastodon", "x", "xing"]
 
-PROFILE = """\
-name: "{name}"
-role: "Entwicklerin"
-department: "Technik"
-since: 2024-01-01
-status: active
-expertise: [Testen]
-links:
-{links}
-"""
-
-
-def profile(name, **links):
-    return PROFILE.format(name=name, links="\n".join(f"  {k}: {v}" for k, v in links.items()) or "  {}")
-
-
-SITE = {
-    "authors/jana-beispiel.yml": profile("Jana Beispiel", mastodon="https://social.example/@jana",
-                                         bluesky="https://bsky.app/profile/janabeispiel.bsky.social",
-                                         linkedin="https://www.linkedin.com/in/jana-beispiel"),
-    "authors/tom-muster.yml": profile("Tom Muster", x="https://x.com/tom_muster_hb"),
-    "authors/aenne-ahlers.yml": profile("Änne Ahlers", xing="https://www.xing.com/profile/Aenne_Ahlers"),
-    "authors/zoe-zimmermann.yml": profile("Zoë Zimmermann", bluesky="https://bsky.app/profile/zoezimmermann.bsky.social"),
-    "articles/zweiter-beitrag.md": """\
-        ---
-        title: "Führung & Netzwerk: zuhören zuerst"
-        date: 2026-11-19 10:00
-        author: tom-muster
-        co_authors: [zoe-zimmermann]
-        thanks:
-          - aenne-ahlers
-          - {name: "Die Community auf Mastodon", url: "https://social.example/tags/followerpower"}
-        tags: [employee advocacy, Führung]
-        category: Arbeitskultur
-        summary: "Wer führt, hört zuerst zu – und teilt dann, was er gelernt hat."
-        ---
-        Text.
-        """,
-}
-
-# Who the week's roundup thanks, and how each network names them (German order: Ä with A).
-EXPECTED_NAMES = {
-    "mastodon": ["Änne Ahlers", "Die Community auf Mastodon", "@jana@social.example", "Tom Muster", "Zoë Zimmermann"],
-    "bluesky": ["Änne Ahlers", "Die Community auf Mastodon", "@janabeispiel.bsky.social", "Tom Muster",
-                "@zoezimmermann.bsky.social"],
-    "x": ["Änne Ahlers", "Die Community auf Mastodon", "Jana Beispiel", "@tom_muster_hb", "Zoë Zimmermann"],
-    "linkedin": ["Änne Ahlers", "Die Community auf Mastodon", "Jana Beispiel", "Tom Muster", "Zoë Zimmermann"],
-    "xing": ["Änne Ahlers", "Die Community auf Mastodon", "Jana Beispiel", "Tom Muster", "Zoë Zimmermann"],
-}
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    """One build shared by the read-only tests of this module (a build takes a few seconds)."""
-    tmp = tmp_path_factory.mktemp("sharekit-site")
-    write_files(tmp / "content", {**MINIMAL_SITE, **SITE})
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SOURCE_DATE_EPOCH", DEFAULT_BUILD_TIME)
-        result = build(site_settings(tmp))
-    built = SiteBuild(result, tmp / "content", tmp / "output")
-    assert result.exit_code(strict=True) == 0, built.messages
-    return built
-
-
-def test_roundup_share_json_has_every_network_each_contributor_once_within_limits(site):
-    posts = json.loads(site.text("wochenrueckblick/2026-W47/teilen/share.json"))
+def test_roundup_share_json_has_every_network_each_contributor_once_within_limits(sharekit_site):
+    posts = json.loads(sharekit_site.text("wochenrueckblick/2026-W47/teilen/share.json"))
     assert sorted(posts) == NETWORKS
     for network, thread in posts.items():
         assert isinstance(thread, list) and thread
@@ -88,15 +21,15 @@ def test_roundup_share_json_has_every_network_each_contributor_once_within_limit
         assert thread[0].startswith("#FollowFriday")
 
 
-def test_share_json_is_stable_sorted_and_keeps_umlauts(site):
-    text = site.text("wochenrueckblick/2026-W47/teilen/share.json")
+def test_share_json_is_stable_sorted_and_keeps_umlauts(sharekit_site):
+    text = sharekit_site.text("wochenrueckblick/2026-W47/teilen/share.json")
     assert "Änne Ahlers" in text
     assert text == json.dumps(json.loads(text), sort_keys=True, ensure_ascii=False, indent=2) + "\n"
 
 
-def test_roundup_share_page_shows_every_post_ready_to_copy_with_its_count(site):
-    page = site.html("wochenrueckblick/2026-W47/teilen/")
-    posts = json.loads(site.text("wochenrueckblick/2026-W47/teilen/share.json"))
+def test_roundup_share_page_shows_every_post_ready_to_copy_with_its_count(sharekit_site):
+    page = sharekit_site.html("wochenrueckblick/2026-W47/teilen/")
+    posts = json.loads(sharekit_site.text("wochenrueckblick/2026-W47/teilen/share.json"))
     boxes = page.xpath("//textarea[@readonly]")
     assert [box.text_content() for box in boxes] == [post for network in
                                                        ["mastodon", "bluesky", "linkedin", "xing", "x"]
@@ -112,13 +45,13 @@ def test_roundup_share_page_shows_every_post_ready_to_copy_with_its_count(site):
     assert all(src.startswith("../../../") for src in page.xpath("//script/@src"))
 
 
-def test_article_page_has_a_teilen_section_with_links_and_texts(site):
-    page = site.html("2026/zweiter-beitrag/")
+def test_article_page_has_a_teilen_section_with_links_and_texts(sharekit_site):
+    page = sharekit_site.html("2026/zweiter-beitrag/")
     section = page.xpath("//section[contains(@class, 'share')]")[0]
     assert section.xpath(".//h2")[0].text_content() == "Teilen"
     links = {a.get("data-network"): a.get("href") for a in section.xpath(".//ul[@class='share-links']//a")}
     assert list(links) == ["linkedin", "xing", "mastodon", "bluesky", "email"]
-    texts = json.loads(site.text("2026/zweiter-beitrag/share.json"))
+    texts = json.loads(sharekit_site.text("2026/zweiter-beitrag/share.json"))
     assert sorted(texts) == NETWORKS
     url = f"{BASE}/2026/zweiter-beitrag/"
 
@@ -144,18 +77,18 @@ def test_article_page_has_a_teilen_section_with_links_and_texts(site):
     ("bluesky", "Führung & Netzwerk: zuhören zuerst\n\nWer führt, hört zuerst zu – und teilt dann, was er gelernt hat."
                 "\n\n#EmployeeAdvocacy #Führung\n\nvon Tom Muster und @zoezimmermann.bsky.social\n" + BASE + "/2026/zweiter-beitrag/"),
 ])
-def test_article_share_texts_name_the_authors_as_each_network_reaches_them(site, network, expected):
-    assert json.loads(site.text("2026/zweiter-beitrag/share.json"))[network] == [expected]
+def test_article_share_texts_name_the_authors_as_each_network_reaches_them(sharekit_site, network, expected):
+    assert json.loads(sharekit_site.text("2026/zweiter-beitrag/share.json"))[network] == [expected]
 
 
-def test_mastodon_share_link_uses_the_authors_own_instance(site):
-    page = site.html("2026/erster-beitrag/")
+def test_mastodon_share_link_uses_the_authors_own_instance(sharekit_site):
+    page = sharekit_site.html("2026/erster-beitrag/")
     href = page.xpath("//a[@data-network='mastodon']/@href")[0]
     assert href.startswith("https://social.example/share?text=")
 
 
-def test_share_files_stay_out_of_the_sitemap(site):
-    sitemap = site.text("sitemap.xml")
+def test_share_files_stay_out_of_the_sitemap(sharekit_site):
+    sitemap = sharekit_site.text("sitemap.xml")
     assert "share.json" not in sitemap and "/teilen/" not in sitemap
 
 

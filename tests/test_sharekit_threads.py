@@ -7,7 +7,7 @@ import pytest
 from sharekit.counting import DEFAULT_LIMITS, length_on
 from sharekit.threads import (ArticleFacts, NameTooLongError, Person, article_share_text, follow_friday_posts,
                               follow_friday_thread, hashtag, hashtags, names_for, shorten_words)
-from sharekit_support import named_lines, wording
+from helpers.sharekit import named_lines, wording
 
 NETWORKS = ("mastodon", "bluesky", "linkedin", "xing", "x")
 ROUNDUP = {"site": "Werkbank Blog", "roundup_title": "KW 47/2026",

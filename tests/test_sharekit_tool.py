@@ -4,21 +4,15 @@ import json
 
 import pytest
 
-from conftest import DEFAULT_BUILD_TIME, MINIMAL_SITE, run_tool, site_settings, write_files
-from test_sharekit_site import EXPECTED_NAMES, SITE
-from tools.build import build
+from helpers.sharekit import EXPECTED_NAMES
+from helpers.site import run_tool, write_files
 from tools.share import ShareToolError, choose_week, format_posts, normalise_week
 
 
 @pytest.fixture(scope="module")
-def output(tmp_path_factory):
+def output(sharekit_site):
     """The output of one `make html` build of the share-kit site."""
-    tmp = tmp_path_factory.mktemp("share-tool")
-    write_files(tmp / "content", {**MINIMAL_SITE, **SITE})
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SOURCE_DATE_EPOCH", DEFAULT_BUILD_TIME)
-        assert build(site_settings(tmp)).exit_code(strict=True) == 0
-    return tmp / "output"
+    return sharekit_site.output
 
 
 def test_prints_every_networks_posts_with_lengths(output):

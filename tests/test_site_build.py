@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DEFAULT_BUILD_TIME, MINIMAL_SITE, ROOT, run_tool, write_files
+from helpers.site import DEFAULT_BUILD_TIME, MINIMAL_SITE, ROOT, run_tool, write_files
 
 ARTICLE = """\
 ---

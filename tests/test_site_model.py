@@ -8,30 +8,19 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINIMAL_SITE, write_files
+from helpers.frontmatter import article, series
+from helpers.site import MINIMAL_SITE, ROOT, write_files
 from shared.config import SCHEMA, read_config
 from tools.build import build, load_settings
 
-ROOT = Path(__file__).resolve().parent.parent
-
 A_WEEK = {
     **MINIMAL_SITE,
-    "articles/zweiter.md": """\
-        ---
-        title: "Zweiter Beitrag"
-        id: 0002
-        date: 2026-11-19 10:00
-        author: tom-muster
-        co_authors: [jana-beispiel]
-        thanks: [jana-beispiel, {name: "Das Team Einkauf"}]
-        series: tipps
-        tags: [netzwerken, sprache]
-        category: Arbeitskultur
-        summary: "Noch ein Satz."
-        ---
-        Text.
-        """,
-    "series/tipps.yml": 'title: "#Tipps"\ndescription: "Jede Woche."\nweekday: thursday\nlabel: "Tipp {n}"\nowners: [tom-muster]\n',
+    "articles/zweiter.md": article(
+        "Zweiter Beitrag", "2026-11-19 10:00", author="tom-muster", id="0002", co_authors=["jana-beispiel"],
+        thanks=["jana-beispiel", {"name": "Das Team Einkauf"}], series="tipps", tags=["netzwerken", "sprache"],
+        category="Arbeitskultur", summary="Noch ein Satz."),
+    "series/tipps.yml": series("#Tipps", "Tipp {n}", description="Jede Woche.", weekday="thursday",
+                               owners=["tom-muster"]),
 }
 
 

@@ -20,9 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DEFAULT_BUILD_TIME, ROOT
-from sitecheck_support import axe_source, chromium, mobile_page  # noqa: F401 (fixtures)
-from sitecheck_support import fixed_environment, require_validator
+from helpers.site import DEFAULT_BUILD_TIME, ROOT
+from helpers.sitecheck import fixed_environment, require_validator
 from tools.build import build, load_settings
 from tools.sitecheck import links, pagetypes, vnu
 from tools.sitecheck.server import SiteServer

@@ -9,9 +9,9 @@ import textwrap
 
 import pytest
 
-from conftest import MINIMAL_SITE, run_tool, write_files
-from sitecheck_support import axe_source, chromium, mobile_page  # noqa: F401 (fixtures)
-from sitecheck_support import require_tool, require_validator, served
+from helpers.frontmatter import article
+from helpers.site import MINIMAL_SITE, run_tool, write_files
+from helpers.sitecheck import require_tool, require_validator
 from tools.sitecheck import browser, environment, links, pagetypes, vnu
 
 PAGE = """\
@@ -58,61 +58,49 @@ BROKEN_IN_BROWSER = [
 
 
 @pytest.mark.browser
-def test_a_clean_page_passes_every_browser_check(tmp_path, mobile_page, axe_source):
+def test_a_clean_page_passes_every_browser_check(tmp_path, mobile_page, axe_source, serve):
     write_files(tmp_path, {"index.html": page(), "bild.png": b""})
-    with served(tmp_path) as server:
-        report = browser.inspect_page(mobile_page, server.url(""), axe_source=axe_source)
+    report = browser.inspect_page(mobile_page, serve(tmp_path).url(""), axe_source=axe_source)
     assert report.problems() == []
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("head, body, expected", [case[1:] for case in BROKEN_IN_BROWSER],
                          ids=[case[0] for case in BROKEN_IN_BROWSER])
-def test_browser_check_reports_broken_page(tmp_path, mobile_page, axe_source, head, body, expected):
+def test_browser_check_reports_broken_page(tmp_path, mobile_page, axe_source, serve, head, body, expected):
     write_files(tmp_path, {"index.html": page(body, head), "bild.png": _PNG})
-    with served(tmp_path) as server:
-        report = browser.inspect_page(mobile_page, server.url(""), axe_source=axe_source)
+    report = browser.inspect_page(mobile_page, serve(tmp_path).url(""), axe_source=axe_source)
     problems = "\n".join(report.problems())
     assert expected in problems, problems
 
 
 @pytest.mark.browser
-def test_off_origin_requests_are_blocked_not_sent(tmp_path, mobile_page):
+def test_off_origin_requests_are_blocked_not_sent(tmp_path, mobile_page, serve):
     write_files(tmp_path, {"index.html": page('<img src="https://tracker.example/p.gif" alt="">')})
-    with served(tmp_path) as server:
-        report = browser.inspect_page(mobile_page, server.url(""))
+    report = browser.inspect_page(mobile_page, serve(tmp_path).url(""))
     assert report.off_origin_requests == ["https://tracker.example/p.gif"]
     assert report.failed_requests == [] and report.console_errors == []  # reported once, as off-origin
 
 
 @pytest.mark.browser
-def test_the_404_page_is_loaded_by_a_missing_url_and_its_status_is_expected(tmp_path, mobile_page):
+def test_the_404_page_is_loaded_by_a_missing_url_and_its_status_is_expected(tmp_path, mobile_page, serve):
     write_files(tmp_path, {"404.html": page("<p>Nicht gefunden</p>")})
-    with served(tmp_path) as server:
-        expected = browser.inspect_page(mobile_page, server.url("weg/"), expected_status=404)
-        unexpected = browser.inspect_page(mobile_page, server.url("weg/"))
+    server = serve(tmp_path)
+    expected = browser.inspect_page(mobile_page, server.url("weg/"), expected_status=404)
+    unexpected = browser.inspect_page(mobile_page, server.url("weg/"))
     assert expected.problems() == []
     assert f"failed request: 404 {server.url('weg/')} (the page itself)" in unexpected.problems()
 
 
 @pytest.mark.browser
-def test_a_built_article_with_an_external_image_fails_on_its_page_type(build_site, mobile_page, axe_source):
-    from tools.sitecheck.server import SiteServer
+def test_a_built_article_with_an_external_image_fails_on_its_page_type(build_site, mobile_page, axe_source, serve):
     from tools.sitecheck.suite import inspect_page_type
 
-    site = build_site({"articles/erster-beitrag.md": """\
-        ---
-        title: "Erster Beitrag"
-        date: 2026-11-18 09:30
-        author: jana-beispiel
-        tags: [netzwerken]
-        category: Arbeitskultur
-        ---
-        <img src="https://cdn.example/bild.jpg" alt="Ein Bild vom CDN">
-        """})
-    article = next(t for t in pagetypes.discover(site.output) if t.name == "article")
-    with SiteServer(site.output) as server:
-        report = inspect_page_type(mobile_page, article, server.origin, axe_source)
+    site = build_site({"articles/erster-beitrag.md": article(
+        "Erster Beitrag", "2026-11-18 09:30", tags=["netzwerken"], category="Arbeitskultur",
+        body='<img src="https://cdn.example/bild.jpg" alt="Ein Bild vom CDN">')})
+    page_type = next(t for t in pagetypes.discover(site.output) if t.name == "article")
+    report = inspect_page_type(mobile_page, page_type, serve(site.output).origin, axe_source)
     assert report.off_origin_requests == ["https://cdn.example/bild.jpg"]
 
 

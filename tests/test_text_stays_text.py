@@ -12,9 +12,8 @@ import feedparser
 import pytest
 from lxml import html as lxml_html
 
-from conftest import AUTHOR_YAML, DEFAULT_BUILD_TIME, MINIMAL_SITE, SiteBuild, site_settings, write_files
-from tests.authors_support import png_bytes
-from tools.build import build
+from helpers.authors import png_bytes
+from helpers.site import AUTHOR_YAML, MINIMAL_SITE
 
 SITEURL = "https://blog.nordlicht-werkstatt.example"
 
@@ -83,16 +82,11 @@ SITE = {
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
+def site(tmp_path_factory, build_in_folder):
     """One publish build (feeds, newsletter) shared by the read-only tests of this module."""
-    tmp = tmp_path_factory.mktemp("text-stays-text")
-    files = {**MINIMAL_SITE, **SITE}
-    write_files(tmp / "content", {k: v for k, v in files.items() if v is not None})
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SOURCE_DATE_EPOCH", DEFAULT_BUILD_TIME)
-        result = build(site_settings(tmp, "publishconf.py", {"SITEURL": SITEURL}))
-    built = SiteBuild(result, tmp / "content", tmp / "output")
-    assert result.exit_code(strict=True) == 0, built.messages
+    built = build_in_folder(tmp_path_factory.mktemp("text-stays-text"), {**MINIMAL_SITE, **SITE},
+                            settings_file="publishconf.py", overrides={"SITEURL": SITEURL})
+    assert built.result.exit_code(strict=True) == 0, built.messages
     return built
 
 

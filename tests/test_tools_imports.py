@@ -3,7 +3,7 @@
 import ast
 from pathlib import Path
 
-from conftest import ROOT
+from helpers.site import ROOT
 
 TOOLS = ROOT / "tools"
 

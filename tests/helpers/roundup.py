@@ -1,4 +1,5 @@
-"""Helpers for the roundup tests: real UI strings as `phrases`, profiles and posts as plain data."""
+"""Helpers for the roundup tests: real UI strings as `phrases`, profiles and posts as plain data,
+and the content of a small site with one roundup week (ROUNDUP_SITE)."""
 
 from __future__ import annotations
 
@@ -11,11 +12,13 @@ from zoneinfo import ZoneInfo
 from babel import Locale
 from babel.lists import format_list
 
+from helpers.frontmatter import article, front_matter, series
+from helpers.site import AUTHOR_YAML
 from roundup.roundups import Post
 from roundup.thanks import PostCredit
 from shared.yamlsource import load_yaml_file
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 BERLIN = ZoneInfo("Europe/Berlin")
 
 
@@ -71,3 +74,26 @@ def post(when, author="jana-beispiel", *, title="Beitrag", co_authors=(), thanks
                         thanks=tuple({"handle": t} if isinstance(t, str) else t for t in thanks),
                         series_role=series)
     return Post(date=moment, credit=credit, article=title, tip_phrase=tip_phrase)
+
+
+# Added to MINIMAL_SITE: a tip, a post at the cutoff, one a second after it, a roundup intro.
+ROUNDUP_SITE = {
+    "authors/aylin-oezdemir.yml": AUTHOR_YAML.format(name="Aylin Özdemir") + (
+        "links:\n  mastodon: https://mastodon.social/@aylin\n  linkedin: https://www.linkedin.com/in/aylin\n"),
+    "authors/aenne-ahlers.yml": AUTHOR_YAML.format(name="Änne Ahlers"),
+    "series/mittwochstipp.yml": series("#Mittwochstipp", "Tipp {n}", description="Jeden Mittwoch ein Tipp.",
+                                       weekday="wednesday", owners=["jana-beispiel"]),
+    "articles/tipp.md": article("Kurze Betreffzeilen", "2026-11-18 07:30", author="aylin-oezdemir",
+                                series="mittwochstipp", thanks=["tom-muster"], summary="Ein Tipp.",
+                                body="Betreff zuerst."),
+    "articles/punkt-drei.md": article(
+        "Punkt drei Uhr", datetime(2026, 11, 20, 15, 0, 0), author="tom-muster", co_authors=["aenne-ahlers"],
+        thanks=[{"name": "Das Team am Empfang", "url": "https://example.org/empfang"}],
+        summary="Genau zum Stichtag.", body="Noch drin."),
+    "articles/eine-sekunde-zu-spaet.md": article(
+        "Eine Sekunde zu spät", datetime(2026, 11, 20, 15, 0, 1), author="tom-muster",
+        summary="Schon nächste Woche.", body="Nächste Woche."),
+    "roundups/2026-W47.md": front_matter(
+        {"thanks": [{"handle": "aenne-ahlers", "for": "die Fotos"}, {"name": "Ärztlicher Dienst"}]},
+        body="Eine Woche voller *Tipps*."),
+}

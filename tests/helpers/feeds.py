@@ -1,5 +1,4 @@
-"""Helpers for the feeds tests: a small site with every kind of feed, builds in fresh folders,
-and the checks a feed reader (feedparser), the Atom schema (jing) and RSS 2.0 ask for."""
+"""Helpers for the feeds tests: a small site with every kind of feed, and the checks a feed reader (feedparser), the Atom schema (jing) and RSS 2.0 ask for."""
 
 from __future__ import annotations
 
@@ -12,8 +11,8 @@ import feedparser
 import pytest
 from lxml import etree
 
-from conftest import AUTHOR_YAML, MINIMAL_SITE, ROOT, site_settings, write_files
-from tools.build import build
+from helpers.frontmatter import article, series
+from helpers.site import AUTHOR_YAML, MINIMAL_SITE, ROOT
 
 SITEURL = "https://blog.example"
 PUBLISH = {"settings_file": "publishconf.py", "overrides": {"SITEURL": SITEURL}}
@@ -21,38 +20,23 @@ ATOM_SCHEMA = ROOT / "tests" / "schemas" / "atom.rnc"
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
-def article(title, date, author="jana-beispiel", body="Text.", **extra) -> str:
-    lines = ["---", f'title: "{title}"', f"date: {date}", f"author: {author}"]
-    lines += [f"{key}: {value}" for key, value in extra.items()]
-    return "\n".join(lines + ["---", body, ""])
-
-
 # Two weeks of posts: a co-authored post, a series tip, relative links, an edited post.
 FEED_SITE = {
     **MINIMAL_SITE,
     "authors/aylin-oezdemir.yml": AUTHOR_YAML.format(name="Aylin Özdemir"),
-    "series/mittwochstipp.yml": (
-        'title: "#Mittwochstipp"\ndescription: "Jeden Mittwoch ein Tipp."\nweekday: wednesday\n'
-        'label: "Tipp {n}"\nowners: [aylin-oezdemir]\n'
-    ),
+    "series/mittwochstipp.yml": series("#Mittwochstipp", "Tipp {n}", description="Jeden Mittwoch ein Tipp.",
+                                       weekday="wednesday", owners=["aylin-oezdemir"]),
     "articles/gemeinsam.md": article(
-        "Gemeinsam geschrieben", "2026-11-19 10:00", id="c0a11ab0", co_authors="[tom-muster]",
-        category="Arbeitskultur", tags="[sprache]", modified="2026-11-21 08:15",
-        summary='"Zu zweit schreibt es sich besser."',
+        "Gemeinsam geschrieben", "2026-11-19 10:00", id="c0a11ab0", co_authors=["tom-muster"],
+        category="Arbeitskultur", tags=["sprache"], modified="2026-11-21 08:15",
+        summary="Zu zweit schreibt es sich besser.",
         body='Siehe [den ersten Beitrag](../erster-beitrag/) und <img src="skizze.png" alt="Skizze">.',
     ),
     "articles/tipp-eins.md": article(
         "Tipp eins", "2026-11-11 07:30", author="aylin-oezdemir", id="7e570001", series="mittwochstipp",
-        category="Sprache", tags="[sprache, schreiben]",
+        category="Sprache", tags=["sprache", "schreiben"],
     ),
 }
-
-
-def build_into(folder: Path, files: dict, settings_file="publishconf.py", overrides=None):
-    """Build `files` in its own folder (content/, output/), for comparing two builds."""
-    write_files(folder / "content", {k: v for k, v in files.items() if v is not None})
-    settings = site_settings(folder, settings_file, {"SITEURL": SITEURL, **(overrides or {})})
-    return build(settings), folder / "output"
 
 
 def feed_files(output: Path) -> dict:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -18,7 +18,7 @@ from newsletter.config import newsletter_settings
 from shared.post import PostModel, SeriesPosition
 from newsletter.render import email_environment
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 BERLIN = ZoneInfo("Europe/Berlin")
 SITEURL = "https://blog.nordlicht-werkstatt.example"
 NODE_MODULES = ROOT / "node_modules"

@@ -1,0 +1,86 @@
+"""The pieces of a test site: the repository root, the build clock, a minimal content folder,
+writing files, the settings of a build in a temporary folder, and running a tool like the Makefile."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import html as lxml_html
+
+from helpers.frontmatter import article, front_matter
+from tools.build import BuildResult, load_settings
+
+ROOT = Path(__file__).resolve().parents[2]
+# Monday 23 November 2026, 12:00 Berlin: the default "now" of test builds.
+DEFAULT_BUILD_TIME = "1795431600"
+
+AUTHOR_YAML = """\
+name: "{name}"
+role: "Entwicklerin"
+department: "Technik"
+since: 2024-01-01
+status: active
+expertise: [Testen]
+"""
+
+# A minimal valid site: extend it in a test with more files, or override a file.
+MINIMAL_SITE = {
+    "authors/jana-beispiel.yml": AUTHOR_YAML.format(name="Jana Beispiel"),
+    "authors/tom-muster.yml": AUTHOR_YAML.format(name="Tom Muster"),
+    "pages/impressum.md": front_matter({"title": "Impressum"}, body="Nordlicht Werkstatt GmbH"),
+    "articles/erster-beitrag.md": article("Erster Beitrag", "2026-11-18 09:30", id="0001", tags=["netzwerken"],
+                                          category="Arbeitskultur", summary="Ein Satz zum Beitrag.",
+                                          body="Wer gibt, bekommt."),
+}
+
+
+@dataclass
+class SiteBuild:
+    result: BuildResult
+    content: Path
+    output: Path
+
+    def path(self, relative: str) -> Path:
+        return self.output / relative
+
+    def html(self, relative: str):
+        """Parsed HTML of an output file (directory URLs resolve to index.html)."""
+        target = self.output / relative
+        if target.is_dir() or relative.endswith("/") or relative == "":
+            target = target / "index.html"
+        return lxml_html.fromstring(target.read_bytes())
+
+    def text(self, relative: str) -> str:
+        return (self.output / relative).read_text(encoding="utf-8")
+
+    @property
+    def messages(self) -> str:
+        return self.result.summary()
+
+
+def write_files(base: Path, files: dict) -> None:
+    for relative, text in files.items():
+        target = base / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            target.write_bytes(text)
+        else:
+            target.write_text(textwrap.dedent(text), encoding="utf-8")
+
+
+def site_settings(tmp: Path, settings_file: str = "pelicanconf.py", overrides: dict | None = None) -> dict:
+    values = {"PATH": str(tmp / "content"), "OUTPUT_PATH": str(tmp / "output"), "CACHE_PATH": str(tmp / "cache")}
+    values.update(overrides or {})
+    return load_settings(ROOT / settings_file, values)
+
+
+def run_tool(*args, cwd=ROOT, env_extra=None) -> subprocess.CompletedProcess:
+    """Run `python -m tools.<name> ...` the way the Makefile does; returns the finished process."""
+    env = {**os.environ, "SOURCE_DATE_EPOCH": DEFAULT_BUILD_TIME, **(env_extra or {})}
+    return subprocess.run([sys.executable, "-m", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=300)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import MINIMAL_SITE, ROOT, run_tool, write_files
+from helpers.site import MINIMAL_SITE, ROOT, run_tool, write_files
 from tools.build import code_quality_report, github_annotations
 from shared.problems import ContentProblem
 

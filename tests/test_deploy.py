@@ -6,7 +6,8 @@ import time
 
 import pytest
 
-from conftest import MINIMAL_SITE, run_tool, write_files
+from helpers.network import free_port
+from helpers.site import MINIMAL_SITE, run_tool, write_files
 from tools.deploy import rsync_command
 
 BAD_AUTHOR = MINIMAL_SITE["articles/erster-beitrag.md"].replace("author: jana-beispiel", "author: jana-beispeil")
@@ -74,12 +75,6 @@ def test_without_a_target_it_stops_before_building_and_says_what_to_set(tmp_path
     done = run_tool("tools.deploy", "--output", str(tmp_path / "output"), env_extra={"DEPLOY_TARGET": ""})
     assert done.returncode == 1 and "DEPLOY_TARGET is not set" in done.stderr
     assert not (tmp_path / "output").exists()
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture

@@ -1,6 +1,6 @@
 """Unit tests of the feeds plugin's pure parts: ids, XML-safe text, links, settings, planning, rendering."""
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from zoneinfo import ZoneInfo
 
 import pytest

@@ -12,9 +12,9 @@ from datetime import datetime, timezone
 import pytest
 from aiosmtpd.controller import Controller
 
-from conftest import DEFAULT_BUILD_TIME, ROOT
-from newsletter_support import write_newsletter_output
-from test_newsletter_sending import Recorder, free_port
+from helpers.network import Recorder, free_port
+from helpers.newsletter import write_newsletter_output
+from helpers.site import DEFAULT_BUILD_TIME, ROOT
 from tools.newsletter.ledger import SentWeek, ledger_text
 from tools.newsletter.once import GitLedger, send_once
 

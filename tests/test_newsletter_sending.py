@@ -6,7 +6,6 @@ import email
 import email.policy
 import json
 import smtplib
-import socket
 from dataclasses import dataclass
 
 import pytest
@@ -15,26 +14,9 @@ from aiosmtpd.controller import Controller
 from tools.newsletter.ledger import SentWeek, ledger_text, read_ledger, write_ledger
 from tools.newsletter.sending import SendError, SmtpSettings, send_eml, smtp_settings
 from helpers.newsletter import write_newsletter_output
+from helpers.network import Recorder, free_port
 from helpers.site import run_tool
 from tools.newsletter import cli as newsletter_cli
-
-
-class Recorder:
-    """An SMTP peer that stores what arrives, or answers every DATA with `reply`."""
-
-    def __init__(self, reply: str = "250 Message accepted for delivery"):
-        self.reply, self.received = reply, []
-
-    async def handle_DATA(self, server, session, envelope):
-        if self.reply.startswith("250"):
-            self.received.append(envelope)
-        return self.reply
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture

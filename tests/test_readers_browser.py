@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from readers.search_index import index_site
-from readers_support import build_readers_site
+from helpers.readers import build_readers_site
 
 CHROMIUM = "/usr/lib/chromium/chromium" if Path("/usr/lib/chromium/chromium").exists() else "/usr/bin/chromium"
 AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"

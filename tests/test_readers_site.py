@@ -9,10 +9,10 @@ import pytest
 from lxml import etree
 from lxml import html as lxml_html
 
-from conftest import run_tool, write_files
+from helpers.site import run_tool, write_files
 from readers.images import attributes
 from readers.search_index import UNUSED_FILES
-from readers_support import READERS_SITE, build_readers_site
+from helpers.readers import READERS_SITE, build_readers_site
 
 ARTICLES = ["2026/tipp-eins/", "2026/tipp-zwei/", "2026/langer-beitrag/", "2026/kurz/", "2026/fremd/",
             "2026/erster-beitrag/"]

@@ -1,6 +1,6 @@
 """make status: scheduled posts, the next roundup so far, the newsletter of the closed week, drafts."""
 
-from conftest import MINIMAL_SITE, run_tool, write_files
+from helpers.site import MINIMAL_SITE, run_tool, write_files
 from tools.newsletter.ledger import SentWeek, write_ledger
 
 POST = """\

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from conftest import DEFAULT_BUILD_TIME, MINIMAL_SITE, site_settings, write_files
-from series_support import MITTWOCHSTIPP
+from helpers.series import MITTWOCHSTIPP
+from helpers.site import DEFAULT_BUILD_TIME, MINIMAL_SITE, site_settings, write_files
 from tools.build import build
 
 LONG_POST_WORDS = 401  # 401 / 200 words a minute, rounded up: 3 minutes

@@ -105,9 +105,10 @@ def test_a_real_content_problem_becomes_an_annotation_on_its_file_and_line(tmp_p
                     "--output", "out", cwd=tmp_path,
                     env_extra={"GITHUB_ACTIONS": "true", "PYTHONPATH": str(ROOT)})
     assert done.returncode == 1
-    assert "content/articles/erster-beitrag.md:5: unknown author 'jana-beispeil' in 'author'" in done.stderr
+    line = bad.split("\n").index("author: jana-beispeil") + 1  # the line the author typed it on
+    assert f"content/articles/erster-beitrag.md:{line}: unknown author 'jana-beispeil' in 'author'" in done.stderr
     [annotation] = [line for line in done.stdout.splitlines() if line.startswith("::")]
-    assert annotation.startswith("::error file=content/articles/erster-beitrag.md,line=5,"
+    assert annotation.startswith(f"::error file=content/articles/erster-beitrag.md,line={line},"
                                  "title=unknown author 'jana-beispeil' in 'author'::unknown author 'jana-beispeil'")
     assert "%0Ano profile content/authors/jana-beispeil.yml; did you mean 'jana-beispiel'?" in annotation
 

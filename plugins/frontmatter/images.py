@@ -49,10 +49,12 @@ def missing_alt_problems(html: str, body: str, body_line: int, source_path: str)
     problems, lines, cursor = [], body.split("\n"), 0
     for attrs in images_without_alt(html):
         src = attrs.get("src", "")
-        line = next((i for i in range(cursor, len(lines))
-                     if (src and src in lines[i]) or _empty_alt(lines[i])), None)
+        # the line that names this file (several images may share one line), else one with ![]
+        line = next((i for i in range(cursor, len(lines)) if src and src in lines[i]), None)
+        if line is None:
+            line = next((i for i in range(cursor, len(lines)) if _empty_alt(lines[i])), None)
         if line is not None:
-            cursor = line + 1
+            cursor = line
         problems.append(ContentProblem(
             relative_path(source_path), body_line + (line if line is not None else 0),
             f"image without alt text: '{src}'",

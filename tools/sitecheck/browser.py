@@ -134,6 +134,10 @@ def _load_and_inspect(page, report: PageReport, axe_source, axe_exceptions, expe
             report.failed_requests.append(f"{response.status} {response.url}")
 
     def on_request_failed(request):
+        # ERR_ABORTED is the browser cancelling a load (a lazy image of the previous page when the
+        # next one is opened), not a missing file: those arrive as a 4xx response above
+        if request.failure == "net::ERR_ABORTED":
+            return
         if request.url not in blocked and request.url != url:
             report.failed_requests.append(f"{request.failure or 'failed'} {request.url}")
 

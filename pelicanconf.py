@@ -127,7 +127,7 @@ SERIES_ANNOUNCE_NEXT = True
 
 # --- sitemap ---
 # Regular expressions of output URLs kept out of sitemap.xml (drafts and 404 always are).
-SITEMAP_EXCLUDE = [r"(^|/)newsletter/", r"/teilen/"]
+SITEMAP_EXCLUDE = []  # drafts, emails, their web copies and share pages are always left out
 
 # --- roundup ---
 # The weekly roundup (Wochenrückblick) closes every ROUNDUP_WEEKDAY at ROUNDUP_TIME (TIMEZONE wall time).

@@ -75,7 +75,7 @@ def test_an_entry_names_every_author_with_profile_url_and_its_terms(published):
     assert [t.term for t in first.tags] == ["Arbeitskultur", "sprache"]
     assert first.id == "tag:blog.example,2026-11-19:c0a11ab0"
     assert first.published == "2026-11-19T10:00:00+01:00" and first.updated == "2026-11-21T08:15:00+01:00"
-    assert first.summary == "<p>Zu zweit schreibt es sich besser.</p>"
+    assert first.summary == "Zu zweit schreibt es sich besser."  # the summary as typed: text, not Markdown
 
 
 def test_content_links_and_images_are_absolute(published):
@@ -215,7 +215,7 @@ def test_feed_settings_limit_the_entries_and_may_leave_content_out(build_site):
                       overrides={"SITEURL": SITEURL, "FEED_MAX_ITEMS": 1, "FEED_CONTENT": "summary"})
     entries = parsed(site.path("feeds/atom.xml")).entries
     assert [e.title for e in entries] == ["Gemeinsam geschrieben"]
-    assert "content" not in entries[0] and entries[0].summary == "<p>Zu zweit schreibt es sich besser.</p>"
+    assert "content" not in entries[0] and entries[0].summary == "Zu zweit schreibt es sich besser."
 
 
 def test_turning_on_a_pelican_feed_writer_is_a_build_error(build_site):

@@ -70,6 +70,9 @@ def alt_problems(body):
     pytest.param("![](a.png)\n\n![Zwei](b.png)\n\n![](a.png)",
                  [(10, "image without alt text: 'a.png'"), (14, "image without alt text: 'a.png'")],
                  id="same file twice, each at its line"),
+    pytest.param("![](a.png) und ![](b.png)\n\n![](c.png)",
+                 [(10, "image without alt text: 'a.png'"), (10, "image without alt text: 'b.png'"),
+                  (12, "image without alt text: 'c.png'")], id="two on one line"),
     pytest.param('![](a.png){: .decorative}\n\n<img src="b.png">', [(12, "image without alt text: 'b.png'")],
                  id="after a decorative one"),
     pytest.param("![Zwei Kolleginnen am Whiteboard](a.png)", [], id="with alt"),
@@ -111,3 +114,24 @@ def test_an_image_without_alt_fails_the_strict_build_with_file_and_line(build_si
     site = build_site({"articles/bilder.md": text, "images/bild.png": png_bytes()})
     assert found_in(site, "bilder.md") == [(8, "image without alt text: '{static}/images/bild.png'")]
     assert site.result.exit_code(strict=True) == 1
+
+
+def test_a_person_named_twice_is_a_problem_at_the_repeat(build_site):
+    text = """\
+---
+title: "Zu dritt"
+date: 2026-11-18 09:30
+author: tom-muster
+co_authors: [jana-beispiel, tom-muster, jana-beispiel]
+thanks:
+  - jana-beispiel
+  - {name: "Das Team"}
+  - jana-beispiel
+---
+Text.
+"""
+    site = build_site({"articles/zu-dritt.md": text})
+    found = [(p.line, p.message) for p in site.result.errors if p.path.endswith("zu-dritt.md")]
+    assert sorted(found) == [(5, "'jana-beispiel' is named twice as an author in 'co_authors'"),
+                             (5, "'tom-muster' is named twice as an author in 'co_authors'"),
+                             (9, "'jana-beispiel' is thanked twice in 'thanks'")]

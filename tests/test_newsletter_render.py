@@ -163,7 +163,7 @@ def test_same_roundup_renders_the_same_bytes():
     ("NEWSLETTER_MAX_BYTES", "90 KB", "expected a whole number"),
     ("NEWSLETTER_LOGO", {"path": "logo.svg", "width": 32, "height": 32}, "PNG or JPEG"),
     ("NEWSLETTER_VIEW_ONLINE", "archive", "expected one of 'site', 'service'"),
-    ("NEWSLETTER_WEB_COPY_URL", "newsletter.html", "a directory URL with {slug}"),
+    ("NEWSLETTER_WEB_COPY_URL", "newsletter.html", "a directory URL ending in '/'"),
 ])
 def test_bad_setting_names_key_value_and_choices(key, value, expected):
     with pytest.raises(NewsletterConfigError, match=None) as raised:

@@ -10,7 +10,7 @@ import pytest
 
 from helpers.frontmatter import article, series
 from helpers.site import MINIMAL_SITE, ROOT, write_files
-from shared.config import SCHEMA, read_config
+from shared.config import REQUIRED_PLUGINS, SCHEMA, read_config
 from tools.build import build, load_settings
 
 A_WEEK = {
@@ -55,10 +55,31 @@ def test_reversed_plugins_build_the_same_bytes(tmp_path, monkeypatch):
     assert differing_files(normal, reversed_) == []
 
 
-def test_a_missing_plugin_is_named_at_start(build_site):
-    site = build_site(overrides={"PLUGINS": ["frontmatter", "localization", "authors", "series", "roundup",
-                                             "feeds", "newsletter", "sharekit"]})
-    assert "PLUGINS lacks sitemap_xml" in site.messages
+def test_a_missing_plugin_is_named_at_start_and_nothing_is_built(build_site):
+    site = build_site(overrides={"PLUGINS": ["frontmatter", "localization", "series", "roundup",
+                                             "newsletter", "sharekit", "readers"]})
+    assert site.messages.startswith("pelicanconf.py: PLUGINS lacks authors, feeds, sitemap_xml")
+    assert site.result.exit_code(strict=True) == 1 and not site.result.crashed
+    assert not (site.output / "index.html").exists()
+
+
+def test_a_url_and_its_file_must_agree():
+    config, problems = read_config({"PLUGINS": list(REQUIRED_PLUGINS), "ROUNDUP_URL": "weekly/{slug}/"})
+    assert [p.message for p in problems] == [
+        "ROUNDUP_SAVE_AS = 'wochenrueckblick/{slug}/index.html' does not match ROUNDUP_URL = 'weekly/{slug}/': "
+        "links would point at 'weekly/{slug}/' but the page is written to 'wochenrueckblick/{slug}/index.html'"]
+    assert "set ROUNDUP_SAVE_AS = 'weekly/{slug}/index.html'" in problems[0].hint
+    assert (config["ROUNDUP_URL"], config["ROUNDUP_SAVE_AS"]) == ("wochenrueckblick/{slug}/",
+                                                                 "wochenrueckblick/{slug}/index.html")
+
+
+@pytest.mark.parametrize("key, value", [("TIMEZONE", "Berlin"), ("DEFAULT_LANG", "fr")])
+def test_a_refused_time_zone_or_language_is_reported_and_the_build_goes_on_with_the_default(build_site, key, value):
+    site = build_site(overrides={key: value})
+    assert not site.result.crashed, site.messages
+    assert site.result.exit_code(strict=True) == 1
+    assert f"{key} = {value!r}" in site.messages
+    assert site.html("").get("lang") == "de"  # the defaults were used, the site is complete
 
 
 BAD_VALUES = [
@@ -77,6 +98,13 @@ BAD_VALUES = [
     ("SHARE_LIMITS", {"x": "280"}, "character limit"),
     ("SITEMAP_EXCLUDE", ["("], "valid regular expressions"),
     ("ROUNDUP_URL", "wochenrueckblick/", "{slug}"),
+    ("ROUNDUP_URL", "w/{slug}/{year}/", "only {slug}"),
+    ("SERIES_INDEX_URL", "s/{slug}/", "no {fields}"),
+    ("FEED_SITE_URL", "atom.xml", "needs {format}"),
+    ("FEED_FILE_NAME", "feed-{fmt}.xml", "only {format}"),
+    ("ROUNDUP_SHARE_URL", "w/{slug}/share.html", "a directory URL"),
+    ("MAIN_MENU", [{"key": "nav_home", "page": "home"}], "kind one of"),
+    ("MAIN_MENU", [{"key": "nav_tags", "page": "tag"}], "kind one of"),
 ]
 
 

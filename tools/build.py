@@ -22,6 +22,7 @@ from pathlib import Path
 from pelican import Pelican
 from pelican.settings import read_settings
 
+from shared.config import missing_plugins
 from shared.problems import ContentProblem, ProblemCollector
 
 
@@ -104,6 +105,9 @@ def build(settings: dict, search_index: bool = False) -> BuildResult:
     """Run one Pelican build with the given settings and return what went wrong.
 
     `search_index`: then write the Pagefind index into the output (make html, check, publish)."""
+    missing = missing_plugins(settings)
+    if missing:  # the model needs every part: stop before Pelican fails somewhere deep inside
+        return BuildResult(errors=missing)
     collector = ProblemCollector()
     content_logger = logging.getLogger("blog.content")
     root_logger = logging.getLogger()

@@ -204,7 +204,10 @@ def check_article(article, settings: FeedSettings) -> None:
 
 
 def article_summary(article, settings: FeedSettings) -> str:
-    return article.get_summary(settings.site_url) if hasattr(article, "get_summary") else article.summary
+    """The summary as typed (text, escaped once for the feed's HTML), as pages and emails show it;
+    Pelican's summary of the body when the author wrote none."""
+    typed = post_model(article).summary_text
+    return escape(typed) if typed else article.get_summary(settings.site_url)
 
 
 def report_if_id_missing(article, settings: FeedSettings) -> None:

@@ -46,15 +46,17 @@ def _empty_alt(line: str) -> bool:
 
 def missing_alt_problems(html: str, body: str, body_line: int, source_path: str) -> list[ContentProblem]:
     """One problem per image without alt text, at the next body line that names its file or has ![]."""
-    problems, lines, cursor = [], body.split("\n"), 0
+    problems, lines, cursor, used = [], body.split("\n"), 0, {}
+
+    def has_room(i):  # a line holds as many images as it has "![" and "<img" (several may share one)
+        return lines[i].count("![") + lines[i].count("<img") > used.get(i, 0)
+
     for attrs in images_without_alt(html):
         src = attrs.get("src", "")
-        # the line that names this file (several images may share one line), else one with ![]
-        line = next((i for i in range(cursor, len(lines)) if src and src in lines[i]), None)
-        if line is None:
-            line = next((i for i in range(cursor, len(lines)) if _empty_alt(lines[i])), None)
+        line = next((i for i in range(cursor, len(lines))
+                     if ((src and src in lines[i]) or _empty_alt(lines[i])) and has_room(i)), None)
         if line is not None:
-            cursor = line
+            cursor, used[line] = line, used.get(line, 0) + 1
         problems.append(ContentProblem(
             relative_path(source_path), body_line + (line if line is not None else 0),
             f"image without alt text: '{src}'",

@@ -93,14 +93,15 @@ class _Checker:
             return {k: v for k, v in out.items() if v is not None}
         out["author"] = self.handle("author", data.get("author"), ("author",), required=True)
         co_authors = [
-            self.handle("co_authors", value, ("co_authors", index))
+            (index, self.handle("co_authors", value, ("co_authors", index)))
             for index, value in self.as_list("co_authors", what="author handles", example="co_authors: [tom-muster]")
         ]
-        out["co_authors"] = [handle for handle in co_authors if handle]
-        thanks = [self.thanks_entry(value, index) for index, value in self.as_list(
+        out["co_authors"] = self.once(co_authors, "co_authors", {out["author"]}, "named twice as an author",
+                                      "name each person once: one in 'author', the others in 'co_authors'")
+        thanks = [(index, self.thanks_entry(value, index)) for index, value in self.as_list(
             "thanks", what="handles or {name: …, url: …} entries", entries_may_be=(dict, list),
             example='one entry per line: thanks:\n  - tom-muster\n  - {name: "Das Team", url: "https://…"}')]
-        out["thanks"] = [entry for entry in thanks if entry]
+        out["thanks"] = self.once(thanks, "thanks", set(), "thanked twice", "thank each person once")
         tags = self.as_list("tags", what="text", example="tags: [netzwerken, sprache]", split_commas=True)
         out["tags"] = [tag.strip() for _index, tag in tags if tag.strip()]
         if "series" in data:
@@ -182,6 +183,20 @@ class _Checker:
         self.add(line, "a 'thanks' entry must be a handle or {name: …, url: …}",
                  'e.g. - tom-muster  or  - {name: "Das Team Vertrieb", url: "https://…"}')
         return None
+
+    def once(self, entries, key, named: set, what: str, fix: str) -> list:
+        """Entries without repeats (a person is one handle or one free name); each repeat is a problem."""
+        kept = []
+        for index, entry in entries:
+            if not entry:
+                continue
+            who = entry if isinstance(entry, str) else entry.get("handle") or entry.get("name")
+            if who in named:
+                self.add(self.doc.line(key, index), f"'{who}' is {what} in '{key}'", fix)
+                continue
+            named.add(who)
+            kept.append(entry)
+        return kept
 
     def as_list(self, key, **how) -> list:
         """(index, entry) pairs; the index finds the entry's line."""

@@ -5,13 +5,14 @@ from functools import partial
 from pelican import signals
 
 from shared import dates
+from shared.model import connect, site_config
 
 from .strings import load_strings
 
 def add_template_helpers(generator):
-    settings = generator.settings
-    lang, tz_name = settings["DEFAULT_LANG"], settings["TIMEZONE"]
-    strings = load_strings(settings["THEME"], lang)
+    config = site_config(generator.context)
+    lang, tz_name = config.lang, config.tz_name
+    strings = load_strings(config["THEME"], lang)
     env = generator.env
     env.globals.update(t=strings.text, tn=strings.count, LANG=lang)
     env.filters.update(
@@ -22,4 +23,5 @@ def add_template_helpers(generator):
     )
 
 def register():
+    connect()
     signals.generator_init.connect(add_template_helpers)

@@ -150,7 +150,8 @@ def _contributor(person, config: NewsletterSettings) -> EmailContributor:
     )
     return EmailContributor(
         name=person.name,
-        url=config.absolute(person.profile_url) if person.profile_url else None,
+        # a profile's page, or the https address a free name was thanked with (as on the site)
+        url=config.absolute(person.profile_url) if person.profile_url else (person.links or {}).get("website"),
         roles=format_list(list(person.roles), locale=config.lang) if person.roles else "",
         links=links,
         is_newcomer=bool(person.is_newcomer),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
+import string
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from email.utils import parseaddr
@@ -74,16 +75,6 @@ def _mail_address(value):
         return "an email address like 'Werkbank Blog <newsletter@example.org>'"
 
 
-def _directory_with_slug(value):
-    if "{slug}" not in value or not value.endswith("/"):
-        return "a directory URL with {slug} that ends in '/', e.g. 'wochenrueckblick/{slug}/newsletter/'"
-
-
-def _pattern_with_slug(value):
-    if "{slug}" not in value:
-        return "a pattern containing {slug}"
-
-
 def _regexes(value):
     for pattern in value:
         if not isinstance(pattern, str):
@@ -127,8 +118,8 @@ def _logo(value):
 
 
 def _menu(value):
-    from .urls import PELICAN_KINDS, OUR_KINDS  # the kinds of page a menu entry can name
-    kinds = sorted({*PELICAN_KINDS, *OUR_KINDS})
+    from .urls import MENU_KINDS  # pages without a {slug}: the ones a menu can link
+    kinds = sorted(MENU_KINDS)
     for entry in value:
         if not isinstance(entry, dict) or not isinstance(entry.get("key"), str) or entry.get("page") not in kinds:
             return "a list of {'key': <UI string>, 'page': <kind>} entries, kind one of " + ", ".join(kinds)
@@ -136,30 +127,55 @@ def _menu(value):
 
 # --- the schema ------------------------------------------------------------------------------------
 
+def _fields(*allowed, required=()):
+    """A URL pattern may use only these {fields} (the URL table fills nothing else) and needs `required`."""
+    def rule(value):
+        try:
+            used = {name for _text, name, _spec, _conv in string.Formatter().parse(value) if name is not None}
+        except ValueError as error:
+            return f"a pattern with well-formed {{fields}} ({error})"
+        shown = ", ".join("{" + name + "}" for name in allowed) or "no {fields}"
+        if used - set(allowed) or not set(required) <= used:
+            need = " and needs " + ", ".join("{" + name + "}" for name in required) if required else ""
+            return f"a pattern using only {shown}{need}"
+        return None
+    return rule
+
+
+def _directory(value):
+    if not value.endswith("/"):
+        return "a directory URL ending in '/' (the page is written as index.html inside it)"
+    return _fields("slug", required=("slug",))(value)
+
+
+WITH_SLUG, NO_FIELDS, FORMAT = _fields("slug", required=("slug",)), _fields(), _fields("format", required=("format",))
 URL_SETTINGS = (
-    Setting("SERIES_URL", str, "serien/{slug}/", "a series page", rule=_pattern_with_slug),
-    Setting("SERIES_SAVE_AS", str, "serien/{slug}/index.html", "file of a series page", rule=_pattern_with_slug),
-    Setting("SERIES_INDEX_URL", str, "serien/", "the overview of all series"),
-    Setting("SERIES_INDEX_SAVE_AS", str, "serien/index.html", "file of the series overview"),
-    Setting("ROUNDUP_URL", str, "wochenrueckblick/{slug}/", "a weekly roundup, slug like 2026-W47",
-            rule=_pattern_with_slug),
-    Setting("ROUNDUP_SAVE_AS", str, "wochenrueckblick/{slug}/index.html", "file of a roundup page",
-            rule=_pattern_with_slug),
-    Setting("ROUNDUPS_URL", str, "wochenrueckblick/", "the list of all roundups"),
-    Setting("ROUNDUPS_SAVE_AS", str, "wochenrueckblick/index.html", "file of the roundup list"),
+    Setting("SERIES_URL", str, "serien/{slug}/", "a series page", rule=WITH_SLUG),
+    Setting("SERIES_SAVE_AS", str, "serien/{slug}/index.html", "file of a series page", rule=WITH_SLUG),
+    Setting("SERIES_INDEX_URL", str, "serien/", "the overview of all series", rule=NO_FIELDS),
+    Setting("SERIES_INDEX_SAVE_AS", str, "serien/index.html", "file of the series overview", rule=NO_FIELDS),
+    Setting("ROUNDUP_URL", str, "wochenrueckblick/{slug}/", "a weekly roundup, slug like 2026-W47", rule=WITH_SLUG),
+    Setting("ROUNDUP_SAVE_AS", str, "wochenrueckblick/{slug}/index.html", "file of a roundup page", rule=WITH_SLUG),
+    Setting("ROUNDUPS_URL", str, "wochenrueckblick/", "the list of all roundups", rule=NO_FIELDS),
+    Setting("ROUNDUPS_SAVE_AS", str, "wochenrueckblick/index.html", "file of the roundup list", rule=NO_FIELDS),
     Setting("ROUNDUP_SHARE_URL", str, "wochenrueckblick/{slug}/teilen/", "a roundup's #FollowFriday page",
-            rule=_directory_with_slug),
+            rule=_directory),
     Setting("NEWSLETTER_WEB_COPY_URL", str, "wochenrueckblick/{slug}/newsletter/",
-            "the web copy of a roundup's email", rule=_directory_with_slug),
-    Setting("FEED_SITE_URL", str, "feeds/{format}.xml", "the site's feeds; {format} is atom or rss"),
+            "the web copy of a roundup's email", rule=_directory),
+    Setting("FEED_SITE_URL", str, "feeds/{format}.xml", "the site's feeds; {format} is atom or rss", rule=FORMAT),
     Setting("FEED_FILE_NAME", str, "{format}.xml",
-            "feed file next to its page (author, series, category, tag, roundups)"),
-    Setting("SEARCH_URL", str, "suche/", "the search page (?q=word opens its results)"),
-    Setting("SEARCH_SAVE_AS", str, "suche/index.html", "file of the search page"),
-    Setting("SUBSCRIBE_URL", str, "abonnieren/", "the page listing every feed and the newsletter"),
-    Setting("SUBSCRIBE_SAVE_AS", str, "abonnieren/index.html", "file of the subscribe page"),
-    Setting("SUBSCRIBE_OPML_URL", str, "abonnieren/feeds.opml", "OPML file of every feed (publish builds)"),
+            "feed file next to its page (author, series, category, tag, roundups)", rule=FORMAT),
+    Setting("SEARCH_URL", str, "suche/", "the search page (?q=word opens its results)", rule=NO_FIELDS),
+    Setting("SEARCH_SAVE_AS", str, "suche/index.html", "file of the search page", rule=NO_FIELDS),
+    Setting("SUBSCRIBE_URL", str, "abonnieren/", "the page listing every feed and the newsletter", rule=NO_FIELDS),
+    Setting("SUBSCRIBE_SAVE_AS", str, "abonnieren/index.html", "file of the subscribe page", rule=NO_FIELDS),
+    Setting("SUBSCRIBE_OPML_URL", str, "abonnieren/feeds.opml", "OPML file of every feed (publish builds)",
+            rule=NO_FIELDS),
 )
+# A page's URL and its file must agree, or every link to it is broken.
+URL_PAIRS = (("SERIES_URL", "SERIES_SAVE_AS"), ("SERIES_INDEX_URL", "SERIES_INDEX_SAVE_AS"),
+             ("ROUNDUP_URL", "ROUNDUP_SAVE_AS"), ("ROUNDUPS_URL", "ROUNDUPS_SAVE_AS"),
+             ("SEARCH_URL", "SEARCH_SAVE_AS"), ("SUBSCRIBE_URL", "SUBSCRIBE_SAVE_AS"))
 
 SCHEMA = (
     Setting("SITE_TAGLINE", str, "", "one line under the site name, also the site feed's subtitle"),
@@ -295,7 +311,22 @@ def _time_zone(settings: dict, problems: list) -> str:
     return tz_name
 
 
-def _missing_plugins(settings: dict) -> list[ContentProblem]:
+def _mismatched_urls(values: dict) -> list[ContentProblem]:
+    """SAVE_AS must be where URL points ('x/' is written as 'x/index.html'); else both go back to defaults."""
+    problems = []
+    for url_key, save_key in URL_PAIRS:
+        url, save_as = values[url_key], values[save_key]
+        expected = url + "index.html" if url.endswith("/") or url == "" else url
+        if save_as != expected:
+            problems.append(ContentProblem(
+                SETTINGS_FILE, 0, f"{save_key} = {save_as!r} does not match {url_key} = {url!r}: links would point "
+                f"at {url!r} but the page is written to {save_as!r}",
+                f"set {save_key} = {expected!r} (or both to new values); the defaults are used until you fix it"))
+            values[url_key], values[save_key] = SCHEMA_BY_NAME[url_key].default, SCHEMA_BY_NAME[save_key].default
+    return problems
+
+
+def missing_plugins(settings: dict) -> list[ContentProblem]:
     names = {str(name).rsplit(".", 1)[-1] for name in settings.get("PLUGINS") or ()}
     missing = [name for name in REQUIRED_PLUGINS if name not in names]
     if not missing:
@@ -316,7 +347,8 @@ def read_config(settings: dict, now: datetime | None = None) -> tuple[SiteConfig
             problems.append(_setting_problem(setting, value, wrong))
             value = setting.default
         values[setting.name] = value
-    problems += _missing_plugins(settings)
+    problems += _mismatched_urls(values)
+    problems += missing_plugins(settings)
     config = SiteConfig(
         values=MappingProxyType(values),
         lang=_language(settings, problems),

@@ -23,14 +23,24 @@ CONFIG_KEY, URLS_KEY, BUILT_KEY = "SITE_CONFIG", "SITE_URLS", "SITE_MODEL_BUILT"
 
 
 def site_config(context: dict) -> SiteConfig:
-    """The build's validated settings, made (and its problems reported) on first use."""
+    """The build's validated settings (its problems were reported by correct_settings), made on first
+    use in each build: "now" belongs to the build, not to the Pelican object (devserver)."""
     config = context.get(CONFIG_KEY)
     if config is None:
-        config, problems = read_config(context)
-        for found in problems:
-            report(found)
-        context[CONFIG_KEY] = config
+        config = context[CONFIG_KEY] = read_config(context)[0]
     return config
+
+
+def correct_settings(pelican) -> None:
+    """initialized: report bad values once and put the defaults in their place, in Pelican's own
+    settings too, so nothing (Pelican's readers, a template) reads a value that was refused."""
+    config, problems = read_config(pelican.settings)
+    for found in problems:
+        report(found)
+    refused = {found.message.split(" = ", 1)[0] for found in problems}
+    for name in refused & set(config.values):
+        pelican.settings[name] = config.values[name]
+    pelican.settings["TIMEZONE"], pelican.settings["DEFAULT_LANG"] = config.tz_name, config.lang
 
 
 def url_table(context: dict) -> UrlTable:
@@ -62,5 +72,6 @@ def expose_to_templates(generator) -> None:
 
 def connect() -> None:
     """Called by every plugin's register(); connecting the same receiver twice keeps one connection."""
+    signals.initialized.connect(correct_settings)
     signals.generator_init.connect(expose_to_templates)
     signals.all_generators_finalized.connect(build_model)

@@ -38,6 +38,9 @@ OUR_KINDS = {
     "opml": ("SUBSCRIBE_OPML_URL", None),
 }
 FEED_FORMATS = ("atom", "rss")
+# Pages a menu entry can name: the ones without a {slug}.
+MENU_KINDS = ("index", "authors", "categories", "tags", "archives", "series_index", "roundups", "search",
+              "subscribe")
 
 
 def url_of_save_as(save_as: str) -> str:
@@ -99,6 +102,17 @@ class UrlTable:
     def prefix(self, kind: str) -> str:
         """The fixed start of a kind's URLs ('entwuerfe/' for drafts), for exclusion rules."""
         return self.patterns[kind][0].split("{", 1)[0]
+
+    def regex(self, kind: str) -> str:
+        """A regular expression of every URL of a kind: each {field} is one path segment."""
+        parts = re.split(r"(\{[^}]*\})", self.patterns[kind][0])
+        return "".join("[^/]+" if part.startswith("{") else re.escape(part) for part in parts)
+
+    def not_for_search_engines(self) -> tuple[str, ...]:
+        """URLs kept out of sitemap.xml whatever the layout: drafts, the emails and their web copies,
+        the #FollowFriday share pages (texts to copy, not pages to find)."""
+        return ("^" + re.escape(self.prefix("draft")), "^" + re.escape(self.newsletter_dir),
+                "^" + self.regex("newsletter_web"), "^" + self.regex("roundup_share"))
 
 
 def build_url_table(settings, config_values) -> UrlTable:

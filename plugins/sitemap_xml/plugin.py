@@ -33,7 +33,7 @@ class SitemapCollector:
 
     def __init__(self, context, settings, path, theme, output_path, *args, **kwargs):
         urls = url_table(context)
-        exclude = (*DEFAULT_EXCLUDE, "^" + urls.prefix("draft"), *site_config(context)["SITEMAP_EXCLUDE"])
+        exclude = (*DEFAULT_EXCLUDE, *urls.not_for_search_engines(), *site_config(context)["SITEMAP_EXCLUDE"])
         settings[STATE_KEY] = context[STATE_KEY] = SitemapState(output_path, urls.site_url, exclude)
 
 

@@ -6,6 +6,9 @@ PELICAN := $(VENV)/bin/pelican
 PORT ?= 8000
 OUTPUT := output
 
+# A typed value as one shell word, exactly as typed: no $ expansion, no backticks ('…' with ' escaped).
+shell_quote = '$(subst ','"'"',$(1))'
+
 .PHONY: html serve devserver check publish deploy status clean test new-post node-tools help screenshots newsletter send-newsletter send-due-newsletter share bench
 
 help:
@@ -52,7 +55,7 @@ test:  ## the whole test suite; first installs Debian's chromium, Java, jing, rs
 	$(PY) -m pytest
 
 new-post: $(VENV)/.installed  ## make new-post TITLE="Mein Titel" AUTHOR=jana-beispiel
-	$(PY) -m tools.new_post --title "$(TITLE)" --author "$(AUTHOR)"
+	$(PY) -m tools.new_post --title $(call shell_quote,$(value TITLE)) --author $(call shell_quote,$(value AUTHOR)) $(if $(CONTENT),--content $(CONTENT))
 
 # Targets below are filled in by their features (see README).
 screenshots: $(VENV)/.installed node_modules/.installed  ## PNGs of the main page types in output/_screenshots/

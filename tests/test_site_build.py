@@ -2,9 +2,11 @@
 
 import filecmp
 import os
+import subprocess
 from pathlib import Path
 
 import pytest
+import yaml
 
 from helpers.site import DEFAULT_BUILD_TIME, MINIMAL_SITE, ROOT, run_tool, write_files
 
@@ -260,3 +262,16 @@ def test_publish_killed_between_the_two_renames_puts_the_previous_site_back(tmp_
     (old / "index.html").write_text("previous site")
     remove_leftovers(tmp_path / "output")
     assert (tmp_path / "output/index.html").read_text() == "previous site" and not old.exists()
+
+
+def test_make_new_post_keeps_a_title_exactly_as_typed(tmp_path):
+    """Quotes, $ and backticks in TITLE reach the front matter unchanged (make and the shell leave them)."""
+    write_files(tmp_path / "content", {"authors/jana-beispiel.yml": "name: Jana\n"})
+    title = """Tom & Jerry: "Hallo" $HOME `id -un` it's"""
+    done = subprocess.run(["make", "-s", "-o", ".venv/.installed", "new-post", f"TITLE={title}",
+                           "AUTHOR=jana-beispiel", f"CONTENT={tmp_path / 'content'}"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    written = Path(done.stdout.strip().splitlines()[-1])
+    front = yaml.safe_load(written.read_text(encoding="utf-8").split("---")[1])
+    assert front["title"] == title

@@ -5,6 +5,7 @@ from markdown import Markdown
 
 from frontmatter.images import missing_alt_problems
 from helpers.authors import png_bytes
+from helpers.site import MINIMAL_SITE
 
 # as Pelican sets it up from pelicanconf's MARKDOWN (extra includes attr_list)
 MARKDOWN = {"extensions": ["markdown.extensions.extra"], "output_format": "html5"}
@@ -135,3 +136,11 @@ Text.
     assert sorted(found) == [(5, "'jana-beispiel' is named twice as an author in 'co_authors'"),
                              (5, "'tom-muster' is named twice as an author in 'co_authors'"),
                              (9, "'jana-beispiel' is thanked twice in 'thanks'")]
+
+
+def test_two_posts_with_one_id_are_a_problem_at_the_second(build_site):
+    second = MINIMAL_SITE["articles/erster-beitrag.md"].replace('title: Erster Beitrag', 'title: Zweiter Beitrag')
+    site = build_site({"articles/zweiter-beitrag.md": second})
+    found = [p for p in site.result.errors if "is also the id of" in p.message]
+    assert len(found) == 1 and found[0].path.endswith("zweiter-beitrag.md")
+    assert found[0].message.startswith("id '0001' is also the id of ") and found[0].message.endswith("content/articles/erster-beitrag.md")

@@ -106,3 +106,8 @@ def test_feeds_sitemap_and_share_data_point_at_english_paths(published_english_s
     assert "/weekly/2026-W47/" in share and "wochenrueckblick" not in share
     robots = (output / "robots.txt").read_text(encoding="utf-8")
     assert "Disallow: /drafts/" in robots
+
+
+def test_robots_txt_keeps_drafts_out_below_a_siteurl_path(build_site):
+    site = build_site(settings_file="publishconf.py", overrides={"SITEURL": "https://intra.example/blog"})
+    assert "Disallow: /blog/entwuerfe/" in site.text("robots.txt").splitlines()

@@ -6,7 +6,7 @@ from shared.model import connect, site_config, url_table
 from shared.post import post_model
 from shared.problems import report
 
-from .publishing import duplicate_urls, split_scheduled
+from .publishing import duplicate_ids, duplicate_urls, split_scheduled
 from .reader import YamlFrontMatterReader
 
 
@@ -19,6 +19,7 @@ def hold_back_scheduled_and_duplicates(generator):
     now = site_config(generator.context).now
     published, scheduled = split_scheduled(generator.articles, now)
     published, problems = duplicate_urls(published + generator.drafts + generator.hidden_articles)
+    problems += duplicate_ids([*generator.articles, *generator.drafts, *generator.hidden_articles])
     for found in problems:
         report(found)
     kept = {id(a) for a in published}

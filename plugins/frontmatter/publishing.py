@@ -34,3 +34,24 @@ def duplicate_urls(items) -> tuple[list, list[ContentProblem]]:
             ))
     kept_ids = {id(item) for item in kept}
     return [item for item in items if id(item) in kept_ids], problems
+
+
+def duplicate_ids(items) -> list[ContentProblem]:
+    """Two posts with one `id` would share a feed entry id: readers would drop one of them."""
+    first_with: dict = {}
+    problems = []
+    for item in sorted(items, key=lambda item: item.source_path):
+        entry_id = str(item.metadata.get("id") or "").strip()
+        if not entry_id:
+            continue
+        if entry_id in first_with:
+            lines = getattr(item, "front_matter_lines", {})
+            problems.append(ContentProblem(
+                relative_path(item.source_path), lines.get("id", 1),
+                f"id '{entry_id}' is also the id of {relative_path(first_with[entry_id].source_path)}",
+                "every post needs its own id (feed readers tell posts apart by it): "
+                "give this one another, e.g. 8 new hex digits",
+            ))
+        else:
+            first_with[entry_id] = item
+    return problems

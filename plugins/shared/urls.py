@@ -10,6 +10,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 from types import MappingProxyType
+from urllib.parse import urlsplit
 
 from pelican.settings import DEFAULT_CONFIG
 
@@ -98,6 +99,11 @@ class UrlTable:
 
     def newsletter_file(self, slug: str, suffix: str) -> str:
         return f"{self.newsletter_dir}{slug}.{suffix}"
+
+    @property
+    def site_path(self) -> str:
+        """The path SITEURL puts before every URL ('/blog' for https://example.org/blog), no trailing '/'."""
+        return urlsplit(self.site_url).path.rstrip("/")
 
     def prefix(self, kind: str) -> str:
         """The fixed start of a kind's URLs ('entwuerfe/' for drafts), for exclusion rules."""

@@ -38,7 +38,7 @@ class RunningPreview:
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
         restarts = []
         self.watcher = threading.Thread(target=watch, daemon=True, args=(
-            self.session, str(self.content), [], str(tmp_path / "no-theme-watch"), restarts.append))
+            self.session, str(self.content), [], str(tmp_path / "no-theme-watch"), lambda changed: restarts.append(changed)))
         self.watcher.start()
         time.sleep(0.3)  # the watcher is listening
 

@@ -108,6 +108,7 @@ class PreviewWriter(Writer):
         self.produced: set[str] = set()  # absolute paths this build wrote (changed or not)
         self.changed: set[str] = set()
         self.cancelled = False
+        self.finished = False  # every page written, `finalized` sent
         self.calls: dict[str, list] = {}  # every write_file call of the build, for re-rendering one page
 
     def write_file(self, name, template, context, *args, **kwargs):
@@ -156,10 +157,11 @@ class PreviewWriter(Writer):
         return _ChangedOnlyFile(filename, self)
 
     def cancel(self) -> None:
-        """A newer build replaces this one: drop what is still queued."""
+        """A newer build replaces this one: drop what is still queued (nothing, once finished)."""
         with self.lock:
-            self.queued.clear()
-            self.cancelled = True
+            if not self.finished:
+                self.queued.clear()
+                self.cancelled = True
 
     def store(self, path: str, data: bytes) -> None:
         self.produced.add(path)
@@ -213,8 +215,8 @@ class PreviewBuilder:
         if os.path.isdir(self.output):
             for entry in os.scandir(self.output):
                 if entry.is_dir(follow_symlinks=False):
-                    shutil.rmtree(entry.path)
-                else:
+                    shutil.rmtree(entry.path, ignore_errors=True)
+                elif os.path.exists(entry.path):
                     os.remove(entry.path)
         os.makedirs(self.output, exist_ok=True)
 
@@ -255,6 +257,7 @@ class PreviewBuilder:
                     return build
                 signals.finalized.send(self.pelican)
                 self._remove_stale(build)
+                build.writer.finished = True
         except Exception as error:
             log.exception("build crashed: %s", error)
             build.result.crashed = True
@@ -285,7 +288,7 @@ class PreviewBuilder:
         Returns the changed output files, or None when some edit needs a full build (front matter
         changed, a problem, a file the last build did not show). The full build follows anyway.
         """
-        if build is None or build.writer is None or build.writer.cancelled or not build.objects:
+        if build is None or build.writer is None or not build.objects:  # no model to start from
             return None
         reader = build.text_reader
         updates = []

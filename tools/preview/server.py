@@ -72,6 +72,11 @@ class PreviewHandler(BaseHTTPRequestHandler):
         if parts.path == "/_preview/problems.json":
             body = json.dumps([p.format() for p in self.session.problems()], ensure_ascii=False)
             return self._send(HTTPStatus.OK, body.encode("utf-8"), "application/json", head)
+        if parts.path == "/_preview/status.json":  # for make bench and scripts: has the last edit settled?
+            current = self.session.current
+            body = json.dumps({"settled": self.session.settled.is_set() and self.session.changes.empty(),
+                               "build": current.number if current else 0})
+            return self._send(HTTPStatus.OK, body.encode("utf-8"), "application/json", head)
         name = output_name(parts.path)
         if name is None:
             return self._send(HTTPStatus.BAD_REQUEST, b"bad path", "text/plain", head)

@@ -89,9 +89,13 @@ class PreviewSession:
     def _handle(self, paths: set) -> None:
         texts = [p for p in paths if p.endswith(".md") and os.path.isfile(p)]
         if texts and len(texts) == len(paths):
+            started = time.perf_counter()
             changed = self.builder.render_text_edit(self.current, texts)
             if changed:
                 self._notify(changed, problems_changed=False)
+                log.warning("text edit shown in %.3f s; full build follows", time.perf_counter() - started)
+        else:
+            log.warning("changed: %s", sorted(paths)[:5])
         self._full_build()
 
     def _full_build(self, first: bool = False) -> None:
@@ -109,8 +113,8 @@ class PreviewSession:
         problems_changed = previous is None or _problem_lines(previous) != _problem_lines(build)
         if not first:
             self._notify(changed, problems_changed)
+        self.builder.remember_front_matter(build)  # the model is complete: text edits can start from it
         self.builder.finish(build)
-        self.builder.remember_front_matter(build)
         if build.writer is not None and not build.writer.cancelled:
             late = set(build.writer.changed) - changed
             if late and not first:

@@ -26,13 +26,13 @@ def watch(session, content: str, code_paths, theme: str, restart) -> None:
     for changes in watchfiles.watch(*roots, watch_filter=PreviewFilter(), debounce=30, step=10,
                                     stop_event=session.stopping, yield_on_timeout=False):
         paths = {os.path.abspath(path) for _, path in changes}
-        if any(p == c or p.startswith(c + os.sep) for p in paths for c in code) and \
-                any(p.endswith(".py") for p in paths):
-            restart()
+        code_changed = [p for p in paths if p.endswith(".py") and any(p == c or p.startswith(c + os.sep) for c in code)]
+        if code_changed:
+            restart(code_changed)
             return
         session.submit(paths)
 
 
-def restart_process() -> None:
-    print("preview: Python code changed, restarting", file=sys.stderr)
+def restart_process(changed) -> None:
+    print(f"preview: {len(changed)} Python file(s) changed ({changed[0]}), restarting", file=sys.stderr, flush=True)
     os.execv(sys.executable, [sys.executable, "-m", "tools.preview", *sys.argv[1:]])

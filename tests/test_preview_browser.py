@@ -18,7 +18,7 @@ PAGE = "2026/erster-beitrag/"
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")  # one launch for this file; the other browser tests start their own Playwright
 def chromium():
     playwright_api = pytest.importorskip("playwright.sync_api")
     if not Path(CHROMIUM).exists():

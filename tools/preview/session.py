@@ -16,6 +16,8 @@ import time
 import uuid
 from pathlib import Path
 
+from shared.problems import ContentProblem
+
 from .builder import Build, PreviewBuilder
 
 log = logging.getLogger("tools.preview")
@@ -94,8 +96,6 @@ class PreviewSession:
             if changed:
                 self._notify(changed, problems_changed=False)
                 log.warning("text edit shown in %.3f s; full build follows", time.perf_counter() - started)
-        else:
-            log.warning("changed: %s", sorted(paths)[:5])
         self._full_build()
 
     def _full_build(self, first: bool = False) -> None:
@@ -130,10 +130,17 @@ class PreviewSession:
     # -- what requests see ------------------------------------------------------------------------
 
     def problems(self) -> list:
+        """The last build's content problems, then Pelican's own errors (a template that fails, ...)."""
         build = self.shown
         if build is None:
             return []
-        return list(build.result.errors) + list(build.result.warnings)
+        result = build.result
+        found = list(result.errors) + list(result.warnings)
+        found += [ContentProblem("Pelican", 0, message) for message in result.other_errors]
+        if result.crashed:
+            found.append(ContentProblem("Pelican", 0, "the build stopped with an error; the preview shows the "
+                                        "last pages it built", "the terminal running `make devserver` shows why"))
+        return found
 
     def wait_for_page(self, name: str, timeout: float = 60.0) -> None:
         """Before serving `name`: wait for the running build's model, render the page if queued."""
@@ -185,6 +192,6 @@ class PreviewSession:
                     client.events.put(("reload", self.hello()))
 
 
-def _problem_lines(build: Build) -> list[str]:
+def _problem_lines(build: Build) -> list:
     result = build.result
-    return [p.format() for p in (*result.errors, *result.warnings)]
+    return [p.format() for p in (*result.errors, *result.warnings)] + [*result.other_errors, result.crashed]

@@ -94,3 +94,14 @@ def test_problem_messages_are_text_not_markup(preview):
 def test_an_unknown_page_is_the_404_page_with_the_script(preview):
     status, _kind, page = preview.get("gibt-es-nicht/")
     assert status == 404 and SCRIPT in scripts(page)
+
+
+def test_the_preview_never_empties_a_directory_that_holds_the_content(tmp_path, monkeypatch):
+    from conftest import site_settings, write_files
+    from tools.preview.session import PreviewSession
+
+    monkeypatch.chdir(tmp_path)
+    write_files(tmp_path / "content", MINIMAL_SITE)
+    session = PreviewSession(site_settings(tmp_path, overrides={"OUTPUT_PATH": str(tmp_path)}), root=tmp_path)
+    with pytest.raises(SystemExit, match="contains"):
+        session.builder.clean_output()

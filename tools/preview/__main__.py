@@ -29,11 +29,11 @@ def main(argv=None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(message)s")
     settings = load_settings(args.settings, path_overrides(args.content, args.output))
     session = PreviewSession(settings)
+    server = PreviewServer(session, args.host, args.port)  # requests wait for the first build
+    threading.Thread(target=server.serve_forever, name="preview-http", daemon=True).start()
     session.start()
-    server = PreviewServer(session, args.host, args.port)
     print(f"preview: http://{args.host}:{server.server_address[1]}/ (reloads on every save)", file=sys.stderr,
           flush=True)
-    threading.Thread(target=server.serve_forever, name="preview-http", daemon=True).start()
     try:
         if args.no_watch:
             session.stopping.wait()

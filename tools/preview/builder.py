@@ -212,6 +212,11 @@ class PreviewBuilder:
 
     def clean_output(self) -> None:
         """A fresh output directory, so the preview holds exactly what a cold build writes."""
+        content = os.path.abspath(self.settings["PATH"])
+        for kept in (content, os.getcwd()):
+            if os.path.commonpath([self.output, kept]) == self.output:
+                raise SystemExit(f"preview: the output directory {self.output} contains {kept}; "
+                                 "give an output directory of its own (--output)")
         if os.path.isdir(self.output):
             for entry in os.scandir(self.output):
                 if entry.is_dir(follow_symlinks=False):

@@ -45,6 +45,7 @@ class PreviewSession:
         self.shown: Build | None = None  # the last build whose problems the pages show
         self.known_pages: dict[str, str] = {}  # source -> output name, over every build
         self.generating = threading.Event()  # set while a build has not written its priority pages
+        self.generating.set()  # requests that come before the first build wait for it
         self.settled = threading.Event()
         self.changes: queue.Queue = queue.Queue()
         self.stopping = threading.Event()

@@ -128,8 +128,11 @@ class PreviewWriter(Writer):
 
     def render_now(self, name: str) -> bool:
         """Render the queued writes of one output name (a request waits for it); False if none."""
+        name = os.path.normpath(name)
+        if name not in self.queued:  # no lock needed to see that (and a running build holds it)
+            return False
         with self.lock:
-            calls = self.queued.pop(os.path.normpath(name), None)
+            calls = self.queued.pop(name, None)
             for call in calls or ():
                 self._render(call)
         return calls is not None

@@ -45,7 +45,7 @@ class PreviewSession:
         self.shown: Build | None = None  # the last build whose problems the pages show
         self.known_pages: dict[str, str] = {}  # source -> output name, over every build
         self.generating = threading.Event()  # set while a build has not written its priority pages
-        self.generating.set()  # requests that come before the first build wait for it
+        self.first_model = threading.Event()  # requests that come before the first build wait for it
         self.settled = threading.Event()
         self.changes: queue.Queue = queue.Queue()
         self.stopping = threading.Event()
@@ -107,6 +107,7 @@ class PreviewSession:
         finally:
             self.current = build if "build" in locals() else self.current
             self.generating.clear()
+            self.first_model.set()
         previous = self.shown
         self.shown = build
         self.known_pages.update(build.sources)
@@ -146,8 +147,7 @@ class PreviewSession:
     def wait_for_page(self, name: str, timeout: float = 60.0) -> None:
         """Before serving `name`: wait for the running build's model, render the page if queued."""
         deadline = time.monotonic() + timeout
-        while self.generating.is_set() and time.monotonic() < deadline:
-            time.sleep(0.005)
+        self.first_model.wait(timeout)  # later builds serve the last pages until their model is ready
         build = self.current
         if build is None or build.writer is None:
             return

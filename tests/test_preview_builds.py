@@ -157,3 +157,18 @@ def test_only_files_whose_bytes_changed_are_rewritten(preview):
     # Pelican copies the theme's static files and writes sitemap.xml itself, every build
     pages = {name for name in rewritten if not name.startswith("theme") and name != "sitemap.xml"}
     assert pages == {os.path.join("2026", "vorwoche", "index.html")}
+
+
+def test_a_page_asked_for_before_the_build_finished_is_rendered_from_the_new_model(preview, tmp_path):
+    source = Path(preview.content) / "articles/2026/vorwoche.md"
+    source.write_text(post("Frisch umbenannt", "2026-11-11 09:00", author="aylin-oezdemir",
+                           extra="tags: [netzwerken]\n"), encoding="utf-8")
+    build = preview.builder.build(priority=())  # nothing open in a browser: every page is queued
+    preview.current = build
+    archive = Path(preview.output) / "archiv/index.html"
+    assert b"Frisch umbenannt" not in archive.read_bytes()
+    preview.wait_for_page(os.path.join("archiv", "index.html"))  # what a request does first
+    assert b"Frisch umbenannt" in archive.read_bytes()
+    assert os.path.join("archiv", "index.html") not in build.writer.queued
+    preview.builder.finish(build)
+    assert_same_as_cold_build(preview, tmp_path)

@@ -31,8 +31,8 @@ html: $(VENV)/.installed  ## build the site for preview (problems are printed, n
 serve: html  ## build, then serve output/ on http://localhost:8000
 	$(PELICAN) --listen --port $(PORT) --settings pelicanconf.py --output $(OUTPUT)
 
-devserver: $(VENV)/.installed  ## rebuild on every change and serve on http://localhost:8000
-	$(PELICAN) --autoreload --listen --port $(PORT) --settings pelicanconf.py --output $(OUTPUT)
+devserver: $(VENV)/.installed  ## preview on http://localhost:8000: rebuilds on save, reloads the browser, shows problems
+	$(PY) -m tools.preview --settings pelicanconf.py --output $(OUTPUT) --port $(PORT)
 
 check: $(VENV)/.installed node_modules/.installed  ## strict build, then links, Nu checker, chromium + axe; one summary
 	$(PY) -m tools.check $(if $(CODE_QUALITY),--code-quality $(CODE_QUALITY))

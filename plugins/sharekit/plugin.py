@@ -11,6 +11,8 @@ SHARE_SITEURL (pelicanconf.py sets it to the public address), so previews show t
 
 from __future__ import annotations
 
+import functools
+
 import os
 from dataclasses import dataclass
 
@@ -70,13 +72,17 @@ def read_share_settings(settings) -> ShareSettings:
 
 
 class FixedText:
-    """Lets the writer (and its overwrite check) write text that needs no template."""
+    """Lets the writer (and its overwrite check) write text that needs no template.
 
-    def __init__(self, text: str):
+    `text` may be a function, called when the file is written: the preview renders the pages a
+    browser shows first and every other file later, so it is not computed before it is needed.
+    """
+
+    def __init__(self, text):
         self.text = text
 
     def render(self, context) -> str:
-        return self.text
+        return self.text() if callable(self.text) else self.text
 
 
 class ShareKitGenerator(Generator):
@@ -85,7 +91,7 @@ class ShareKitGenerator(Generator):
     def generate_context(self):
         self.context["roundup_shares"] = {}  # filled in the model's "share" stage
         self.ready = False
-        self.article_files: list[tuple[str, str]] = []
+        self.article_files: list[tuple[str, object]] = []  # (name, text or a function giving it)
         self.roundup_pages: list[dict] = []
 
     def prepare(self):
@@ -146,7 +152,7 @@ class ShareKitGenerator(Generator):
         json_name = url_table(self.context).beside(article.save_as, "share.json")
         json_url = page_url + "share.json" if page_url.endswith("/") else json_name
         post.share = ShareData(texts, tuple(links), tuple(self._views(texts, id_prefix="teilen")), json_url)
-        self.article_files.append((json_name, share_json(texts)))
+        self.article_files.append((json_name, functools.partial(share_json, texts)))
 
     # --- roundups ---------------------------------------------------------------------------
 

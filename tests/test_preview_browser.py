@@ -1,0 +1,77 @@
+"""The preview in Chromium: a saved edit appears by itself, a content problem appears in the page
+and goes away when fixed, and nothing is requested from anywhere but the preview."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from conftest import MINIMAL_SITE
+from preview_support import ARTICLE, RunningPreview
+
+CHROMIUM = "/usr/lib/chromium/chromium" if Path("/usr/lib/chromium/chromium").exists() else "/usr/bin/chromium"
+PAGE = "2026/erster-beitrag/"
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")  # one launch for this file; the other browser tests start their own Playwright
+def chromium():
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.skip("chromium is not installed")
+    with playwright_api.sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=CHROMIUM)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def preview(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795431600")
+    monkeypatch.chdir(tmp_path)
+    running = RunningPreview(tmp_path, {**MINIMAL_SITE, "articles/erster-beitrag.md": ARTICLE.format(body="Wer gibt.")})
+    yield running
+    running.stop()
+
+
+@pytest.fixture
+def page(chromium, preview):
+    """A page on the preview; every request it makes is recorded in page.requested."""
+    opened = chromium.new_page()
+    opened.requested = []
+    opened.on("request", lambda request: opened.requested.append(request.url))
+    opened.goto(preview.url + PAGE)
+    deadline = time.monotonic() + 10
+    while not preview.session.clients and time.monotonic() < deadline:  # the page listens for edits
+        time.sleep(0.02)
+    assert preview.session.clients
+    yield opened
+    opened.close()
+
+
+def reloads_by_itself(page, text: str) -> None:
+    page.wait_for_function("text => document.body.innerText.includes(text)", arg=text, timeout=20_000)
+
+
+def test_a_saved_edit_appears_without_reloading_by_hand(page, preview):
+    assert "Wer gibt." in page.inner_text("main")
+    preview.save("articles/erster-beitrag.md", ARTICLE.format(body="Wer gibt, bekommt zurück."))
+    reloads_by_itself(page, "Wer gibt, bekommt zurück.")
+    origin = urlsplit(preview.url).netloc
+    assert {urlsplit(url).netloc for url in page.requested} == {origin}
+    assert any(url.endswith("/_preview/reload.js") for url in page.requested)
+
+
+def test_a_problem_shows_in_the_page_and_the_page_comes_back_when_fixed(page, preview):
+    preview.save("articles/erster-beitrag.md", ARTICLE.format(body="Wer gibt.").replace("date: 2026-11-18 09:30",
+                                                                                       "date: 2026-13-45"))
+    page.wait_for_selector("#werkbank-preview-problems", timeout=20_000)
+    banner = page.inner_text("#werkbank-preview-problems")
+    assert "content/articles/erster-beitrag.md:4" in banner
+    preview.save("articles/erster-beitrag.md", ARTICLE.format(body="Wieder da."))
+    reloads_by_itself(page, "Wieder da.")
+    assert page.query_selector("#werkbank-preview-problems") is None

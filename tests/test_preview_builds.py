@@ -1,0 +1,174 @@
+"""The preview after a sequence of edits serves exactly what a cold `make html` writes.
+
+Each step edits the content the way an author does, lets the preview session handle it (the text
+shortcut where it applies, then the incremental build) and compares every output file, byte for
+byte, with a cold build of the same content into another directory.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from conftest import AUTHOR_YAML, MINIMAL_SITE, site_settings, write_files
+from tools.build import build
+from tools.preview.session import PreviewSession
+
+SERIES = """\
+title: "#Mittwochstipp"
+description: "Jeden Mittwoch ein Tipp."
+weekday: wednesday
+label: "Tipp {n}"
+owners: [jana-beispiel]
+"""
+
+
+def post(title: str, date: str, author: str = "jana-beispiel", extra: str = "", body: str = "Ein Absatz.") -> str:
+    return (f'---\ntitle: "{title}"\nid: "{abs(hash(title)) % 10**8:08d}"\ndate: {date}\nauthor: {author}\n'
+            f'category: Arbeitskultur\nsummary: "Ein Satz."\n{extra}---\n{body}\n')
+
+
+SITE = {
+    **MINIMAL_SITE,
+    "authors/aylin-oezdemir.yml": AUTHOR_YAML.format(name="Aylin Özdemir"),
+    "series/mittwochstipp.yml": SERIES,
+    "articles/der-tipp.md": post("Der Tipp", "2026-11-18 08:00", extra="series: mittwochstipp\n"),
+    "articles/danke.md": post("Danke an alle", "2026-11-19 10:00", author="tom-muster",
+                              extra="co_authors: [aylin-oezdemir]\ntags: [sprache]\nthanks:\n  - jana-beispiel\n"),
+    "articles/2026/vorwoche.md": post("Aus der Vorwoche", "2026-11-11 09:00", author="aylin-oezdemir",
+                                      extra="tags: [netzwerken]\n"),
+}
+
+
+def output_files(directory: Path) -> dict:
+    return {str(p.relative_to(directory)): p.read_bytes() for p in sorted(directory.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def preview(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795431600")
+    monkeypatch.chdir(tmp_path)
+    content = tmp_path / "content"
+    write_files(content, SITE)
+    session = PreviewSession(site_settings(tmp_path), root=tmp_path)
+    session.start()
+    return session
+
+
+def edit(session: PreviewSession, changes: dict) -> None:
+    """Write (text), delete (None) or rename ((new name,)) files, then let the preview handle it."""
+    content = Path(session.content)
+    touched = set()
+    for relative, value in changes.items():
+        path = content / relative
+        touched.add(str(path))
+        if value is None:
+            path.unlink()
+        elif isinstance(value, tuple):
+            target = content / value[0]
+            target.parent.mkdir(parents=True, exist_ok=True)
+            path.rename(target)
+            touched.add(str(target))
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(textwrap.dedent(value), encoding="utf-8")
+    session._handle(touched)
+
+
+def assert_same_as_cold_build(session: PreviewSession, tmp_path: Path) -> None:
+    cold = tmp_path / "cold"
+    shutil.rmtree(cold, ignore_errors=True)
+    result = build(site_settings(tmp_path, overrides={"OUTPUT_PATH": str(cold), "CACHE_PATH": str(tmp_path / "c2")}))
+    preview_files, cold_files = output_files(Path(session.output)), output_files(cold)
+    assert sorted(preview_files) == sorted(cold_files)
+    differing = [name for name in cold_files if preview_files[name] != cold_files[name]]
+    assert not differing, f"preview differs from a cold build in {differing}"
+    assert [p.format() for p in session.problems()] == [p.format() for p in (*result.errors, *result.warnings)]
+
+
+EDITS = [
+    ("body", {"articles/danke.md": post("Danke an alle", "2026-11-19 10:00", author="tom-muster",
+                                        extra="co_authors: [aylin-oezdemir]\ntags: [sprache]\nthanks:\n  - jana-beispiel\n",
+                                        body="Ein **neuer** Absatz.")}),
+    ("title", {"articles/2026/vorwoche.md": post("Ein neuer Titel", "2026-11-11 09:00", author="aylin-oezdemir",
+                                                 extra="tags: [netzwerken]\n")}),
+    ("date into another roundup week", {"articles/2026/vorwoche.md": post(
+        "Ein neuer Titel", "2026-11-17 09:00", author="aylin-oezdemir", extra="tags: [netzwerken]\n")}),
+    ("a new tag", {"articles/der-tipp.md": post("Der Tipp", "2026-11-18 08:00",
+                                                extra="series: mittwochstipp\ntags: [ganz-neu]\n")}),
+    ("a profile", {"authors/aylin-oezdemir.yml": AUTHOR_YAML.format(name="Aylin Neumann")}),
+    ("a series description", {"series/mittwochstipp.yml": SERIES.replace("Jeden Mittwoch", "Immer mittwochs")}),
+    ("a co-author", {"articles/danke.md": post("Danke an alle", "2026-11-19 10:00", author="tom-muster",
+                                               extra="co_authors: [jana-beispiel]\ntags: [sprache]\n")}),
+    ("a broken front matter", {"articles/der-tipp.md": "---\ntitle: [kaputt\n---\nText.\n"}),
+    ("the front matter fixed", {"articles/der-tipp.md": post("Der Tipp", "2026-11-18 08:00",
+                                                             extra="series: mittwochstipp\n")}),
+    ("deleting an article", {"articles/danke.md": None}),
+    ("adding an article", {"articles/2026/neu.md": post("Ganz neu", "2026-11-20 11:00", author="tom-muster",
+                                                        extra="tags: [sprache]\n")}),
+    ("renaming a file", {"articles/2026/neu.md": ("articles/2026/umbenannt.md",)}),
+]
+
+
+def test_every_step_of_an_edit_sequence_equals_a_cold_build(preview, tmp_path):
+    assert_same_as_cold_build(preview, tmp_path)
+    for label, changes in EDITS:
+        edit(preview, changes)
+        try:
+            assert_same_as_cold_build(preview, tmp_path)
+        except AssertionError as error:
+            raise AssertionError(f"after editing {label}: {error}") from None
+
+
+def test_a_text_edit_shows_the_new_text_before_the_full_build(preview, tmp_path):
+    source = Path(preview.content) / "articles/2026/vorwoche.md"
+    source.write_text(post("Aus der Vorwoche", "2026-11-11 09:00", author="aylin-oezdemir",
+                           extra="tags: [netzwerken]\n", body="Ganz anderer Text."), encoding="utf-8")
+    changed = preview.builder.render_text_edit(preview.current, [str(source)])
+    page = Path(preview.output) / "2026/vorwoche/index.html"
+    assert changed == {str(page)}
+    shortcut = page.read_bytes()
+    assert b"Ganz anderer Text." in shortcut
+    preview._full_build()
+    assert page.read_bytes() == shortcut  # the full build agrees with the shortcut
+    assert_same_as_cold_build(preview, tmp_path)
+
+
+def test_a_front_matter_edit_takes_the_full_build(preview):
+    source = Path(preview.content) / "articles/2026/vorwoche.md"
+    source.write_text(post("Anderer Titel", "2026-11-11 09:00", author="aylin-oezdemir",
+                           extra="tags: [netzwerken]\n"), encoding="utf-8")
+    assert preview.builder.render_text_edit(preview.current, [str(source)]) is None
+
+
+def test_only_files_whose_bytes_changed_are_rewritten(preview):
+    def stamps():
+        return {p: p.stat().st_mtime_ns for p in Path(preview.output).rglob("*") if p.is_file()}
+
+    before = stamps()
+    edit(preview, {"articles/2026/vorwoche.md": post("Aus der Vorwoche", "2026-11-11 09:00", author="aylin-oezdemir",
+                                                     extra="tags: [netzwerken]\n", body="Neu.")})
+    after = stamps()
+    rewritten = {str(p.relative_to(preview.output)) for p in after if after[p] != before.get(p)}
+    # Pelican copies the theme's static files and writes sitemap.xml itself, every build
+    pages = {name for name in rewritten if not name.startswith("theme") and name != "sitemap.xml"}
+    assert pages == {os.path.join("2026", "vorwoche", "index.html")}
+
+
+def test_a_page_asked_for_before_the_build_finished_is_rendered_from_the_new_model(preview, tmp_path):
+    source = Path(preview.content) / "articles/2026/vorwoche.md"
+    source.write_text(post("Frisch umbenannt", "2026-11-11 09:00", author="aylin-oezdemir",
+                           extra="tags: [netzwerken]\n"), encoding="utf-8")
+    build = preview.builder.build(priority=())  # nothing open in a browser: every page is queued
+    preview.current = build
+    archive = Path(preview.output) / "archiv/index.html"
+    assert b"Frisch umbenannt" not in archive.read_bytes()
+    preview.wait_for_page(os.path.join("archiv", "index.html"))  # what a request does first
+    assert b"Frisch umbenannt" in archive.read_bytes()
+    assert os.path.join("archiv", "index.html") not in build.writer.queued
+    preview.builder.finish(build)
+    assert_same_as_cold_build(preview, tmp_path)

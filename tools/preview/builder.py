@@ -1,0 +1,417 @@
+"""The preview's builds: one long-lived process rebuilds the site in place after each edit.
+
+Every rebuild is a full Pelican build (so a settled preview is exactly a cold `make html`), made
+fast by three things a cold build cannot have:
+
+- the readers' results stay in memory between builds (pickled, like Pelican's content cache, so no
+  build sees objects another build changed); only files whose stamp changed are read again;
+- rendering is split: the pages the browser needs now (`priority`) are rendered while the
+  generators run, every other page is queued and rendered afterwards, or at once when a request
+  asks for it (`render_now`);
+- a file is replaced (atomically) only when its bytes changed, and files the previous build wrote
+  but this one did not are removed.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import os
+import pickle
+import shutil
+import threading
+import time
+from dataclasses import dataclass, field
+
+import jinja2
+from pelican import Pelican, contents, signals
+from pelican.generators import StaticGenerator
+from pelican.utils import sanitised_join
+from pelican.writers import FileOverwriteFailedError
+from pelican.writers import Writer
+
+from shared.problems import ContentProblem, ProblemCollector
+from tools.build import BuildResult
+
+log = logging.getLogger(__name__)
+
+
+class MemoryReaderCache(dict):
+    """source path -> (stamp, pickled reader result); Pelican's reader cache, kept in memory.
+
+    Each build unpickles its own copy, as from Pelican's cache file. The settings dict that Pelican's
+    Tag and Category objects hold is pickled by reference (it is the builder's, for every build).
+    """
+
+    def attach(self, readers) -> None:
+        cache, settings = self, readers.settings
+
+        class Pickler(pickle.Pickler):
+            def persistent_id(self, obj):
+                return "settings" if obj is settings else None
+
+        class Unpickler(pickle.Unpickler):
+            def persistent_load(self, key):
+                return settings
+
+        class Entries(dict):
+            def get(self, path, default=None):
+                entry = cache.get(path)
+                if entry is None:
+                    return default
+                return entry[0], Unpickler(io.BytesIO(entry[1])).load()
+
+            def __setitem__(self, path, value):
+                stamp, data = value
+                buffer = io.BytesIO()
+                Pickler(buffer, pickle.HIGHEST_PROTOCOL).dump(data)
+                cache[path] = (stamp, buffer.getvalue())
+
+        readers._cache = Entries()
+        readers._cache_data_policy = True
+        readers.save_cache = lambda: None
+
+
+class MemoryBytecodeCache(jinja2.BytecodeCache):
+    def __init__(self):
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket):
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket):
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+class _ChangedOnlyFile(io.StringIO):
+    """What Pelican writes into one output file; on close, replaces the file only if bytes differ."""
+
+    def __init__(self, path: str, writer: "PreviewWriter"):
+        super().__init__()
+        self.path, self.writer = path, writer
+
+    def close(self):
+        if not self.closed:
+            self.writer.store(self.path, self.getvalue().encode("utf-8"))
+        super().close()
+
+
+class PreviewWriter(Writer):
+    """Pelican's writer, with rendering queued for pages not needed at once and unchanged files kept."""
+
+    def __init__(self, output_path, settings=None, priority=(), lock=None):
+        super().__init__(output_path, settings=settings)
+        self.priority = set(priority)
+        self.queued: dict[str, list] = {}  # output name -> pending write_file calls, in order
+        self.lock = lock or threading.RLock()
+        self.produced: set[str] = set()  # absolute paths this build wrote (changed or not)
+        self.changed: set[str] = set()
+        self.cancelled = False
+        self.finished = False  # every page written, `finalized` sent
+        self.calls: dict[str, list] = {}  # every write_file call of the build, for re-rendering one page
+
+    def write_file(self, name, template, context, *args, **kwargs):
+        if not name:
+            return
+        name = os.path.normpath(name)
+        call = (name, template, context, args, kwargs)
+        self.calls.setdefault(name, []).append(call)
+        if name in self.priority:
+            self._render(call)
+        else:
+            self.queued.setdefault(name, []).append(call)
+
+    def _render(self, call) -> None:
+        name, template, context, args, kwargs = call
+        super().write_file(name, template, context, *args, **kwargs)
+
+    def render_now(self, name: str) -> bool:
+        """Render the queued writes of one output name (a request waits for it); False if none."""
+        name = os.path.normpath(name)
+        if name not in self.queued:  # no lock needed to see that (and a running build holds it)
+            return False
+        with self.lock:
+            calls = self.queued.pop(name, None)
+            for call in calls or ():
+                self._render(call)
+        return calls is not None
+
+    def render_rest(self) -> None:
+        while True:
+            with self.lock:
+                if not self.queued:
+                    return
+                name = next(iter(self.queued))
+                for call in self.queued.pop(name):
+                    self._render(call)
+
+    def _open_w(self, filename, encoding, override=False):
+        """Pelican's overwrite rules (pelican/writers.py), then a file that is stored only if changed."""
+        if filename in self._overridden_files:
+            if override:
+                raise FileOverwriteFailedError(f'Failed to overwrite "{filename}" a second time')
+            return io.StringIO()  # Pelican skips this write too
+        if filename in self._written_files and not override:
+            raise FileOverwriteFailedError(f'Failed to overwrite "{filename}" as Pelican has already written to it')
+        if override:
+            self._overridden_files.add(filename)
+        self._written_files.add(filename)
+        return _ChangedOnlyFile(filename, self)
+
+    def cancel(self) -> None:
+        """A newer build replaces this one: drop what is still queued (nothing, once finished)."""
+        with self.lock:
+            if not self.finished:
+                self.queued.clear()
+                self.cancelled = True
+
+    def store(self, path: str, data: bytes) -> None:
+        self.produced.add(path)
+        try:
+            with open(path, "rb") as handle:
+                if handle.read() == data:
+                    return
+        except OSError:
+            pass
+        temporary = f"{path}.preview-tmp"
+        with open(temporary, "wb") as handle:
+            handle.write(data)
+        os.replace(temporary, path)  # a request never sees half a file
+        self.changed.add(path)
+
+
+@dataclass
+class Build:
+    """One rebuild: its problems (like tools.build), and the writer that still holds queued pages."""
+
+    number: int
+    result: BuildResult
+    writer: PreviewWriter | None
+    sources: dict = field(default_factory=dict)  # absolute source path -> output name of its page
+    objects: dict = field(default_factory=dict)  # absolute source path -> its Article or Page
+    text_reader: object = None
+    seconds_to_priority: float = 0.0
+    seconds_total: float = 0.0
+
+
+class PreviewBuilder:
+    """Rebuilds one site again and again in this process. Not thread-safe: one build at a time."""
+
+    def __init__(self, settings: dict):
+        # Files are told apart by content, not mtime: two saves within one clock tick still count.
+        self.settings = {**settings, "CACHE_CONTENT": False, "LOAD_CONTENT_CACHE": False,
+                         "CHECK_MODIFIED_METHOD": "sha1"}
+        # Templates compile once; Jinja recompiles one whose source changed (checksum).
+        self.settings["JINJA_ENVIRONMENT"] = {**settings["JINJA_ENVIRONMENT"],
+                                              "bytecode_cache": MemoryBytecodeCache()}
+        self.output = os.path.abspath(self.settings["OUTPUT_PATH"])
+        self.caches: dict[str, MemoryReaderCache] = {}
+        self.previous_outputs: set[str] = set()
+        self.number = 0
+        self.fronts: dict[str, tuple] = {}  # source -> (mtime_ns, front matter text)
+        self.lock = threading.RLock()  # held while rendering: requests and the queue take turns
+        self.pelican = Pelican(self.settings)
+
+    def clean_output(self) -> None:
+        """A fresh output directory, so the preview holds exactly what a cold build writes."""
+        content = os.path.abspath(self.settings["PATH"])
+        for kept in (content, os.getcwd()):
+            if os.path.commonpath([self.output, kept]) == self.output:
+                raise SystemExit(f"preview: the output directory {self.output} contains {kept}; "
+                                 "give an output directory of its own (--output)")
+        if os.path.isdir(self.output):
+            for entry in os.scandir(self.output):
+                if entry.is_dir(follow_symlinks=False):
+                    shutil.rmtree(entry.path, ignore_errors=True)
+                elif os.path.exists(entry.path):
+                    os.remove(entry.path)
+        os.makedirs(self.output, exist_ok=True)
+
+    def build(self, priority=()) -> Build:
+        """Read, model and write; returns once the `priority` output names are written.
+
+        Call `finish(build)` afterwards (another thread may) to render the queued rest.
+        """
+        self.number += 1
+        contents.Content.__dict__["get_content"].cache.clear()  # else it keeps every old article alive
+        started = time.perf_counter()
+        collector = ProblemCollector()
+        handlers = _attach(collector)
+        result = BuildResult()
+        writer = PreviewWriter(self.output, settings=self.settings, priority=priority, lock=self.lock)
+        build = Build(self.number, result, writer)
+        build._collector, build._handlers, build._started = collector, handlers, started
+        try:
+            with self.lock:
+                self._generate(writer, build)
+        except Exception as error:  # a bug in our code or Pelican's: shown, never hidden
+            log.exception("build crashed: %s", error)
+            result.crashed = True
+            self._close(build)
+            build.writer = None
+        build.seconds_to_priority = time.perf_counter() - started
+        return build
+
+    def finish(self, build: Build) -> Build:
+        """Render every queued page, send `finalized`, remove what this build no longer writes."""
+        if build.writer is None:
+            return build
+        try:
+            build.writer.render_rest()
+            with self.lock:
+                if build.writer.cancelled:
+                    self.previous_outputs |= build.writer.produced  # the next build removes what is stale
+                    return build
+                signals.finalized.send(self.pelican)
+                self._remove_stale(build)
+                build.writer.finished = True
+        except Exception as error:
+            log.exception("build crashed: %s", error)
+            build.result.crashed = True
+        finally:
+            self._close(build)
+        build.seconds_total = time.perf_counter() - build._started
+        return build
+
+    def rebuild(self, priority=()) -> Build:
+        return self.finish(self.build(priority))
+
+    # -- the shortcut for an edit of an article's text only -----------------------------------------
+
+    def remember_front_matter(self, build: Build) -> None:
+        """The front matter of every page's source, to tell an edit of the text alone."""
+        for source in build.sources:
+            try:
+                stamp = os.stat(source).st_mtime_ns
+            except OSError:
+                continue
+            if self.fronts.get(source, (None,))[0] != stamp:
+                with open(source, encoding="utf-8") as handle:
+                    self.fronts[source] = (stamp, split_front_matter(handle.read())[0])
+
+    def render_text_edit(self, build: Build, sources) -> set[str] | None:
+        """Re-render the pages of articles whose text alone changed, from the last build's model.
+
+        Returns the changed output files, or None when some edit needs a full build (front matter
+        changed, a problem, a file the last build did not show). The full build follows anyway.
+        """
+        if build is None or build.writer is None or not build.objects:  # no model to start from
+            return None
+        reader = build.text_reader
+        updates = []
+        for source in sources:
+            item, known = build.objects.get(source), self.fronts.get(source)
+            if item is None or known is None or reader is None:
+                return None
+            try:
+                with open(source, encoding="utf-8") as handle:
+                    front = split_front_matter(handle.read())[0]
+            except OSError:
+                return None
+            if front != known[1]:
+                return None
+            updates.append(item)
+        writer = PreviewWriter(self.output, settings=self.settings, lock=self.lock)
+        with self.lock:
+            for item in updates:
+                content, _ = reader.read(item.source_path)
+                if content is None:
+                    return None
+                updates_content(item, content)
+            for item in updates:
+                for name, template, context, args, kwargs in build.writer.calls.get(os.path.normpath(item.save_as), ()):
+                    Writer.write_file(writer, name, template, context, *args, **kwargs)
+        return writer.changed
+
+    # -- steps of Pelican.run, split where the preview needs it ----------------------------------
+
+    def _generate(self, writer: PreviewWriter, build: Build) -> None:
+        pelican, settings = self.pelican, self.settings
+        context = settings.copy()
+        context["generated_content"] = {}
+        context["static_links"] = set()
+        context["static_content"] = {}
+        context["localsiteurl"] = settings["SITEURL"]
+        generators = [cls(context=context, settings=settings, path=pelican.path, theme=pelican.theme,
+                          output_path=pelican.output_path) for cls in pelican._get_generator_classes()]
+        for generator in generators:
+            readers = getattr(generator, "readers", None)
+            if readers is not None:
+                self.caches.setdefault(type(generator).__name__, MemoryReaderCache()).attach(readers)
+        for generator in generators:
+            if hasattr(generator, "generate_context"):
+                generator.generate_context()
+            if hasattr(generator, "check_disabled_readers"):
+                generator.check_disabled_readers()
+        signals.all_generators_finalized.send(generators)
+        for generator in generators:
+            if hasattr(generator, "refresh_metadata_intersite_links"):
+                generator.refresh_metadata_intersite_links()
+        for generator in generators:
+            if hasattr(generator, "generate_output"):
+                generator.generate_output(writer)
+        build.generators = generators
+        build.objects = _pages_by_source(generators)
+        build.sources = {source: item.save_as for source, item in build.objects.items()}
+        build.text_reader = next((g.readers.readers.get("md") for g in generators
+                                  if type(g).__name__ == "ArticlesGenerator"), None)
+
+    def _remove_stale(self, build: Build) -> None:
+        produced = set(build.writer.produced)
+        for generator in build.generators:
+            if isinstance(generator, StaticGenerator):
+                produced.update(sanitised_join(self.output, item.save_as) for item in generator.staticfiles)
+        for path in self.previous_outputs - produced:
+            if os.path.isfile(path):
+                os.remove(path)
+                build.writer.changed.add(path)
+        self.previous_outputs = produced
+
+    def _close(self, build: Build) -> None:
+        _detach(build._handlers)
+        collector = build._collector
+        build.result.errors, build.result.warnings = collector.errors, collector.warnings
+        build.result.other_errors, build.result.other_warnings = collector.other_errors, collector.other_warnings
+
+
+def split_front_matter(text: str) -> tuple[str, str]:
+    """("---\\n…\\n---", body) of a Markdown file; ("", text) without front matter."""
+    if text.startswith("---"):
+        end = text.find("\n---", 3)
+        if end != -1:
+            return text[:end + 4], text[end + 4:]
+    return "", text
+
+
+def updates_content(item, content: str) -> None:
+    item._content = content
+    contents.Content.__dict__["get_content"].cache.clear()  # Pelican memoizes the rendered text
+
+
+def _pages_by_source(generators) -> dict:
+    pages = {}
+    for generator in generators:
+        for attribute in ("articles", "drafts", "hidden_articles", "pages", "hidden_pages", "draft_pages"):
+            for item in getattr(generator, attribute, None) or ():
+                if getattr(item, "source_path", None) and getattr(item, "save_as", None):
+                    pages[os.path.abspath(item.source_path)] = item
+    return pages
+
+
+def _attach(collector: logging.Handler):
+    content_logger, root_logger = logging.getLogger("blog.content"), logging.getLogger()
+    content_logger.addHandler(collector)
+    content_logger.propagate = False
+    root_logger.addHandler(collector)
+    return content_logger, root_logger, collector
+
+
+def _detach(handlers) -> None:
+    content_logger, root_logger, collector = handlers
+    content_logger.removeHandler(collector)
+    content_logger.propagate = True
+    root_logger.removeHandler(collector)
+
+
+__all__ = ["Build", "ContentProblem", "PreviewBuilder", "PreviewWriter"]

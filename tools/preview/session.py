@@ -1,0 +1,198 @@
+"""One preview session: the builder, the watcher thread, the build thread, what browsers see.
+
+Edits are taken in batches. An edit of an article's text alone is shown first from the last
+build's model (one page re-rendered); then a full build runs, with the pages open in a browser
+rendered first and the rest queued behind them (a newer edit cancels the queue). Browsers are told
+to reload when their page's bytes (or the list of problems) changed.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import queue
+import threading
+import time
+import uuid
+from pathlib import Path
+
+from shared.problems import ContentProblem
+
+from .builder import Build, PreviewBuilder
+
+log = logging.getLogger("tools.preview")
+
+
+class Client:
+    """One open page with its event stream."""
+
+    def __init__(self, name: str | None):
+        self.name = name  # output name of the page ("2026/x/index.html"), None if unknown
+        self.events: queue.Queue = queue.Queue()
+
+
+class PreviewSession:
+    def __init__(self, settings: dict, root: str | Path = "."):
+        self.root = os.path.abspath(root)  # problem paths are relative to it (as make check prints them)
+        self.builder = PreviewBuilder(settings)
+        self.output = self.builder.output
+        self.content = os.path.abspath(settings["PATH"])
+        self.identity = uuid.uuid4().hex[:8]
+        self.version = 0
+        self.clients: set[Client] = set()
+        self.clients_lock = threading.Lock()
+        self.current: Build | None = None  # the build whose output is being served
+        self.shown: Build | None = None  # the last build whose problems the pages show
+        self.known_pages: dict[str, str] = {}  # source -> output name, over every build
+        self.generating = threading.Event()  # set while a build has not written its priority pages
+        self.first_model = threading.Event()  # requests that come before the first build wait for it
+        self.settled = threading.Event()
+        self.changes: queue.Queue = queue.Queue()
+        self.stopping = threading.Event()
+        self.last_latency: dict = {}
+
+    # -- builds ------------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Clean output, first full build, then the build thread."""
+        self.builder.clean_output()
+        self._full_build(first=True)
+        threading.Thread(target=self._build_loop, name="preview-build", daemon=True).start()
+
+    def stop(self) -> None:
+        self.stopping.set()
+        self.changes.put(None)
+
+    def submit(self, paths) -> None:
+        """Called by the watcher: these files changed (absolute paths)."""
+        current = self.current
+        if current is not None and current.writer is not None:
+            current.writer.cancel()  # the queued pages are stale now
+        self.settled.clear()
+        self.changes.put(set(paths))
+
+    def _build_loop(self) -> None:
+        while not self.stopping.is_set():
+            batch = self.changes.get()
+            if batch is None:
+                return
+            while True:  # everything that arrived meanwhile goes into one build
+                try:
+                    more = self.changes.get_nowait()
+                except queue.Empty:
+                    break
+                if more is None:
+                    return
+                batch |= more
+            try:
+                self._handle(batch)
+            except Exception:  # the preview keeps running; the traceback is a bug report
+                log.exception("preview build failed")
+
+    def _handle(self, paths: set) -> None:
+        texts = [p for p in paths if p.endswith(".md") and os.path.isfile(p)]
+        if texts and len(texts) == len(paths):
+            started = time.perf_counter()
+            changed = self.builder.render_text_edit(self.current, texts)
+            if changed:
+                self._notify(changed, problems_changed=False)
+                log.warning("text edit shown in %.3f s; full build follows", time.perf_counter() - started)
+        self._full_build()
+
+    def _full_build(self, first: bool = False) -> None:
+        self.generating.set()
+        started = time.perf_counter()
+        try:
+            build = self.builder.build(priority=self._open_pages())
+        finally:
+            self.current = build if "build" in locals() else self.current
+            self.generating.clear()
+            self.first_model.set()
+        previous = self.shown
+        self.shown = build
+        self.known_pages.update(build.sources)
+        changed = set(build.writer.changed) if build.writer else set()
+        problems_changed = previous is None or _problem_lines(previous) != _problem_lines(build)
+        if not first:
+            self._notify(changed, problems_changed)
+        self.builder.remember_front_matter(build)  # the model is complete: text edits can start from it
+        self.builder.finish(build)
+        if build.writer is not None and not build.writer.cancelled:
+            late = set(build.writer.changed) - changed
+            if late and not first:
+                self._notify(late, problems_changed=False)
+            self.settled.set()
+            self._print(build, time.perf_counter() - started)
+
+    def _print(self, build: Build, seconds: float) -> None:
+        summary = build.result.summary()
+        log.warning("build %d: %.2f s (pages in the browser after %.2f s)\n%s",
+                    build.number, seconds, build.seconds_to_priority, summary)
+
+    # -- what requests see ------------------------------------------------------------------------
+
+    def problems(self) -> list:
+        """The last build's content problems, then Pelican's own errors (a template that fails, ...)."""
+        build = self.shown
+        if build is None:
+            return []
+        result = build.result
+        found = list(result.errors) + list(result.warnings)
+        found += [ContentProblem("Pelican", 0, message) for message in result.other_errors]
+        if result.crashed:
+            found.append(ContentProblem("Pelican", 0, "the build stopped with an error; the preview shows the "
+                                        "last pages it built", "the terminal running `make devserver` shows why"))
+        return found
+
+    def wait_for_page(self, name: str, timeout: float = 60.0) -> None:
+        """Before serving `name`: wait for the running build's model, render the page if queued."""
+        deadline = time.monotonic() + timeout
+        self.first_model.wait(timeout)  # later builds serve the last pages until their model is ready
+        build = self.current
+        if build is None or build.writer is None:
+            return
+        if build.writer.render_now(name):
+            return
+        if build.writer.queued and not os.path.isfile(os.path.join(self.output, name)):
+            self.settled.wait(max(0.0, deadline - time.monotonic()))  # e.g. page 2 of a listing
+
+    def source_of(self, name: str) -> str | None:
+        for source, page in self.known_pages.items():
+            if os.path.normpath(page) == name:
+                return source
+        return None
+
+    # -- browsers -----------------------------------------------------------------------------------
+
+    def connect(self, name: str | None) -> Client:
+        client = Client(name)
+        with self.clients_lock:
+            self.clients.add(client)
+        client.events.put(("hello", self.hello()))
+        return client
+
+    def disconnect(self, client: Client) -> None:
+        with self.clients_lock:
+            self.clients.discard(client)
+
+    def hello(self) -> str:
+        return f"{self.identity}-{self.version}"
+
+    def _open_pages(self) -> list[str]:
+        with self.clients_lock:
+            return [c.name for c in self.clients if c.name]
+
+    def _notify(self, changed_paths, problems_changed: bool) -> None:
+        names = {os.path.relpath(p, self.output) for p in changed_paths}
+        if not names and not problems_changed:
+            return
+        self.version += 1
+        with self.clients_lock:
+            for client in self.clients:
+                if problems_changed or client.name is None or client.name in names:
+                    client.events.put(("reload", self.hello()))
+
+
+def _problem_lines(build: Build) -> list:
+    result = build.result
+    return [p.format() for p in (*result.errors, *result.warnings)] + [*result.other_errors, result.crashed]

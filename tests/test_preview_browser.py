@@ -9,8 +9,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import MINIMAL_SITE
-from preview_support import ARTICLE, RunningPreview
+from helpers.site import MINIMAL_SITE
+from helpers.preview import ARTICLE, RunningPreview
 
 CHROMIUM = "/usr/lib/chromium/chromium" if Path("/usr/lib/chromium/chromium").exists() else "/usr/bin/chromium"
 PAGE = "2026/erster-beitrag/"

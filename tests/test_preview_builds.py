@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import AUTHOR_YAML, MINIMAL_SITE, site_settings, write_files
+from helpers.site import AUTHOR_YAML, MINIMAL_SITE, site_settings, write_files
 from tools.build import build
 from tools.preview.session import PreviewSession
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from lxml import html as lxml_html
 
-from conftest import MINIMAL_SITE
-from preview_support import ARTICLE, RunningPreview
+from helpers.site import MINIMAL_SITE
+from helpers.preview import ARTICLE, RunningPreview
 from tools.preview.server import inject, output_name
 
 PAGE = "2026/erster-beitrag/"
@@ -97,7 +97,7 @@ def test_an_unknown_page_is_the_404_page_with_the_script(preview):
 
 
 def test_the_preview_never_empties_a_directory_that_holds_the_content(tmp_path, monkeypatch):
-    from conftest import site_settings, write_files
+    from helpers.site import site_settings, write_files
     from tools.preview.session import PreviewSession
 
     monkeypatch.chdir(tmp_path)

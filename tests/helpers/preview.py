@@ -8,7 +8,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from conftest import site_settings, write_files
+from helpers.site import site_settings, write_files
 from tools.preview.server import PreviewServer
 from tools.preview.session import PreviewSession
 from tools.preview.watcher import watch

@@ -4,7 +4,6 @@ and goes away when fixed, and nothing is requested from anywhere but the preview
 from __future__ import annotations
 
 import time
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -12,21 +11,9 @@ import pytest
 from helpers.site import MINIMAL_SITE
 from helpers.preview import ARTICLE, RunningPreview
 
-CHROMIUM = "/usr/lib/chromium/chromium" if Path("/usr/lib/chromium/chromium").exists() else "/usr/bin/chromium"
 PAGE = "2026/erster-beitrag/"
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")  # one launch for this file; the other browser tests start their own Playwright
-def chromium():
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        pytest.skip("chromium is not installed")
-    with playwright_api.sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=CHROMIUM)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture

@@ -12,8 +12,8 @@ import pytest
 
 from readers.search_index import index_site
 from helpers.readers import build_readers_site
+from helpers.sitecheck import require_tool
 
-CHROMIUM = "/usr/lib/chromium/chromium" if Path("/usr/lib/chromium/chromium").exists() else "/usr/bin/chromium"
 AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
 
 pytestmark = pytest.mark.browser
@@ -35,17 +35,6 @@ def served(search_site):
     server.shutdown()
 
 
-@pytest.fixture(scope="module")
-def browser():
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        pytest.skip("chromium is not installed")
-    with playwright_api.sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=CHROMIUM)
-        yield launched
-        launched.close()
-
-
 def bundle(output: Path) -> dict:
     return {path.relative_to(output).as_posix(): path.read_bytes() for path in sorted((output / "pagefind").rglob("*"))
             if path.is_file()}
@@ -65,8 +54,8 @@ def results(page) -> list[dict]:
         meta: li.querySelector('.post-meta').textContent, summary: li.querySelector('.card-summary').textContent}))""")
 
 
-def test_a_typed_query_finds_the_post_and_no_request_leaves_the_origin(browser, served):
-    page = browser.new_page()
+def test_a_typed_query_finds_the_post_and_no_request_leaves_the_origin(chromium, served):
+    page = chromium.new_page()
     requests = []
     page.on("request", lambda request: requests.append(request.url))
     page.goto(served + "suche/")
@@ -82,8 +71,8 @@ def test_a_typed_query_finds_the_post_and_no_request_leaves_the_origin(browser, 
     page.close()
 
 
-def test_a_linked_search_opens_with_its_results_and_finds_authors_and_topics(browser, served):
-    page = browser.new_page()
+def test_a_linked_search_opens_with_its_results_and_finds_authors_and_topics(chromium, served):
+    page = chromium.new_page()
     page.goto(served + "suche/?q=Muster")
     assert page.input_value("input[name=q]") == "Muster"
     assert {hit["href"] for hit in results(page)} == {"/2026/langer-beitrag/", "/2026/fremd/"}
@@ -95,10 +84,9 @@ def test_a_linked_search_opens_with_its_results_and_finds_authors_and_topics(bro
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_the_search_page_with_results_has_no_serious_axe_violation(browser, served, scheme):
-    if not AXE.is_file():
-        pytest.skip("node_modules/axe-core is missing (make node-tools)")
-    page = browser.new_page(viewport={"width": 375, "height": 800}, color_scheme=scheme)
+def test_the_search_page_with_results_has_no_serious_axe_violation(chromium, served, scheme):
+    require_tool("axe-core")
+    page = chromium.new_page(viewport={"width": 375, "height": 800}, color_scheme=scheme)
     page.goto(served + "suche/?q=Tipp")
     results(page)
     page.add_script_tag(content=AXE.read_text())
@@ -109,8 +97,8 @@ def test_the_search_page_with_results_has_no_serious_axe_violation(browser, serv
     page.close()
 
 
-def test_without_javascript_the_search_page_links_archive_topics_and_authors(browser, served):
-    context = browser.new_context(java_script_enabled=False)
+def test_without_javascript_the_search_page_links_archive_topics_and_authors(chromium, served):
+    context = chromium.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(served + "suche/?q=Werkbank")
     links = page.evaluate("[...document.querySelectorAll('main a')].map(a => [a.textContent, a.getAttribute('href')])")

@@ -3,16 +3,14 @@ no horizontal scrolling at 375 px, readable without JavaScript."""
 
 import functools
 import http.server
-import shutil
 import subprocess
 import threading
-from pathlib import Path
 
 import pytest
 
 from helpers.site import ROOT
+from helpers.sitecheck import require_tool, require_validator
 
-CHROMIUM = "/usr/lib/chromium/chromium" if Path("/usr/lib/chromium/chromium").exists() else "/usr/bin/chromium"
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 PAGES = ["wochenrueckblick/2026-W47/teilen/", "2026/zweiter-beitrag/"]
@@ -30,20 +28,8 @@ def served(sharekit_site):
     server.shutdown()
 
 
-@pytest.fixture(scope="module")
-def browser():
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        pytest.skip("chromium is not installed")
-    with playwright_api.sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=CHROMIUM)
-        yield launched
-        launched.close()
-
-
 def test_share_pages_are_valid_html(sharekit_site):
-    if not VNU.is_file() or not shutil.which("java"):
-        pytest.skip("vnu.jar or java missing")
+    require_validator()
     files = [str(sharekit_site.output / page / "index.html") for page in PAGES]
     done = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "gnu", *files],
                           capture_output=True, text=True, timeout=120)
@@ -52,10 +38,9 @@ def test_share_pages_are_valid_html(sharekit_site):
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("page_path", PAGES)
-def test_share_pages_are_accessible_same_origin_and_fit_a_phone(browser, served, page_path, scheme):
-    if not AXE.is_file():
-        pytest.skip("node_modules/axe-core is missing (make node-tools)")
-    page = browser.new_page(viewport={"width": 375, "height": 800}, color_scheme=scheme)
+def test_share_pages_are_accessible_same_origin_and_fit_a_phone(chromium, served, page_path, scheme):
+    require_tool("axe-core")
+    page = chromium.new_page(viewport={"width": 375, "height": 800}, color_scheme=scheme)
     requests = []
     page.on("request", lambda request: requests.append(request.url))
     page.goto(served + page_path)
@@ -72,8 +57,8 @@ def test_share_pages_are_accessible_same_origin_and_fit_a_phone(browser, served,
     page.close()
 
 
-def test_share_texts_are_there_without_javascript(browser, served):
-    context = browser.new_context(java_script_enabled=False)
+def test_share_texts_are_there_without_javascript(chromium, served):
+    context = chromium.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(served + PAGES[0])
     boxes = page.locator("textarea[readonly]")

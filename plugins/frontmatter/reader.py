@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 
+from markupsafe import escape
 from pelican.readers import MarkdownReader
 
 from shared.markdown import markdown_renderer
@@ -63,7 +64,9 @@ class YamlFrontMatterReader(MarkdownReader):
             del metadata["author"]
         if "summary" in front.values:
             metadata["summary_text"] = front.values["summary"]
-            metadata["summary"] = str(self._render(front.values["summary"]))
+            # a summary is text (pages, feeds, emails and share texts show it as typed), so Pelican's
+            # own `summary` gets that text escaped, not Markdown: one conversion fewer per post
+            metadata["summary"] = str(escape(front.values["summary"]))
         metadata["front_matter_lines"] = front.lines
         return content, metadata
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import filecmp
 import os
+import re
 from pathlib import Path
 
 import pytest
 
 from helpers.frontmatter import article, series
-from helpers.site import MINIMAL_SITE, ROOT, write_files
+from helpers.site import MINIMAL_SITE, ROOT, run_tool, write_files
 from shared.config import REQUIRED_PLUGINS, SCHEMA, read_config
 from tools.build import build, load_settings
 
@@ -58,7 +59,7 @@ def test_reversed_plugins_build_the_same_bytes(tmp_path, monkeypatch):
 def test_a_missing_plugin_is_named_at_start_and_nothing_is_built(build_site):
     site = build_site(overrides={"PLUGINS": ["frontmatter", "localization", "series", "roundup",
                                              "newsletter", "sharekit", "readers"]})
-    assert site.messages.startswith("pelicanconf.py: PLUGINS lacks authors, feeds, sitemap_xml")
+    assert re.match(r"pelicanconf.py:\d+: PLUGINS lacks authors, feeds, sitemap_xml", site.messages)  # where PLUGINS is set
     assert site.result.exit_code(strict=True) == 1 and not site.result.crashed
     assert not (site.output / "index.html").exists()
 
@@ -139,3 +140,13 @@ def test_the_readme_lists_every_setting_with_its_default():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     missing = [setting.name for setting in SCHEMA if f"| `{setting.name}` |" not in readme]
     assert missing == []
+
+
+def test_a_bad_value_names_the_settings_file_and_line_it_is_written_on(tmp_path):
+    settings_file = tmp_path / "meinconf.py"
+    settings_file.write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *  # noqa\n"
+                             "\nROUNDUP_TIME = '3 pm'\n", encoding="utf-8")
+    done = run_tool("tools.build", "--strict", "--settings", str(settings_file), "--content", str(ROOT / "content"),
+                    "--output", str(tmp_path / "out"))
+    assert done.returncode == 1
+    assert "meinconf.py:5: ROUNDUP_TIME = '3 pm' is not allowed" in done.stderr

@@ -89,7 +89,9 @@ def print_report(result: BuildResult, code_quality: str | None = None) -> None:
 
 
 def load_settings(settings_file: str | Path, overrides: dict | None = None) -> dict:
-    return read_settings(str(settings_file), override=overrides or {})
+    settings = read_settings(str(settings_file), override=overrides or {})
+    settings["SETTINGS_FILE"] = str(Path(settings_file).resolve())  # so a bad value names its file and line
+    return settings
 
 
 def path_overrides(content: str | None, output: str | None) -> dict:

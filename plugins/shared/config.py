@@ -21,14 +21,14 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .dates import DEFAULT_TIMEZONE
-from .problems import ContentProblem
+from .problems import ContentProblem, relative_path
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 LANGUAGES = ("de", "en")
 # Every plugin of this site: the model's parts depend on each other, so all must be on.
 REQUIRED_PLUGINS = ("frontmatter", "localization", "authors", "series", "roundup", "feeds",
                     "newsletter", "sharekit", "sitemap_xml", "readers")
-SETTINGS_FILE = "pelicanconf.py"
+SETTINGS_FILE = "pelicanconf.py"  # named in messages when the settings do not say where they came from
 
 
 @dataclass(frozen=True)
@@ -262,12 +262,30 @@ def build_time() -> datetime:
     return datetime.now(tz=timezone.utc)
 
 
-def _setting_problem(setting: Setting, value, expected: str) -> ContentProblem:
+def where(settings, name: str) -> tuple[str, int]:
+    """(file, line) where `name` is set: the settings file tools.build read, else the pelicanconf.py
+    beside it (publishconf.py imports it); line 0 when the value came from elsewhere (an override)."""
+    given = settings.get("SETTINGS_FILE")
+    candidates = [given, os.path.join(os.path.dirname(given), "pelicanconf.py")] if given else []
+    assignment = re.compile(rf"^{re.escape(name)}\s*=", re.MULTILINE)
+    for path in dict.fromkeys(candidates):
+        try:
+            with open(path, encoding="utf-8") as handle:
+                text = handle.read()
+        except OSError:
+            continue
+        found = assignment.search(text)
+        if found:
+            return relative_path(path), text.count("\n", 0, found.start()) + 1
+    return (relative_path(given) if given else SETTINGS_FILE), 0
+
+
+def _setting_problem(settings, setting: Setting, value, expected: str) -> ContentProblem:
     hint = f"{setting.help}; the default {setting.default!r} is used until you fix it"
     if setting.choices and isinstance(value, str):
         close = difflib.get_close_matches(value.strip().lower(), setting.choices, n=1, cutoff=0.6)
         hint = (f"did you mean {close[0]!r}? " if close else "") + hint
-    return ContentProblem(SETTINGS_FILE, 0, f"{setting.name} = {value!r} is not allowed: expected {expected}", hint)
+    return ContentProblem(*where(settings, setting.name), f"{setting.name} = {value!r} is not allowed: expected {expected}", hint)
 
 
 def _expected_type(kind) -> str:
@@ -294,7 +312,7 @@ def check_value(setting: Setting, value) -> str | None:
 def _language(settings: dict, problems: list) -> str:
     lang = str(settings.get("DEFAULT_LANG") or "de")
     if lang[:2] not in LANGUAGES:
-        problems.append(ContentProblem(SETTINGS_FILE, 0, f"DEFAULT_LANG = {lang!r} is not allowed: expected "
+        problems.append(ContentProblem(*where(settings, "DEFAULT_LANG"), f"DEFAULT_LANG = {lang!r} is not allowed: expected "
                                        + " or ".join(repr(x) for x in LANGUAGES), "using 'de' until you fix it"))
         return "de"
     return lang[:2]
@@ -305,13 +323,13 @@ def _time_zone(settings: dict, problems: list) -> str:
     try:
         ZoneInfo(tz_name)
     except (ZoneInfoNotFoundError, ValueError):
-        problems.append(ContentProblem(SETTINGS_FILE, 0, f"TIMEZONE = {tz_name!r} is not a time zone",
+        problems.append(ContentProblem(*where(settings, "TIMEZONE"), f"TIMEZONE = {tz_name!r} is not a time zone",
                                        f"write an IANA name like '{DEFAULT_TIMEZONE}'; using it until you fix it"))
         return DEFAULT_TIMEZONE
     return tz_name
 
 
-def _mismatched_urls(values: dict) -> list[ContentProblem]:
+def _mismatched_urls(settings, values: dict) -> list[ContentProblem]:
     """SAVE_AS must be where URL points ('x/' is written as 'x/index.html'); else both go back to defaults."""
     problems = []
     for url_key, save_key in URL_PAIRS:
@@ -319,7 +337,7 @@ def _mismatched_urls(values: dict) -> list[ContentProblem]:
         expected = url + "index.html" if url.endswith("/") or url == "" else url
         if save_as != expected:
             problems.append(ContentProblem(
-                SETTINGS_FILE, 0, f"{save_key} = {save_as!r} does not match {url_key} = {url!r}: links would point "
+                *where(settings, save_key), f"{save_key} = {save_as!r} does not match {url_key} = {url!r}: links would point "
                 f"at {url!r} but the page is written to {save_as!r}",
                 f"set {save_key} = {expected!r} (or both to new values); the defaults are used until you fix it"))
             values[url_key], values[save_key] = SCHEMA_BY_NAME[url_key].default, SCHEMA_BY_NAME[save_key].default
@@ -331,7 +349,7 @@ def missing_plugins(settings: dict) -> list[ContentProblem]:
     missing = [name for name in REQUIRED_PLUGINS if name not in names]
     if not missing:
         return []
-    return [ContentProblem(SETTINGS_FILE, 0, f"PLUGINS lacks {', '.join(missing)}",
+    return [ContentProblem(*where(settings, "PLUGINS"), f"PLUGINS lacks {', '.join(missing)}",
                            "every plugin of this site is needed (they build one model of the site together): "
                            f"PLUGINS = {list(REQUIRED_PLUGINS)!r}, in any order")]
 
@@ -344,10 +362,10 @@ def read_config(settings: dict, now: datetime | None = None) -> tuple[SiteConfig
         value = settings.get(setting.name, setting.default)
         wrong = check_value(setting, value)
         if wrong:
-            problems.append(_setting_problem(setting, value, wrong))
+            problems.append(_setting_problem(settings, setting, value, wrong))
             value = setting.default
         values[setting.name] = value
-    problems += _mismatched_urls(values)
+    problems += _mismatched_urls(settings, values)
     problems += missing_plugins(settings)
     config = SiteConfig(
         values=MappingProxyType(values),

@@ -13,7 +13,7 @@ import pytest
 from helpers.site import DEFAULT_BUILD_TIME, MINIMAL_SITE, SiteBuild, site_settings, write_files
 from tools.build import build
 
-pytest_plugins = ["fixtures.browsers", "fixtures.sharekit"]
+pytest_plugins = ["fixtures.browsers", "fixtures.preview", "fixtures.sharekit"]
 
 
 @pytest.fixture(scope="session")

@@ -8,21 +8,11 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from helpers.site import MINIMAL_SITE
-from helpers.preview import ARTICLE, RunningPreview
+from helpers.preview import ARTICLE
 
 PAGE = "2026/erster-beitrag/"
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def preview(tmp_path, monkeypatch):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795431600")
-    monkeypatch.chdir(tmp_path)
-    running = RunningPreview(tmp_path, {**MINIMAL_SITE, "articles/erster-beitrag.md": ARTICLE.format(body="Wer gibt.")})
-    yield running
-    running.stop()
 
 
 @pytest.fixture

@@ -7,20 +7,11 @@ import pytest
 from lxml import html as lxml_html
 
 from helpers.site import MINIMAL_SITE
-from helpers.preview import ARTICLE, RunningPreview
+from helpers.preview import ARTICLE
 from tools.preview.server import inject, output_name
 
 PAGE = "2026/erster-beitrag/"
 SCRIPT = "/_preview/reload.js"
-
-
-@pytest.fixture
-def preview(tmp_path, monkeypatch):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795431600")
-    monkeypatch.chdir(tmp_path)
-    running = RunningPreview(tmp_path, {**MINIMAL_SITE, "articles/erster-beitrag.md": ARTICLE.format(body="Wer gibt.")})
-    yield running
-    running.stop()
 
 
 def scripts(page: str) -> list[str]:

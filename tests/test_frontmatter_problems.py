@@ -144,3 +144,13 @@ def test_two_posts_with_one_id_are_a_problem_at_the_second(build_site):
     found = [p for p in site.result.errors if "is also the id of" in p.message]
     assert len(found) == 1 and found[0].path.endswith("zweiter-beitrag.md")
     assert found[0].message.startswith("id '0001' is also the id of ") and found[0].message.endswith("content/articles/erster-beitrag.md")
+
+
+def test_two_tags_that_would_share_one_page_are_a_problem(build_site):
+    other = MINIMAL_SITE["articles/erster-beitrag.md"].replace("tags: [netzwerken]", "tags: [C++]").replace(
+        "id: '0001'", "id: '0002'")
+    first = MINIMAL_SITE["articles/erster-beitrag.md"].replace("tags: [netzwerken]", "tags: [C#]")
+    site = build_site({"articles/erster-beitrag.md": first, "articles/zweiter.md": other})
+    found = [p for p in site.result.errors if "gets the same page" in p.message]
+    assert len(found) == 1 and found[0].path.endswith("zweiter.md")
+    assert found[0].message.startswith("'C++' in 'tags' gets the same page as 'C#'")

@@ -6,7 +6,7 @@ from shared.model import connect, site_config, url_table
 from shared.post import post_model
 from shared.problems import report
 
-from .publishing import duplicate_ids, duplicate_urls, split_scheduled
+from .publishing import colliding_terms, duplicate_ids, duplicate_urls, split_scheduled
 from .reader import YamlFrontMatterReader
 
 
@@ -20,6 +20,8 @@ def hold_back_scheduled_and_duplicates(generator):
     published, scheduled = split_scheduled(generator.articles, now)
     published, problems = duplicate_urls(published + generator.drafts + generator.hidden_articles)
     problems += duplicate_ids([*generator.articles, *generator.drafts, *generator.hidden_articles])
+    problems += colliding_terms(generator.articles, "tags", "tags")
+    problems += colliding_terms(generator.articles, "category", "category")
     for found in problems:
         report(found)
     kept = {id(a) for a in published}

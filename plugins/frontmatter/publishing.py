@@ -55,3 +55,23 @@ def duplicate_ids(items) -> list[ContentProblem]:
         else:
             first_with[entry_id] = item
     return problems
+
+
+def colliding_terms(items, attribute: str, key: str) -> list[ContentProblem]:
+    """Two different tags (or categories) with one slug share one page: "C#" and "C++" both become
+    "c". Reported at the first post that uses the second spelling."""
+    first_name: dict = {}
+    problems = []
+    for item in sorted(items, key=lambda item: item.source_path):
+        value = getattr(item, attribute, None)
+        for term in (value if isinstance(value, list) else [value] if value else []):
+            seen = first_name.setdefault(term.slug, (term.name, item))
+            if seen[0] != term.name and not any(p.message.startswith(f"'{term.name}' in '{key}'") for p in problems):
+                lines = getattr(item, "front_matter_lines", {})
+                problems.append(ContentProblem(
+                    relative_path(item.source_path), lines.get(key, 1),
+                    f"'{term.name}' in '{key}' gets the same page as '{seen[0]}' "
+                    f"({relative_path(seen[1].source_path)}): both become '{term.slug}'",
+                    "spell both the same, or give one a name with letters of its own (e.g. 'C-Sharp')",
+                ))
+    return problems

@@ -15,6 +15,7 @@ import pytest
 from lxml import etree
 from lxml import html as lxml_html
 
+from helpers.series import SHORT_SERIES as SERIES
 from helpers.site import AUTHOR_YAML, MINIMAL_SITE, SiteBuild, site_settings
 from frontmatter.reader import YamlFrontMatterReader
 from tools.build import build
@@ -25,13 +26,6 @@ CACHED_PUBLISH = {"settings_file": "publishconf.py",
 JANA = AUTHOR_YAML.format(name="Jana Beispiel") + "links:\n  mastodon: https://social.example/@jana\n"
 JANA_RENAMED = AUTHOR_YAML.format(name="Jana Neumann") + "links:\n  mastodon: https://social.example/@jana_neu\n"
 
-SERIES = """\
-title: "#Mittwochstipp"
-description: "Jeden Mittwoch ein Tipp."
-weekday: wednesday
-label: "Tipp {n}"
-owners: [jana-beispiel]
-"""
 SERIES_RENAMED = SERIES.replace("#Mittwochstipp", "#Werkbanktipp").replace("Tipp {n}", "Kniff {n}")
 
 

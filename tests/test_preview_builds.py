@@ -7,6 +7,7 @@ byte, with a cold build of the same content into another directory.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import textwrap
@@ -14,33 +15,29 @@ from pathlib import Path
 
 import pytest
 
+from helpers.frontmatter import article
+from helpers.series import SHORT_SERIES as SERIES
 from helpers.site import AUTHOR_YAML, MINIMAL_SITE, site_settings, write_files
 from tools.build import build
 from tools.preview.session import PreviewSession
 
-SERIES = """\
-title: "#Mittwochstipp"
-description: "Jeden Mittwoch ein Tipp."
-weekday: wednesday
-label: "Tipp {n}"
-owners: [jana-beispiel]
-"""
 
 
-def post(title: str, date: str, author: str = "jana-beispiel", extra: str = "", body: str = "Ein Absatz.") -> str:
-    return (f'---\ntitle: "{title}"\nid: "{abs(hash(title)) % 10**8:08d}"\ndate: {date}\nauthor: {author}\n'
-            f'category: Arbeitskultur\nsummary: "Ein Satz."\n{extra}---\n{body}\n')
+def post(title: str, date: str, author: str = "jana-beispiel", body: str = "Ein Absatz.", **keys) -> str:
+    # the id follows the title, the same in every process (hash() of a str is not)
+    return article(title, date=date, author=author, body=body, id=hashlib.sha1(title.encode()).hexdigest()[:8],
+                   category="Arbeitskultur", summary="Ein Satz.", **keys)
 
 
 SITE = {
     **MINIMAL_SITE,
     "authors/aylin-oezdemir.yml": AUTHOR_YAML.format(name="Aylin Özdemir"),
     "series/mittwochstipp.yml": SERIES,
-    "articles/der-tipp.md": post("Der Tipp", "2026-11-18 08:00", extra="series: mittwochstipp\n"),
+    "articles/der-tipp.md": post("Der Tipp", "2026-11-18 08:00", series="mittwochstipp"),
     "articles/danke.md": post("Danke an alle", "2026-11-19 10:00", author="tom-muster",
-                              extra="co_authors: [aylin-oezdemir]\ntags: [sprache]\nthanks:\n  - jana-beispiel\n"),
+                              co_authors=["aylin-oezdemir"], tags=["sprache"], thanks=["jana-beispiel"]),
     "articles/2026/vorwoche.md": post("Aus der Vorwoche", "2026-11-11 09:00", author="aylin-oezdemir",
-                                      extra="tags: [netzwerken]\n"),
+                                      tags=["netzwerken"]),
 }
 
 
@@ -92,24 +89,24 @@ def assert_same_as_cold_build(session: PreviewSession, tmp_path: Path) -> None:
 
 EDITS = [
     ("body", {"articles/danke.md": post("Danke an alle", "2026-11-19 10:00", author="tom-muster",
-                                        extra="co_authors: [aylin-oezdemir]\ntags: [sprache]\nthanks:\n  - jana-beispiel\n",
+                                        co_authors=["aylin-oezdemir"], tags=["sprache"], thanks=["jana-beispiel"],
                                         body="Ein **neuer** Absatz.")}),
     ("title", {"articles/2026/vorwoche.md": post("Ein neuer Titel", "2026-11-11 09:00", author="aylin-oezdemir",
-                                                 extra="tags: [netzwerken]\n")}),
+                                                 tags=["netzwerken"])}),
     ("date into another roundup week", {"articles/2026/vorwoche.md": post(
-        "Ein neuer Titel", "2026-11-17 09:00", author="aylin-oezdemir", extra="tags: [netzwerken]\n")}),
+        "Ein neuer Titel", "2026-11-17 09:00", author="aylin-oezdemir", tags=["netzwerken"])}),
     ("a new tag", {"articles/der-tipp.md": post("Der Tipp", "2026-11-18 08:00",
-                                                extra="series: mittwochstipp\ntags: [ganz-neu]\n")}),
+                                                series="mittwochstipp", tags=["ganz-neu"])}),
     ("a profile", {"authors/aylin-oezdemir.yml": AUTHOR_YAML.format(name="Aylin Neumann")}),
     ("a series description", {"series/mittwochstipp.yml": SERIES.replace("Jeden Mittwoch", "Immer mittwochs")}),
     ("a co-author", {"articles/danke.md": post("Danke an alle", "2026-11-19 10:00", author="tom-muster",
-                                               extra="co_authors: [jana-beispiel]\ntags: [sprache]\n")}),
+                                               co_authors=["jana-beispiel"], tags=["sprache"])}),
     ("a broken front matter", {"articles/der-tipp.md": "---\ntitle: [kaputt\n---\nText.\n"}),
     ("the front matter fixed", {"articles/der-tipp.md": post("Der Tipp", "2026-11-18 08:00",
-                                                             extra="series: mittwochstipp\n")}),
+                                                             series="mittwochstipp")}),
     ("deleting an article", {"articles/danke.md": None}),
     ("adding an article", {"articles/2026/neu.md": post("Ganz neu", "2026-11-20 11:00", author="tom-muster",
-                                                        extra="tags: [sprache]\n")}),
+                                                        tags=["sprache"])}),
     ("renaming a file", {"articles/2026/neu.md": ("articles/2026/umbenannt.md",)}),
 ]
 
@@ -127,7 +124,7 @@ def test_every_step_of_an_edit_sequence_equals_a_cold_build(preview, tmp_path):
 def test_a_text_edit_shows_the_new_text_before_the_full_build(preview, tmp_path):
     source = Path(preview.content) / "articles/2026/vorwoche.md"
     source.write_text(post("Aus der Vorwoche", "2026-11-11 09:00", author="aylin-oezdemir",
-                           extra="tags: [netzwerken]\n", body="Ganz anderer Text."), encoding="utf-8")
+                           tags=["netzwerken"], body="Ganz anderer Text."), encoding="utf-8")
     changed = preview.builder.render_text_edit(preview.current, [str(source)])
     page = Path(preview.output) / "2026/vorwoche/index.html"
     assert changed == {str(page)}
@@ -141,7 +138,7 @@ def test_a_text_edit_shows_the_new_text_before_the_full_build(preview, tmp_path)
 def test_a_front_matter_edit_takes_the_full_build(preview):
     source = Path(preview.content) / "articles/2026/vorwoche.md"
     source.write_text(post("Anderer Titel", "2026-11-11 09:00", author="aylin-oezdemir",
-                           extra="tags: [netzwerken]\n"), encoding="utf-8")
+                           tags=["netzwerken"]), encoding="utf-8")
     assert preview.builder.render_text_edit(preview.current, [str(source)]) is None
 
 
@@ -151,7 +148,7 @@ def test_only_files_whose_bytes_changed_are_rewritten(preview):
 
     before = stamps()
     edit(preview, {"articles/2026/vorwoche.md": post("Aus der Vorwoche", "2026-11-11 09:00", author="aylin-oezdemir",
-                                                     extra="tags: [netzwerken]\n", body="Neu.")})
+                                                     tags=["netzwerken"], body="Neu.")})
     after = stamps()
     rewritten = {str(p.relative_to(preview.output)) for p in after if after[p] != before.get(p)}
     # Pelican copies the theme's static files and writes sitemap.xml itself, every build
@@ -162,7 +159,7 @@ def test_only_files_whose_bytes_changed_are_rewritten(preview):
 def test_a_page_asked_for_before_the_build_finished_is_rendered_from_the_new_model(preview, tmp_path):
     source = Path(preview.content) / "articles/2026/vorwoche.md"
     source.write_text(post("Frisch umbenannt", "2026-11-11 09:00", author="aylin-oezdemir",
-                           extra="tags: [netzwerken]\n"), encoding="utf-8")
+                           tags=["netzwerken"]), encoding="utf-8")
     build = preview.builder.build(priority=())  # nothing open in a browser: every page is queued
     preview.current = build
     archive = Path(preview.output) / "archiv/index.html"

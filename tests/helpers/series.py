@@ -13,6 +13,15 @@ label: "Tipp {n}"
 owners: [jana-beispiel, tom-muster]
 """
 
+# A one-owner series for edit tests (preview, content cache): they replace words in its text.
+SHORT_SERIES = """\
+title: "#Mittwochstipp"
+description: "Jeden Mittwoch ein Tipp."
+weekday: wednesday
+label: "Tipp {n}"
+owners: [jana-beispiel]
+"""
+
 WERKSTATTBESUCH = series("#Werkstattbesuch", "Teil {n}",
                          description="Wir schauen Kolleginnen und Kollegen über die Schulter.",
                          weekday="monday", owners=["tom-muster"])

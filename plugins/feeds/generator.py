@@ -52,14 +52,14 @@ def plan_site_feeds(context: dict, generators=()) -> None:
     context[STATE_KEY] = FeedState(settings, strings, catalog)
 
 
-def feed_state(context: dict, pelican_settings: dict | None = None) -> FeedState:
+def feed_state(context: dict) -> FeedState:
     """The feed plan of this build (made in the "feeds" stage, before any page is written)."""
     return context[STATE_KEY]
 
 
-def feeds_for(context: dict, pelican_settings: dict, kind: str, key=None) -> list[dict]:
+def feeds_for(context: dict, kind: str, key=None) -> list[dict]:
     """Template global: [{type, href, title, label}] for a page's autodiscovery links."""
-    state = feed_state(context, pelican_settings)
+    state = feed_state(context)
     if state.catalog is None:
         return []
     key = getattr(key, "slug", key)  # templates may pass a Category/Tag/Author object
@@ -86,7 +86,7 @@ class FeedsGenerator(Generator):
         pass  # planned in the model's "feeds" stage: series and roundups exist only after all contexts
 
     def generate_output(self, writer):
-        state = feed_state(self.context, self.settings)
+        state = feed_state(self.context)
         if state.catalog is None:
             return
         for feed in state.catalog.feeds:
@@ -217,7 +217,7 @@ def report_if_id_missing(article, settings: FeedSettings) -> None:
 
 
 def article_entry(article, settings: FeedSettings, urls) -> Entry:
-    url = settings.absolute(article.url)
+    url = post_model(article).absolute_url
     found = {}  # field -> removed characters, reported with file and line below
     title = clean(article.title, "title", found)
     content = absolute_links(clean(article.get_content(settings.site_url), "content", found), url)
@@ -286,7 +286,7 @@ def roundup_entry(roundup, settings: FeedSettings, strings: dict) -> Entry:
     title = clean(roundup.title, "title", {})
     intro = absolute_links(clean(getattr(roundup, "intro_html", "") or "", "intro", {}), url)
     items = "".join(
-        f'<li><a href="{escape(settings.absolute(article.url))}">{escape(clean(article.title, "title", {}))}</a></li>'
+        f'<li><a href="{escape(post_model(article).absolute_url)}">{escape(clean(article.title, "title", {}))}</a></li>'
         for article in getattr(roundup, "articles", []) or []
     )
     listing = f"<p>{escape(strings['feeds_roundup_posts'])}</p><ul>{items}</ul>" if items else ""

@@ -10,7 +10,7 @@ from .generator import FeedsGenerator, feeds_for, plan_site_feeds
 
 
 def add_feeds_for(generator):
-    generator.env.globals["feeds_for"] = partial(feeds_for, generator.context, generator.settings)
+    generator.env.globals["feeds_for"] = partial(feeds_for, generator.context)
 
 
 def add_generator(pelican):

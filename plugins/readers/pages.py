@@ -49,8 +49,7 @@ def is_email_page(relative: str, urls) -> bool:
     """Emails and their web copies keep their own images (absolute, with a width, no srcset)."""
     if relative.startswith(urls.newsletter_dir):
         return True
-    web_copy = re.escape(urls.url("newsletter_web", slug="\0")).replace("\\\0", "\0").replace("\0", "[^/]+")
-    return re.fullmatch(web_copy + r"(index\.html)?", relative) is not None
+    return re.fullmatch(urls.regex("newsletter_web") + r"(index\.html)?", relative) is not None
 
 
 def follow_feeds(context: dict) -> list[FollowFeed]:

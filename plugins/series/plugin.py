@@ -18,7 +18,6 @@ from .linking import link_series
 @dataclass(frozen=True)
 class SeriesSettings:
     folder: str  # where the series files are, absolute
-    authors_folder: str  # owners must have a profile file here
     announce_next: bool
     tz_name: str
 
@@ -27,23 +26,16 @@ def series_settings(config) -> SeriesSettings:
     content = config["PATH"]
     return SeriesSettings(
         folder=os.path.join(content, config["SERIES_DIR"]),
-        authors_folder=os.path.join(content, config["AUTHORS_DIR"]),
         announce_next=config["SERIES_ANNOUNCE_NEXT"],
         tz_name=config.tz_name,
     )
-
-
-def known_handles(authors_folder: str) -> set[str]:
-    if not os.path.isdir(authors_folder):
-        return set()
-    return {name[: -len(".yml")] for name in os.listdir(authors_folder) if name.endswith(".yml")}
 
 
 def attach_series(generator):
     """article_generator_finalized: load series files, number the tips, publish context["series"]."""
     config = series_settings(site_config(generator.context))
     series_url, series_save_as = url_table(generator.context).patterns["series"]
-    handles = known_handles(config.authors_folder)
+    handles = set(generator.context["author_profiles"])  # loaded before Pelican groups the articles
     markdown_to_html = markdown_renderer(generator.settings)
     series_by_slug, problems = {}, []
     for path in series_paths(config.folder):

@@ -37,9 +37,9 @@ def correct_settings(pelican) -> None:
     config, problems = read_config(pelican.settings)
     for found in problems:
         report(found)
-    refused = {found.message.split(" = ", 1)[0] for found in problems}
-    for name in refused & set(config.values):
-        pelican.settings[name] = config.values[name]
+    for name, value in config.values.items():  # a refused value was replaced by its default
+        if name in pelican.settings and pelican.settings[name] != value:
+            pelican.settings[name] = value
     pelican.settings["TIMEZONE"], pelican.settings["DEFAULT_LANG"] = config.tz_name, config.lang
 
 

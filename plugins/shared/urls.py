@@ -44,6 +44,14 @@ MENU_KINDS = ("index", "authors", "categories", "tags", "archives", "series_inde
               "subscribe")
 
 
+def pattern_regex(pattern: str) -> str:
+    """'autoren/{slug}/index.html' -> 'autoren/[^/]+/index\\.html': each {field} is one path
+    segment, '{date:%Y}' four digits."""
+    parts = re.split(r"(\{[^}]*\})", pattern)
+    return "".join(r"\d{4}" if part.startswith("{date:%Y") else "[^/]+" if part.startswith("{")
+                   else re.escape(part) for part in parts)
+
+
 def url_of_save_as(save_as: str) -> str:
     """'autoren/index.html' -> 'autoren/'; 'index.html' -> ''; 'about.html' stays."""
     return re.sub(r"(^|/)index\.html$", r"\1", save_as)
@@ -110,9 +118,8 @@ class UrlTable:
         return self.patterns[kind][0].split("{", 1)[0]
 
     def regex(self, kind: str) -> str:
-        """A regular expression of every URL of a kind: each {field} is one path segment."""
-        parts = re.split(r"(\{[^}]*\})", self.patterns[kind][0])
-        return "".join("[^/]+" if part.startswith("{") else re.escape(part) for part in parts)
+        """A regular expression of every URL of a kind."""
+        return pattern_regex(self.patterns[kind][0])
 
     def not_for_search_engines(self) -> tuple[str, ...]:
         """URLs kept out of sitemap.xml whatever the layout: drafts, the emails and their web copies,

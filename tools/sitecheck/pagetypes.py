@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from shared.config import read_config
-from shared.urls import build_url_table
+from shared.urls import build_url_table, pattern_regex
 from tools.build import load_settings
 
 # A missing URL: the server answers it with 404.html and status 404, as the web host would.
@@ -35,13 +35,6 @@ class _Pattern:
     is_email: bool = False
 
 
-def _regex(save_as: str) -> str:
-    """'autoren/{slug}/index.html' -> 'autoren/[^/]+/index\\.html'; '{date:%Y}' is four digits."""
-    parts = re.split(r"(\{[^}]*\})", save_as)
-    return "".join(r"\d{4}" if part.startswith("{date:%Y") else "[^/]+" if part.startswith("{")
-                   else re.escape(part) for part in parts)
-
-
 def _second_page(settings) -> str:
     """The home page's page 2 from PAGINATION_PATTERNS (base_name of index.html is empty)."""
     patterns = [p for p in settings.get("PAGINATION_PATTERNS", ()) if p[0] > 1]
@@ -53,7 +46,7 @@ def _second_page(settings) -> str:
 def patterns_for(urls, settings) -> tuple[_Pattern, ...]:
     """The page types of a site with these URL settings, in the order they are checked."""
     def section(kind):
-        return _regex(urls.save_as(kind, slug="{slug}"))
+        return pattern_regex(urls.save_as(kind, slug="{slug}"))
 
     sections = [urls.prefix(kind) for kind in ("author", "authors", "category", "categories", "tag", "tags",
                                                "archives", "series", "series_index", "roundup", "roundups",
@@ -61,27 +54,27 @@ def patterns_for(urls, settings) -> tuple[_Pattern, ...]:
     sections += [urls.newsletter_dir, "feeds/", "theme/", "images/", "_screenshots/", "pagefind/"]
     other = "|".join(re.escape(prefix) for prefix in sorted(set(sections)) if prefix)
     return (
-        _Pattern("index", _regex(urls.save_as("index")), required=True),
+        _Pattern("index", pattern_regex(urls.save_as("index")), required=True),
         _Pattern("index-page-2", _second_page(settings)),
-        _Pattern("article", _regex(settings.get("ARTICLE_SAVE_AS", "{slug}.html")), required=True),
-        _Pattern("page", rf"(?!(?:{other}))(?!\d{{4}}/)" + _regex(urls.save_as("page", slug="{slug}")), required=True),
-        _Pattern("categories-index", _regex(urls.save_as("categories")), required=True),
+        _Pattern("article", pattern_regex(settings.get("ARTICLE_SAVE_AS", "{slug}.html")), required=True),
+        _Pattern("page", rf"(?!(?:{other}))(?!\d{{4}}/)" + pattern_regex(urls.save_as("page", slug="{slug}")), required=True),
+        _Pattern("categories-index", pattern_regex(urls.save_as("categories")), required=True),
         _Pattern("category", section("category"), required=True),
-        _Pattern("tags-index", _regex(urls.save_as("tags")), required=True),
+        _Pattern("tags-index", pattern_regex(urls.save_as("tags")), required=True),
         _Pattern("tag", section("tag"), required=True),
-        _Pattern("archives", _regex(urls.save_as("archives")), required=True),
-        _Pattern("authors-index", _regex(urls.save_as("authors"))),
+        _Pattern("archives", pattern_regex(urls.save_as("archives")), required=True),
+        _Pattern("authors-index", pattern_regex(urls.save_as("authors"))),
         _Pattern("author", section("author")),
-        _Pattern("series-index", _regex(urls.save_as("series_index"))),
+        _Pattern("series-index", pattern_regex(urls.save_as("series_index"))),
         _Pattern("series", section("series")),
-        _Pattern("roundups-index", _regex(urls.save_as("roundups"))),
-        _Pattern("search", _regex(urls.save_as("search"))),
-        _Pattern("subscribe", _regex(urls.save_as("subscribe"))),
-        _Pattern("roundup", _regex(urls.save_as("roundup", slug="{slug}"))),
+        _Pattern("roundups-index", pattern_regex(urls.save_as("roundups"))),
+        _Pattern("search", pattern_regex(urls.save_as("search"))),
+        _Pattern("subscribe", pattern_regex(urls.save_as("subscribe"))),
+        _Pattern("roundup", pattern_regex(urls.save_as("roundup", slug="{slug}"))),
         # Below a roundup's own page: its share page (texts to copy for #FollowFriday) ...
-        _Pattern("roundup-share", _regex(urls.url("roundup_share", slug="{slug}")) + "index\\.html"),
+        _Pattern("roundup-share", pattern_regex(urls.url("roundup_share", slug="{slug}")) + "index\\.html"),
         # ... and the newsletter's "view in browser" copy, which is the email's HTML.
-        _Pattern("newsletter-web", _regex(urls.url("newsletter_web", slug="{slug}")) + "index\\.html", is_email=True),
+        _Pattern("newsletter-web", pattern_regex(urls.url("newsletter_web", slug="{slug}")) + "index\\.html", is_email=True),
         _Pattern("newsletter-email", re.escape(urls.newsletter_dir) + r"[^/]+\.html(?<!index\.html)", is_email=True),
     )
 

@@ -162,7 +162,7 @@ def test_a_renamed_author_shows_everywhere_after_a_cached_rebuild(cached_site):
 
 def test_a_changed_profile_link_reaches_the_share_texts_after_a_cached_rebuild(cached_site):
     first, rebuild = cached_site
-    share_files = ["2026/der-tipp/share.json", ROUNDUP + "teilen/share.json"]
+    share_files = ["2026/der-tipp/", ROUNDUP + "teilen/share.json"]
     assert_shows(first, share_files, new="@jana@social.example", old="@jana_neu@social.example")
     second, reads = rebuild({"authors/jana-beispiel.yml": JANA_RENAMED})
     assert reads == []

@@ -6,7 +6,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from sharekit.counting import DEFAULT_LIMITS, length_on
-from helpers.sharekit import BASE, EXPECTED_NAMES, SITE, named_lines, profile
+from helpers.sharekit import BASE, EXPECTED_NAMES, SITE, named_lines, page_share_texts, profile
 
 NETWORKS = ["bluesky", "linkedin", "mastodon", "x", "xing"]
 
@@ -51,7 +51,7 @@ def test_article_page_has_a_teilen_section_with_links_and_texts(sharekit_site):
     assert section.xpath(".//h2")[0].text_content() == "Teilen"
     links = {a.get("data-network"): a.get("href") for a in section.xpath(".//ul[@class='share-links']//a")}
     assert list(links) == ["linkedin", "xing", "mastodon", "bluesky", "email"]
-    texts = json.loads(sharekit_site.text("2026/zweiter-beitrag/share.json"))
+    texts = page_share_texts(page)
     assert sorted(texts) == NETWORKS
     url = f"{BASE}/2026/zweiter-beitrag/"
 
@@ -78,7 +78,7 @@ def test_article_page_has_a_teilen_section_with_links_and_texts(sharekit_site):
                 "\n\n#EmployeeAdvocacy #Führung\n\nvon Tom Muster und @zoezimmermann.bsky.social\n" + BASE + "/2026/zweiter-beitrag/"),
 ])
 def test_article_share_texts_name_the_authors_as_each_network_reaches_them(sharekit_site, network, expected):
-    assert json.loads(sharekit_site.text("2026/zweiter-beitrag/share.json"))[network] == [expected]
+    assert page_share_texts(sharekit_site.html("2026/zweiter-beitrag/"))[network] == [expected]
 
 
 def test_mastodon_share_link_uses_the_authors_own_instance(sharekit_site):
@@ -92,6 +92,12 @@ def test_share_files_stay_out_of_the_sitemap(sharekit_site):
     assert "share.json" not in sitemap and "/teilen/" not in sitemap
 
 
+def test_articles_have_no_share_json_of_their_own(sharekit_site):
+    # the texts are on the article page; 1,000 posts would mean 1,000 more files in every build
+    assert not sharekit_site.path("2026/zweiter-beitrag/share.json").exists()
+    assert "share.json" not in sharekit_site.text("2026/zweiter-beitrag/index.html")
+
+
 def test_a_profile_link_that_is_no_profile_fails_the_check_with_file_line_and_expectation(build_site):
     built = build_site({**SITE, "authors/tom-muster.yml": profile("Tom Muster", x="https://x.com/home")})
     assert built.result.exit_code(strict=True) == 1
@@ -102,6 +108,16 @@ def test_a_profile_link_that_is_no_profile_fails_the_check_with_file_line_and_ex
     assert found[0].line == 8
     assert "link 'x' is not a profile address: 'https://x.com/home'" in found[0].message
     assert "e.g. https://x.com/jana_beispiel" in found[0].hint
+
+
+def test_an_article_whose_share_text_cannot_fit_fails_the_build_once_naming_the_file(build_site):
+    built = build_site(SITE, overrides={"SHARE_LIMITS": {"x": 40}})  # byline and link alone are longer
+    assert built.result.exit_code(strict=True) == 1
+    found = [p for p in built.result.errors if p.message.startswith("share text:")]
+    assert sorted(p.path.rsplit("/", 1)[-1] for p in found) == ["erster-beitrag.md", "zweiter-beitrag.md"], built.messages
+    assert all("does not fit x's limit of 40" in p.message and "SHARE_LIMITS" in p.hint for p in found)
+    section = built.html("2026/zweiter-beitrag/").xpath("//section[contains(@class, 'share')]")
+    assert section == []  # no half share box
 
 
 def test_english_site_writes_english_posts(build_site):

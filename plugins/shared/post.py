@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Callable
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,6 @@ class ShareData:
     texts: dict  # network -> [post, ...] (a thread when it does not fit one post)
     links: tuple  # ({network, label, href}, ...)
     views: tuple  # what the share boxes show
-    json_url: str  # site-relative URL of the article's share.json
 
 
 @dataclass
@@ -49,10 +49,17 @@ class PostModel:
     summary_text: str = ""  # the summary as typed (plain text)
     absolute_url: str = ""  # SITEURL + the article's URL
     series: SeriesPosition | None = None
-    share: ShareData | None = None
+    make_share: Callable[[], ShareData | None] | None = None  # set by the share kit
     words: int = 0  # of the body text (the readers plugin)
     reading_minutes: int = 1  # words / READING_WORDS_PER_MINUTE, rounded up, at least 1
     read_next: tuple = ()  # "Weiterlesen": other published articles, best first
+
+    @property
+    def share(self) -> ShareData | None:
+        """The article's share box, made when a page shows it and not kept: at 1,000 articles the
+        texts, links and views of every post would be about 10 MB held for the whole build, and the
+        preview would compute all of them before showing the one page that is open."""
+        return self.make_share() if self.make_share is not None else None
 
 
 def post_model(article) -> PostModel:

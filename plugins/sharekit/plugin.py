@@ -2,8 +2,9 @@
 
 Inputs: context["author_profiles"] (Profile.name, .links, .source_path), context["roundups"]
 (Roundup.slug, .title, .url, .contributors), and on articles article.blog (handles, summary_text),
-tags, url. Outputs: article.blog.share (shared.post.ShareData), context["roundup_shares"] = {slug: {"url", "json_url"}}, the
-pages wochenrueckblick/<slug>/teilen/ with share.json, and <article dir>/share.json.
+tags, url. Outputs: article.blog.share (shared.post.ShareData, made when a page shows it),
+context["roundup_shares"] = {slug: {"url", "json_url"}}, the pages wochenrueckblick/<slug>/teilen/
+with share.json.
 
 Share texts need absolute https URLs: SITEURL when it is https (publishconf.py), otherwise
 SHARE_SITEURL (pelicanconf.py sets it to the public address), so previews show the real texts.
@@ -72,17 +73,13 @@ def read_share_settings(settings) -> ShareSettings:
 
 
 class FixedText:
-    """Lets the writer (and its overwrite check) write text that needs no template.
+    """Lets the writer (and its overwrite check) write text that needs no template."""
 
-    `text` may be a function, called when the file is written: the preview renders the pages a
-    browser shows first and every other file later, so it is not computed before it is needed.
-    """
-
-    def __init__(self, text):
+    def __init__(self, text: str):
         self.text = text
 
     def render(self, context) -> str:
-        return self.text() if callable(self.text) else self.text
+        return self.text
 
 
 class ShareKitGenerator(Generator):
@@ -91,7 +88,7 @@ class ShareKitGenerator(Generator):
     def generate_context(self):
         self.context["roundup_shares"] = {}  # filled in the model's "share" stage
         self.ready = False
-        self.article_files: list[tuple[str, object]] = []  # (name, text or a function giving it)
+        self.reported: set[str] = set()  # articles whose share text problem was reported
         self.roundup_pages: list[dict] = []
 
     def prepare(self):
@@ -124,12 +121,15 @@ class ShareKitGenerator(Generator):
     # --- articles ---------------------------------------------------------------------------
 
     def _prepare_article(self, article):
+        post_model(article).make_share = functools.partial(self._article_share, article)
+
+    def _article_share(self, article) -> ShareData | None:
+        """Share texts, links and views of one article; None (reported once) when a text cannot fit."""
         share = self.share
         post = post_model(article)
         names = {author.slug: author.name for author in article.authors}
         authors = tuple(self._person(handle, names.get(handle) or handle) for handle in post.handles)
-        page_url = article.url  # a Pelican property that formats the URL on every access
-        url = url_table(self.context).shared(page_url)
+        url = url_table(self.context).shared(article.url)
         facts = ArticleFacts(
             title=str(article.title),  # typed text, as it is: striptags() would drop "<main>"
             summary=post.summary_text,
@@ -140,8 +140,10 @@ class ShareKitGenerator(Generator):
         try:
             texts = article_share_texts(facts, networks=SHARE_TEXT_NETWORKS, limits=share.limits, wording=share.wording)
         except ShareTextError as error:
-            problem(article.source_path, 0, f"share text: {error}", "shorten the title or raise SHARE_LIMITS")
-            return
+            if article.source_path not in self.reported:
+                self.reported.add(article.source_path)
+                problem(article.source_path, 0, f"share text: {error}", "shorten the title or raise SHARE_LIMITS")
+            return None
         instance = next((mastodon_instance(p.links) for p in authors if mastodon_instance(p.links)), share.mastodon_instance)
         links = share_links(
             networks=share.link_networks, url=url, title=facts.title,
@@ -149,10 +151,7 @@ class ShareKitGenerator(Generator):
             mastodon_instance=instance,
             labels={network: share.strings[f"share_link_{network}"] for network in LINK_NETWORKS},
         )
-        json_name = url_table(self.context).beside(article.save_as, "share.json")
-        json_url = page_url + "share.json" if page_url.endswith("/") else json_name
-        post.share = ShareData(texts, tuple(links), tuple(self._views(texts, id_prefix="teilen")), json_url)
-        self.article_files.append((json_name, functools.partial(share_json, texts)))
+        return ShareData(texts, tuple(links), tuple(self._views(texts, id_prefix="teilen")))
 
     # --- roundups ---------------------------------------------------------------------------
 
@@ -214,8 +213,6 @@ class ShareKitGenerator(Generator):
     def generate_output(self, writer):
         if not getattr(self, "ready", False):
             return
-        for name, text in self.article_files:
-            writer.write_file(name, FixedText(text), self.context)
         template = self.get_template("roundup_share")
         for page in self.roundup_pages:
             writer.write_file(page["save_as"], template, self.context,

@@ -54,3 +54,12 @@ EXPECTED_NAMES = {
     "linkedin": ["Änne Ahlers", "Die Community auf Mastodon", "Jana Beispiel", "Tom Muster", "Zoë Zimmermann"],
     "xing": ["Änne Ahlers", "Die Community auf Mastodon", "Jana Beispiel", "Tom Muster", "Zoë Zimmermann"],
 }
+
+
+def page_share_texts(page) -> dict[str, list[str]]:
+    """{network: [post, ...]} as an article page's "Texte zum Kopieren" show them (lxml page)."""
+    texts: dict[str, list[str]] = {}
+    for box in page.xpath("//section[contains(@class, 'share')]//textarea"):
+        network = page.get_element_by_id(box.get("aria-describedby")).get("data-network")
+        texts.setdefault(network, []).append(box.text_content())
+    return texts

@@ -250,6 +250,7 @@ class PreviewBuilder:
             result.crashed = True
             self._close(build)
             build.writer = None
+        _take_problems(build)  # found so far; rendering the queued pages may find more (share texts)
         build.seconds_to_priority = time.perf_counter() - started
         return build
 
@@ -370,9 +371,13 @@ class PreviewBuilder:
 
     def _close(self, build: Build) -> None:
         _detach(build._handlers)
-        collector = build._collector
-        build.result.errors, build.result.warnings = collector.errors, collector.warnings
-        build.result.other_errors, build.result.other_warnings = collector.other_errors, collector.other_warnings
+        _take_problems(build)
+
+
+def _take_problems(build: Build) -> None:
+    collector, result = build._collector, build.result
+    result.errors, result.warnings = collector.errors, collector.warnings
+    result.other_errors, result.other_warnings = list(collector.other_errors), list(collector.other_warnings)
 
 
 def split_front_matter(text: str) -> tuple[str, str]:

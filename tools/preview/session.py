@@ -116,11 +116,12 @@ class PreviewSession:
         if not first:
             self._notify(changed, problems_changed)
         self.builder.remember_front_matter(build)  # the model is complete: text edits can start from it
+        shown_problems = _problem_lines(build)
         self.builder.finish(build)
         if build.writer is not None and not build.writer.cancelled:
             late = set(build.writer.changed) - changed
-            if late and not first:
-                self._notify(late, problems_changed=False)
+            if not first:  # pages rendered last (or their share texts) may have found problems
+                self._notify(late, problems_changed=_problem_lines(build) != shown_problems)
             self.settled.set()
             self._print(build, time.perf_counter() - started)
 

@@ -180,3 +180,5 @@ SHARE_MASTODON_INSTANCE = "https://mastodon.social"
 SHARE_SITEURL = "https://blog.nordlicht-werkstatt.example"
 # Post limits as each network counts (see plugins/sharekit/counting.py); override per network.
 SHARE_LIMITS = {"mastodon": 500, "bluesky": 300, "x": 280, "linkedin": 3000, "xing": 3000}
+# #FollowFriday pages (wochenrueckblick/<week>/teilen/) for the newest 8 roundups (0 = all).
+SHARE_WEEKS = 8

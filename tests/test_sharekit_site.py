@@ -6,6 +6,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from sharekit.counting import DEFAULT_LIMITS, length_on
+from helpers import frontmatter
 from helpers.sharekit import BASE, EXPECTED_NAMES, SITE, named_lines, page_share_texts, profile
 
 NETWORKS = ["bluesky", "linkedin", "mastodon", "x", "xing"]
@@ -125,3 +126,17 @@ def test_english_site_writes_english_posts(build_site):
     assert built.result.exit_code(strict=True) == 0, built.messages
     posts = json.loads(built.text("wochenrueckblick/2026-W47/teilen/share.json"))
     assert posts["linkedin"][0].startswith("#FollowFriday: Thank you to everyone")
+
+
+def test_share_pages_are_written_for_the_newest_share_weeks_roundups_only(build_site):
+    earlier = {"articles/vorwoche.md": frontmatter.article("Aus der Vorwoche", "2026-11-10 09:30")}
+    newest = build_site({**SITE, **earlier}, overrides={"SHARE_WEEKS": 1})
+    assert newest.result.exit_code(strict=True) == 0, newest.messages
+    assert newest.path("wochenrueckblick/2026-W47/teilen/share.json").exists()
+    assert newest.path("wochenrueckblick/2026-W46/index.html").exists()
+    assert not newest.path("wochenrueckblick/2026-W46/teilen").exists()
+    links = newest.html("wochenrueckblick/2026-W46/").xpath("//a/@href")
+    assert not [href for href in links if "/teilen/" in href]  # no link to a page that is not there
+    assert any("2026-W47/teilen/" in href for href in newest.html("wochenrueckblick/2026-W47/").xpath("//a/@href"))
+    every = build_site({**SITE, **earlier}, overrides={"SHARE_WEEKS": 0})
+    assert every.path("wochenrueckblick/2026-W46/teilen/share.json").exists()

@@ -52,7 +52,7 @@ def test_output_without_a_built_site_says_to_run_make_html_first(tmp_path):
 def test_unknown_week_lists_the_available_ones(output):
     done = run_tool("tools.share", "2026-W50", "--output", str(output))
     assert done.returncode == 1
-    assert "no roundup for week 2026-W50; available: 2026-W47" in done.stderr
+    assert "no #FollowFriday page for week 2026-W50; available: 2026-W47" in done.stderr
 
 
 @pytest.mark.parametrize("value, expected", [

@@ -65,8 +65,9 @@ def choose_week(weeks: dict[str, Path], wanted: str | None) -> str:
     week = normalise_week(wanted)
     if week not in weeks:
         listed = ", ".join(sorted(weeks, reverse=True))
-        raise ShareToolError(f"no roundup for week {week}; available: {listed} "
-                             "(if the week is newer than the build, run `make html` again)")
+        raise ShareToolError(f"no #FollowFriday page for week {week}; available: {listed} "
+                             "(if the week is newer than the build, run `make html` again; pages are written "
+                             "for the newest SHARE_WEEKS roundups, set it to 0 for all)")
     return week
 
 

@@ -38,16 +38,17 @@ def hold_back_scheduled_and_duplicates(generator):
 
 
 def fix_urls_for_this_build(generator):
-    """Compute each article's URL once per build.
+    """Compute each article's URL and output path once per build.
 
     Pelican formats `article.url` from ARTICLE_URL on every access (about 70 µs); listings, feeds,
-    roundups, share texts and the sitemap ask for it some 20,000 times in a 1,000-post build.
-    `override_url` is Pelican's own per-content URL override; it is set after the content cache
-    was saved, so it never outlives this build.
+    roundups, share texts and the sitemap ask for it some 20,000 times in a 1,000-post build, and
+    for `save_as` some 4,000 times. `override_url` / `override_save_as` are Pelican's own
+    per-content overrides; they are set after the content cache was saved, so they never outlive
+    this build.
     """
     urls = url_table(generator.context)
     for article in (*generator.articles, *generator.translations, *generator.drafts, *generator.hidden_articles):
-        article.override_url = article.url
+        article.override_url, article.override_save_as = article.url, article.save_as
         post_model(article).absolute_url = urls.absolute(article.url)
 
 

@@ -13,7 +13,7 @@ import logging
 from pelican import signals
 from pelican.generators import Generator
 
-from shared.model import connect, on_stage, site_config, url_table
+from shared.model import connect, newest_roundups, on_stage, site_config, url_table
 
 from .config import newsletter_settings
 from .message import Envelope, build_message, list_unsubscribe_urls, message_bytes, message_id
@@ -61,8 +61,7 @@ def link_web_copies(context, generators=()):
 
 def recent_roundups(context, config) -> list:
     """The newest NEWSLETTER_WEEKS roundups: old weeks are not sent again, so their emails are not rebuilt."""
-    roundups = context.get("roundups", [])  # newest first
-    return roundups[: config.weeks] if config.weeks else roundups
+    return newest_roundups(context, config.weeks)
 
 
 def write_roundup_email(writer, context, env, config, roundup) -> dict:

@@ -227,6 +227,7 @@ SCHEMA = (
     Setting("SHARE_SITEURL", str, "", "https address in share texts when SITEURL is not https",
             rule=_https_or_empty),
     Setting("SHARE_LIMITS", dict, {}, "post limits per network, e.g. {'x': 280}", rule=_limits),
+    Setting("SHARE_WEEKS", int, 8, "#FollowFriday pages for the newest N roundups (0 = all)", rule=_not_negative),
     *URL_SETTINGS,
 )
 SCHEMA_BY_NAME = {setting.name: setting for setting in SCHEMA}

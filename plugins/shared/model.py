@@ -14,6 +14,7 @@ import blinker
 from pelican import signals
 
 from .config import SiteConfig, read_config
+from .post import post_model
 from .problems import report
 from .urls import UrlTable, build_url_table
 
@@ -55,6 +56,12 @@ def on_stage(name: str, receiver) -> None:
     _STAGE_SIGNALS[name].connect(receiver)
 
 
+def newest_roundups(context: dict, count: int) -> list:
+    """The newest `count` roundups (0 = all): older weeks are not shared or sent again."""
+    roundups = context.get("roundups") or []  # newest first
+    return roundups[:count] if count else roundups
+
+
 def build_model(generators) -> None:
     """all_generators_finalized: every stage in STAGES order, once per build."""
     context = generators[0].context if generators else {}
@@ -65,9 +72,20 @@ def build_model(generators) -> None:
         _STAGE_SIGNALS[name].send(context, generators=generators)
 
 
+def render_once(article, *key, caller):
+    """{% call once(article, 'card', heading, SITEURL) %}…{% endcall %}: the block's HTML, made once
+    per article and key in a build. A post's card is on the home page, its archive and topic pages,
+    its roundup and under other posts: about nine times per post, identical each time."""
+    rendered = post_model(article).rendered
+    if key not in rendered:
+        rendered[key] = caller()
+    return rendered[key]
+
+
 def expose_to_templates(generator) -> None:
     """generator_init: templates read the config and the URL table, never a plugin's internals."""
-    generator.env.globals.update(site=site_config(generator.context), urls=url_table(generator.context))
+    generator.env.globals.update(site=site_config(generator.context), urls=url_table(generator.context),
+                                 once=render_once)
 
 
 def connect() -> None:

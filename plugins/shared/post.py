@@ -7,7 +7,7 @@ plugin ran. A new PostModel is made every build: Pelican makes new Article objec
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Callable
 
@@ -53,6 +53,7 @@ class PostModel:
     words: int = 0  # of the body text (the readers plugin)
     reading_minutes: int = 1  # words / READING_WORDS_PER_MINUTE, rounded up, at least 1
     read_next: tuple = ()  # "Weiterlesen": other published articles, best first
+    rendered: dict = field(default_factory=dict)  # HTML made once per build ({% call once(...) %})
 
     @property
     def share(self) -> ShareData | None:

@@ -21,7 +21,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from shared.config import checked_config
-from shared.model import connect, on_stage, site_config, url_table
+from shared.model import connect, newest_roundups, on_stage, site_config, url_table
 from shared.urls import build_url_table
 from shared.people import SHARE_TEXT_NETWORKS, mastodon_instance
 from shared.post import ShareData, post_model
@@ -48,6 +48,7 @@ class ShareSettings:
     site_name: str
     strings: dict
     wording: Wording
+    weeks: int
 
 
 def read_share_settings(settings) -> ShareSettings:
@@ -69,7 +70,8 @@ def read_share_settings(settings) -> ShareSettings:
             "set SHARE_SITEURL = \"https://…\" in pelicanconf.py")
     strings = load_yaml_file(os.path.join(config["THEME"], "strings", config.lang, "sharekit.yml")).data
     wording = Wording.from_strings(strings)
-    return ShareSettings(limits, link_networks, instance, base_url, config["SITENAME"], strings, wording)
+    return ShareSettings(limits, link_networks, instance, base_url, config["SITENAME"], strings, wording,
+                         config["SHARE_WEEKS"])
 
 
 class FixedText:
@@ -101,7 +103,8 @@ class ShareKitGenerator(Generator):
         self.profiles = self.context.get("author_profiles") or {}
         for article in self.context.get("articles", []):
             self._prepare_article(article)
-        self._prepare_roundups(self.context.get("roundups") or [])
+        # #FollowFriday is this Friday's: pages for the newest SHARE_WEEKS weeks, not every week since the start
+        self._prepare_roundups(newest_roundups(self.context, self.share.weeks))
         self.ready = True
 
     # --- people -----------------------------------------------------------------------------

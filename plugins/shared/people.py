@@ -12,6 +12,7 @@ mentions, so people appear there by name; so does anyone without a link on that 
 
 from __future__ import annotations
 
+import functools
 import re
 from urllib.parse import urlsplit
 
@@ -142,6 +143,7 @@ def check_profile_link(network: str, url: str) -> None:
         _check_plain_profile(network, url, ("xing.com",), _XING_KINDS)
 
 
+@functools.lru_cache(maxsize=4096)  # a pure function of two strings; each author is named in every post
 def mention(network: str, url: str) -> str:
     """The text that mentions the owner of `url` on `network`; ProfileLinkError if it is no profile."""
     return _MENTION_PARSERS[network](url)

@@ -7,6 +7,7 @@ at a word boundary.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -162,13 +163,18 @@ def follow_friday_posts(people, *, networks, limits: dict, **texts) -> dict[str,
 _NOT_IN_HASHTAG = regex.compile(r"[^\p{L}\p{M}\p{N}_]+")
 
 
-def hashtag(tag: str) -> str | None:
+def hashtag(tag) -> str | None:
     """'netzwerken' -> '#Netzwerken', 'employee advocacy' -> '#EmployeeAdvocacy', 'Führung' kept.
 
     Characters a hashtag cannot hold (spaces, dashes, '&', '+', ...) split words; a tag of only
     digits is no hashtag on any network, so it gives None.
     """
-    words = [word for word in _NOT_IN_HASHTAG.split(unicodedata.normalize("NFC", str(tag))) if word]
+    return _hashtag_of_text(str(tag))
+
+
+@functools.lru_cache(maxsize=4096)  # a pure function of the text; a blog has few tags on many posts
+def _hashtag_of_text(tag: str) -> str | None:
+    words = [word for word in _NOT_IN_HASHTAG.split(unicodedata.normalize("NFC", tag)) if word]
     text = "".join(word[:1].upper() + word[1:] for word in words)
     if not text or text.isdigit():
         return None

@@ -110,6 +110,8 @@ class PreviewWriter(Writer):
         self.cancelled = False
         self.finished = False  # every page written, `finalized` sent
         self.calls: dict[str, list] = {}  # every write_file call of the build, for re-rendering one page
+        self.requests_waiting = 0  # requests in render_now; render_rest lets them go first
+        self._counting = threading.Lock()
 
     def write_file(self, name, template, context, *args, **kwargs):
         if not name:
@@ -131,14 +133,22 @@ class PreviewWriter(Writer):
         name = os.path.normpath(name)
         if name not in self.queued:  # no lock needed to see that (and a running build holds it)
             return False
-        with self.lock:
-            calls = self.queued.pop(name, None)
-            for call in calls or ():
-                self._render(call)
+        with self._counting:
+            self.requests_waiting += 1  # render_rest lets us go first: a lock is not fair
+        try:
+            with self.lock:
+                calls = self.queued.pop(name, None)
+                for call in calls or ():
+                    self._render(call)
+        finally:
+            with self._counting:
+                self.requests_waiting -= 1
         return calls is not None
 
     def render_rest(self) -> None:
         while True:
+            while self.requests_waiting:  # a browser waits for its page: it goes before the queue
+                time.sleep(0.001)
             with self.lock:
                 if not self.queued:
                     return

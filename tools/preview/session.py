@@ -44,8 +44,10 @@ class PreviewSession:
         self.current: Build | None = None  # the build whose output is being served
         self.shown: Build | None = None  # the last build whose problems the pages show
         self.known_pages: dict[str, str] = {}  # source -> output name, over every build
-        self.generating = threading.Event()  # set while a build has not written its priority pages
-        self.first_model = threading.Event()  # requests that come before the first build wait for it
+        # Cleared while a build makes its model (the first build, or one after an edit that the
+        # text-only shortcut could not show): requests wait for it instead of getting the page it
+        # is about to replace. Requests during the confirming build of a text edit do not wait.
+        self.model_ready = threading.Event()
         self.settled = threading.Event()
         self.changes: queue.Queue = queue.Queue()
         self.stopping = threading.Event()
@@ -91,23 +93,24 @@ class PreviewSession:
 
     def _handle(self, paths: set) -> None:
         texts = [p for p in paths if p.endswith(".md") and os.path.isfile(p)]
+        shown = None
         if texts and len(texts) == len(paths):
             started = time.perf_counter()
-            changed = self.builder.render_text_edit(self.current, texts)
-            if changed:
-                self._notify(changed, problems_changed=False)
+            shown = self.builder.render_text_edit(self.current, texts)
+            if shown:
+                self._notify(shown, problems_changed=False)
                 log.warning("text edit shown in %.3f s; full build follows", time.perf_counter() - started)
-        self._full_build()
+        self._full_build(requests_wait=shown is None)
 
-    def _full_build(self, first: bool = False) -> None:
-        self.generating.set()
+    def _full_build(self, first: bool = False, requests_wait: bool = True) -> None:
+        if requests_wait:
+            self.model_ready.clear()
         started = time.perf_counter()
         try:
             build = self.builder.build(priority=self._open_pages())
         finally:
             self.current = build if "build" in locals() else self.current
-            self.generating.clear()
-            self.first_model.set()
+            self.model_ready.set()
         previous = self.shown
         self.shown = build
         self.known_pages.update(build.sources)
@@ -148,7 +151,7 @@ class PreviewSession:
     def wait_for_page(self, name: str, timeout: float = 60.0) -> None:
         """Before serving `name`: wait for the running build's model, render the page if queued."""
         deadline = time.monotonic() + timeout
-        self.first_model.wait(timeout)  # later builds serve the last pages until their model is ready
+        self.model_ready.wait(timeout)
         build = self.current
         if build is None or build.writer is None:
             return

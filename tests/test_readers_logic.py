@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -57,6 +58,30 @@ def test_ties_go_to_the_newer_post_then_the_key_and_never_the_post_itself():
 def test_read_next_is_the_same_whatever_order_the_posts_come_in():
     posts = [post(f"p{i}", i % 4, tags=[f"t{i % 3}", "x"][: 1 + i % 2], authors=[f"a{i % 2}"]) for i in range(12)]
     assert read_next(posts) == read_next(list(reversed(posts)))
+
+
+def ranked_by_definition(posts, limit):
+    """Weiterlesen as the docs define it, by sorting every other related post: the reference."""
+    chosen = {}
+    for post in posts:
+        def rank(other):
+            return (other.key != post.series_next, -len(other.tags & post.tags), not other.authors & post.authors,
+                    -other.date.timestamp(), other.key)
+        related = [other for other in posts if other.key != post.key and (
+            other.key == post.series_next or other.tags & post.tags or other.authors & post.authors)]
+        chosen[post.key] = [other.key for other in sorted(related, key=rank)[:limit]]
+    return chosen
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_read_next_ranks_like_its_definition_on_random_blogs(seed):
+    rng = random.Random(seed)
+    keys = [f"p{i:02d}" for i in range(60)]
+    posts = [post(key, rng.randrange(20), tags=rng.sample(["a", "b", "c", "d", "e"], rng.randrange(4)),
+                  authors=rng.sample(["jana", "tom", "ole", "zoe"], 1 + rng.randrange(2)),
+                  series_next=rng.choice(keys + [None] * 40)) for key in keys]
+    for limit in (0, 1, 3, 5):
+        assert read_next(posts, limit) == ranked_by_definition(posts, limit)
 
 
 def test_unrelated_posts_and_a_zero_limit_suggest_nothing():

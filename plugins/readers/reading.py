@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from html import unescape
@@ -11,6 +12,7 @@ _TAG = re.compile(r"<[^>]+>")
 _WORD = re.compile(r"\S*\w\S*")  # a run of non-space characters with at least one letter or digit
 
 
+@functools.lru_cache(maxsize=16384)  # the preview builds again and again from the same bodies
 def body_words(html: str) -> int:
     """Words a reader reads in the body HTML (markup, scripts and styles do not count)."""
     text = unescape(_TAG.sub(" ", _SKIPPED.sub(" ", html or ""))).replace("\u00ad", "")  # soft hyphens

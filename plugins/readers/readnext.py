@@ -6,10 +6,12 @@ the same author; ties go to the newer post, then the key. Never the post itself,
 
 from __future__ import annotations
 
+import functools
 import heapq
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
+from operator import itemgetter
 
 
 @dataclass(frozen=True)
@@ -23,6 +25,11 @@ class Candidate:
 
 def read_next(posts: list[Candidate], limit: int = 3) -> dict[str, list[str]]:
     """key -> keys of the posts to read next, best first. Only related posts are suggested."""
+    return {key: list(keys) for key, keys in _ranked(tuple(posts), limit).items()}
+
+
+@functools.lru_cache(maxsize=2)  # the preview's next build after a title or profile edit has the same posts
+def _ranked(posts: tuple, limit: int) -> dict[str, tuple]:
     # Posts newest first: a post's place in this order breaks ties, and posts are numbered by it.
     ordered = sorted(posts, key=lambda post: (-post.date.timestamp(), post.key))
     place = {post.key: number for number, post in enumerate(ordered)}
@@ -33,20 +40,20 @@ def read_next(posts: list[Candidate], limit: int = 3) -> dict[str, list[str]]:
             by_tag.setdefault(tag, []).append(number)
         for author in post.authors:
             by_author.setdefault(author, []).append(number)
-    total = len(ordered)
-    scale = total + max((len(post.tags) for post in posts), default=0) + 1  # beyond any count below
     chosen = {}
     for number, post in enumerate(ordered):
-        shared = Counter()
-        for tag in post.tags:
-            shared.update(by_tag[tag])
+        # Weight of a candidate: 2 per shared tag, 1 for a shared author, so tags come first. Counted
+        # from the numbers in ascending order, so equal weights keep "newer first" (the sort is stable).
+        tagged = [other for tag in post.tags for other in by_tag[tag]]
         same_author = {other for author in post.authors for other in by_author[author]}
+        weight = Counter(sorted(tagged + tagged + list(same_author)))
+        weight.pop(number, None)
+        best = []
         following = place.get(post.series_next, -1)
-        related = (shared.keys() | same_author | ({following} if following >= 0 else set())) - {number}
-        # One number per candidate, larger is better: next tip, shared tags, same author, then newer;
-        # every part is smaller than `scale`, so it outweighs all the parts after it.
-        scored = [((((other == following) * scale + shared[other]) * 2 + (other in same_author)) * scale
-                   + total - other, other) for other in related]
-        best = heapq.nlargest(limit, scored) if limit else []
-        chosen[post.key] = [ordered[other].key for _score, other in best]
+        if limit and following >= 0 and following != number:  # the next tip of the series comes first
+            best.append(following)
+            weight.pop(following, None)
+        best += [other for other, _weight in heapq.nlargest(max(0, limit - len(best)), weight.items(),
+                                                              key=itemgetter(1))]
+        chosen[post.key] = tuple(ordered[other].key for other in best)
     return chosen

@@ -2,8 +2,8 @@
 srcset of smaller copies (made once with Pillow, kept in a cache between builds); images after the
 first one of a page load lazily.
 
-This runs over the output once all pages and static files are written, so it covers every
-template (avatars, header images, body images) without each one having to know about sizes.
+This runs over the pages the build wrote once they and the static files are all written, so it
+covers every template (avatars, header images, body images) without each one knowing about sizes.
 """
 
 from __future__ import annotations
@@ -182,10 +182,10 @@ def size_images(html: str, page: str, shop: ImageShop, site_url: str) -> str:
     return IMG_TAG.sub(replace, html)
 
 
-def size_site_images(shop: ImageShop, site_url: str, skip=lambda relative: False) -> int:
-    """Rewrite the pages of the output that have images; returns how many pages changed."""
+def size_site_images(shop: ImageShop, site_url: str, pages, skip=lambda relative: False) -> int:
+    """Rewrite those of `pages` (HTML files in the output) that have images; returns how many changed."""
     changed = 0
-    for path in sorted(shop.output.rglob("*.html")):
+    for path in sorted(set(map(Path, pages))):
         relative = path.relative_to(shop.output).as_posix()
         if skip(relative):
             continue

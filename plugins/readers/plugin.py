@@ -8,7 +8,7 @@ from pathlib import Path
 from pelican import signals
 
 from shared.config import read_config
-from shared.model import connect, on_stage
+from shared.model import connect, on_stage, written_pages
 from shared.urls import build_url_table
 
 from .images import ImageShop, size_site_images
@@ -24,9 +24,13 @@ def size_images(pelican):
     settings = pelican.settings
     config, _problems = read_config(settings)  # reported at the start of the build already
     urls = build_url_table(settings, config.values)
+    written = written_pages(settings)
+    if written is None:
+        return
     shop = ImageShop(Path(pelican.output_path), Path(settings["CACHE_PATH"]) / "readers-images",
                      tuple(config["IMAGE_WIDTHS"]))
-    size_site_images(shop, urls.site_url, skip=lambda relative: is_email_page(relative, urls))
+    size_site_images(shop, urls.site_url, [page.path for page in written.pages],
+                     skip=lambda relative: is_email_page(relative, urls))
 
 
 def register():

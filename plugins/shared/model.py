@@ -10,8 +10,12 @@ so a devserver rebuild starts from nothing.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from datetime import datetime
+
 import blinker
 from pelican import signals
+from pelican.contents import Article
 
 from .config import SiteConfig, read_config
 from .post import post_model
@@ -21,6 +25,46 @@ from .urls import UrlTable, build_url_table
 STAGES = ("series", "roundups", "feeds", "readers", "share", "newsletter", "pages")
 _STAGE_SIGNALS = {name: blinker.signal(f"werkbank.model.{name}") for name in STAGES}
 CONFIG_KEY, URLS_KEY, BUILT_KEY = "SITE_CONFIG", "SITE_URLS", "SITE_MODEL_BUILT"
+WRITTEN_KEY = "SITE_WRITTEN_PAGES"
+
+
+@dataclass(frozen=True)
+class WrittenPage:
+    """One HTML page a build wrote, as the plugins that work on the finished output need it."""
+
+    path: str  # absolute
+    kind: str  # "article", "page" (any other content, e.g. a page) or "listing" (no content of its own)
+    status: str  # of its article or page; "published" for listings
+    date: datetime | None  # its content's modified (else) date; None for listings
+
+
+@dataclass
+class WrittenPages:
+    """The HTML pages of one build, in writing order. `finalized` only gets the Pelican object, so
+    this is kept in Pelican's settings too (plain values only: Pelican's content cache pickles the
+    settings); every build starts a new one."""
+
+    output_path: str
+    pages: list = field(default_factory=list)
+
+
+def remember_written_page(path, context) -> None:
+    """content_written: every HTML page, whichever generator or plugin wrote it."""
+    written = context.get(WRITTEN_KEY)
+    if written is None or not path.endswith(".html"):
+        return
+    item = context.get("article") or context.get("page")
+    if item is None:
+        written.pages.append(WrittenPage(path, "listing", "published", None))
+        return
+    kind = "article" if isinstance(item, Article) else "page"
+    date = getattr(item, "modified", None) or getattr(item, "date", None)
+    written.pages.append(WrittenPage(path, kind, getattr(item, "status", "published"), date))
+
+
+def written_pages(settings) -> WrittenPages | None:
+    """The pages the build that just finished wrote (for `finalized` receivers)."""
+    return settings.get(WRITTEN_KEY)
 
 
 def site_config(context: dict) -> SiteConfig:
@@ -68,6 +112,9 @@ def build_model(generators) -> None:
     if context.get(BUILT_KEY):
         return
     context[BUILT_KEY] = True
+    generator = generators[0] if generators else None
+    if generator is not None:  # pages are written after the model: start this build's record
+        context[WRITTEN_KEY] = generator.settings[WRITTEN_KEY] = WrittenPages(generator.output_path)
     for name in STAGES:
         _STAGE_SIGNALS[name].send(context, generators=generators)
 
@@ -93,3 +140,4 @@ def connect() -> None:
     signals.initialized.connect(correct_settings)
     signals.generator_init.connect(expose_to_templates)
     signals.all_generators_finalized.connect(build_model)
+    signals.content_written.connect(remember_written_page)

@@ -423,7 +423,7 @@ def week_slug(day: datetime) -> str:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=int(os.environ.get("N", "1000")))
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--edits", type=int, default=5, help="edits per kind for the preview latencies")
     parser.add_argument("--preview-only", action="store_true", help="only the edit-to-preview latencies")
     parser.add_argument("--child", nargs=4, help=argparse.SUPPRESS)

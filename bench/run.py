@@ -7,8 +7,9 @@ Every build runs in its own child process, so wall time and peak memory (ru_maxr
 process) belong to that build alone. Each figure is the median of RUNS builds. The site's builds
 go through tools.build like `make check`; a corpus with any content problem stops the benchmark.
 
-Also measured: edit-to-preview latency of `make devserver` (tools/preview) for a body, a title and a
-profile edit (median of EDITS saves, from the save to the first HTTP response that shows it), the
+Also measured: edit-to-preview latency of `make devserver` (tools/preview) for a body, a title, a
+profile, a new tag and a series description (median of EDITS saves, from the save to the first HTTP
+response of every page listed that shows it), the
 roundup + newsletter generators on a corpus of only the 40-post week, the newsletter of that week,
 the largest article page with its CSS, and the search index (bench/search.py: its size and the
 bytes of a first query in Chromium).
@@ -376,7 +377,7 @@ def preview_latencies(content: Path, work: Path, plan: list[dict], edits: int) -
         old_posts = sorted(plan, key=lambda e: e["date"])[:edits]
         newest = sorted(plan, key=lambda e: e["date"], reverse=True)[:edits]  # on the home page and in the roundup
         roundup = f"wochenrueckblick/{week_slug(LAST_DAY)}/"
-        results = {"body": [], "title": [], "profile": []}
+        results = {"body": [], "title": [], "profile": [], "tag": [], "series": []}
         preview.open_page(page(old_posts[0]))
         for number, entry in enumerate(old_posts):
             marker = f"Absatz Nummer {number} aus dem Editor"
@@ -395,6 +396,15 @@ def preview_latencies(content: Path, work: Path, plan: list[dict], edits: int) -
             results["profile"].append(preview.seconds_until_shown(
                 replace(content / "authors" / f"{handle}.yml", 'name: "Person', f'name: "{marker} Person'),
                 [f"autoren/{handle}/", page(entry)], marker))
+        for number, entry in enumerate(newest):
+            marker = f"Neuesthema{number}"  # a new tag: a new topic page, and a link on the post
+            results["tag"].append(preview.seconds_until_shown(
+                replace(source(entry), "tags: [", f"tags: [{marker}, "), [page(entry), f"thema/{marker.lower()}/"], marker))
+        for number in range(edits):
+            marker = f"Beschreibung{number}"
+            results["series"].append(preview.seconds_until_shown(
+                replace(content / "series" / "mittwochstipp.yml", "Eine Serie", f"Eine Serie {marker}"),
+                ["serien/mittwochstipp/", "serien/"], marker))
         preview.settle()
         return {"first_build": preview.first_build, **{kind: statistics.median(values) for kind, values in results.items()},
                 "all": results}
@@ -472,6 +482,8 @@ def main(argv=None) -> int:
         print(f"  body of an old post      {latency['body']:6.3f} s (target ≤ 0.5 s)   its page")
         print(f"  title of a new post      {latency['title']:6.3f} s (target ≤ 1 s)     its page, home, roundup, archive")
         print(f"  a profile's name         {latency['profile']:6.3f} s (target ≤ 1 s)     author page, a post of hers")
+        print(f"  a new tag on a new post  {latency['tag']:6.3f} s (target ≤ 1 s)     its page, the new topic page")
+        print(f"  a series description     {latency['series']:6.3f} s (target ≤ 1 s)     series page, series index")
         slug = week_slug(LAST_DAY)
         seconds = sum(week["phases"].get(name, 0.0) for name in ("roundup", "newsletter"))
         print(f"roundups + newsletter for the 40-post week {slug} (a build of only that week; roundup and "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 
 from shared.dates import DateValueError, parse_datetime
@@ -51,7 +52,8 @@ def read_front_matter(text: str, path: str, *, is_page: bool, tz_name: str) -> F
         add(2, "front matter must be YAML keys and values", "write it as 'title: \"…\"' lines")
         return result
 
-    result.lines = {".".join(str(p) for p in key): line for key, line in doc.lines.items() if key}
+    # the same few keys ("title", "tags.0", …) in every post: one string each, not one per post
+    result.lines = {sys.intern(".".join(str(p) for p in key)): line for key, line in doc.lines.items() if key}
     checker = _Checker(doc, add, tz_name)
     allowed = PAGE_KEYS if is_page else ARTICLE_KEYS
     for key in doc.data:

@@ -189,9 +189,10 @@ def size_site_images(shop: ImageShop, site_url: str, pages, skip=lambda relative
         relative = path.relative_to(shop.output).as_posix()
         if skip(relative):
             continue
-        html = path.read_text(encoding="utf-8")
-        if "<img" not in html:
+        data = path.read_bytes()
+        if b"<img" not in data:  # most pages: no need to decode them
             continue
+        html = data.decode("utf-8")
         sized = size_images(html, relative, shop, site_url)
         if sized != html:
             path.write_text(sized, encoding="utf-8")

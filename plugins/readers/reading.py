@@ -9,7 +9,9 @@ from html import unescape
 
 _SKIPPED = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
-_WORD = re.compile(r"\S*\w\S*")  # a run of non-space characters with at least one letter or digit
+# A run of non-space characters with at least one letter or digit, matched from its first letter
+# or digit ("„Danke!“" is one word, "–" none); the same count as \S*\w\S* without its backtracking.
+_WORD = re.compile(r"\w\S*")
 
 
 @functools.lru_cache(maxsize=16384)  # the preview builds again and again from the same bodies

@@ -6,7 +6,7 @@ the same author; ties go to the newer post, then the key. Never the post itself,
 
 from __future__ import annotations
 
-import functools
+import hashlib
 import heapq
 from collections import Counter
 from dataclasses import dataclass
@@ -23,13 +23,27 @@ class Candidate:
     series_next: str | None = None  # key of the next tip of its series, if published
 
 
+# The last ranking, by a fingerprint of its posts: the preview's next build after a title or profile
+# edit ranks the same posts again. A fingerprint, not the posts: a cold build keeps no copy of them.
+_LAST: dict = {}
+
+
 def read_next(posts: list[Candidate], limit: int = 3) -> dict[str, list[str]]:
     """key -> keys of the posts to read next, best first. Only related posts are suggested."""
-    return {key: list(keys) for key, keys in _ranked(tuple(posts), limit).items()}
+    key = (_fingerprint(posts), limit)
+    if key not in _LAST:
+        _LAST.clear()
+        _LAST[key] = _ranked(posts, limit)
+    return {post: list(keys) for post, keys in _LAST[key].items()}
 
 
-@functools.lru_cache(maxsize=2)  # the preview's next build after a title or profile edit has the same posts
-def _ranked(posts: tuple, limit: int) -> dict[str, tuple]:
+def _fingerprint(posts) -> bytes:
+    facts = [(post.key, post.date.timestamp(), sorted(post.tags), sorted(post.authors), post.series_next)
+             for post in posts]
+    return hashlib.blake2b(repr(facts).encode(), digest_size=16).digest()
+
+
+def _ranked(posts, limit: int) -> dict[str, tuple]:
     # Posts newest first: a post's place in this order breaks ties, and posts are numbered by it.
     ordered = sorted(posts, key=lambda post: (-post.date.timestamp(), post.key))
     place = {post.key: number for number, post in enumerate(ordered)}

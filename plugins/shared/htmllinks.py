@@ -12,6 +12,8 @@ def absolute_links(html: str, base_url: str) -> str:
     """Rewrite relative href/src/srcset in an HTML fragment against the page's absolute URL."""
     if not html.strip():
         return html
+    if not any(char in html for char in "<&\r"):  # plain text (a summary): no link, nothing to parse
+        return escape(html, quote=False)
     wrapper = lxml_html.fragment_fromstring(html, create_parent="div")
     wrapper.make_links_absolute(base_url, resolve_base_href=False, handle_failures="ignore")
     for element in wrapper.iter():  # lxml leaves these two alone

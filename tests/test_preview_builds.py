@@ -41,6 +41,11 @@ SITE = {
 }
 
 
+# One post per listing page: the home page, topics and authors all have several pages, and the
+# preview splits a listing into its pages (a request renders only its own).
+PAGINATION = {"DEFAULT_PAGINATION": 1}
+
+
 def output_files(directory: Path) -> dict:
     return {str(p.relative_to(directory)): p.read_bytes() for p in sorted(directory.rglob("*")) if p.is_file()}
 
@@ -51,7 +56,7 @@ def preview(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     content = tmp_path / "content"
     write_files(content, SITE)
-    session = PreviewSession(site_settings(tmp_path), root=tmp_path)
+    session = PreviewSession(site_settings(tmp_path, overrides=PAGINATION), root=tmp_path)
     session.start()
     return session
 
@@ -79,7 +84,8 @@ def edit(session: PreviewSession, changes: dict) -> None:
 def assert_same_as_cold_build(session: PreviewSession, tmp_path: Path) -> None:
     cold = tmp_path / "cold"
     shutil.rmtree(cold, ignore_errors=True)
-    result = build(site_settings(tmp_path, overrides={"OUTPUT_PATH": str(cold), "CACHE_PATH": str(tmp_path / "c2")}))
+    result = build(site_settings(tmp_path, overrides={**PAGINATION, "OUTPUT_PATH": str(cold),
+                                                      "CACHE_PATH": str(tmp_path / "c2")}))
     preview_files, cold_files = output_files(Path(session.output)), output_files(cold)
     assert sorted(preview_files) == sorted(cold_files)
     differing = [name for name in cold_files if preview_files[name] != cold_files[name]]
@@ -119,6 +125,15 @@ def test_every_step_of_an_edit_sequence_equals_a_cold_build(preview, tmp_path):
             assert_same_as_cold_build(preview, tmp_path)
         except AssertionError as error:
             raise AssertionError(f"after editing {label}: {error}") from None
+
+
+def test_a_request_renders_only_its_page_of_a_listing(preview):
+    build = preview.builder.build(priority=())
+    writer = build.writer
+    assert {"index.html", "seite/2/index.html", "seite/3/index.html"} <= set(writer.queued)  # one entry per page
+    assert writer.render_now("seite/2/index.html")
+    assert "seite/2/index.html" not in writer.queued and "index.html" in writer.queued
+    preview.builder.finish(build)
 
 
 def test_a_text_edit_shows_the_new_text_before_the_full_build(preview, tmp_path):

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 import jinja2
 from pelican import Pelican, contents, signals
 from pelican.generators import StaticGenerator
+from pelican.paginator import Paginator
 from pelican.utils import sanitised_join
 from pelican.writers import FileOverwriteFailedError
 from pelican.writers import Writer
@@ -113,16 +114,42 @@ class PreviewWriter(Writer):
         self.requests_waiting = 0  # requests in render_now; render_rest lets them go first
         self._counting = threading.Lock()
 
-    def write_file(self, name, template, context, *args, **kwargs):
+    def write_file(self, name, template, context, relative_urls=False, paginated=None, template_name=None,
+                   override_output=False, url=None, **kwargs):
         if not name:
             return
-        name = os.path.normpath(name)
-        call = (name, template, context, args, kwargs)
-        self.calls.setdefault(name, []).append(call)
-        if name in self.priority:
-            self._render(call)
-        else:
-            self.queued.setdefault(name, []).append(call)
+        for page_name, page_kwargs in self._pages(name, url, paginated, template_name, kwargs):
+            page_name = os.path.normpath(page_name)
+            call = (page_name, template, context, (relative_urls,), {"override_output": override_output, **page_kwargs})
+            self.calls.setdefault(page_name, []).append(call)
+            if page_name in self.priority:
+                self._render(call)
+            else:
+                self.queued.setdefault(page_name, []).append(call)
+
+    def _pages(self, name, url, paginated, template_name, kwargs) -> list:
+        """One write per output page: Pelican's pagination (pelican/writers.py, Writer.write_file)
+        done here, so a request for page 1 of a listing renders page 1, not all of them."""
+        if paginated is None:
+            paginated = {key: value for key, value in kwargs.items() if key in {"articles", "dates"}}
+        if not (paginated and template_name in self.settings["PAGINATED_TEMPLATES"]):
+            return [(name, {"paginated": paginated, "template_name": template_name, "url": url, **kwargs})]
+        per_page = self.settings["PAGINATED_TEMPLATES"][template_name] or self.settings["DEFAULT_PAGINATION"]
+        paginators = {key: Paginator(name, url, value, self.settings, per_page) for key, value in paginated.items()}
+        pages = []
+        for number in range(next(iter(paginators.values())).num_pages):
+            page_kwargs = dict(kwargs)
+            for key, paginator in paginators.items():
+                page = paginator.page(number + 1)
+                page_kwargs.update({
+                    f"{key}_paginator": paginator,
+                    f"{key}_page": page,
+                    f"{key}_previous_page": paginator.page(number) if number > 0 else None,
+                    f"{key}_next_page": paginator.page(number + 2) if number + 1 < paginator.num_pages else None,
+                })
+            # paginated={} and no template_name: Pelican writes this one page as it is
+            pages.append((page.save_as, {"paginated": {}, "template_name": None, "url": url, **page_kwargs}))
+        return pages
 
     def _render(self, call) -> None:
         name, template, context, args, kwargs = call

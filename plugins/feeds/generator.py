@@ -7,7 +7,7 @@ data of entries.py and catalog.py.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from html import escape
 from zoneinfo import ZoneInfo
 
@@ -40,6 +40,9 @@ class FeedState:
     settings: FeedSettings
     strings: dict
     catalog: FeedCatalog | None  # None when feeds are off
+    # entry id -> its article: an article entry's content (the post with absolute links) is made
+    # when the feeds are written, not kept from the plan through every page of the build
+    articles: dict = field(default_factory=dict)
 
 
 def plan_site_feeds(context: dict, generators=()) -> None:
@@ -48,8 +51,9 @@ def plan_site_feeds(context: dict, generators=()) -> None:
     for error in errors:
         problem("pelicanconf.py", 0, error)
     strings = load_feed_strings(settings.theme, settings.language)
-    catalog = build_catalog(context, settings, strings) if settings.enabled else None
-    context[STATE_KEY] = FeedState(settings, strings, catalog)
+    state = context[STATE_KEY] = FeedState(settings, strings, None)
+    if settings.enabled:
+        state.catalog = build_catalog(context, settings, strings, state.articles)
 
 
 def feed_state(context: dict) -> FeedState:
@@ -89,10 +93,21 @@ class FeedsGenerator(Generator):
         state = feed_state(self.context)
         if state.catalog is None:
             return
+        contents: dict = {}  # entry id -> content, made once for all the feeds an article is in
+
+        def with_content(entry: Entry) -> Entry:
+            article = state.articles.get(entry.entry_id)
+            if article is None:
+                return entry  # a roundup entry carries its content
+            if entry.entry_id not in contents:
+                contents[entry.entry_id] = article_content(article, state.settings)
+            return replace(entry, content_html=contents[entry.entry_id])
+
         for feed in state.catalog.feeds:
             title = feed_title(feed.topic, state)
+            filled = replace(feed, entries=[with_content(entry) for entry in feed.entries])
             for fmt in FORMATS:
-                document = render_feed(feed, fmt, state.settings, title, feed.topic.description)
+                document = render_feed(filled, fmt, state.settings, title, feed.topic.description)
                 write_bytes(writer, self.output_path, feed.paths[fmt], document, self.context)
 
 
@@ -114,7 +129,7 @@ def write_bytes(writer, output_path: str, relative: str, document: bytes, contex
 # --- from Pelican objects to plain data -------------------------------------------------------
 
 
-def build_catalog(context: dict, settings: FeedSettings, strings: dict) -> FeedCatalog:
+def build_catalog(context: dict, settings: FeedSettings, strings: dict, articles_by_entry: dict) -> FeedCatalog:
     articles = list(context.get("articles") or [])
     topics, memberships = article_topics(articles, context, settings, strings)
     # Only the newest FEED_MAX_ITEMS of each topic reach a feed. A full entry (content with
@@ -125,7 +140,9 @@ def build_catalog(context: dict, settings: FeedSettings, strings: dict) -> FeedC
     urls = url_table(context)
     for article in articles:
         if id(article) in wanted:
-            posts.append(Post(article_entry(article, settings, urls), tuple(memberships[id(article)])))
+            entry = article_entry(article, settings, urls)
+            articles_by_entry[entry.entry_id] = article
+            posts.append(Post(entry, tuple(memberships[id(article)])))
         else:
             check_article(article, settings)
     roundups = list(context.get("roundups") or [])
@@ -217,10 +234,11 @@ def report_if_id_missing(article, settings: FeedSettings) -> None:
 
 
 def article_entry(article, settings: FeedSettings, urls) -> Entry:
+    """The entry without its content (article_content makes it when the feed is written)."""
     url = post_model(article).absolute_url
     found = {}  # field -> removed characters, reported with file and line below
     title = clean(article.title, "title", found)
-    content = absolute_links(clean(article.get_content(settings.site_url), "content", found), url)
+    clean(article.get_content(settings.site_url), "content", found)  # checked now, made later
     summary = absolute_links(clean(article_summary(article, settings), "summary", found), url)
     report_removed_characters(article, found)
     report_if_id_missing(article, settings)
@@ -235,7 +253,12 @@ def article_entry(article, settings: FeedSettings, urls) -> Entry:
         terms.append(Term(clean(category.name, "category", {}), settings.absolute(urls.url("categories"))))
     terms += [Term(clean(tag.name, "tag", {}), settings.absolute(urls.url("tags")))
               for tag in getattr(article, "tags", None) or []]
-    return Entry(entry_id, title, url, content, summary, article.date, updated, tuple(authors), tuple(terms))
+    return Entry(entry_id, title, url, "", summary, article.date, updated, tuple(authors), tuple(terms))
+
+
+def article_content(article, settings: FeedSettings) -> str:
+    """The post's HTML for feeds: invisible characters removed (article_entry reported them), links absolute."""
+    return absolute_links(clean(article.get_content(settings.site_url), "content", {}), post_model(article).absolute_url)
 
 
 def clean(text, field: str, found: dict) -> str:

@@ -29,7 +29,7 @@ def size_images(pelican):
         return
     shop = ImageShop(Path(pelican.output_path), Path(settings["CACHE_PATH"]) / "readers-images",
                      tuple(config["IMAGE_WIDTHS"]))
-    size_site_images(shop, urls.site_url, [page.path for page in written.pages],
+    size_site_images(shop, urls.site_url, [page.path for page in written.pages if page.path in written.with_images],
                      skip=lambda relative: is_email_page(relative, urls))
 
 

@@ -10,12 +10,14 @@ so a devserver rebuild starts from nothing.
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass, field
 from datetime import datetime
 
 import blinker
 from pelican import signals
 from pelican.contents import Article
+from pelican.writers import Writer
 
 from .config import SiteConfig, read_config
 from .post import post_model
@@ -46,6 +48,7 @@ class WrittenPages:
 
     output_path: str
     pages: list = field(default_factory=list)
+    with_images: set = field(default_factory=set)  # paths of the pages with an <img> (SiteWriter notes them)
 
 
 def remember_written_page(path, context) -> None:
@@ -60,6 +63,43 @@ def remember_written_page(path, context) -> None:
     kind = "article" if isinstance(item, Article) else "page"
     date = getattr(item, "modified", None) or getattr(item, "date", None)
     written.pages.append(WrittenPage(path, kind, getattr(item, "status", "published"), date))
+
+
+def note_written_text(settings, path: str, text: str) -> None:
+    """Every writer calls this with each file's text: the image pass then reads only pages with images."""
+    written = settings.get(WRITTEN_KEY)
+    if written is not None and "<img" in text:
+        written.with_images.add(path)
+
+
+class _NotingFile(io.TextIOBase):
+    """A text file Pelican's writer writes into, noting what is written (note_written_text)."""
+
+    def __init__(self, handle, path: str, settings):
+        super().__init__()
+        self.handle, self.path, self.settings = handle, path, settings
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        note_written_text(self.settings, self.path, text)
+        return self.handle.write(text)
+
+    def close(self) -> None:
+        self.handle.close()
+        super().close()
+
+
+class SiteWriter(Writer):
+    """Pelican's writer, noting which pages have images (see note_written_text)."""
+
+    def _open_w(self, filename, encoding, override=False):
+        return _NotingFile(super()._open_w(filename, encoding, override), filename, self.settings)
+
+
+def site_writer(pelican) -> type:
+    return SiteWriter
 
 
 def written_pages(settings) -> WrittenPages | None:
@@ -141,3 +181,4 @@ def connect() -> None:
     signals.generator_init.connect(expose_to_templates)
     signals.all_generators_finalized.connect(build_model)
     signals.content_written.connect(remember_written_page)
+    signals.get_writer.connect(site_writer)

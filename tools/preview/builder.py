@@ -31,6 +31,7 @@ from pelican.utils import sanitised_join
 from pelican.writers import FileOverwriteFailedError
 from pelican.writers import Writer
 
+from shared.model import note_written_text
 from shared.problems import ContentProblem, ProblemCollector
 from tools.build import BuildResult
 
@@ -94,7 +95,9 @@ class _ChangedOnlyFile(io.StringIO):
 
     def close(self):
         if not self.closed:
-            self.writer.store(self.path, self.getvalue().encode("utf-8"))
+            text = self.getvalue()
+            note_written_text(self.writer.settings, self.path, text)  # as shared.model.SiteWriter does
+            self.writer.store(self.path, text.encode("utf-8"))
         super().close()
 
 

@@ -70,8 +70,8 @@ send-newsletter: $(VENV)/.installed  ## dry run unless CONFIRM=1; FORCE=1 resend
 send-due-newsletter: $(VENV)/.installed  ## CI, after the Friday deploy: the week that just closed, exactly once (CONFIRM=1 sends)
 	$(PY) -m tools.newsletter send-due $(if $(filter 1 true yes,$(CONFIRM)),--confirm)
 
-share: $(VENV)/.installed  ## make share WEEK=2026-W47: print the #FollowFriday posts
-	$(PY) -m tools.share --output $(OUTPUT) $(WEEK)
+share: $(VENV)/.installed  ## make share WEEK=2026-W47 [SETTINGS=publishconf.py]: print the #FollowFriday posts
+	$(PY) -m tools.share --output $(OUTPUT) $(if $(SETTINGS),--settings $(SETTINGS)) $(WEEK)
 
 bench: $(VENV)/.installed  ## benchmark against plain Pelican; N=5000 for a bigger corpus
 	$(PY) bench/run.py $(if $(N),--articles $(N))

@@ -154,3 +154,24 @@ def test_two_tags_that_would_share_one_page_are_a_problem(build_site):
     found = [p for p in site.result.errors if "gets the same page" in p.message]
     assert len(found) == 1 and found[0].path.endswith("zweiter.md")
     assert found[0].message.startswith("'C++' in 'tags' gets the same page as 'C#'")
+
+
+def test_a_post_published_with_the_placeholders_of_new_post_fails_naming_each_line(build_site, tmp_path):
+    from datetime import datetime
+    from tools.new_post import write_new_post
+
+    scratch = tmp_path / "scaffold"
+    (scratch / "authors").mkdir(parents=True)
+    (scratch / "authors" / "jana-beispiel.yml").write_text("name: Jana\n", encoding="utf-8")
+    scaffold = write_new_post(scratch, "Mein erster Beitrag", "jana-beispiel", datetime(2026, 11, 18, 9, 30))
+    draft = scaffold.read_text(encoding="utf-8")
+    published = draft.replace("status: draft", "status: published")
+    site = build_site({"articles/entwurf.md": draft, "articles/erster.md": published})
+    assert found_in(site, "entwurf.md") == []  # a draft may keep them
+    lines = published.split("\n")
+    assert found_in(site, "erster.md") == [
+        (next(n for n, line in enumerate(lines, 1) if line.startswith("summary:")),
+         "the summary is still the placeholder that make new-post wrote"),
+        (next(n for n, line in enumerate(lines, 1) if line.startswith("Hier beginnt")),
+         "the text still has the placeholder line that make new-post wrote"),
+    ]

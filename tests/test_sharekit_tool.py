@@ -1,11 +1,12 @@
 """`make share WEEK=…` (python -m tools.share): the posts of a built output in the terminal, clear errors."""
 
 import json
+import subprocess
 
 import pytest
 
 from helpers.sharekit import EXPECTED_NAMES
-from helpers.site import run_tool, write_files
+from helpers.site import ROOT, run_tool, write_files
 from tools.share import ShareToolError, choose_week, format_posts, normalise_week
 
 
@@ -39,6 +40,22 @@ def test_posts_are_read_from_the_share_json_of_the_output_not_rebuilt(tmp_path):
                            "https://blog.nordlicht-werkstatt.example/wochenrueckblick/2026-W47/teilen/\n\n"
                            "===== Mastodon (1 Beitrag) " + "=" * 43 + "\n"
                            "----- Mastodon 1/1 · 18 / 500 Zeichen -----\nNur aus share.json\n")
+
+
+def test_make_share_reads_the_share_page_where_the_given_settings_put_it(tmp_path):
+    settings = tmp_path / "englishconf.py"
+    settings.write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"
+                        f"PATH = {str(ROOT / 'content')!r}\nTHEME = {str(ROOT / 'theme')!r}\n"
+                        'ROUNDUP_SHARE_URL = "weekly/{slug}/share/"\n', encoding="utf-8")
+    write_files(tmp_path / "out", {
+        "index.html": "<!DOCTYPE html><title>x</title>",
+        "weekly/2026-W47/share/share.json": json.dumps({"mastodon": ["Aus weekly/"]}),
+    })
+    done = subprocess.run(["make", "-s", "-o", ".venv/.installed", "share", "WEEK=2026-W47",
+                           f"SETTINGS={settings}", f"OUTPUT={tmp_path / 'out'}"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "Aus weekly/" in done.stdout and "/weekly/2026-W47/share/" in done.stdout
 
 
 def test_output_without_a_built_site_says_to_run_make_html_first(tmp_path):

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from pelican.utils import slugify
 
+from frontmatter.metadata import PLACEHOLDER_BODY, PLACEHOLDER_SUMMARY
 from shared.config import read_config
 from shared.problems import did_you_mean
 from tools.build import load_settings
@@ -24,10 +25,10 @@ date: {date}
 author: {author}
 tags: []
 category: Allgemein
-summary: "Ein Satz, der im Feed, in der Übersicht und im Newsletter steht."
+summary: "{placeholder_summary}"
 status: draft
 ---
-Hier beginnt dein Beitrag. Setze `status: published`, wenn er erscheinen soll.
+{placeholder_body}
 """
 
 
@@ -58,6 +59,7 @@ def write_new_post(content: Path, title: str, author: str, when: datetime) -> Pa
     text = TEMPLATE.format(
         title=title.replace('"', '\\"'), entry_id=secrets.token_hex(4),
         date=f"{when:%Y-%m-%d %H:%M}", author=author,
+        placeholder_summary=PLACEHOLDER_SUMMARY, placeholder_body=PLACEHOLDER_BODY,
     )
     with open(path, "x", encoding="utf-8") as handle:  # "x": fails if the file exists
         handle.write(text)

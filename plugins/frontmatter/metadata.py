@@ -17,6 +17,9 @@ ARTICLE_KEYS = {
 }
 PAGE_KEYS = {"title", "summary", "status", "slug", "lang", "template", "modified", "date"}
 STATUSES = ("published", "draft", "hidden")
+# What `make new-post` writes for the author to replace (tools/new_post.py uses these).
+PLACEHOLDER_SUMMARY = "Ein Satz, der im Feed, in der Übersicht und im Newsletter steht."
+PLACEHOLDER_BODY = "Hier beginnt dein Beitrag. Setze `status: published`, wenn er erscheinen soll."
 
 
 @dataclass
@@ -61,7 +64,23 @@ def read_front_matter(text: str, path: str, *, is_page: bool, tz_name: str) -> F
             add(doc.line(key), f"unknown key '{key}' in front matter",
                 did_you_mean(key, allowed) + " (remove the key if it is not needed)")
     result.values = checker.values(is_page)
+    if result.values.get("status") == "published":
+        for line, message, hint in placeholders_left(result.values, text, len(text) - len(result.body), doc):
+            add(line, message, hint)
     return result
+
+
+def placeholders_left(values: dict, text: str, body_start: int, doc: YamlDocument) -> list[tuple]:
+    """(line, message, hint) for each text of `make new-post` that a published post still carries."""
+    found = []
+    if values.get("summary") == PLACEHOLDER_SUMMARY:
+        found.append((doc.line("summary"), "the summary is still the placeholder that make new-post wrote",
+                      'write one sentence about this post: summary: "…" (feeds, listings and the newsletter show it)'))
+    position = text.find(PLACEHOLDER_BODY, body_start)
+    if position >= 0:
+        found.append((text.count("\n", 0, position) + 1, "the text still has the placeholder line that make new-post wrote",
+                      "replace it with your text"))
+    return found
 
 
 class _Checker:

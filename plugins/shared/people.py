@@ -163,7 +163,7 @@ def mastodon_instance(links: dict | None) -> str | None:
     if not url:
         return None
     try:
-        handle = mastodon_mention(url)
+        handle = mention("mastodon", url)  # remembered: every post of the author asks again
     except ProfileLinkError:
         return None
     # a remote account seen on another instance still posts from its home instance

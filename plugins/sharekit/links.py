@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from urllib.parse import quote, urlencode, urlsplit
 
 LINK_NETWORKS = ("linkedin", "xing", "mastodon", "bluesky", "email")
@@ -32,6 +33,7 @@ def email_link(subject: str, body: str) -> str:
     return "mailto:?" + _query(subject=subject, body=body)
 
 
+@functools.lru_cache(maxsize=256)  # a pure function of the text; every article's Mastodon link asks
 def instance_origin(instance: str) -> str:
     """'https://mastodon.social/' or 'mastodon.social' -> 'https://mastodon.social'."""
     text = instance.strip()

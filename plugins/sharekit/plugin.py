@@ -147,7 +147,7 @@ class ShareKitGenerator(Generator):
                 self.reported.add(article.source_path)
                 problem(article.source_path, 0, f"share text: {error}", "shorten the title or raise SHARE_LIMITS")
             return None
-        instance = next((mastodon_instance(p.links) for p in authors if mastodon_instance(p.links)), share.mastodon_instance)
+        instance = next(filter(None, (mastodon_instance(p.links) for p in authors)), share.mastodon_instance)
         links = share_links(
             networks=share.link_networks, url=url, title=facts.title,
             texts={network: posts[0] for network, posts in texts.items()},

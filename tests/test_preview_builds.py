@@ -184,3 +184,18 @@ def test_a_page_asked_for_before_the_build_finished_is_rendered_from_the_new_mod
     assert os.path.join("archiv", "index.html") not in build.writer.queued
     preview.builder.finish(build)
     assert_same_as_cold_build(preview, tmp_path)
+
+
+def test_a_share_text_that_cannot_fit_is_a_problem_before_any_page_is_rendered(tmp_path, monkeypatch):
+    # problems belong to the model: the banner must not lose them while the queued pages render
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795431600")
+    monkeypatch.chdir(tmp_path)
+    write_files(tmp_path / "content", SITE)
+    session = PreviewSession(site_settings(tmp_path, overrides={**PAGINATION, "SHARE_LIMITS": {"x": 40}}),
+                             root=tmp_path)
+    session.builder.clean_output()
+    build = session.builder.build(priority=())
+    first_phase = sorted(p.path for p in build.result.errors if p.message.startswith("share text:"))
+    assert len(first_phase) == 4, build.result.summary()  # every published post, none rendered yet
+    session.builder.finish(build)
+    assert sorted(p.path for p in build.result.errors if p.message.startswith("share text:")) == first_phase

@@ -40,8 +40,9 @@ class FeedState:
     settings: FeedSettings
     strings: dict
     catalog: FeedCatalog | None  # None when feeds are off
-    # entry id -> its article: an article entry's content (the post with absolute links) is made
-    # when the feeds are written, not kept from the plan through every page of the build
+    # id() of an article's Entry -> the article: its content (the post with absolute links) is made
+    # when the feeds are written, not kept from the plan through every page of the build. By the
+    # object, not the entry id: two posts with one id (an error) must not share their content.
     articles: dict = field(default_factory=dict)
 
 
@@ -93,15 +94,15 @@ class FeedsGenerator(Generator):
         state = feed_state(self.context)
         if state.catalog is None:
             return
-        contents: dict = {}  # entry id -> content, made once for all the feeds an article is in
+        contents: dict = {}  # id(entry) -> content, made once for all the feeds an article is in
 
         def with_content(entry: Entry) -> Entry:
-            article = state.articles.get(entry.entry_id)
+            article = state.articles.get(id(entry))
             if article is None:
                 return entry  # a roundup entry carries its content
-            if entry.entry_id not in contents:
-                contents[entry.entry_id] = article_content(article, state.settings)
-            return replace(entry, content_html=contents[entry.entry_id])
+            if id(entry) not in contents:
+                contents[id(entry)] = article_content(article, state.settings)
+            return replace(entry, content_html=contents[id(entry)])
 
         for feed in state.catalog.feeds:
             title = feed_title(feed.topic, state)
@@ -141,7 +142,7 @@ def build_catalog(context: dict, settings: FeedSettings, strings: dict, articles
     for article in articles:
         if id(article) in wanted:
             entry = article_entry(article, settings, urls)
-            articles_by_entry[entry.entry_id] = article
+            articles_by_entry[id(entry)] = article
             posts.append(Post(entry, tuple(memberships[id(article)])))
         else:
             check_article(article, settings)

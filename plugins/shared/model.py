@@ -78,17 +78,30 @@ class _NotingFile(io.TextIOBase):
     def __init__(self, handle, path: str, settings):
         super().__init__()
         self.handle, self.path, self.settings = handle, path, settings
+        self._tail = ""  # the end of the last write: "<img" may come in two pieces
+
+    @property
+    def name(self):
+        return self.handle.name
 
     def writable(self) -> bool:
         return True
 
     def write(self, text: str) -> int:
-        note_written_text(self.settings, self.path, text)
+        note_written_text(self.settings, self.path, self._tail + text)
+        self._tail = text[-3:]
         return self.handle.write(text)
 
+    def flush(self) -> None:
+        self.handle.flush()
+
+    def fileno(self) -> int:
+        return self.handle.fileno()
+
     def close(self) -> None:
-        self.handle.close()
-        super().close()
+        if not self.closed:
+            super().close()  # flushes first
+            self.handle.close()
 
 
 class SiteWriter(Writer):
@@ -170,7 +183,11 @@ def render_once(article, *key, caller):
 
 
 def expose_to_templates(generator) -> None:
-    """generator_init: templates read the config and the URL table, never a plugin's internals."""
+    """generator_init: templates read the config and the URL table, never a plugin's internals.
+
+    The last build's record of written pages leaves the settings here, before Pelican's content
+    cache (which pickles the settings) is saved; build_model starts this build's."""
+    generator.settings.pop(WRITTEN_KEY, None)
     generator.env.globals.update(site=site_config(generator.context), urls=url_table(generator.context),
                                  once=render_once)
 

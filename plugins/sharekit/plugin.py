@@ -32,7 +32,7 @@ from .counting import validate_limits
 from .display import network_views, share_json
 from .links import LINK_NETWORKS, instance_origin, share_links
 from .threads import (ArticleFacts, NameTooLongError, Person, ShareTextError, Wording,
-                      article_share_texts, follow_friday_posts, names_for)
+                      article_share_texts, check_article_text_fits, follow_friday_posts, names_for)
 
 
 class ShareSettingsError(ValueError):
@@ -90,7 +90,6 @@ class ShareKitGenerator(Generator):
     def generate_context(self):
         self.context["roundup_shares"] = {}  # filled in the model's "share" stage
         self.ready = False
-        self.reported: set[str] = set()  # articles whose share text problem was reported
         self.roundup_pages: list[dict] = []
 
     def prepare(self):
@@ -124,29 +123,35 @@ class ShareKitGenerator(Generator):
     # --- articles ---------------------------------------------------------------------------
 
     def _prepare_article(self, article):
+        """Check now that the texts can fit (problems belong to the model, before any page), and
+        make them when the article's page is rendered (article.blog.share)."""
+        share = self.share
+        try:
+            facts = self._facts(article)
+            for network in SHARE_TEXT_NETWORKS:
+                check_article_text_fits(network, facts, limit=share.limits[network], wording=share.wording)
+        except ShareTextError as error:
+            problem(article.source_path, 0, f"share text: {error}", "shorten the title or raise SHARE_LIMITS")
+            return  # no share box for this post
         post_model(article).make_share = functools.partial(self._article_share, article)
 
-    def _article_share(self, article) -> ShareData | None:
-        """Share texts, links and views of one article; None (reported once) when a text cannot fit."""
-        share = self.share
+    def _facts(self, article) -> ArticleFacts:
         post = post_model(article)
         names = {author.slug: author.name for author in article.authors}
-        authors = tuple(self._person(handle, names.get(handle) or handle) for handle in post.handles)
-        url = url_table(self.context).shared(article.url)
-        facts = ArticleFacts(
+        return ArticleFacts(
             title=str(article.title),  # typed text, as it is: striptags() would drop "<main>"
             summary=post.summary_text,
             tags=tuple(str(tag) for tag in getattr(article, "tags", []) or []),
-            authors=authors,
-            url=url,
+            authors=tuple(self._person(handle, names.get(handle) or handle) for handle in post.handles),
+            url=url_table(self.context).shared(article.url),
         )
-        try:
-            texts = article_share_texts(facts, networks=SHARE_TEXT_NETWORKS, limits=share.limits, wording=share.wording)
-        except ShareTextError as error:
-            if article.source_path not in self.reported:
-                self.reported.add(article.source_path)
-                problem(article.source_path, 0, f"share text: {error}", "shorten the title or raise SHARE_LIMITS")
-            return None
+
+    def _article_share(self, article) -> ShareData:
+        """Share texts, links and views of one article (its texts fit: _prepare_article checked)."""
+        share = self.share
+        facts = self._facts(article)
+        authors, url = facts.authors, facts.url
+        texts = article_share_texts(facts, networks=SHARE_TEXT_NETWORKS, limits=share.limits, wording=share.wording)
         instance = next(filter(None, (mastodon_instance(p.links) for p in authors)), share.mastodon_instance)
         links = share_links(
             networks=share.link_networks, url=url, title=facts.title,

@@ -202,18 +202,40 @@ def shorten_words(text: str, words_kept: int) -> str:
     return " ".join(words[:words_kept]).rstrip(",;:–—-") + ELLIPSIS
 
 
-def article_share_text(network: str, facts: ArticleFacts, *, limit: int, wording: Wording) -> str:
-    """Title, summary, hashtags, authors on this network, URL; shortened at word boundaries to fit.
-
-    In turn until it fits: the summary loses words from the end (ending in '…'), then the
-    hashtags from the end, then the title loses words. Authors and URL always stay.
-    """
+def _article_text_composer(network: str, facts: ArticleFacts, wording: Wording):
+    """(compose(title, summary, tag_count) -> text, hashtags) of an article's text on `network`."""
     byline = wording.by.format(names=join_names(names_for(network, facts.authors), wording))
     tags = hashtags(facts.tags)
 
     def compose(title, summary, tag_count):
         blocks = [title, summary, " ".join(tags[:tag_count]), byline + "\n" + facts.url]
         return BLOCK_SEPARATOR.join(block for block in blocks if block)
+
+    return compose, tags
+
+
+def check_article_text_fits(network: str, facts: ArticleFacts, *, limit: int, wording: Wording) -> None:
+    """ShareTextError when even the shortest text (first title word, byline, URL) is too long.
+
+    Every other text article_share_text tries is longer, so this is exactly when it fails; the
+    share kit checks it for every post before any page is written, and makes the texts later."""
+    compose, _tags = _article_text_composer(network, facts, wording)
+    title = shorten_words(facts.title, 1) if len(facts.title.split()) > 1 else facts.title
+    if length_on(network, compose(title, "", 0)) > limit:
+        raise ShareTextError(
+            f"the share text of '{facts.title}' does not fit {network}'s limit of {limit} even without "
+            f"summary and hashtags (byline and URL alone: {length_on(network, compose('', '', 0))})"
+        )
+
+
+def article_share_text(network: str, facts: ArticleFacts, *, limit: int, wording: Wording) -> str:
+    """Title, summary, hashtags, authors on this network, URL; shortened at word boundaries to fit.
+
+    In turn until it fits: the summary loses words from the end (ending in '…'), then the
+    hashtags from the end, then the title loses words. Authors and URL always stay.
+    """
+    check_article_text_fits(network, facts, limit=limit, wording=wording)
+    compose, tags = _article_text_composer(network, facts, wording)
 
     def fits(text):
         return length_on(network, text) <= limit
@@ -231,10 +253,7 @@ def article_share_text(network: str, facts: ArticleFacts, *, limit: int, wording
         text = compose(shorten_words(facts.title, kept), "", 0)
         if fits(text):
             return text
-    raise ShareTextError(
-        f"the share text of '{facts.title}' does not fit {network}'s limit of {limit} even without "
-        f"summary and hashtags (byline and URL alone: {length_on(network, compose('', '', 0))})"
-    )
+    raise AssertionError("unreachable: check_article_text_fits found the shortest text fits")
 
 
 def article_share_texts(facts: ArticleFacts, *, networks, limits: dict, wording: Wording) -> dict[str, list[str]]:

@@ -61,6 +61,7 @@ def test_a_typed_query_finds_the_post_and_no_request_leaves_the_origin(chromium,
     page.goto(served + "suche/")
     page.fill("input[name=q]", "Schattenbretter")
     page.press("input[name=q]", "Enter")
+    page.wait_for_function("document.querySelector('.search-status').textContent.includes('Treffer')")
     found = results(page)
     assert found[0] == {"title": "Ein langer Beitrag über Schattenbretter", "href": "/2026/langer-beitrag/",
                         "meta": "12. November 2026 · Tom Muster",

@@ -8,6 +8,7 @@ const root = new URL(form.dataset.siteRoot, document.baseURI);
 const MAX_RESULTS = 10;
 let engine = null;
 let latest = 0;
+let searched = null; // the query whose results are shown (or coming)
 
 async function pagefind() {
   if (!engine) {
@@ -43,6 +44,8 @@ function result(data) {
 }
 
 async function search(query) {
+  if (query === searched) return; // typing then Enter: the pause would clear and redo the same list
+  searched = query;
   const ticket = ++latest;
   list.replaceChildren();
   if (!query) {
@@ -59,7 +62,10 @@ async function search(query) {
     say(template, count, query);
     list.replaceChildren(...shown.map(result));
   } catch (error) {
-    if (ticket === latest) status.textContent = form.dataset.failed;
+    if (ticket === latest) {
+      status.textContent = form.dataset.failed;
+      searched = null; // the same query may be tried again
+    }
   }
 }
 
@@ -73,12 +79,13 @@ function show(query, record) {
   search(query);
 }
 
+let pause = null;
 form.addEventListener("submit", (event) => {
   event.preventDefault();
+  clearTimeout(pause);
   show(input.value.trim(), true);
 });
 
-let pause = null;
 input.addEventListener("input", () => {
   clearTimeout(pause);
   pause = setTimeout(() => show(input.value.trim(), true), 250);

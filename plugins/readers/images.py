@@ -183,16 +183,14 @@ def size_images(html: str, page: str, shop: ImageShop, site_url: str) -> str:
 
 
 def size_site_images(shop: ImageShop, site_url: str, pages, skip=lambda relative: False) -> int:
-    """Rewrite those of `pages` (HTML files in the output) that have images; returns how many changed."""
+    """Give the images of `pages` (HTML files in the output that have an <img>) their sizes;
+    returns how many pages changed."""
     changed = 0
     for path in sorted(set(map(Path, pages))):
         relative = path.relative_to(shop.output).as_posix()
         if skip(relative):
             continue
-        data = path.read_bytes()
-        if b"<img" not in data:  # most pages: no need to decode them
-            continue
-        html = data.decode("utf-8")
+        html = path.read_text(encoding="utf-8")
         sized = size_images(html, relative, shop, site_url)
         if sized != html:
             path.write_text(sized, encoding="utf-8")

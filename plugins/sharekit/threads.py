@@ -214,18 +214,24 @@ def _article_text_composer(network: str, facts: ArticleFacts, wording: Wording):
     return compose, tags
 
 
-def check_article_text_fits(network: str, facts: ArticleFacts, *, limit: int, wording: Wording) -> None:
-    """ShareTextError when even the shortest text (first title word, byline, URL) is too long.
+def _shortest_text(network: str, facts: ArticleFacts, limit: int, compose) -> str:
+    """The shortest text (first title word, byline, URL); ShareTextError when even it is too long.
 
-    Every other text article_share_text tries is longer, so this is exactly when it fails; the
-    share kit checks it for every post before any page is written, and makes the texts later."""
-    compose, _tags = _article_text_composer(network, facts, wording)
+    Every other text article_share_text tries is longer, so this is exactly when it fails."""
     title = shorten_words(facts.title, 1) if len(facts.title.split()) > 1 else facts.title
-    if length_on(network, compose(title, "", 0)) > limit:
+    text = compose(title, "", 0)
+    if length_on(network, text) > limit:
         raise ShareTextError(
             f"the share text of '{facts.title}' does not fit {network}'s limit of {limit} even without "
             f"summary and hashtags (byline and URL alone: {length_on(network, compose('', '', 0))})"
         )
+    return text
+
+
+def check_article_text_fits(network: str, facts: ArticleFacts, *, limit: int, wording: Wording) -> None:
+    """ShareTextError when article_share_text would fail: the share kit checks every post this way
+    before any page is written, and makes the texts when the post's page is rendered."""
+    _shortest_text(network, facts, limit, _article_text_composer(network, facts, wording)[0])
 
 
 def article_share_text(network: str, facts: ArticleFacts, *, limit: int, wording: Wording) -> str:
@@ -234,8 +240,8 @@ def article_share_text(network: str, facts: ArticleFacts, *, limit: int, wording
     In turn until it fits: the summary loses words from the end (ending in '…'), then the
     hashtags from the end, then the title loses words. Authors and URL always stay.
     """
-    check_article_text_fits(network, facts, limit=limit, wording=wording)
     compose, tags = _article_text_composer(network, facts, wording)
+    shortest = _shortest_text(network, facts, limit, compose)
 
     def fits(text):
         return length_on(network, text) <= limit
@@ -249,11 +255,11 @@ def article_share_text(network: str, facts: ArticleFacts, *, limit: int, wording
         text = compose(facts.title, "", tag_count)
         if fits(text):
             return text
-    for kept in range(len(facts.title.split()) - 1, 0, -1):
+    for kept in range(len(facts.title.split()) - 1, 1, -1):
         text = compose(shorten_words(facts.title, kept), "", 0)
         if fits(text):
             return text
-    raise AssertionError("unreachable: check_article_text_fits found the shortest text fits")
+    return shortest
 
 
 def article_share_texts(facts: ArticleFacts, *, networks, limits: dict, wording: Wording) -> dict[str, list[str]]:

@@ -123,7 +123,7 @@ class PreviewSession:
         self.builder.finish(build)
         if build.writer is not None and not build.writer.cancelled:
             late = set(build.writer.changed) - changed
-            if not first:  # pages rendered last (or their share texts) may have found problems
+            if not first:  # pages rendered last may have found problems (a template that fails)
                 self._notify(late, problems_changed=_problem_lines(build) != shown_problems)
             self.settled.set()
             self._print(build, time.perf_counter() - started)

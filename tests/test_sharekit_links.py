@@ -1,10 +1,11 @@
 """Plain share links: every parameter decodes back to the exact URL and text."""
 
-from urllib.parse import parse_qs, urlsplit
+import random
+from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 
-from sharekit.links import instance_origin, share_links
+from sharekit.links import instance_origin, percent_encoded, share_links
 
 URL = "https://blog.nordlicht-werkstatt.example/2026/führung-&-mut/?a=1#x"
 TEXT = "Führung & Mut: 50 % mehr #Netzwerken?\n\nvon @jana@chaos.social 👩‍💻 + Zoë\n" + URL
@@ -78,3 +79,12 @@ def test_mastodon_instance_must_be_https(value):
 def test_unknown_share_network_is_a_clear_error():
     with pytest.raises(ValueError, match="unknown network"):
         links(networks=("linkedin", "facebook"))
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_percent_encoding_equals_urllib_quote_on_random_text(seed):
+    rng = random.Random(seed)
+    alphabet = [chr(c) for c in [*range(0, 0x180), 0x2026, 0x201E, 0x201C, 0x20AC, 0xFFFD, 0x1F44B]]
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60)))
+        assert percent_encoded(text) == quote(text, safe=""), repr(text)

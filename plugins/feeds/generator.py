@@ -44,6 +44,7 @@ class FeedState:
     # when the feeds are written, not kept from the plan through every page of the build. By the
     # object, not the entry id: two posts with one id (an error) must not share their content.
     articles: dict = field(default_factory=dict)
+    links: dict = field(default_factory=dict)  # (kind, key) -> feeds_for's answer: asked ~4,000 times a build
 
 
 def plan_site_feeds(context: dict, generators=()) -> None:
@@ -63,18 +64,22 @@ def feed_state(context: dict) -> FeedState:
 
 
 def feeds_for(context: dict, kind: str, key=None) -> list[dict]:
-    """Template global: [{type, href, title, label}] for a page's autodiscovery links."""
+    """Template global: [{type, href, title, label}] for a page's autodiscovery links (one list per topic
+    and build, shared by every page that asks: read it, do not change it)."""
     state = feed_state(context)
     if state.catalog is None:
         return []
     key = getattr(key, "slug", key)  # templates may pass a Category/Tag/Author object
-    strings = state.strings
+    topic = (kind, None if key is None else str(key))
+    if topic not in state.links:
+        strings = state.strings
 
-    def titles(feed, fmt):
-        label = strings[f"feeds_{fmt}_label"]
-        return strings["feeds_link_title"].format(label=label, name=feed.topic.name), label
+        def titles(feed, fmt):
+            label = strings[f"feeds_{fmt}_label"]
+            return strings["feeds_link_title"].format(label=label, name=feed.topic.name), label
 
-    return state.catalog.links(kind, None if key is None else str(key), titles)
+        state.links[topic] = state.catalog.links(*topic, titles)
+    return state.links[topic]
 
 
 def load_feed_strings(theme: str, language: str) -> dict:

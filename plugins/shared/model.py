@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 import blinker
+from jinja2 import pass_context
 from pelican import signals
 from pelican.contents import Article
 from pelican.writers import Writer
@@ -28,6 +29,7 @@ STAGES = ("series", "roundups", "feeds", "readers", "share", "newsletter", "page
 _STAGE_SIGNALS = {name: blinker.signal(f"werkbank.model.{name}") for name in STAGES}
 CONFIG_KEY, URLS_KEY, BUILT_KEY = "SITE_CONFIG", "SITE_URLS", "SITE_MODEL_BUILT"
 WRITTEN_KEY = "SITE_WRITTEN_PAGES"
+PARTS_KEY = "SITE_RENDERED_PARTS"  # {key: HTML} of parts every page shows (render_once with `site`)
 
 
 @dataclass(frozen=True)
@@ -172,11 +174,14 @@ def build_model(generators) -> None:
         _STAGE_SIGNALS[name].send(context, generators=generators)
 
 
-def render_once(article, *key, caller):
-    """{% call once(article, 'card', heading, SITEURL) %}…{% endcall %}: the block's HTML, made once
-    per article and key in a build. A post's card is on the home page, its archive and topic pages,
-    its roundup and under other posts: about nine times per post, identical each time."""
-    rendered = post_model(article).rendered
+@pass_context
+def render_once(context, owner, *key, caller):
+    """{% call once(owner, 'card', heading, SITEURL) %}…{% endcall %}: the block's HTML, made once
+    per owner and key in a build. The owner is a post (its card is on the home page, its archive
+    and topic pages, its roundup and under other posts: about nine times, identical each time) or
+    `site` for what every page shows (header, footer; ~1,900 pages at 1,000 posts); the key names
+    everything the block shows that differs between pages."""
+    rendered = post_model(owner).rendered if isinstance(owner, Article) else context[PARTS_KEY]
     if key not in rendered:
         rendered[key] = caller()
     return rendered[key]
@@ -188,6 +193,7 @@ def expose_to_templates(generator) -> None:
     The last build's record of written pages leaves the settings here, before Pelican's content
     cache (which pickles the settings) is saved; build_model starts this build's."""
     generator.settings.pop(WRITTEN_KEY, None)
+    generator.context.setdefault(PARTS_KEY, {})  # one per build: each build has a new context
     generator.env.globals.update(site=site_config(generator.context), urls=url_table(generator.context),
                                  once=render_once)
 

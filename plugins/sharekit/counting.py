@@ -14,6 +14,7 @@ never from hand-written rules: "Zoë" is 3 whether written with ë or e + combin
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from dataclasses import dataclass
 
@@ -97,6 +98,7 @@ _COUNTERS = {
 }
 
 
+@functools.lru_cache(maxsize=64)  # a pure function; the copy box counts again the text just fitted
 def length_on(network: str, text: str) -> int:
     """`text`'s length as `network` counts it."""
     try:

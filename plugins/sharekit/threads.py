@@ -241,7 +241,6 @@ def article_share_text(network: str, facts: ArticleFacts, *, limit: int, wording
     hashtags from the end, then the title loses words. Authors and URL always stay.
     """
     compose, tags = _article_text_composer(network, facts, wording)
-    shortest = _shortest_text(network, facts, limit, compose)
 
     def fits(text):
         return length_on(network, text) <= limit
@@ -259,7 +258,7 @@ def article_share_text(network: str, facts: ArticleFacts, *, limit: int, wording
         text = compose(shorten_words(facts.title, kept), "", 0)
         if fits(text):
             return text
-    return shortest
+    return _shortest_text(network, facts, limit, compose)  # or ShareTextError: nothing shorter is tried
 
 
 def article_share_texts(facts: ArticleFacts, *, networks, limits: dict, wording: Wording) -> dict[str, list[str]]:

@@ -1,5 +1,6 @@
 """Unit tests of the feeds plugin's pure parts: ids, XML-safe text, links, settings, planning, rendering."""
 
+import re
 from datetime import datetime, timezone
 from zoneinfo import ZoneInfo
 
@@ -8,7 +9,7 @@ from lxml import etree
 
 from feeds.catalog import FeedCatalog, Post, Topic, plan_feeds
 from feeds.entries import (
-    Entry, Person, clean_xml_text, describe_character, line_of_character, stored_id,
+    NOT_XML_CHAR, Entry, Person, clean_xml_text, describe_character, line_of_character, stored_id,
     suggested_id, tag_uri,
 )
 from feeds.render import render_feed
@@ -179,3 +180,10 @@ def test_summary_mode_leaves_the_content_out():
     atom = etree.fromstring(render("atom", content="summary"))
     first = atom.find(f"{ATOM}entry")
     assert first.find(f"{ATOM}content") is None and first.findtext(f"{ATOM}summary") == "Beitrag 2"
+
+
+def test_not_xml_char_is_exactly_the_complement_of_the_xml_char_production():
+    allowed = re.compile("[\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+    for code in range(0x110000):
+        char = chr(code)
+        assert bool(NOT_XML_CHAR.match(char)) != bool(allowed.match(char)), hex(code)

@@ -10,8 +10,10 @@ from datetime import datetime
 from urllib.parse import quote
 
 
-# Everything outside the XML 1.0 Char production (control characters, surrogates, U+FFFE/U+FFFF).
-NOT_XML_CHAR = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# Everything outside the XML 1.0 Char production (#x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD]
+# | [#x10000-#x10FFFF]): control characters, surrogates, U+FFFE/U+FFFF. Written as the small class
+# it leaves out (the complement compiles ten times slower; tests compare them on every code point).
+NOT_XML_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 CHARACTER_NAMES = {
     "\x00": "NUL", "\x08": "backspace", "\x0b": "vertical tab", "\x0c": "form feed", "\x1b": "escape",

@@ -26,7 +26,7 @@ from .entries import (
     Entry, Person, Term, clean_xml_text, describe_character, line_of_character,
     stored_id, suggested_id, tag_uri,
 )
-from .render import render_feed
+from .render import render_feeds
 from .settings import FeedSettings, read_feed_settings
 
 
@@ -112,8 +112,7 @@ class FeedsGenerator(Generator):
         for feed in state.catalog.feeds:
             title = feed_title(feed.topic, state)
             filled = replace(feed, entries=[with_content(entry) for entry in feed.entries])
-            for fmt in FORMATS:
-                document = render_feed(filled, fmt, state.settings, title, feed.topic.description)
+            for fmt, document in render_feeds(filled, state.settings, title, feed.topic.description).items():
                 write_bytes(writer, self.output_path, feed.paths[fmt], document, self.context)
 
 

@@ -7,7 +7,7 @@ from xml.sax.saxutils import quoteattr
 
 from feedgen.feed import FeedGenerator
 
-from .catalog import MEDIA_TYPES, Feed
+from .catalog import FORMATS, MEDIA_TYPES, Feed
 from .entries import Entry
 from .settings import FeedSettings
 
@@ -16,30 +16,39 @@ GENERATOR = {"generator": "python-feedgen", "uri": "https://lkiesow.github.io/py
 
 
 def render_feed(feed: Feed, fmt: str, settings: FeedSettings, title: str, description: str) -> bytes:
-    """The feed document, pretty-printed, with the browser stylesheet referenced after the declaration."""
+    """One format of the feed document (render_feeds makes both)."""
+    return render_feeds(feed, settings, title, description, formats=(fmt,))[fmt]
+
+
+def render_feeds(feed: Feed, settings: FeedSettings, title: str, description: str,
+                 formats=FORMATS) -> dict[str, bytes]:
+    """{format: document}, pretty-printed, with the browser stylesheet referenced after the
+    declaration. One feedgen generator writes both formats: its entries are made once."""
     generator = FeedGenerator()
-    self_url = settings.absolute(feed.paths[fmt])
-    generator.id(self_url)
     generator.title(title)
-    # Also the RSS channel description, which readers take as HTML: escaped there, so text stays text.
-    generator.subtitle(escape(description, quote=False) if fmt == "rss" else description)
     generator.author({"name": settings.publisher, "uri": settings.absolute("")})
-    generator.link(href=self_url, rel="self", type=MEDIA_TYPES[fmt])
-    # feedgen takes the channel <link> of RSS from the last link added: the page, not the feed.
-    generator.link(href=feed.topic.page_url, rel="alternate", type="text/html")
     generator.language(settings.language)
     generator.generator(**GENERATOR)
     # feedgen sets updated and lastBuildDate to "now" unless told otherwise.
     generator.updated(feed.updated)
-    if fmt == "rss":
-        generator.load_extension("dc", atom=False, rss=True)  # dc:creator: RSS <author> needs an email
+    generator.load_extension("dc", atom=False, rss=True)  # dc:creator: RSS <author> needs an email
     for entry in feed.entries:
-        add_entry(generator, entry, settings.content, with_creators=fmt == "rss")
-    document = generator.atom_str(pretty=True) if fmt == "atom" else generator.rss_str(pretty=True)
-    return with_stylesheet(document, settings.stylesheet_url)
+        add_entry(generator, entry, settings.content)
+    documents = {}
+    for fmt in formats:
+        self_url = settings.absolute(feed.paths[fmt])
+        generator.id(self_url)
+        # Also the RSS channel description, which readers take as HTML: escaped there, so text stays text.
+        generator.subtitle(escape(description, quote=False) if fmt == "rss" else description)
+        # feedgen takes the channel <link> of RSS from the last link: the page, not the feed.
+        generator.link([{"href": self_url, "rel": "self", "type": MEDIA_TYPES[fmt]},
+                        {"href": feed.topic.page_url, "rel": "alternate", "type": "text/html"}], replace=True)
+        document = generator.atom_str(pretty=True) if fmt == "atom" else generator.rss_str(pretty=True)
+        documents[fmt] = with_stylesheet(document, settings.stylesheet_url)
+    return documents
 
 
-def add_entry(generator: FeedGenerator, entry: Entry, content_mode: str, with_creators: bool) -> None:
+def add_entry(generator: FeedGenerator, entry: Entry, content_mode: str) -> None:
     item = generator.add_entry(order="append")
     item.id(entry.entry_id)  # also the RSS guid, isPermaLink="false"
     item.title(entry.title)
@@ -48,9 +57,8 @@ def add_entry(generator: FeedGenerator, entry: Entry, content_mode: str, with_cr
     item.updated(entry.updated)
     if entry.authors:
         item.author([{"name": p.name, **({"uri": p.uri} if p.uri else {})} for p in entry.authors])
-        if with_creators:
-            for person in entry.authors:
-                item.dc.dc_creator(person.name)
+        for person in entry.authors:  # written in RSS only (the extension is off for Atom)
+            item.dc.dc_creator(person.name)
     if entry.terms:
         item.category([{"term": t.term, **({"scheme": t.scheme} if t.scheme else {})} for t in entry.terms])
     with_content = content_mode == "full" and bool(entry.content_html.strip())

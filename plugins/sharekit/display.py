@@ -17,38 +17,60 @@ def textarea_rows(text: str) -> int:
 
 
 def network_views(posts_by_network: dict, *, limits: dict, network_names: dict, count_text,
-                  post_label, id_prefix: str) -> list[dict]:
-    """[{network, name, thread_size, posts: [{id, text, length, limit, count_label, label, rows}]}].
+                  post_label, id_prefix: str, join_names=None, count_on=None) -> list[dict]:
+    """[{network, name, thread_size, posts: [{id, text, label, rows, counts}]}], one view per network;
+    counts: [{networks, length, limit, label}], the post's length against each network's limit.
 
-    `count_text(length, limit)` and `post_label(name, number, total)` give the words of the site's
-    language; ids are unique within a page when `id_prefix` is.
+    With `join_names(names)` and `count_on(names, count)`, networks whose posts are the same texts
+    share one view (an article's text is often the same on four networks: one box to copy, not four
+    alike); its counts group the networks that count the text alike ("LinkedIn, XING: 257 von 3000
+    Zeichen"). `count_text(length, limit)` and `post_label(name, number, total)` give the words of
+    the site's language; ids are unique within a page when `id_prefix` is.
     """
-    views = []
+    groups: dict[tuple, list] = {}
     for network, posts in posts_by_network.items():
-        name = network_names[network]
+        key = tuple(posts) if join_names else (network,)
+        groups.setdefault(key, []).append(network)
+    views = []
+    for networks in groups.values():
+        posts = posts_by_network[networks[0]]
+        names = [network_names[network] for network in networks]
+        name = join_names(names) if len(names) > 1 else names[0]
         total = len(posts)
         views.append({
-            "network": network,
+            "network": networks[0],
             "name": name,
             "thread_size": total,
-            "posts": [post_view(network, name, number, total, text, limits[network], count_text, post_label,
-                                id_prefix)
+            "posts": [post_view(networks, name, number, total, text, limits, network_names, count_text,
+                                count_on, post_label, id_prefix)
                       for number, text in enumerate(posts, start=1)],
         })
     return views
 
 
-def post_view(network, name, number, total, text, limit, count_text, post_label, id_prefix) -> dict:
-    length = length_on(network, text)
+def post_view(networks, name, number, total, text, limits, network_names, count_text, count_on, post_label,
+              id_prefix) -> dict:
     return {
-        "id": f"{id_prefix}-{network}-{number}",
+        "id": f"{id_prefix}-{networks[0]}-{number}",
         "text": text,
-        "length": length,
-        "limit": limit,
-        "count_label": count_text(length, limit),
         "label": post_label(name, number, total),
         "rows": textarea_rows(text),
+        "counts": post_counts(networks, text, limits, network_names, count_text, count_on),
     }
+
+
+def post_counts(networks, text, limits, network_names, count_text, count_on) -> list[dict]:
+    """One count per (length, limit) the networks give the text; named when the box is shared."""
+    by_measure: dict[tuple, list] = {}
+    for network in networks:
+        by_measure.setdefault((length_on(network, text), limits[network]), []).append(network)
+    counts = []
+    for (length, limit), alike in by_measure.items():
+        label = count_text(length, limit)
+        if len(networks) > 1:
+            label = count_on(", ".join(network_names[network] for network in alike), label)
+        counts.append({"networks": " ".join(alike), "length": length, "limit": limit, "label": label})
+    return counts
 
 
 def share_json(posts_by_network: dict) -> str:

@@ -32,7 +32,7 @@ from .counting import validate_limits
 from .display import network_views, share_json
 from .links import LINK_NETWORKS, instance_origin, share_links
 from .threads import (ArticleFacts, NameTooLongError, Person, ShareTextError, Wording,
-                      article_share_texts, check_article_text_fits, follow_friday_posts, names_for)
+                      article_share_texts, check_article_text_fits, follow_friday_posts, join_names, names_for)
 
 
 class ShareSettingsError(ValueError):
@@ -159,7 +159,7 @@ class ShareKitGenerator(Generator):
             mastodon_instance=instance,
             labels={network: share.strings[f"share_link_{network}"] for network in LINK_NETWORKS},
         )
-        return ShareData(texts, tuple(links), tuple(self._views(texts, id_prefix="teilen")))
+        return ShareData(texts, tuple(links), tuple(self._views(texts, id_prefix="teilen", share_boxes=True)))
 
     # --- roundups ---------------------------------------------------------------------------
 
@@ -203,7 +203,8 @@ class ShareKitGenerator(Generator):
                 break
         problem(path, 0, f"#FollowFriday {roundup.slug}: {error}")
 
-    def _views(self, posts_by_network: dict, id_prefix: str) -> list[dict]:
+    def _views(self, posts_by_network: dict, id_prefix: str, share_boxes: bool = False) -> list[dict]:
+        """Copy boxes: one per network (#FollowFriday page), or one per distinct text (an article)."""
         strings = self.share.strings
         return network_views(
             posts_by_network,
@@ -214,6 +215,8 @@ class ShareKitGenerator(Generator):
                 strings["share_text_label"].format(network=name) if total == 1
                 else strings["share_post_label"].format(network=name, number=number, total=total)),
             id_prefix=id_prefix,
+            join_names=(lambda names: join_names(names, self.share.wording)) if share_boxes else None,
+            count_on=lambda names, count: strings["share_count_on"].format(networks=names, count=count),
         )
 
     # --- output -----------------------------------------------------------------------------

@@ -60,6 +60,12 @@ def page_share_texts(page) -> dict[str, list[str]]:
     """{network: [post, ...]} as an article page's "Texte zum Kopieren" show them (lxml page)."""
     texts: dict[str, list[str]] = {}
     for box in page.xpath("//section[contains(@class, 'share')]//textarea"):
-        network = page.get_element_by_id(box.get("aria-describedby")).get("data-network")
-        texts.setdefault(network, []).append(box.text_content())
+        for network in box_networks(page, box):
+            texts.setdefault(network, []).append(box.text_content())
     return texts
+
+
+def box_networks(page, box) -> list[str]:
+    """The networks a copy box is for, from its counts (one box serves networks with the same text)."""
+    counts = page.get_element_by_id(box.get("aria-describedby"))
+    return [network for span in counts.xpath("./span[@data-network]") for network in span.get("data-network").split()]

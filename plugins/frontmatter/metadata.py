@@ -34,11 +34,10 @@ class FrontMatter:
 
 def read_front_matter(text: str, path: str, *, is_page: bool, tz_name: str) -> FrontMatter:
     result = FrontMatter()
-    shown = relative_path(path)
     yaml_text, result.body, offset = split_front_matter(text)
 
     def add(line, message, hint=""):
-        result.problems.append(ContentProblem(shown, line, message, hint))
+        result.problems.append(ContentProblem(relative_path(path), line, message, hint))
 
     if yaml_text is None:
         add(1, "no front matter", "start the file with a '---' line, the YAML keys, and another '---' line")

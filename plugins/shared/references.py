@@ -27,12 +27,11 @@ def no_profile_hint(handle: str, known, authors_dir: str = "content/authors") ->
 def unknown_author_problems(source_path: str, handles: list, thanks: list, lines: dict,
                             known, authors_dir: str = "content/authors") -> list[ContentProblem]:
     """One problem per handle in author (handles[0]) / co_authors / thanks that has no profile."""
-    shown = relative_path(source_path)
     problems = []
 
     def unknown(handle, key, line, extra=""):
         hint = no_profile_hint(handle, known, authors_dir) + extra
-        problems.append(ContentProblem(shown, line, f"unknown {'person' if key == 'thanks' else 'author'} "
+        problems.append(ContentProblem(relative_path(source_path), line, f"unknown {'person' if key == 'thanks' else 'author'} "
                                        f"'{handle}' in '{key}'", hint))
 
     for index, handle in enumerate(handles):

@@ -8,8 +8,8 @@ process) belong to that build alone. Each figure is the median of RUNS builds. T
 go through tools.build like `make check`; a corpus with any content problem stops the benchmark.
 
 Also measured: edit-to-preview latency of `make devserver` (tools/preview) for a body, a title, a
-profile, a new tag and a series description (median of EDITS saves, from the save to the first HTTP
-response of every page listed that shows it), the
+profile, a new tag, a series description, a date moved a week earlier and an added co-author
+(median of EDITS saves, from the save to the first HTTP response of every page listed that shows it), the
 roundup + newsletter generators on a corpus of only the 40-post week, the newsletter of that week,
 the largest article page with its CSS, and the search index (bench/search.py: its size and the
 bytes of a first query in Chromium).
@@ -21,6 +21,7 @@ import argparse
 import json
 import os
 import random
+import re
 import resource
 import shutil
 import statistics
@@ -339,15 +340,19 @@ class PreviewProcess:
         while not json.loads(self.get("_preview/status.json"))["settled"]:
             time.sleep(0.02)
 
-    def seconds_until_shown(self, edit, pages: list[str], marker: str) -> float:
-        """From the save to the first response of every page in `pages` that contains `marker`."""
+    def seconds_until_shown(self, edit, pages: list, marker: str = "") -> float:
+        """From the save to the first response of every page in `pages` that contains `marker`
+        (or a page's own marker, given as (page, marker))."""
         self.settle()
         time.sleep(0.1)
         saved = time.perf_counter()
         edit()
-        waiting, latest = list(pages), 0.0
+        waiting, latest = [page if isinstance(page, tuple) else (page, marker) for page in pages], 0.0
         while waiting:
-            if marker.encode("utf-8") in self.get(waiting[0]):
+            page, expected = waiting[0]
+            if time.perf_counter() - saved > 120:
+                raise SystemExit(f"after 120 s the preview still does not show {expected!r} on /{page}")
+            if expected.encode("utf-8") in self.get(page):
                 latest = time.perf_counter() - saved
                 waiting.pop(0)
             else:
@@ -362,7 +367,7 @@ class PreviewProcess:
 
 
 def preview_latencies(content: Path, work: Path, plan: list[dict], edits: int) -> dict:
-    """Edit-to-preview seconds (median of `edits`) for a body, a title and a profile edit."""
+    """Edit-to-preview seconds (median of `edits`): body, title, profile, new tag, series, date, co-author."""
     preview = PreviewProcess(content, work / "out-preview")
     try:
         def source(entry):
@@ -377,7 +382,7 @@ def preview_latencies(content: Path, work: Path, plan: list[dict], edits: int) -
         old_posts = sorted(plan, key=lambda e: e["date"])[:edits]
         newest = sorted(plan, key=lambda e: e["date"], reverse=True)[:edits]  # on the home page and in the roundup
         roundup = f"wochenrueckblick/{week_slug(LAST_DAY)}/"
-        results = {"body": [], "title": [], "profile": [], "tag": [], "series": []}
+        results = {"body": [], "title": [], "profile": [], "tag": [], "series": [], "date": [], "co_author": []}
         preview.open_page(page(old_posts[0]))
         for number, entry in enumerate(old_posts):
             marker = f"Absatz Nummer {number} aus dem Editor"
@@ -405,6 +410,28 @@ def preview_latencies(content: Path, work: Path, plan: list[dict], edits: int) -
             results["series"].append(preview.seconds_until_shown(
                 replace(content / "series" / "mittwochstipp.yml", "Eine Serie", f"Eine Serie {marker}"),
                 ["serien/mittwochstipp/", "serien/"], marker))
+        for entry in newest:  # a week earlier: out of the last roundup into the one before
+            moved = entry["date"] - timedelta(days=7)
+            results["date"].append(preview.seconds_until_shown(
+                replace(source(entry), f"date: {entry['date']:%Y-%m-%d %H:%M}", f"date: {moved:%Y-%m-%d %H:%M}"),
+                [(page(entry), f'datetime="{moved.isoformat(timespec="seconds")}"'),
+                 (f"wochenrueckblick/{week_slug(moved)}/", f'/{page(entry)}"')]))  # its card's link (relative URLs)
+        def name_of(handle):
+            return re.search(r'^name: "(.*)"$', (content / "authors" / f"{handle}.yml").read_text(encoding="utf-8"),
+                             re.MULTILINE)[1]
+
+        pairs = [{e["author"], *e["co_authors"]} for e in plan]
+        for entry in newest:  # a co-author after the last author: in the post's byline and on her page
+            last = (entry["co_authors"] or [entry["author"]])[-1]
+            co = next(h for h in (f"autorin-{i:02d}" for i in range(39, -1, -1))
+                      if not any({h, entry["author"]} <= pair or {h, last} <= pair for pair in pairs))
+            authors = f"co_authors: [{', '.join(entry['co_authors'])}]"
+            edit = (replace(source(entry), authors, f"co_authors: [{', '.join([*entry['co_authors'], co])}]")
+                    if entry["co_authors"] else replace(source(entry), "\ncategory: ", f"\nco_authors: [{co}]\ncategory: "))
+            up = "../" * page(entry).count("/")  # pelicanconf.py has RELATIVE_URLS
+            byline = f'autoren/{last}/">{name_of(last)}</a> und <a class="author p-author h-card" href="{up}autoren/{co}/">'
+            results["co_author"].append(preview.seconds_until_shown(
+                edit, [(page(entry), byline), (f"autoren/{co}/", f'/{page(entry)}"')]))
         preview.settle()
         return {"first_build": preview.first_build, **{kind: statistics.median(values) for kind, values in results.items()},
                 "all": results}
@@ -484,6 +511,8 @@ def main(argv=None) -> int:
         print(f"  a profile's name         {latency['profile']:6.3f} s (target ≤ 1 s)     author page, a post of hers")
         print(f"  a new tag on a new post  {latency['tag']:6.3f} s (target ≤ 1 s)     its page, the new topic page")
         print(f"  a series description     {latency['series']:6.3f} s (target ≤ 1 s)     series page, series index")
+        print(f"  a date a week earlier    {latency['date']:6.3f} s (target ≤ 1 s)     its page, the roundup it moves to")
+        print(f"  a co-author added        {latency['co_author']:6.3f} s (target ≤ 1 s)     its byline, her author page")
         slug = week_slug(LAST_DAY)
         seconds = sum(week["phases"].get(name, 0.0) for name in ("roundup", "newsletter"))
         print(f"roundups + newsletter for the 40-post week {slug} (a build of only that week; roundup and "

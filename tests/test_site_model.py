@@ -150,3 +150,25 @@ def test_a_bad_value_names_the_settings_file_and_line_it_is_written_on(tmp_path)
                     "--output", str(tmp_path / "out"))
     assert done.returncode == 1
     assert "meinconf.py:5: ROUNDUP_TIME = '3 pm' is not allowed" in done.stderr
+
+
+def test_once_keeps_each_owners_html_apart_and_shares_the_sites_within_one_build():
+    from types import SimpleNamespace
+
+    from jinja2 import Environment
+
+    from shared.model import PARTS_KEY, render_once
+
+    env = Environment(autoescape=True)
+    env.globals["once"] = render_once
+    cards = env.from_string("{% for a in items %}{% call once(a, 'card') %}[{{ a.title }}]{% endcall %}{% endfor %}")
+    items = [SimpleNamespace(title="Eins"), SimpleNamespace(title="Zwei")]
+    assert cards.render(items=items) == "[Eins][Zwei]"
+    site = read_config({})[0]
+    header = env.from_string("{% call once(site, 'header', SITEURL) %}<nav>{{ page }}</nav>{% endcall %}")
+    build_parts: dict = {}
+    first = header.render(site=site, SITEURL="", page="eins", **{PARTS_KEY: build_parts})
+    assert header.render(site=site, SITEURL="", page="zwei", **{PARTS_KEY: build_parts}) == first == "<nav>eins</nav>"
+    assert header.render(site=site, SITEURL="..", page="zwei", **{PARTS_KEY: build_parts}) == "<nav>zwei</nav>"
+    assert header.render(site=site, SITEURL="", page="neu", **{PARTS_KEY: {}}) == "<nav>neu</nav>"  # the next build
+    assert header.render(site=site, SITEURL="", page="ohne") == "<nav>ohne</nav>"  # outside a build: not kept

@@ -181,7 +181,9 @@ def render_once(context, owner, *key, caller):
     and topic pages, its roundup and under other posts: about nine times, identical each time) or
     `site` for what every page shows (header, footer; ~1,900 pages at 1,000 posts); the key names
     everything the block shows that differs between pages."""
-    rendered = post_model(owner).rendered if isinstance(owner, Article) else context[PARTS_KEY]
+    rendered = context.get(PARTS_KEY) if isinstance(owner, SiteConfig) else post_model(owner).rendered
+    if rendered is None:  # a template rendered outside a build (no page record): nothing to share
+        return caller()
     if key not in rendered:
         rendered[key] = caller()
     return rendered[key]

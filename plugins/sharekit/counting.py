@@ -98,7 +98,9 @@ _COUNTERS = {
 }
 
 
-@functools.lru_cache(maxsize=64)  # a pure function; the copy box counts again the text just fitted
+# A pure function; the copy box counts again the text just fitted (after up to a few hundred tries
+# of a long summary, hence the size).
+@functools.lru_cache(maxsize=1024)
 def length_on(network: str, text: str) -> int:
     """`text`'s length as `network` counts it."""
     try:

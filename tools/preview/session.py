@@ -8,6 +8,7 @@ to reload when their page's bytes (or the list of problems) changed.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import queue
@@ -21,6 +22,16 @@ from shared.problems import ContentProblem
 from .builder import Build, PreviewBuilder
 
 log = logging.getLogger("tools.preview")
+
+
+def collect_garbage_now() -> None:
+    """The preview's heap (readers' results, compiled templates, the model) is large and lives long:
+    a full collection in the middle of the next build cost about 0.1 s of its edit-to-page time at
+    1,000 posts. Collect now, while nobody waits, and keep what survives out of the collector's way
+    until the next pause (unfrozen then, so the garbage of this build is still collected)."""
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()
 
 
 class Client:
@@ -125,6 +136,8 @@ class PreviewSession:
             late = set(build.writer.changed) - changed
             if not first:  # pages rendered last may have found problems (a template that fails)
                 self._notify(late, problems_changed=_problem_lines(build) != shown_problems)
+            if self.changes.empty():
+                collect_garbage_now()
             self.settled.set()
             self._print(build, time.perf_counter() - started)
 

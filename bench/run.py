@@ -136,7 +136,7 @@ def write_full_corpus(plan: list[dict], content: Path) -> None:
             f'title: "{title}"\ndescription: |\n  Eine Serie.\nweekday: {weekday}\nlabel: "{label}"\n'
             f"owners: [autorin-00]\n", encoding="utf-8")
     (content / "pages").mkdir(parents=True, exist_ok=True)
-    for slug in ("impressum", "datenschutz"):
+    for slug in ("ueber-uns", "impressum", "datenschutz"):  # the FOOTER_PAGES of pelicanconf.py
         (content / "pages" / f"{slug}.md").write_text(f"---\ntitle: {slug.title()}\n---\nText.\n", encoding="utf-8")
 
 

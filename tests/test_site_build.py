@@ -275,3 +275,26 @@ def test_make_new_post_keeps_a_title_exactly_as_typed(tmp_path):
     written = Path(done.stdout.strip().splitlines()[-1])
     front = yaml.safe_load(written.read_text(encoding="utf-8").split("---")[1])
     assert front["title"] == title
+
+
+def test_a_footer_page_without_a_published_page_is_an_error_at_the_setting(build_site):
+    conf_line = next(number for number, line in enumerate((ROOT / "pelicanconf.py").read_text().splitlines(), 1)
+                     if line.startswith("FOOTER_PAGES"))
+    site = build_site({"pages/ueber-uns.md": None,
+                       "pages/datenschutz.md": "---\ntitle: Datenschutz\nstatus: hidden\n---\nText.\n"})
+    problems = {p.message: p for p in site.result.errors}
+    missing = problems["FOOTER_PAGES names 'ueber-uns', but no published page has that slug"]
+    assert (missing.path, missing.line) == ("pelicanconf.py", conf_line)
+    assert "known: impressum" in missing.hint
+    hidden = problems["FOOTER_PAGES names 'datenschutz', but no published page has that slug"]
+    assert "hidden" in hidden.hint and "status: published" in hidden.hint
+    assert site.result.exit_code(strict=True) == 1
+    footer = [a.text_content() for a in site.html("").xpath("//footer[@class='site-footer']//a")]
+    assert "Impressum" in footer and "Datenschutz" not in footer
+
+
+def test_a_misspelt_footer_page_gets_a_suggestion(build_site):
+    site = build_site(overrides={"FOOTER_PAGES": ["impresum"]})
+    [problem] = site.result.errors
+    assert problem.message == "FOOTER_PAGES names 'impresum', but no published page has that slug"
+    assert problem.hint.startswith("did you mean 'impressum'?")

@@ -20,9 +20,9 @@ from pelican import signals
 from pelican.contents import Article
 from pelican.writers import Writer
 
-from .config import SiteConfig, read_config
+from .config import SiteConfig, read_config, where
 from .post import post_model
-from .problems import report
+from .problems import ContentProblem, did_you_mean, report
 from .urls import UrlTable, build_url_table
 
 STAGES = ("series", "roundups", "feeds", "readers", "share", "newsletter", "pages")
@@ -200,10 +200,30 @@ def expose_to_templates(generator) -> None:
                                  once=render_once)
 
 
+def check_footer_pages(context: dict, generators=()) -> None:
+    """Model stage "pages": FOOTER_PAGES names pages by slug; one that names no published page would
+    silently lose its footer link (in Germany often the Impressum, which every page must link)."""
+    published = {page.slug for page in context.get("pages", [])}
+    unlisted = {page.slug: status for generator in generators
+                for status, pages in (("hidden", getattr(generator, "hidden_pages", ())),
+                                      ("draft", getattr(generator, "draft_pages", ())))
+                for page in pages}
+    for slug in site_config(context)["FOOTER_PAGES"]:
+        if slug in published:
+            continue
+        if slug in unlisted:
+            hint = f"that page is a {unlisted[slug]}: set 'status: published' in its front matter, or remove '{slug}'"
+        else:
+            hint = f"{did_you_mean(slug, published)} (a page's slug is its file name in content/pages/, or its 'slug:')"
+        report(ContentProblem(*where(context, "FOOTER_PAGES"),
+                              f"FOOTER_PAGES names '{slug}', but no published page has that slug", hint))
+
+
 def connect() -> None:
     """Called by every plugin's register(); connecting the same receiver twice keeps one connection."""
     signals.initialized.connect(correct_settings)
     signals.generator_init.connect(expose_to_templates)
     signals.all_generators_finalized.connect(build_model)
+    on_stage("pages", check_footer_pages)
     signals.content_written.connect(remember_written_page)
     signals.get_writer.connect(site_writer)

@@ -32,7 +32,10 @@ expertise: [Testen]
 MINIMAL_SITE = {
     "authors/jana-beispiel.yml": AUTHOR_YAML.format(name="Jana Beispiel"),
     "authors/tom-muster.yml": AUTHOR_YAML.format(name="Tom Muster"),
+    # the FOOTER_PAGES of pelicanconf.py
+    "pages/ueber-uns.md": front_matter({"title": "Über uns"}, body="Wir bauen Sensoren."),
     "pages/impressum.md": front_matter({"title": "Impressum"}, body="Nordlicht Werkstatt GmbH"),
+    "pages/datenschutz.md": front_matter({"title": "Datenschutz"}, body="Wir speichern nichts."),
     "articles/erster-beitrag.md": article("Erster Beitrag", "2026-11-18 09:30", id="0001", tags=["netzwerken"],
                                           category="Arbeitskultur", summary="Ein Satz zum Beitrag.",
                                           body="Wer gibt, bekommt."),

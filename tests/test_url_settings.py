@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from shared.config import URL_SETTINGS
+from shared.config import URL_SETTINGS, read_config
 from tools.build import build, load_settings
 from tools.sitecheck import links, pagetypes
 
@@ -111,3 +111,19 @@ def test_feeds_sitemap_and_share_data_point_at_english_paths(published_english_s
 def test_robots_txt_keeps_drafts_out_below_a_siteurl_path(build_site):
     site = build_site(settings_file="publishconf.py", overrides={"SITEURL": "https://intra.example/blog"})
     assert "Disallow: /blog/entwuerfe/" in site.text("robots.txt").splitlines()
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("autoren/jana/", "https://blog.example/autoren/jana/"), ("/feeds/atom.xml", "https://blog.example/feeds/atom.xml"),
+    ("", "https://blog.example/"), ("https://other.example/x", "https://other.example/x"),
+    ("HTTPS://Other.example/", "HTTPS://Other.example/"), ("mailto:redaktion@blog.example", "mailto:redaktion@blog.example"),
+])
+def test_one_rule_makes_addresses_absolute_for_feeds_emails_and_share_texts(url, expected):
+    from feeds.settings import read_feed_settings
+    from newsletter.config import newsletter_settings
+    from shared.urls import absolute_url
+
+    assert absolute_url("https://blog.example", url) == expected
+    config = read_config({"SITEURL": "https://blog.example"})[0]
+    assert read_feed_settings(config)[0].absolute(url) == expected
+    assert newsletter_settings({"SITEURL": "https://blog.example"}).absolute(url) == (expected if url else "")  # none stays none

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from shared.urls import absolute_url
+
 
 # Pelican's own feed writers: all must stay off, our plugin is the one way feeds are made.
 PELICAN_FEED_SETTINGS = (
@@ -31,7 +33,7 @@ class FeedSettings:
     stylesheet_url: str  # the XSL that makes a feed readable in a browser
 
     def absolute(self, relative_url: str) -> str:
-        return f"{self.site_url}/{relative_url.lstrip('/')}"
+        return absolute_url(self.site_url, relative_url)
 
 
 def read_feed_settings(config) -> tuple[FeedSettings, list[str]]:

@@ -7,7 +7,7 @@ from email.utils import parseaddr
 from urllib.parse import urlsplit
 
 from shared.config import checked_config
-from shared.urls import build_url_table
+from shared.urls import absolute_url, build_url_table
 
 from .presets import ServicePreset, service_preset
 
@@ -45,9 +45,7 @@ class NewsletterSettings:
     weeks: int = 8  # emails for the newest N roundups; 0 = every roundup
 
     def absolute(self, url: str) -> str:
-        if not url or urlsplit(url).scheme:
-            return url
-        return f"{self.site_url}/{url.lstrip('/')}"
+        return absolute_url(self.site_url, url) if url else url  # no address stays none (a thanked name without one)
 
 
 def _address(value: str, default: str) -> str:

@@ -61,6 +61,18 @@ def _save_as_of_url(url: str) -> str:
     return url + "index.html" if url.endswith("/") or url == "" else url
 
 
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
+
+
+def absolute_url(base: str, url: str) -> str:
+    """An absolute address for a site-relative URL against `base` (SITEURL, no trailing slash);
+    URLs that already have a scheme (https:, mailto:) stay as they are. Feeds, emails and share
+    texts all go through here."""
+    if _SCHEME.match(url or ""):
+        return url
+    return f"{base}/{(url or '').lstrip('/')}"
+
+
 @dataclass(frozen=True)
 class UrlTable:
     """URLs relative to the site root ("autoren/jana-beispiel/") and output paths for every kind."""
@@ -79,10 +91,7 @@ class UrlTable:
         return self.patterns[kind][1].format(**fields)
 
     def absolute(self, url: str, base: str | None = None) -> str:
-        """An absolute address for a site-relative URL; URLs that already have a scheme stay."""
-        if re.match(r"^[a-z][a-z0-9+.-]*:", url or ""):
-            return url
-        return f"{self.site_url if base is None else base}/{(url or '').lstrip('/')}"
+        return absolute_url(self.site_url if base is None else base, url)
 
     def shared(self, url: str) -> str:
         """The address used in share texts, always https."""

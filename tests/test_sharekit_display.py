@@ -15,7 +15,7 @@ def views(posts, shared):
         count_text=lambda length, limit: f"{length} von {limit} Zeichen",
         post_label=lambda name, number, total: f"Text für {name}", id_prefix="teilen",
         join_names=(lambda names: ", ".join(names[:-1]) + " und " + names[-1]) if shared else None,
-        count_on=lambda names, count: f"{names}: {count}")
+        count_on=lambda names, count: f"{' und '.join(names)}: {count}")
 
 
 def test_networks_with_the_same_text_share_one_box_counted_on_each():
@@ -29,7 +29,7 @@ def test_networks_with_the_same_text_share_one_box_counted_on_each():
     # LinkedIn and XING count the text alike: named together; X counts the link as 23 characters
     assert [(c["networks"], c["length"], c["limit"]) for c in shared["counts"]] == [
         ("bluesky", len(PLAIN), 300), ("linkedin xing", len(PLAIN), 3000), ("x", length_on("x", PLAIN), 280)]
-    assert shared["counts"][1]["label"] == f"LinkedIn, XING: {len(PLAIN)} von 3000 Zeichen"
+    assert shared["counts"][1]["label"] == f"LinkedIn und XING: {len(PLAIN)} von 3000 Zeichen"
 
 
 def test_every_network_keeps_its_box_when_the_texts_differ_or_boxes_are_not_shared():

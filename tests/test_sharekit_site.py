@@ -40,7 +40,8 @@ def test_roundup_share_page_shows_every_post_ready_to_copy_with_its_count(sharek
         assert label and label[0].text_content().strip()
         count = page.get_element_by_id(box.get("aria-describedby"))
         [network] = box_networks(page, box)  # one box per network and post on the #FollowFriday page
-        assert count.text_content() == f"{length_on(network, box.text_content())} von {DEFAULT_LIMITS[network]} Zeichen"
+        limit = f"{DEFAULT_LIMITS[network]:,}".replace(",", ".")  # German digit groups: 3.000
+        assert count.text_content() == f"{length_on(network, box.text_content())} von {limit} Zeichen"
     assert page.xpath("//h1")[0].text_content() == "#FollowFriday zum Wochenrückblick KW 47/2026"
     assert not page.xpath("//script[not(@src)]")
     assert all(src.startswith("../../../") for src in page.xpath("//script/@src"))

@@ -298,3 +298,11 @@ def test_a_misspelt_footer_page_gets_a_suggestion(build_site):
     [problem] = site.result.errors
     assert problem.message == "FOOTER_PAGES names 'impresum', but no published page has that slug"
     assert problem.hint.startswith("did you mean 'impressum'?")
+
+
+def test_a_footer_page_left_out_for_its_own_problems_is_named_as_such(build_site):
+    site = build_site({"pages/ueber-uns.md": "---\ntitle: Über uns\n---\nSiehe [Datenschutz]({filename}fehlt.md).\n"})
+    footer = [p for p in site.result.errors if p.message.startswith("FOOTER_PAGES names 'ueber-uns'")]
+    [hint] = [p.hint for p in footer]  # the path as the author sees it (here the test's temporary folder)
+    assert hint.endswith("content/pages/ueber-uns.md is not built while it has the problems reported for it: fix those")
+    assert any(p.path.endswith("pages/ueber-uns.md") for p in site.result.errors)  # the reason, reported too

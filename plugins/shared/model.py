@@ -11,6 +11,7 @@ so a devserver rebuild starts from nothing.
 from __future__ import annotations
 
 import io
+import os
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -22,7 +23,7 @@ from pelican.writers import Writer
 
 from .config import SiteConfig, read_config, where
 from .post import post_model
-from .problems import ContentProblem, did_you_mean, report
+from .problems import ContentProblem, did_you_mean, relative_path, report
 from .urls import UrlTable, build_url_table
 
 STAGES = ("series", "roundups", "feeds", "readers", "share", "newsletter", "pages")
@@ -211,12 +212,24 @@ def check_footer_pages(context: dict, generators=()) -> None:
     for slug in site_config(context)["FOOTER_PAGES"]:
         if slug in published:
             continue
+        source = _page_source(context, slug)
         if slug in unlisted:
             hint = f"that page is a {unlisted[slug]}: set 'status: published' in its front matter, or remove '{slug}'"
+        elif source:
+            hint = f"{relative_path(source)} is not built while it has the problems reported for it: fix those"
         else:
             hint = f"{did_you_mean(slug, published)} (a page's slug is its file name in content/pages/, or its 'slug:')"
         report(ContentProblem(*where(context, "FOOTER_PAGES"),
                               f"FOOTER_PAGES names '{slug}', but no published page has that slug", hint))
+
+
+def _page_source(context: dict, slug: str) -> str | None:
+    """The page file named after `slug`, if there is one (a page with errors is left out of a build)."""
+    for folder in context.get("PAGE_PATHS") or ["pages"]:
+        path = os.path.join(context.get("PATH") or "content", folder, f"{slug}.md")
+        if os.path.isfile(path):
+            return path
+    return None
 
 
 def connect() -> None:

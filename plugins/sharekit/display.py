@@ -23,8 +23,8 @@ def network_views(posts_by_network: dict, *, limits: dict, network_names: dict, 
 
     With `join_names(names)` and `count_on(names, count)`, networks whose posts are the same texts
     share one view (an article's text is often the same on four networks: one box to copy, not four
-    alike); its counts group the networks that count the text alike ("LinkedIn, XING: 257 von 3000
-    Zeichen"). `count_text(length, limit)` and `post_label(name, number, total)` give the words of
+    alike); its counts group the networks that count the text alike ("LinkedIn und XING: 257 von
+    3.000 Zeichen"). `count_text(length, limit)` and `post_label(name, number, total)` give the words of
     the site's language; ids are unique within a page when `id_prefix` is.
     """
     groups: dict[tuple, list] = {}
@@ -68,7 +68,7 @@ def post_counts(networks, text, limits, network_names, count_text, count_on) -> 
     for (length, limit), alike in by_measure.items():
         label = count_text(length, limit)
         if len(networks) > 1:
-            label = count_on(", ".join(network_names[network] for network in alike), label)
+            label = count_on([network_names[network] for network in alike], label)
         counts.append({"networks": " ".join(alike), "length": length, "limit": limit, "label": label})
     return counts
 

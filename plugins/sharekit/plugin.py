@@ -17,6 +17,7 @@ import functools
 import os
 from dataclasses import dataclass
 
+from babel.numbers import format_decimal
 from pelican import signals
 from pelican.generators import Generator
 
@@ -49,6 +50,7 @@ class ShareSettings:
     strings: dict
     wording: Wording
     weeks: int
+    lang: str = "de"
 
 
 def read_share_settings(settings) -> ShareSettings:
@@ -71,7 +73,7 @@ def read_share_settings(settings) -> ShareSettings:
     strings = load_yaml_file(os.path.join(config["THEME"], "strings", config.lang, "sharekit.yml")).data
     wording = Wording.from_strings(strings)
     return ShareSettings(limits, link_networks, instance, base_url, config["SITENAME"], strings, wording,
-                         config["SHARE_WEEKS"])
+                         config["SHARE_WEEKS"], config.lang)
 
 
 class FixedText:
@@ -210,13 +212,15 @@ class ShareKitGenerator(Generator):
             posts_by_network,
             limits=self.share.limits,
             network_names={network: strings[f"share_network_{network}"] for network in SHARE_TEXT_NETWORKS},
-            count_text=lambda length, limit: strings["share_count"].format(length=length, limit=limit),
+            count_text=lambda length, limit: strings["share_count"].format(
+                length=format_decimal(length, locale=self.share.lang), limit=format_decimal(limit, locale=self.share.lang)),
             post_label=lambda name, number, total: (
                 strings["share_text_label"].format(network=name) if total == 1
                 else strings["share_post_label"].format(network=name, number=number, total=total)),
             id_prefix=id_prefix,
             join_names=(lambda names: join_names(names, self.share.wording)) if share_boxes else None,
-            count_on=lambda names, count: strings["share_count_on"].format(networks=names, count=count),
+            count_on=lambda names, count: strings["share_count_on"].format(
+                networks=join_names(names, self.share.wording), count=count),
         )
 
     # --- output -----------------------------------------------------------------------------

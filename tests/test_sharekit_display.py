@@ -39,3 +39,13 @@ def test_every_network_keeps_its_box_when_the_texts_differ_or_boxes_are_not_shar
     assert [view["network"] for view in views(threads, shared=True)] == ["linkedin", "xing"]
     one = views({"x": [PLAIN]}, shared=True)[0]["posts"][0]["counts"]
     assert [c["label"] for c in one] == [f"{length_on('x', PLAIN)} von 280 Zeichen"]  # no names on a box of one
+
+
+def test_counts_group_digits_as_babel_does_in_both_languages():
+    from babel.numbers import format_decimal
+
+    from sharekit.plugin import grouped_number
+
+    for lang in ("de", "en"):
+        for number in (0, 7, 280, 999, 1000, 3000, 12345):
+            assert grouped_number(number, lang) == format_decimal(number, locale=lang)

@@ -213,7 +213,7 @@ class ShareKitGenerator(Generator):
             limits=self.share.limits,
             network_names={network: strings[f"share_network_{network}"] for network in SHARE_TEXT_NETWORKS},
             count_text=lambda length, limit: strings["share_count"].format(
-                length=format_decimal(length, locale=self.share.lang), limit=format_decimal(limit, locale=self.share.lang)),
+                length=grouped_number(length, self.share.lang), limit=grouped_number(limit, self.share.lang)),
             post_label=lambda name, number, total: (
                 strings["share_text_label"].format(network=name) if total == 1
                 else strings["share_post_label"].format(network=name, number=number, total=total)),
@@ -234,6 +234,16 @@ class ShareKitGenerator(Generator):
                               relative_urls=self.settings.get("RELATIVE_URLS", False),
                               roundup=page["roundup"], share_page=page, page_name=page["url"])
             writer.write_file(page["json_url"], FixedText(page["json"]), self.context)
+
+
+def grouped_number(number: int, lang: str) -> str:
+    """3000 -> '3.000' (de) / '3,000' (en); below 1,000 the digits as they are (in both languages)."""
+    return str(number) if 0 <= number < 1000 else _grouped(number, lang)
+
+
+@functools.lru_cache(maxsize=256)  # Babel takes ~20 µs a call; the limits are a handful of numbers
+def _grouped(number: int, lang: str) -> str:
+    return format_decimal(number, locale=lang)
 
 
 def get_generators(pelican):

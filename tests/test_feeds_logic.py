@@ -12,7 +12,7 @@ from feeds.entries import (
     NOT_XML_CHAR, Entry, Person, clean_xml_text, describe_character, line_of_character, stored_id,
     suggested_id, tag_uri,
 )
-from feeds.render import render_feed
+from feeds.render import render_feeds
 from shared.htmllinks import absolute_links
 from feeds.settings import read_feed_settings
 from shared.config import REQUIRED_PLUGINS, read_config
@@ -155,7 +155,7 @@ def render(fmt, content="full", entries=None):
     checked, _ = settings(FEED_CONTENT=content)
     posts = [Post(e, (("site", None),)) for e in entries or [entry(1, day=3), entry(2, day=5)]]
     feeds, _ = plan_feeds([SITE], posts, max_items=20, paths=PATHS)
-    return render_feed(feeds[0], fmt, checked, "Werkbank Blog", "Wissen teilen")
+    return render_feeds(feeds[0], checked, "Werkbank Blog", "Wissen teilen", formats=(fmt,))[fmt]
 
 
 def test_rendered_feeds_reference_the_stylesheet_right_after_the_declaration():

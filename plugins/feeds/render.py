@@ -15,11 +15,6 @@ from .settings import FeedSettings
 GENERATOR = {"generator": "python-feedgen", "uri": "https://lkiesow.github.io/python-feedgen"}
 
 
-def render_feed(feed: Feed, fmt: str, settings: FeedSettings, title: str, description: str) -> bytes:
-    """One format of the feed document (render_feeds makes both)."""
-    return render_feeds(feed, settings, title, description, formats=(fmt,))[fmt]
-
-
 def render_feeds(feed: Feed, settings: FeedSettings, title: str, description: str,
                  formats=FORMATS) -> dict[str, bytes]:
     """{format: document}, pretty-printed, with the browser stylesheet referenced after the

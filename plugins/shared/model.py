@@ -212,10 +212,9 @@ def check_footer_pages(context: dict, generators=()) -> None:
     for slug in site_config(context)["FOOTER_PAGES"]:
         if slug in published:
             continue
-        source = _page_source(context, slug)
         if slug in unlisted:
             hint = f"that page is a {unlisted[slug]}: set 'status: published' in its front matter, or remove '{slug}'"
-        elif source:
+        elif source := _page_source(context, slug):
             hint = f"{relative_path(source)} is not built while it has the problems reported for it: fix those"
         else:
             hint = f"{did_you_mean(slug, published)} (a page's slug is its file name in content/pages/, or its 'slug:')"
@@ -225,8 +224,8 @@ def check_footer_pages(context: dict, generators=()) -> None:
 
 def _page_source(context: dict, slug: str) -> str | None:
     """The page file named after `slug`, if there is one (a page with errors is left out of a build)."""
-    for folder in context.get("PAGE_PATHS") or ["pages"]:
-        path = os.path.join(context.get("PATH") or "content", folder, f"{slug}.md")
+    for folder in context["PAGE_PATHS"]:
+        path = os.path.join(context["PATH"], folder, f"{slug}.md")
         if os.path.isfile(path):
             return path
     return None

@@ -50,7 +50,7 @@ class ShareSettings:
     strings: dict
     wording: Wording
     weeks: int
-    lang: str = "de"
+    lang: str  # the site's language (shared config): digits of the counts are grouped its way
 
 
 def read_share_settings(settings) -> ShareSettings:

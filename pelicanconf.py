@@ -136,6 +136,9 @@ SITEMAP_EXCLUDE = []  # drafts, emails, their web copies and share pages are alw
 ROUNDUP_WEEKDAY = "friday"
 ROUNDUP_TIME = "15:00"
 ROUNDUP_NOTES_PATH = "roundups"  # editor notes: content/roundups/<ISO year>-W<week>.md
+# The first week with a roundup, e.g. "2026-W49" (None: every week). Earlier weeks get no roundup,
+# email or #FollowFriday kit: `make import-wordpress` sets it so imported years stay quiet.
+ROUNDUP_START = None
 ROUNDUP_URL = "wochenrueckblick/{slug}/"
 ROUNDUP_SAVE_AS = "wochenrueckblick/{slug}/index.html"
 ROUNDUPS_URL = "wochenrueckblick/"

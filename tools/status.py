@@ -22,7 +22,7 @@ from pelican import signals
 
 from roundup.plugin import read_roundup_settings
 from roundup.thanks import PostCredit, collect_deeds
-from roundup.windows import Cutoff, cutoff_at_or_after, window_ending_at
+from roundup.windows import Cutoff, before_start, cutoff_at_or_after, week_slug, window_ending_at, window_of_week
 from shared.model import site_config
 from shared.post import post_model
 from shared.problems import relative_path
@@ -64,7 +64,8 @@ def people_of(entries: list[Entry], names: dict) -> list[str]:
 
 
 def status_lines(now: datetime, cutoff: Cutoff, *, scheduled: list[Entry], published: list[Entry],
-                 drafts: list[Entry], names: dict, sent: list[SentWeek]) -> list[str]:
+                 drafts: list[Entry], names: dict, sent: list[SentWeek], start: tuple | None = None) -> list[str]:
+    """`start`: ROUNDUP_START as (ISO year, week); weeks before it have no roundup and no newsletter."""
     tz = cutoff.tz
     lines = [f"status at {when(now, tz)}", ""]
 
@@ -75,26 +76,41 @@ def status_lines(now: datetime, cutoff: Cutoff, *, scheduled: list[Entry], publi
         lines.append(f"      {entry.path}")
 
     window = window_ending_at(cutoff_at_or_after(now, cutoff), cutoff)
+    if before_start(window.iso_year, window.iso_week, start):
+        first = window_of_week(*start, cutoff).end
+        lines += ["", f"next roundup: none before {week_slug(*start)} (ROUNDUP_START), its cut-off is "
+                      f"{when(first, tz)} ({until(now, first)})"]
+    else:
+        lines += ["", *next_roundup_lines(now, window, tz, published, scheduled, names)]
+
+    closed = window_ending_at(latest_cutoff(now, cutoff), cutoff)
+    records = [entry for entry in sent if entry.slug == closed.slug]
+    if before_start(closed.iso_year, closed.iso_week, start):
+        lines += ["", f"newsletter: none yet, the first is {week_slug(*start)} (ROUNDUP_START)"]
+    else:
+        lines += ["", f"newsletter {closed.slug} (cut-off {when(closed.end, tz)}): " + (
+            f"sent {records[-1].sent_at} to {records[-1].recipient}" if records and records[-1].status == "sent"
+            else f"claimed by {records[-1].run}, not confirmed" if records
+            else "not sent yet (check the ledger is up to date: git pull)")]
+
+    lines += ["", f"drafts waiting for review ({len(drafts)}):" if drafts else "drafts waiting for review: none"]
+    for entry in sorted(drafts, key=lambda e: e.path):
+        lines.append(f"  {entry.title!r} by {', '.join(entry.authors)}  {entry.path}")
+    return lines
+
+
+def next_roundup_lines(now: datetime, window, tz, published: list[Entry], scheduled: list[Entry],
+                       names: dict) -> list[str]:
+    """The roundup that closes next: its cut-off, its posts so far and whom it would thank."""
     so_far = [entry for entry in published if window.contains(entry.date)]
     coming = [entry for entry in scheduled if window.contains(entry.date)]
-    lines += ["", f"next roundup {window.slug}: cut-off {when(window.end, tz)} ({until(now, window.end)})"]
+    lines = [f"next roundup {window.slug}: cut-off {when(window.end, tz)} ({until(now, window.end)})"]
     lines.append(f"  posts so far ({len(so_far)}): " + ("; ".join(repr(e.title) for e in so_far) or "none yet"))
     people = people_of(so_far, names)
     lines.append(f"  would thank so far ({len(people)}): " + (", ".join(people) or "nobody yet"))
     if coming:
         lines.append(f"  plus {len(coming)} scheduled post(s) before the cut-off: "
                      + "; ".join(repr(e.title) for e in coming))
-
-    closed = window_ending_at(latest_cutoff(now, cutoff), cutoff)
-    records = [entry for entry in sent if entry.slug == closed.slug]
-    lines += ["", f"newsletter {closed.slug} (cut-off {when(closed.end, tz)}): " + (
-        f"sent {records[-1].sent_at} to {records[-1].recipient}" if records and records[-1].status == "sent"
-        else f"claimed by {records[-1].run}, not confirmed" if records
-        else "not sent yet (check the ledger is up to date: git pull)")]
-
-    lines += ["", f"drafts waiting for review ({len(drafts)}):" if drafts else "drafts waiting for review: none"]
-    for entry in sorted(drafts, key=lambda e: e.path):
-        lines.append(f"  {entry.title!r} by {', '.join(entry.authors)}  {entry.path}")
     return lines
 
 
@@ -145,8 +161,9 @@ def main(argv=None) -> int:
     except LedgerError as problem:
         print(f"error: {problem}", file=sys.stderr)
         return 1
+    roundup_settings = read_roundup_settings(config)
     lines = status_lines(
-        config.now, read_roundup_settings(config).cutoff,
+        config.now, roundup_settings.cutoff, start=roundup_settings.start,
         scheduled=[entry_of(a, names) for a in context.get("scheduled_articles") or []],
         published=[entry_of(a, names) for a in context.get("articles") or []],
         drafts=[entry_of(a, names) for a in context.get("drafts") or []], names=names, sent=sent)

@@ -17,6 +17,7 @@ from babel.lists import format_list
 from pelican import signals
 from pelican.generators import Generator
 
+from shared.dates import parse_iso_week
 from shared.markdown import markdown_renderer
 from shared.model import on_stage, connect, site_config, url_table
 from shared.post import post_model
@@ -32,13 +33,15 @@ class RoundupSettings:
     cutoff: Cutoff
     notes_path: str
     lang: str
+    start: tuple[int, int] | None = None  # ROUNDUP_START as (ISO year, week): no roundup before it
 
 
 def read_roundup_settings(config) -> RoundupSettings:
     """The ROUNDUP_* values of the site config (validated there) as the pure code needs them."""
     hours, minutes = (int(part) for part in config["ROUNDUP_TIME"].strip().split(":"))
     cutoff = Cutoff(WEEKDAYS.index(config["ROUNDUP_WEEKDAY"]), time(hours, minutes), config.tz_name)
-    return RoundupSettings(cutoff=cutoff, notes_path=config["ROUNDUP_NOTES_PATH"], lang=config.lang)
+    start = parse_iso_week(config["ROUNDUP_START"]) if config["ROUNDUP_START"] else None
+    return RoundupSettings(cutoff=cutoff, notes_path=config["ROUNDUP_NOTES_PATH"], lang=config.lang, start=start)
 
 
 @dataclass(frozen=True)
@@ -108,7 +111,7 @@ def build_week_roundups(context, generators=()):
     roundups, problems = build_roundups(
         [post_of(article, phrases) for article in articles],
         cutoff=roundup_config.cutoff, now=config.now, phrases=phrases, lang=roundup_config.lang,
-        profiles=profiles, notes=notes, render_markdown=markdown_renderer(context),
+        profiles=profiles, notes=notes, render_markdown=markdown_renderer(context), start=roundup_config.start,
         url_pattern=urls.patterns["roundup"][0], save_as_pattern=urls.patterns["roundup"][1],
     )
     for found in problems:

@@ -12,10 +12,10 @@ from datetime import date, datetime
 from babel.dates import format_date
 from markupsafe import Markup
 
-from shared.problems import ContentProblem, relative_path
+from shared.problems import WARNING, ContentProblem, relative_path
 
 from .thanks import Contributor, PostCredit, contributors
-from .windows import Cutoff, WeekWindow, group_by_week, has_ended, window_of_week
+from .windows import Cutoff, WeekWindow, before_start, group_by_week, has_ended, week_slug, window_of_week
 
 
 @dataclass(frozen=True)
@@ -108,21 +108,41 @@ def newcomers_by_week(weeks) -> dict[str, set]:
 
 def build_roundups(posts, *, cutoff: Cutoff, now: datetime, phrases, lang: str, profiles=None,
                    notes=(), render_markdown=None, url_pattern="wochenrueckblick/{slug}/",
-                   save_as_pattern="wochenrueckblick/{slug}/index.html"):
-    """(roundups newest first, problems). Only weeks with posts whose cutoff has passed, not skipped."""
+                   save_as_pattern="wochenrueckblick/{slug}/index.html", start: tuple[int, int] | None = None):
+    """(roundups newest first, problems). Only weeks with posts whose cutoff has passed, not skipped,
+    and not before `start` (ROUNDUP_START, as (ISO year, week)): an imported archive gets no roundups."""
     weeks = group_by_week(posts, lambda post: post.date, cutoff)
-    newcomers = newcomers_by_week(weeks)
+    newcomers = newcomers_by_week(weeks)  # over every week: who wrote before the start is no newcomer
     notes_by_slug = {note.slug: note for note in notes}
-    problems = notes_without_posts(notes, {window.slug for window, _ in weeks}, cutoff, now, phrases)
+    early = [note for note in notes if before_start(note.iso_year, note.iso_week, start)]
+    later = [note for note in notes if not before_start(note.iso_year, note.iso_week, start)]
+    problems = notes_before_start(early, start, phrases)
+    problems += notes_without_posts(later, {window.slug for window, _ in weeks}, cutoff, now, phrases)
     roundups = []
     for window, week_posts in weeks:
         note = notes_by_slug.get(window.slug)
-        if not has_ended(window, now) or (note and note.skip):
+        if before_start(window.iso_year, window.iso_week, start) or not has_ended(window, now) or (note and note.skip):
             continue
         roundups.append(roundup_of_week(window, week_posts, note, newcomers[window.slug], profiles,
                                         phrases, lang, render_markdown, url_pattern, save_as_pattern))
     roundups.reverse()
     return roundups, problems
+
+
+def notes_before_start(notes, start, phrases) -> list[ContentProblem]:
+    """A note for a week before ROUNDUP_START has no roundup to go into: said, not silently dropped."""
+    problems = []
+    for note in notes:
+        week = phrases.text("roundup_title", week=note.iso_week, year=note.iso_year)
+        problems.append(ContentProblem(
+            relative_path(note.path), 1,
+            f"no roundup for {week}: roundups start with {week_slug(*start)} (ROUNDUP_START), "
+            "so this note is not used",
+            f"delete the note, or set ROUNDUP_START = '{note.slug}' (or earlier) in pelicanconf.py if this week "
+            "should have a roundup and a newsletter",
+            severity=WARNING,
+        ))
+    return problems
 
 
 def notes_without_posts(notes, slugs_with_posts, cutoff, now, phrases) -> list[ContentProblem]:

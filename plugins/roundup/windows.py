@@ -96,6 +96,11 @@ def group_by_week(items, date_of, cutoff: Cutoff) -> list[tuple[WeekWindow, list
     return weeks
 
 
+def before_start(iso_year: int, iso_week: int, start: tuple[int, int] | None) -> bool:
+    """Whether a week comes before the first roundup week (ROUNDUP_START; None: no week does)."""
+    return start is not None and (iso_year, iso_week) < start
+
+
 def has_ended(window: WeekWindow, now: datetime) -> bool:
     """A roundup is published once its cutoff has passed (at the cutoff itself it is due)."""
     return window.end <= now

@@ -20,7 +20,7 @@ from typing import Callable
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from .dates import DEFAULT_TIMEZONE
+from .dates import DEFAULT_TIMEZONE, parse_iso_week
 from .problems import ContentProblem, relative_path
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -46,6 +46,16 @@ class Setting:
 def _time_of_day(value):
     if not re.fullmatch(r"([01]?\d|2[0-3]):[0-5]\d", value.strip()):
         return 'a time of day written "HH:MM", e.g. "15:00"'
+
+
+def _iso_week(value):
+    if parse_iso_week(value) is None:
+        loose = re.fullmatch(r"\s*(\d{4})\W*[Ww]?\W*(\d{1,2})\s*", value)
+        example = f"{loose.group(1)}-W{int(loose.group(2)):02d}" if loose else "2026-W49"
+        if parse_iso_week(example) is None:
+            example = "2026-W49"
+        return (f'an ISO week written like "{example}" (year, "-W", the week in two digits; '
+                f'week 53 only in years that have one), or None for every week')
 
 
 def _positive(value):
@@ -190,6 +200,9 @@ SCHEMA = (
     Setting("ROUNDUP_WEEKDAY", str, "friday", "day the weekly roundup closes", choices=WEEKDAYS),
     Setting("ROUNDUP_TIME", str, "15:00", "time the roundup closes (TIMEZONE wall time)", rule=_time_of_day),
     Setting("ROUNDUP_NOTES_PATH", str, "roundups", "folder of the editor notes, inside content/"),
+    Setting("ROUNDUP_START", (str, type(None)), None,
+            "first ISO week with a roundup, e.g. '2026-W49': earlier weeks get no roundup, email or "
+            "#FollowFriday kit (None: every week)", rule=_iso_week),
     Setting("SITEMAP_EXCLUDE", list, [], "regular expressions of URLs kept out of sitemap.xml", rule=_regexes),
     Setting("FEEDS_ENABLED", bool, False, "write the feeds (publishconf.py turns them on)"),
     Setting("FEED_MAX_ITEMS", int, 20, "newest entries per feed", rule=_positive),

@@ -6,6 +6,7 @@ happen to be installed on the machine.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
@@ -13,6 +14,7 @@ from zoneinfo import ZoneInfo
 from babel.dates import format_date, format_datetime
 
 DEFAULT_TIMEZONE = "Europe/Berlin"
+ISO_WEEK = re.compile(r"(\d{4})-W(\d{2})")
 
 
 class DateValueError(ValueError):
@@ -50,6 +52,20 @@ def parse_day(value) -> date:
         return date.fromisoformat(str(value).strip())
     except ValueError:
         raise DateValueError(value) from None
+
+
+def parse_iso_week(text) -> tuple[int, int] | None:
+    """(ISO year, week) for '2026-W49' (the way roundups are named); None unless it is written
+    exactly so and the year has that week (53 only in long years)."""
+    match = ISO_WEEK.fullmatch(text.strip()) if isinstance(text, str) else None
+    if not match:
+        return None
+    year, week = int(match.group(1)), int(match.group(2))
+    try:
+        date.fromisocalendar(year, week, 1)
+    except ValueError:
+        return None
+    return year, week
 
 
 def long_date(value, locale: str = "de", tz_name: str = DEFAULT_TIMEZONE) -> str:

@@ -163,8 +163,10 @@ def send_due_command(args) -> int:
     except (ClaimError, LedgerError) as problem:
         return error(str(problem))
     sent = {entry.slug for entry in entries if entry.status == "sent"}  # a claim is handled by send_once
-    decision = send_decision(config.now, read_roundup_settings(config).cutoff, sent=sent, written=set(written),
-                             within=timedelta(hours=config["NEWSLETTER_SEND_WITHIN_HOURS"]))
+    roundup_settings = read_roundup_settings(config)
+    decision = send_decision(config.now, roundup_settings.cutoff, sent=sent, written=set(written),
+                             within=timedelta(hours=config["NEWSLETTER_SEND_WITHIN_HOURS"]),
+                             start=roundup_settings.start)
     print(decision.reason)
     if not decision.due:
         return 0

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from roundup.windows import Cutoff, cutoff_at_or_after, window_ending_at
+from roundup.windows import Cutoff, before_start, cutoff_at_or_after, week_slug, window_ending_at
 
 
 @dataclass(frozen=True)
@@ -26,14 +26,19 @@ def latest_cutoff(now: datetime, cutoff: Cutoff) -> datetime:
 
 
 def send_decision(now: datetime, cutoff: Cutoff, *, sent: set[str], written: set[str],
-                  within: timedelta) -> SendDecision:
+                  within: timedelta, start: tuple | None = None) -> SendDecision:
+    """`start`: ROUNDUP_START as (ISO year, week); earlier weeks have no roundup to send."""
     end = latest_cutoff(now, cutoff)
-    week = window_ending_at(end, cutoff).slug
+    window = window_ending_at(end, cutoff)
+    week = window.slug
     local = end.strftime("%a %d.%m.%Y %H:%M %Z")
 
     def decision(due: bool, reason: str) -> SendDecision:
         return SendDecision(week, end, due, reason)
 
+    if before_start(window.iso_year, window.iso_week, start):
+        return decision(False, f"nothing due: roundups start with {week_slug(*start)} (ROUNDUP_START); "
+                               f"{week} (cut-off {local}) has none")
     if week in sent:
         return decision(False, f"{week} was already sent (cut-off {local})")
     if now - end > within:

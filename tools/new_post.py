@@ -35,10 +35,14 @@ status: draft
 GERMAN_LETTERS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
 
 
+def file_slug(title: str) -> str:
+    """"Über Netzwerke" -> ueber-netzwerke (German transliteration, not Unidecode's "uber"); "" when
+    the title has no letters or digits. Also the rule of `make import-wordpress` for files and handles."""
+    return slugify(title.translate(GERMAN_LETTERS), regex_subs=[(r"[^\w\s-]", ""), (r"(?u)\A\s*", ""), (r"(?u)\s*\Z", ""), (r"[-\s]+", "-")])
+
+
 def post_path(content: Path, title: str, when: datetime) -> Path:
-    # "Über Netzwerke" -> ueber-netzwerke.md (German transliteration, not Unidecode's "uber")
-    slug = slugify(title.translate(GERMAN_LETTERS), regex_subs=[(r"[^\w\s-]", ""), (r"(?u)\A\s*", ""), (r"(?u)\s*\Z", ""), (r"[-\s]+", "-")])
-    return content / "articles" / f"{when:%Y}" / f"{slug}.md"
+    return content / "articles" / f"{when:%Y}" / f"{file_slug(title)}.md"
 
 
 def write_new_post(content: Path, title: str, author: str, when: datetime) -> Path:

@@ -1,0 +1,421 @@
+"""The import itself: decide what every item of the export becomes, then write it without overwriting.
+
+Two passes: first every post and page is converted (its final status depends on its pictures), then
+links between them are filled in, since a link may only point at a post that is published here.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
+from zoneinfo import ZoneInfo
+
+from lxml import html as lxml_html
+
+from tools.new_post import file_slug
+
+from . import media
+from .blocks import Findings, expand_blocks, expand_shortcodes
+from .body import ImageRef, body_markdown
+from .frontmatter import Raw, front_matter
+from .people import Person, people_of, profile_text
+from .report import Outcome, Report
+from .wxr import WpExport, WpItem, parse_gmt, parse_local
+
+CONTENT_TYPES = ("post", "page")
+LINK_TOKEN = "WPIMPORTLINK{}X"
+LINK_TOKEN_PATTERN = re.compile(r"(!?)\[([^\]]*)\]\(WPIMPORTLINK(\d+)X(#[^)\s]*)?\)|WPIMPORTLINK(\d+)X")
+
+
+@dataclass
+class Options:
+    content: Path
+    uploads: str | None
+    dry_run: bool
+    tz_name: str
+    lang: str
+    now: datetime
+    reserved_slugs: set = field(default_factory=set)  # first path segments of the site's own pages
+
+
+@dataclass
+class Converted:
+    """One post or page as it will be written."""
+
+    item: WpItem
+    kind: str  # "post" or "page"
+    path: Path  # content-relative
+    status: str  # published / draft
+    reasons: list = field(default_factory=list)  # why it is not published as in WordPress
+    fields: list = field(default_factory=list)
+    body: str = ""
+    existing: Path | None = None  # already imported (a second run): left as it is
+
+    @property
+    def filename_ref(self) -> str:
+        return "{filename}/" + self.path.as_posix().removeprefix("content/")
+
+
+@dataclass
+class Plan:
+    files: dict = field(default_factory=dict)  # content-relative path -> text
+    copies: dict = field(default_factory=dict)  # content-relative path -> bytes
+    roundup_start: str | None = None
+
+
+def run_import(export: WpExport, options: Options) -> tuple[Plan, Report]:
+    report = Report(source=export.source, dry_run=options.dry_run)
+    items = [item for item in export.items]
+    report.count_types(items, CONTENT_TYPES)
+    attachments = _attachments(items)
+    reusable = {item.post_id: item.content for item in items if item.post_type == "wp_block"}
+    existing = ExistingContent.scan(options.content, options.reserved_slugs)
+    creators = [item.creator for item in items if item.post_type in CONTENT_TYPES and item.creator]
+    people, new_people = people_of(export.authors, creators, existing.profiles)
+    plan = Plan()
+    for person in new_people:
+        plan.files[f"authors/{person.handle}.yml"] = profile_text(person)
+    report.people = sorted({(p.handle, p.name) for p in people.values()})
+    report.new_people = [p.handle for p in new_people]
+
+    images = Images(export, attachments, media.UploadSource(options.uploads), options.content, existing)
+    links = OldLinks(export)
+    converted = []
+    for item in items:
+        if item.post_type not in CONTENT_TYPES:
+            continue
+        if item.status in ("trash", "auto-draft", "inherit"):
+            report.skip(item, f"status '{item.status}' in WordPress")
+            continue
+        converted.append(_convert(item, export, options, people, attachments, reusable, images, links, existing, report))
+    links.targets = {c.item.post_id: c for c in converted}
+    for entry in converted:
+        entry.body = links.fill(entry.body)
+        if entry.existing is not None:
+            report.outcome(entry, Outcome.UNCHANGED)
+            continue
+        plan.files[entry.path.as_posix()] = front_matter(entry.fields + [("status", Raw(entry.status))]) + "\n" + entry.body
+        report.outcome(entry, Outcome.PUBLISHED if entry.status == "published" else Outcome.DRAFTED)
+    plan.copies = images.copies
+    report.comments = Counter(c.approved for item in items if item.post_type in CONTENT_TYPES for c in item.comments)
+    published = [c.item for c in converted if c.status == "published" and parse_gmt(c.item.date_gmt)]
+    if published:
+        newest = max(_date(item, options) for item in published if _date(item, options) <= options.now)
+        following = newest.astimezone(ZoneInfo(options.tz_name)).isocalendar()
+        year, week = following.year, following.week + 1
+        if week > datetime(year, 12, 28).isocalendar().week:
+            year, week = year + 1, 1
+        plan.roundup_start = f"{year}-W{week:02d}"
+    return plan, report
+
+
+def _attachments(items) -> dict:
+    found = {}
+    for item in items:
+        if item.post_type != "attachment":
+            continue
+        path = media.safe_relative(item.meta.get("_wp_attached_file", "").strip()) or ""
+        found[item.post_id] = media.Attachment(item.post_id, item.attachment_url or item.guid, path,
+                                               item.meta.get("_wp_attachment_image_alt", "").strip(), item.parent)
+    return found
+
+
+def _date(item: WpItem, options: Options) -> datetime:
+    """post_date_gmt in the site's time zone; a draft's 0000-00-00 falls back to the local date."""
+    tz = ZoneInfo(options.tz_name)
+    moment = parse_gmt(item.date_gmt)
+    if moment is not None:
+        return moment.astimezone(tz)
+    local = parse_local(item.date_local)
+    return local.replace(tzinfo=tz) if local else options.now.astimezone(tz).replace(second=0, microsecond=0)
+
+
+def _convert(item, export, options, people, attachments, reusable, images, links, existing, report) -> Converted:
+    kind = item.post_type
+    when = _date(item, options)
+    status, reasons = _status(item, when, options)
+    findings = Findings()
+    html = expand_shortcodes(expand_blocks(item.content, reusable, findings), attachments, item.post_id, findings)
+    body = body_markdown(html, is_blocks="<!-- wp:" in item.content, resolve_image=images.resolve,
+                         rewrite_link=links.token_for, lang=options.lang)
+    for upload in body.missing_images:
+        reasons.append(f"image not found: {upload}")
+    for upload in body.images_without_alt:
+        reasons.append(f"image without alt text: {upload}")
+    report.findings(item, findings, body.removed)
+    title = item.title or _untitled(item, kind, options.lang)
+    if not item.title:
+        reasons.append("no title in WordPress")
+    slug = existing.free_slug(_slug(item, title), kind)
+    path = Path("content", "pages" if kind == "page" else f"articles/{when:%Y}", f"{slug}.md")
+    old_paths = links.old_paths(item)
+    new_path = f"/{slug}/" if kind == "page" else f"/{when:%Y}/{slug}/"
+    aliases = [p for p in old_paths if p != new_path]
+    fields = [("title", title)]
+    if kind == "post":
+        fields += [("id", f"wp-{item.post_id}"), ("date", Raw(when.isoformat(timespec="minutes")))]
+        author = people.get(item.creator) or next(iter(people.values()), None)
+        fields.append(("author", Raw(author.handle) if author else None))
+        co_authors = _co_authors(item, people, author)
+        fields.append(("co_authors", Raw("[" + ", ".join(co_authors) + "]") if co_authors else None))
+        category, tags = _terms(item, report)
+        fields += [("category", category), ("tags", tags)]
+    else:
+        fields.append(("date", Raw(when.isoformat(timespec="minutes"))))
+    summary = _text_of(item.excerpt)
+    fields.append(("summary", summary))
+    text = body.markdown
+    if kind == "post" and item.meta.get("_thumbnail_id", "").strip().isdigit():
+        featured, note = images.featured(int(item.meta["_thumbnail_id"]), options.lang)
+        if featured:
+            fields += [("image", featured[0]), ("image_alt", featured[1])]
+        elif note:
+            reasons.append(note[0])
+            text = f"> {note[1]}\n\n" + text
+    fields.append(("aliases", aliases))
+    if reasons and status == "published":
+        status = "draft"
+    entry = Converted(item, kind, path, status, reasons, fields, text,
+                      existing=existing.imported(item, kind, old_paths))
+    if entry.existing is not None:
+        entry.path = entry.existing
+    return entry
+
+
+def _status(item: WpItem, when: datetime, options: Options) -> tuple[str, list]:
+    if item.password.strip():
+        return "draft", ["password-protected in WordPress: imported as a draft, never published with its text"]
+    if item.status == "publish":
+        return "published", []
+    if item.status == "future":
+        if when > options.now:
+            return "published", []  # a future date: scheduled, published by the first build after it
+        return "draft", ["scheduled in WordPress for a time that has passed: imported as a draft"]
+    if item.status == "private":
+        return "draft", ["private in WordPress: imported as a draft, never public"]
+    return "draft", [] if item.status in ("draft", "pending") else [f"status '{item.status}' in WordPress"]
+
+
+def _untitled(item: WpItem, kind: str, lang: str) -> str:
+    word = {"de": {"post": "Beitrag", "page": "Seite"}, "en": {"post": "Post", "page": "Page"}}[lang if lang == "en" else "de"]
+    return f"{word[kind]} {item.post_id}"
+
+
+def _slug(item: WpItem, title: str) -> str:
+    return file_slug(unquote(item.post_name)) or file_slug(title) or f"wp-{item.post_id}"
+
+
+def _co_authors(item: WpItem, people: dict, author: Person | None) -> list[str]:
+    """Co-Authors Plus and PublishPress Authors record authors as terms of the taxonomy 'author'."""
+    handles = []
+    for term in item.terms:
+        if term.domain != "author":
+            continue
+        login = term.nicename.removeprefix("cap-")
+        person = people.get(login) or next((p for l, p in people.items() if l.lower() == login.lower()), None)
+        if person and person != author and person.handle not in handles:
+            handles.append(person.handle)
+    return handles
+
+
+def _terms(item: WpItem, report: Report) -> tuple[str | None, list]:
+    """The first category is the category; further categories and the tags become tags, one spelling
+    per slug (Pelican would see 'Tipps' and 'tipps' as one topic twice)."""
+    categories = [t.name for t in item.terms if t.domain == "category" and t.name]
+    tags = [report.spelling(t.name) for t in item.terms if t.domain == "post_tag" and t.name]
+    tags += [report.spelling(name) for name in categories[1:]]
+    category = report.spelling(categories[0], "category") if categories else None
+    return category, list(dict.fromkeys(t.replace(",", " ") for t in tags))
+
+
+def _text_of(html_text: str) -> str:
+    """An excerpt as one line of text (HTML entities decoded once, by the HTML parser)."""
+    if not html_text.strip():
+        return ""
+    try:
+        text = lxml_html.fragment_fromstring(html_text, create_parent="div").text_content()
+    except Exception:  # noqa: BLE001 (lxml raises several kinds for broken fragments)
+        text = html_text
+    return " ".join(text.split())
+
+
+class Images:
+    """Image addresses of the export, resolved to uploads and copied once each."""
+
+    def __init__(self, export, attachments, source, content: Path, existing):
+        self.attachments, self.source, self.content, self.existing = attachments, source, content, existing
+        self.prefixes = media.upload_prefixes(export.base_urls, attachments.values())
+        self.by_upload = {a.upload_path: a for a in attachments.values() if a.upload_path}
+        self.copies: dict = {}  # content-relative path -> bytes
+        self.local: dict = {}  # upload path -> output-relative path (None: not found)
+
+    def resolve(self, url: str, attachment_id: int | None) -> ImageRef:
+        upload = media.upload_path_of(url, self.prefixes) if url else None
+        attachment = self.attachments.get(attachment_id) if attachment_id else None
+        if upload is None and attachment is not None and not url:
+            upload = attachment.upload_path or None
+        if upload is None:
+            return ImageRef(None, None, attachment.alt if attachment else "")
+        candidates = media.original_candidates(upload)
+        attachment = attachment or next((self.by_upload[c] for c in candidates if c in self.by_upload), None)
+        return ImageRef(upload, self._copy(candidates), attachment.alt if attachment else "")
+
+    def _copy(self, candidates: list[str]) -> str | None:
+        key = candidates[-1]
+        if key not in self.local:
+            self.local[key] = None
+            for candidate in candidates:
+                data = self.source.get(candidate)
+                if data is not None:
+                    self.local[key] = self._place(candidate, data)
+                    break
+        return self.local[key]
+
+    def _place(self, upload: str, data: bytes) -> str:
+        """images/wordpress/<upload>, or a free name when another file is there already."""
+        name = f"{media.UPLOADS_FOLDER}/{media.local_name(upload)}"
+        stem, ext = os.path.splitext(name)
+        number = 1
+        while True:
+            target = self.content / name
+            if self.copies.get(name) == data or (name not in self.copies and not target.exists()):
+                break
+            if name not in self.copies and target.is_file() and target.read_bytes() == data:
+                return name  # imported before: the same bytes
+            number += 1
+            name = f"{stem}-{number}{ext}"
+        self.copies[name] = data
+        return name
+
+    def featured(self, attachment_id: int, lang: str):
+        """((image, alt), None) for the featured image, or (None, (reason, note for the editor))."""
+        attachment = self.attachments.get(attachment_id)
+        if attachment is None:
+            return None, (f"featured image {attachment_id} is not in the export", _featured_note(lang, str(attachment_id)))
+        ref = self.resolve(attachment.url, attachment_id)
+        if ref.local and attachment.alt:
+            return (ref.local, attachment.alt), None
+        what = ref.upload or attachment.url
+        reason = f"featured image not found: {what}" if not ref.local else f"featured image without alt text: {what}"
+        return None, (reason, _featured_note(lang, ref.local or f"images/wordpress/{what}"))
+
+
+def _featured_note(lang: str, where: str) -> str:
+    if lang == "en":
+        return (f"Featured image from WordPress: `{where}` (not found or without alt text). Add it to the front "
+                "matter as `image:` with `image_alt:`.")
+    return (f"Beitragsbild aus WordPress: `{where}` (nicht gefunden oder ohne Alt-Text). Trage es im Kopf als "
+            "`image:` mit `image_alt:` ein.")
+
+
+class OldLinks:
+    """Addresses of the old site (permalinks, ?p=ID, ?page_id=ID, attachment pages) and their new targets."""
+
+    def __init__(self, export: WpExport):
+        self.hosts = {urlsplit(u).hostname for u in export.base_urls if urlsplit(u).hostname}
+        self.hosts |= {h.removeprefix("www.") for h in self.hosts} | {"www." + h for h in self.hosts}
+        self.base_paths = sorted({urlsplit(u).path.rstrip("/") for u in export.base_urls}, key=len, reverse=True)
+        self.by_path, self.by_id, self.attachment_urls = {}, {}, {}
+        for item in export.items:
+            if item.post_type in CONTENT_TYPES or item.post_type == "attachment":
+                self.by_id[item.post_id] = item
+                for path in self.old_paths(item):
+                    self.by_path.setdefault(path, item.post_id)
+        self.targets: dict = {}
+
+    def old_paths(self, item: WpItem) -> list[str]:
+        """The item's permalink as a site path, and its percent-decoded form when that differs."""
+        parts = urlsplit(item.link)
+        if not item.link or (parts.hostname and parts.hostname not in self.hosts) or parts.query:
+            return []
+        path = self._site_path(parts.path)
+        if not path or path == "/":
+            return []
+        decoded = unquote(path)
+        return list(dict.fromkeys([decoded]))
+
+    def _site_path(self, path: str) -> str:
+        for base in self.base_paths:
+            if base and path.startswith(base + "/"):
+                path = path[len(base):]
+                break
+        return path if path.endswith("/") or "." in path.rsplit("/", 1)[-1] else path + "/"
+
+    def token_for(self, href: str) -> str | None:
+        """A placeholder for a link to an item of the export (filled in by `fill`), else None."""
+        parts = urlsplit(href.strip())
+        if parts.scheme not in ("http", "https", "") or (parts.hostname and parts.hostname not in self.hosts):
+            return None
+        if not parts.hostname and not href.startswith("/"):
+            return None
+        query = parse_qs(parts.query)
+        for key in ("p", "page_id", "attachment_id"):
+            if query.get(key, [""])[0].isdigit():
+                return self._token(int(query[key][0]), parts.fragment)
+        found = self.by_path.get(unquote(self._site_path(parts.path)))
+        return self._token(found, parts.fragment) if found else None
+
+    def _token(self, post_id: int | None, fragment: str) -> str | None:
+        if post_id is None or post_id not in self.by_id:
+            return None
+        return LINK_TOKEN.format(post_id) + (f"#{fragment}" if fragment else "")
+
+    def fill(self, markdown: str) -> str:
+        """Links to published items point at their files ({filename}); any other link keeps its text only."""
+        def replace(match):
+            bang, text, post_id, fragment, bare = match.groups()
+            target = self.targets.get(int(post_id or bare))
+            if target is not None and target.status == "published" and target.item.post_type in CONTENT_TYPES:
+                return f"{bang}[{text}]({target.filename_ref}{fragment or ''})" if post_id else target.filename_ref
+            return text if post_id else ""
+        return LINK_TOKEN_PATTERN.sub(replace, markdown)
+
+
+class ExistingContent:
+    """What content/ holds already: taken file names, earlier imports (by id or old address), profiles."""
+
+    def __init__(self, content: Path, reserved: set = frozenset()):
+        self.content = content
+        self.slugs = {"post": set(), "page": set(reserved)}  # a page may not take /autoren/ or /suche/
+        self.ids: dict = {}  # "wp-12" -> content-relative path
+        self.aliases: dict = {}  # old path -> content-relative path
+        self.profiles: dict = {}  # handle -> name
+
+    @classmethod
+    def scan(cls, content: Path, reserved: set = frozenset()) -> "ExistingContent":
+        found = cls(content, reserved)
+        for kind, folder in (("post", "articles"), ("page", "pages")):
+            for path in sorted((content / folder).rglob("*.md")) if (content / folder).is_dir() else []:
+                found.slugs[kind].add(path.stem)
+                head = path.read_text(encoding="utf-8", errors="replace")[:4000]
+                relative = Path("content") / path.relative_to(content)
+                for match in re.finditer(r'^id:\s*"?(wp-\d+)"?\s*$', head, re.M):
+                    found.ids[match.group(1)] = relative
+                for match in re.finditer(r"^aliases:\s*\[(.*)\]\s*$", head, re.M):
+                    for alias in re.findall(r'"((?:[^"\\]|\\.)*)"', match.group(1)):
+                        found.aliases[alias] = relative
+        folder = content / "authors"
+        for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
+            name = re.search(r'^name:\s*"?(.*?)"?\s*$', path.read_text(encoding="utf-8", errors="replace"), re.M)
+            found.profiles[path.stem] = name.group(1) if name else ""
+        return found
+
+    def free_slug(self, slug: str, kind: str) -> str:
+        """The slug, or slug-2, -3 … when a post (or page) of that name exists or was planned."""
+        taken = self.slugs[kind]
+        candidate, number = slug, 1
+        while candidate in taken:
+            number += 1
+            candidate = f"{slug}-{number}"
+        taken.add(candidate)
+        return candidate
+
+    def imported(self, item: WpItem, kind: str, old_paths: list) -> Path | None:
+        if kind == "post":
+            return self.ids.get(f"wp-{item.post_id}")
+        return next((self.aliases[p] for p in old_paths if p in self.aliases), None)

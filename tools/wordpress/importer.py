@@ -22,7 +22,7 @@ from tools.new_post import file_slug
 from . import media
 from .blocks import Findings, expand_blocks, expand_shortcodes
 from .body import ImageRef, body_markdown
-from .frontmatter import Raw, front_matter
+from .frontmatter import Raw, front_matter, yaml_text
 from .people import Person, people_of, profile_text
 from .report import Outcome, Report
 from .wxr import WpExport, WpItem, parse_gmt, parse_local
@@ -84,7 +84,7 @@ def run_import(export: WpExport, options: Options) -> tuple[Plan, Report]:
     report.new_people = [p.handle for p in new_people]
 
     images = Images(export, attachments, media.UploadSource(options.uploads), options.content, existing)
-    links = OldLinks(export)
+    links = OldLinks(export, images)
     converted = []
     for item in items:
         if item.post_type not in CONTENT_TYPES:
@@ -141,7 +141,11 @@ def _convert(item, export, options, people, attachments, reusable, images, links
     status, reasons = _status(item, when, options)
     findings = Findings()
     html = expand_shortcodes(expand_blocks(item.content, reusable, findings), attachments, item.post_id, findings)
-    body = body_markdown(html, is_blocks="<!-- wp:" in item.content, resolve_image=images.resolve,
+    private = bool(item.password.strip()) or item.status == "private"
+    resolve = images.resolve_without_copy if private else images.resolve
+    if private:
+        reasons.append("its pictures were not copied: everything in content/images/ is published")
+    body = body_markdown(html, is_blocks="<!-- wp:" in item.content, resolve_image=resolve,
                          rewrite_link=links.token_for, lang=options.lang)
     for upload in body.missing_images:
         reasons.append(f"image not found: {upload}")
@@ -151,11 +155,23 @@ def _convert(item, export, options, people, attachments, reusable, images, links
     title = item.title or _untitled(item, kind, options.lang)
     if not item.title:
         reasons.append("no title in WordPress")
-    slug = existing.free_slug(_slug(item, title), kind)
-    path = Path("content", "pages" if kind == "page" else f"articles/{when:%Y}", f"{slug}.md")
+    wanted = _slug(item, title)
     old_paths = links.old_paths(item)
+    earlier = existing.imported(item, kind, old_paths, wanted, title)
+    slug = earlier.stem if earlier else existing.free_slug(wanted, kind)
+    if slug != wanted:
+        report.taken.append((f"{wanted}.md", f"{slug}.md"))
+    path = earlier or Path("content", "pages" if kind == "page" else f"articles/{when:%Y}", f"{slug}.md")
     new_path = f"/{slug}/" if kind == "page" else f"/{when:%Y}/{slug}/"
-    aliases = [p for p in old_paths if p != new_path]
+    aliases = []
+    for old in old_paths:
+        holder = existing.urls.get(old)
+        if old == new_path:
+            continue
+        if holder is not None and holder != path:
+            report.taken.append((f"old address {old}", f"kept by {holder.as_posix()}, no redirect"))
+            continue
+        aliases.append(old)
     fields = [("title", title)]
     if kind == "post":
         fields += [("id", f"wp-{item.post_id}"), ("date", Raw(when.isoformat(timespec="minutes")))]
@@ -170,7 +186,7 @@ def _convert(item, export, options, people, attachments, reusable, images, links
     summary = _text_of(item.excerpt)
     fields.append(("summary", summary))
     text = body.markdown
-    if kind == "post" and item.meta.get("_thumbnail_id", "").strip().isdigit():
+    if kind == "post" and not private and item.meta.get("_thumbnail_id", "").strip().isdigit():
         featured, note = images.featured(int(item.meta["_thumbnail_id"]), options.lang)
         if featured:
             fields += [("image", featured[0]), ("image_alt", featured[1])]
@@ -180,11 +196,7 @@ def _convert(item, export, options, people, attachments, reusable, images, links
     fields.append(("aliases", aliases))
     if reasons and status == "published":
         status = "draft"
-    entry = Converted(item, kind, path, status, reasons, fields, text,
-                      existing=existing.imported(item, kind, old_paths))
-    if entry.existing is not None:
-        entry.path = entry.existing
-    return entry
+    return Converted(item, kind, path, status, reasons, fields, text, existing=earlier)
 
 
 def _status(item: WpItem, when: datetime, options: Options) -> tuple[str, list]:
@@ -254,7 +266,12 @@ class Images:
         self.copies: dict = {}  # content-relative path -> bytes
         self.local: dict = {}  # upload path -> output-relative path (None: not found)
 
-    def resolve(self, url: str, attachment_id: int | None) -> ImageRef:
+    def resolve_without_copy(self, url: str, attachment_id: int | None) -> ImageRef:
+        """For a private post: which upload, but no copy (whatever is in content/images/ is published)."""
+        found = self.resolve(url, attachment_id, copy=False)
+        return ImageRef(found.upload, None, found.alt)
+
+    def resolve(self, url: str, attachment_id: int | None, copy: bool = True) -> ImageRef:
         upload = media.upload_path_of(url, self.prefixes) if url else None
         attachment = self.attachments.get(attachment_id) if attachment_id else None
         if upload is None and attachment is not None and not url:
@@ -263,7 +280,7 @@ class Images:
             return ImageRef(None, None, attachment.alt if attachment else "")
         candidates = media.original_candidates(upload)
         attachment = attachment or next((self.by_upload[c] for c in candidates if c in self.by_upload), None)
-        return ImageRef(upload, self._copy(candidates), attachment.alt if attachment else "")
+        return ImageRef(upload, self._copy(candidates) if copy else None, attachment.alt if attachment else "")
 
     def _copy(self, candidates: list[str]) -> str | None:
         key = candidates[-1]
@@ -316,7 +333,8 @@ def _featured_note(lang: str, where: str) -> str:
 class OldLinks:
     """Addresses of the old site (permalinks, ?p=ID, ?page_id=ID, attachment pages) and their new targets."""
 
-    def __init__(self, export: WpExport):
+    def __init__(self, export: WpExport, images: "Images"):
+        self.images = images
         self.hosts = {urlsplit(u).hostname for u in export.base_urls if urlsplit(u).hostname}
         self.hosts |= {h.removeprefix("www.") for h in self.hosts} | {"www." + h for h in self.hosts}
         self.base_paths = sorted({urlsplit(u).path.rstrip("/") for u in export.base_urls}, key=len, reverse=True)
@@ -363,6 +381,9 @@ class OldLinks:
     def _token(self, post_id: int | None, fragment: str) -> str | None:
         if post_id is None or post_id not in self.by_id:
             return None
+        if self.by_id[post_id].post_type == "attachment":  # its page showed the file: link the copy
+            ref = self.images.resolve(self.by_id[post_id].attachment_url, post_id)
+            return f"{{static}}/{ref.local}" if ref.local else ""
         return LINK_TOKEN.format(post_id) + (f"#{fragment}" if fragment else "")
 
     def fill(self, markdown: str) -> str:
@@ -385,6 +406,8 @@ class ExistingContent:
         self.ids: dict = {}  # "wp-12" -> content-relative path
         self.aliases: dict = {}  # old path -> content-relative path
         self.profiles: dict = {}  # handle -> name
+        self.urls: dict = {}  # site path of an existing post, page or alias -> content-relative path
+        self.titles: dict = {}  # content-relative path -> its title line
 
     @classmethod
     def scan(cls, content: Path, reserved: set = frozenset()) -> "ExistingContent":
@@ -394,11 +417,15 @@ class ExistingContent:
                 found.slugs[kind].add(path.stem)
                 head = path.read_text(encoding="utf-8", errors="replace")[:4000]
                 relative = Path("content") / path.relative_to(content)
+                year = path.parent.name if kind == "post" else ""
+                found.urls[f"/{year}/{path.stem}/" if year else f"/{path.stem}/"] = relative
+                title = re.search(r"^title:\s*(.*?)\s*$", head, re.M)
+                found.titles[relative] = title.group(1) if title else ""
                 for match in re.finditer(r'^id:\s*"?(wp-\d+)"?\s*$', head, re.M):
                     found.ids[match.group(1)] = relative
                 for match in re.finditer(r"^aliases:\s*\[(.*)\]\s*$", head, re.M):
                     for alias in re.findall(r'"((?:[^"\\]|\\.)*)"', match.group(1)):
-                        found.aliases[alias] = relative
+                        found.aliases[alias] = found.urls[alias] = relative
         folder = content / "authors"
         for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
             name = re.search(r'^name:\s*"?(.*?)"?\s*$', path.read_text(encoding="utf-8", errors="replace"), re.M)
@@ -415,7 +442,13 @@ class ExistingContent:
         taken.add(candidate)
         return candidate
 
-    def imported(self, item: WpItem, kind: str, old_paths: list) -> Path | None:
+    def imported(self, item: WpItem, kind: str, old_paths: list, slug: str, title: str) -> Path | None:
+        """The file an earlier run of this import wrote for `item`: a post by its id, a page by its
+        old address (in `aliases:`, or its own address when that did not change) and its title."""
         if kind == "post":
             return self.ids.get(f"wp-{item.post_id}")
-        return next((self.aliases[p] for p in old_paths if p in self.aliases), None)
+        found = next((self.aliases[p] for p in old_paths if p in self.aliases), None)
+        same_place = Path("content", "pages", f"{slug}.md")
+        if found is None and f"/{slug}/" in old_paths and self.titles.get(same_place) == yaml_text(title):
+            found = same_place
+        return found

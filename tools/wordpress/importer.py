@@ -119,8 +119,9 @@ def _attachments(items) -> dict:
     for item in items:
         if item.post_type != "attachment":
             continue
-        path = media.safe_relative(item.meta.get("_wp_attached_file", "").strip()) or ""
-        found[item.post_id] = media.Attachment(item.post_id, item.attachment_url or item.guid, path,
+        url = item.attachment_url or item.guid
+        path = media.upload_path_from(item.meta.get("_wp_attached_file", ""), url)
+        found[item.post_id] = media.Attachment(item.post_id, url, path,
                                                item.meta.get("_wp_attachment_image_alt", "").strip(), item.parent)
     return found
 

@@ -40,6 +40,21 @@ class Attachment:
     order: int = 0
 
 
+def upload_path_from(attached_file: str, url: str) -> str:
+    """An attachment's path inside the uploads folder: `_wp_attached_file` ('2019/03/bild.png'); on
+    WordPress.com that is a server path ('/home/…/files/2019/03/bild.png'), so the part after the
+    uploads folder counts, else the part of the attachment's address after it."""
+    attached = attached_file.strip()
+    found = safe_relative(attached)
+    for marker in ("/wp-content/uploads/", "/files/"):
+        if found is None and marker in attached:
+            found = safe_relative(attached.split(marker, 1)[1])
+    path = unquote(urlsplit(url.strip()).path)
+    if found is None and "/wp-content/uploads/" in path:
+        found = safe_relative(path.split("/wp-content/uploads/", 1)[1])
+    return found or safe_relative(path.lstrip("/")) or ""
+
+
 def upload_prefixes(base_urls, attachments) -> list[str]:
     """Addresses under which the old site served its uploads, scheme left out ("//host/path/")."""
     prefixes = {f"{_schemeless(base)}/wp-content/uploads/" for base in base_urls}

@@ -1,0 +1,166 @@
+"""make import-wordpress never overwrites and never writes outside content/: a taken name gets a free
+one, a second run changes nothing, DRY_RUN writes nothing, and names and paths from the export
+(slugs, logins, upload paths) cannot climb out of the content folder or read outside UPLOADS."""
+
+from __future__ import annotations
+
+import os
+import re
+
+import pytest
+
+from helpers.frontmatter import article
+from helpers.readers import png
+from helpers.site import MINIMAL_SITE, write_files
+from helpers.wxr import (SITE, UPLOADS_URL, Xml, attachment, author, build_imported, files_below, import_wordpress,
+                         page, post, site_folder, tree_digest, wxr)
+
+AUTHORS = [author("jana", "Jana Alt", email="jana@altfirma.example"), author("tom", "Tom Alt", author_id=2)]
+U = UPLOADS_URL
+UPLOADS = {"2019/03/bild.png": png(600, 400, "teal"), "2019/03/foto.png": png(300, 200, "navy")}
+EXISTING = article("Alter Name, anderer Beitrag", "2019-05-01 09:00", author="jana-beispiel", id="a1b2c3d4",
+                   summary="Schon da.", body="Ein Beitrag, der schon im Blog steht.")
+
+
+def full_export() -> str:
+    """Posts, pages, drafts, people and pictures: everything an import writes."""
+    return wxr([
+        attachment(50, "2019/03/bild.png", alt="Ein Bild", parent=1),
+        post(1, "Alter Name", post_name="alter-name", creator="jana", coauthors=["tom"],
+             content=f'<p>Mit Bild <img class="wp-image-50" src="{U}/2019/03/bild-300x200.png" alt="Bild"> und '
+                     f'<a href="{SITE}/?p=2">Link</a>.</p>', postmeta={"_thumbnail_id": "50"},
+             categories=["Arbeit"], tags=["Netzwerken"]),
+        post(2, "Zweiter", post_name="zweiter", creator="tom", excerpt="Kurz."),
+        post(3, "Entwurf", status="draft", post_name="", creator="gast"),
+        page(4, "Team", post_name="team"),
+        page(5, "Unterseite", post_name="unterseite", parent=4, link=f"{SITE}/team/unterseite/"),
+        page(6, "Über uns", post_name="ueber-uns"),  # the site has a page of that name
+    ], authors=AUTHORS)
+
+
+def test_an_existing_post_of_that_name_is_left_byte_identical_and_the_import_gets_a_free_name(tmp_path):
+    done = import_wordpress(tmp_path, full_export(), files={"articles/2019/alter-name.md": EXISTING},
+                            uploads=_uploads(tmp_path))
+    assert done.code == 0, done.stderr
+    assert (done.content / "articles/2019/alter-name.md").read_bytes() == EXISTING.encode("utf-8")
+    assert done.front("articles/2019/alter-name-2.md")["title"] == "Alter Name"
+
+
+def test_a_taken_file_name_is_named_in_the_report(tmp_path):
+    done = import_wordpress(tmp_path, full_export(), files={"articles/2019/alter-name.md": EXISTING})
+    taken = done.stdout.split("Taken names", 1)
+    assert len(taken) == 2, done.stdout
+    assert "alter-name.md" in taken[1] and "alter-name-2.md" in taken[1]
+
+
+def test_a_page_of_the_site_is_never_replaced(tmp_path):
+    done = import_wordpress(tmp_path, full_export(), files=MINIMAL_SITE)
+    assert done.text("pages/ueber-uns.md") == MINIMAL_SITE["pages/ueber-uns.md"]
+    imported = [path for path in done.files("pages") if done.front(path)["title"] == "Über uns"
+                and path != "pages/ueber-uns.md"]
+    assert len(imported) == 1
+
+
+def test_an_old_address_that_a_page_of_the_site_has_gets_no_redirect(tmp_path):
+    done = import_wordpress(tmp_path, full_export(), files=MINIMAL_SITE)
+    for path in done.files("pages"):
+        assert "/ueber-uns/" not in done.front(path).get("aliases", []), path
+    site = build_imported(tmp_path)
+    assert site.result.exit_code(strict=True) == 0, site.messages
+
+
+@pytest.mark.parametrize("slug", ["autoren", "suche", "abonnieren", "serien", "thema", "kategorie", "wochenrueckblick",
+                                  "archiv", "entwuerfe", "images", "feeds"])
+def test_a_page_never_takes_an_address_of_the_site_itself(tmp_path, slug):
+    done = import_wordpress(tmp_path, wxr([page(1, "Eine Seite", post_name=slug)], authors=AUTHORS))
+    assert not (done.content / "pages" / f"{slug}.md").exists()
+    assert len(done.files("pages")) == 1
+
+
+def test_an_imported_tag_takes_the_spelling_the_site_already_uses(tmp_path):
+    # the site has 'netzwerken'; Pelican would give 'Netzwerken' the same topic page twice
+    done = import_wordpress(tmp_path, wxr([post(1, "Getaggt", post_name="getaggt", tags=["Netzwerken"])],
+                                          authors=AUTHORS), files=MINIMAL_SITE)
+    assert done.code == 0, done.stderr
+    site = build_imported(tmp_path)
+    assert site.result.exit_code(strict=True) == 0, site.messages
+
+
+def _uploads(tmp_path):
+    write_files(tmp_path / "uploads", UPLOADS)
+    return tmp_path / "uploads"
+
+
+def test_running_the_same_import_twice_changes_nothing(tmp_path):
+    uploads = _uploads(tmp_path)
+    first = import_wordpress(tmp_path, full_export(), uploads=uploads, files=MINIMAL_SITE)
+    assert first.code == 0, first.stderr
+    before = tree_digest(first.content, first.settings)
+    second = import_wordpress(tmp_path, None, uploads=uploads)
+    assert second.code == 0, second.stderr
+    assert tree_digest(second.content, second.settings) == before
+    assert "Written: 0 file(s)" in second.stdout, second.stdout
+
+
+def test_a_dry_run_writes_nothing_and_prints_the_report(tmp_path):
+    uploads = _uploads(tmp_path)
+    content, settings = site_folder(tmp_path, MINIMAL_SITE)
+    before = tree_digest(content, settings)
+    done = import_wordpress(tmp_path, full_export(), uploads=uploads, dry_run=True)
+    assert done.code == 0, done.stderr
+    assert tree_digest(content, settings) == before
+    assert "DRY_RUN" in done.stdout
+    assert "Posts and pages:" in done.stdout and "People:" in done.stdout
+
+
+def test_a_dry_run_reports_the_files_a_real_run_writes(tmp_path):
+    uploads = _uploads(tmp_path)
+    dry = import_wordpress(tmp_path / "dry", full_export(), uploads=uploads, dry_run=True)
+    real = import_wordpress(tmp_path / "real", full_export(), uploads=uploads)
+    count = int(re.search(r"^DRY_RUN: (\d+) file\(s\) would be written", dry.stdout, re.M).group(1))
+    assert count == len(real.files()) > 0
+
+
+HOSTILE_NAMES = ["../../etc/passwd", "/abs/path", "..", "%2e%2e%2f%2e%2e%2fetc", "a/../../b", "~root", "\\..\\..\\x"]
+
+
+def test_names_and_paths_from_the_export_never_write_outside_content(tmp_path):
+    base = tmp_path / "a" / "b" / "c" / "d"  # deep enough that '../..' stays inside tmp_path
+    uploads = base / "uploads"
+    write_files(uploads, UPLOADS)
+    secret = png(7, 7, "red")
+    write_files(base, {"secret.png": secret})
+    os.symlink(base / "secret.png", uploads / "2019" / "03" / "verlinkt.png")
+    items = []
+    for number, name in enumerate(HOSTILE_NAMES, 1):
+        items += [
+            post(number, name, post_name=name, creator=name, link=Xml(f"{SITE}/2019/03/29/{name}/"),
+                 content=f'<p><img src="{U}/{name}/bild.png" alt="a"><img src="{U}/2019/03/{name}.png" alt="b"></p>'),
+            page(100 + number, f"Seite {name}", post_name=name),
+            attachment(200 + number, name, alt="Anhang"),
+            attachment(300 + number, f"{name}/secret.png", alt="Anhang"),
+        ]
+    items += [attachment(400, "../secret.png", alt="Geheim"), attachment(401, "2019/03/verlinkt.png", alt="Link"),
+              post(402, "Mit Anhängen", post_name="mit-anhaengen",
+                   content='[gallery ids="' + ",".join(str(n) for n in range(200, 402)) + '"]'
+                           f'<p><img src="{U}/../secret.png" alt="c"><img src="{U}/%2e%2e/secret.png" alt="d">'
+                           f'<img src="{U}/2019/03/verlinkt.png" alt="e"></p>')]
+    export = wxr(items, authors=[author(name, f"Person {number}", author_id=number)
+                                 for number, name in enumerate(HOSTILE_NAMES, 1)])
+
+    def outside_content():
+        return {path for path in files_below(tmp_path) if not path.startswith("a/b/c/d/content")}
+
+    before = outside_content()
+    done = import_wordpress(base, export, uploads=uploads)
+    assert done.code == 0, done.stderr
+    assert outside_content() - before == {"a/b/c/d/pelicanconf.py", "a/b/c/d/export.xml"}
+    assert (base / "secret.png").read_bytes() == secret
+    for path in done.content.rglob("*"):
+        assert path.resolve().is_relative_to(done.content.resolve()), path
+        if path.is_file():
+            assert path.read_bytes() != secret, f"{path} is a copy of a file outside UPLOADS"
+    for folder, allowed in (("articles", {"2019"}), ("pages", None), ("authors", None)):
+        for path in (done.content / folder).iterdir() if (done.content / folder).is_dir() else []:
+            assert allowed is None or path.name in allowed, path
+            assert not path.name.startswith("."), path

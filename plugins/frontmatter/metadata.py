@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, field
 
+from shared.aliases import AliasProblem, read_alias
 from shared.dates import DateValueError, parse_datetime
 from shared.fields import kind_of, not_text, text_list
 from shared.people import HANDLE
@@ -13,9 +14,9 @@ from shared.yamlsource import YamlDocument, YamlSyntaxError, load_yaml, split_fr
 
 ARTICLE_KEYS = {
     "title", "date", "modified", "author", "co_authors", "thanks", "series", "series_index",
-    "tags", "category", "summary", "image", "image_alt", "status", "slug", "id", "lang",
+    "tags", "category", "summary", "image", "image_alt", "status", "slug", "id", "lang", "aliases",
 }
-PAGE_KEYS = {"title", "summary", "status", "slug", "lang", "template", "modified", "date"}
+PAGE_KEYS = {"title", "summary", "status", "slug", "lang", "template", "modified", "date", "aliases"}
 STATUSES = ("published", "draft", "hidden")
 # What `make new-post` writes for the author to replace (tools/new_post.py uses these).
 PLACEHOLDER_SUMMARY = "Ein Satz, der im Feed, in der Übersicht und im Newsletter steht."
@@ -109,8 +110,10 @@ class _Checker:
             out["date"] = self.date("date", required=not is_page)
         if "modified" in data:
             out["modified"] = self.date("modified")
+        if "aliases" in data:
+            out["aliases"] = self.aliases()
         if is_page:
-            return {k: v for k, v in out.items() if v is not None}
+            return {k: v for k, v in out.items() if v not in (None, [])}
         out["author"] = self.handle("author", data.get("author"), ("author",), required=True)
         co_authors = [
             (index, self.handle("co_authors", value, ("co_authors", index)))
@@ -224,6 +227,20 @@ class _Checker:
         for found in problems:
             self.add(self.doc.line(*found.path), found.message, found.hint)
         return entries
+
+    def aliases(self) -> list[dict]:
+        """Old addresses: {"alias": as typed, "save_as": the file that answers it, "line": …} each."""
+        entries = self.as_list("aliases", what="old addresses (paths like /2019/03/29/alter-name/)",
+                               example="aliases: [/2019/03/29/alter-name/]")
+        found = []
+        for index, typed in entries:
+            line = self.doc.line("aliases", index)
+            alias = read_alias(typed)
+            if isinstance(alias, AliasProblem):
+                self.add(line, alias.message, alias.hint)
+            else:
+                found.append({"alias": alias.typed, "save_as": alias.save_as, "line": line})
+        return found
 
     def positive_int(self, key):
         value = self.data.get(key)

@@ -49,6 +49,7 @@ PLUGINS = [
     "sharekit",  # share texts and #FollowFriday posts
     "sitemap_xml",  # last: lists every page the others wrote
     "readers",  # search page, Weiterlesen, reading time, sized images, subscribe page + OPML
+    "aliases",  # old addresses (front matter `aliases:`) -> redirect pages, written last
 ]
 
 # The slug comes from the file name, so fixing a typo in a title never breaks a link.

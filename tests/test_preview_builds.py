@@ -114,6 +114,11 @@ EDITS = [
     ("adding an article", {"articles/2026/neu.md": post("Ganz neu", "2026-11-20 11:00", author="tom-muster",
                                                         tags=["sprache"])}),
     ("renaming a file", {"articles/2026/neu.md": ("articles/2026/umbenannt.md",)}),
+    # redirect pages are written on `finalized`, outside the writer: the one of a changed alias must go
+    ("an old address", {"articles/2026/vorwoche.md": post("Ein neuer Titel", "2026-11-17 09:00", author="aylin-oezdemir",
+                                                          tags=["netzwerken"], aliases=["/2019/alt/"])}),
+    ("the old address changed", {"articles/2026/vorwoche.md": post(
+        "Ein neuer Titel", "2026-11-17 09:00", author="aylin-oezdemir", tags=["netzwerken"], aliases=["/2019/anders/"])}),
 ]
 
 

@@ -19,7 +19,7 @@ A_WEEK = {
     "articles/zweiter.md": article(
         "Zweiter Beitrag", "2026-11-19 10:00", author="tom-muster", id="0002", co_authors=["jana-beispiel"],
         thanks=["jana-beispiel", {"name": "Das Team Einkauf"}], series="tipps", tags=["netzwerken", "sprache"],
-        category="Arbeitskultur", summary="Noch ein Satz."),
+        category="Arbeitskultur", summary="Noch ein Satz.", aliases=["/2019/zweiter/"]),
     "series/tipps.yml": series("#Tipps", "Tipp {n}", description="Jede Woche.", weekday="thursday",
                                owners=["tom-muster"]),
 }
@@ -53,13 +53,14 @@ def test_reversed_plugins_build_the_same_bytes(tmp_path, monkeypatch):
     normal = build_into(tmp_path, "normal", plugins_reversed=False)
     reversed_ = build_into(tmp_path, "reversed", plugins_reversed=True)
     assert (normal / "sitemap.xml").exists() and (normal / "wochenrueckblick/2026-W47/index.html").exists()
+    assert (normal / "2019/zweiter/index.html").exists()  # written on `finalized`, like the sitemap
     assert differing_files(normal, reversed_) == []
 
 
 def test_a_missing_plugin_is_named_at_start_and_nothing_is_built(build_site):
     site = build_site(overrides={"PLUGINS": ["frontmatter", "localization", "series", "roundup",
                                              "newsletter", "sharekit", "readers"]})
-    assert re.match(r"pelicanconf.py:\d+: PLUGINS lacks authors, feeds, sitemap_xml", site.messages)  # where PLUGINS is set
+    assert re.match(r"pelicanconf.py:\d+: PLUGINS lacks authors, feeds, sitemap_xml, aliases\n", site.messages)  # where PLUGINS is set
     assert site.result.exit_code(strict=True) == 1 and not site.result.crashed
     assert not (site.output / "index.html").exists()
 

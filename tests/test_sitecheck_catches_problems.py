@@ -167,6 +167,8 @@ LINK_CASES = [
     ('<a href="#fehlender-anker">Sprung ins Leere</a>', True),
     ('<a href="../kategorie/arbeit/#unten">Anker fehlt dort</a>', True),
     ('<link rel="stylesheet" href="/theme/css/fehlt.css">', True),
+    ('<meta http-equiv="refresh" content="0; url=../kategorie/arbeit/">', False),  # a redirect page (aliases)
+    ('<meta http-equiv="refresh" content="0; url=https://blog.example/gibtsnicht/">', True),
 ]
 
 

@@ -27,7 +27,7 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 LANGUAGES = ("de", "en")
 # Every plugin of this site: the model's parts depend on each other, so all must be on.
 REQUIRED_PLUGINS = ("frontmatter", "localization", "authors", "series", "roundup", "feeds",
-                    "newsletter", "sharekit", "sitemap_xml", "readers")
+                    "newsletter", "sharekit", "sitemap_xml", "readers", "aliases")
 SETTINGS_FILE = "pelicanconf.py"  # named in messages when the settings do not say where they came from
 
 

@@ -38,7 +38,8 @@ class WrittenPage:
     """One HTML page a build wrote, as the plugins that work on the finished output need it."""
 
     path: str  # absolute
-    kind: str  # "article", "page" (any other content, e.g. a page) or "listing" (no content of its own)
+    kind: str  # "article", "page" (any other content, e.g. a page), "listing" (no content of its own)
+    # or "redirect" (an old address leading to a post, plugins/aliases: not for sitemaps or search)
     status: str  # of its article or page; "published" for listings
     date: datetime | None  # its content's modified (else) date; None for listings
 
@@ -66,6 +67,14 @@ def remember_written_page(path, context) -> None:
     kind = "article" if isinstance(item, Article) else "page"
     date = getattr(item, "modified", None) or getattr(item, "date", None)
     written.pages.append(WrittenPage(path, kind, getattr(item, "status", "published"), date))
+
+
+def remember_redirect_page(settings, path: str) -> None:
+    """A redirect page of an old address (plugins/aliases), written on `finalized` outside Pelican's
+    writer: recorded like every page, so the sitemap leaves it out and the preview knows the file."""
+    written = settings.get(WRITTEN_KEY)
+    if written is not None:
+        written.pages.append(WrittenPage(path, "redirect", "published", None))
 
 
 def note_written_text(settings, path: str, text: str) -> None:

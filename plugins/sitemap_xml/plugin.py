@@ -28,7 +28,7 @@ def write_sitemap(pelican):
     entries = []
     for page in written.pages:
         url = page_url(os.path.relpath(page.path, written.output_path).replace(os.sep, "/"))
-        if is_listed(url, page.status, exclude):
+        if page.kind != "redirect" and is_listed(url, page.status, exclude):  # an old address is no page to find
             entries.append(SitemapEntry(url, newest if page.kind == "listing" else page.date))
     with open(sanitised_join(written.output_path, "sitemap.xml"), "w", encoding="utf-8") as handle:
         handle.write(sitemap_xml(entries, urls.site_url))

@@ -31,7 +31,7 @@ from pelican.utils import sanitised_join
 from pelican.writers import FileOverwriteFailedError
 from pelican.writers import Writer
 
-from shared.model import note_written_text
+from shared.model import note_written_text, written_pages
 from shared.problems import ContentProblem, ProblemCollector
 from tools.build import BuildResult
 
@@ -403,6 +403,9 @@ class PreviewBuilder:
         for generator in build.generators:
             if isinstance(generator, StaticGenerator):
                 produced.update(sanitised_join(self.output, item.save_as) for item in generator.staticfiles)
+        written = written_pages(self.settings)  # pages written outside the writer too (redirects of old addresses)
+        if written is not None:
+            produced.update(page.path for page in written.pages)
         for path in self.previous_outputs - produced:
             if os.path.isfile(path):
                 os.remove(path)

@@ -1,6 +1,6 @@
 """Every internal link and asset reference in a built site must resolve to a file in the output.
 
-Crawls the output's HTML (href, src, srcset, meta og:url/og:image), CSS (url(...)) and XML
+Crawls the output's HTML (href, src, srcset, meta og:url/og:image and refresh), CSS (url(...)) and XML
 (sitemap <loc>, feed links) with lxml. External links are collected for the report, never fetched.
 """
 
@@ -20,6 +20,7 @@ SKIPPED_SCHEMES = ("mailto:", "tel:", "javascript:", "data:", "sms:")
 _LINK_ATTRIBUTES = ("href", "src", "poster", "action", "data")
 _META_URL_PROPERTIES = ("og:url", "og:image", "twitter:image")
 _CSS_URL = re.compile(r"""url\(\s*(['"]?)(?P<url>[^'")]+)\1\s*\)""")
+_REFRESH_URL = re.compile(r"""\s*\d+(?:\.\d*)?\s*[;,]\s*(?:url\s*=\s*)?(['"]?)(?P<url>[^'"]+)\1\s*$""", re.IGNORECASE)
 _CSS_IMPORT = re.compile(r"""@import\s+(['"])(?P<url>[^'"]+)\1""")
 # Where an email's unsubscribe link goes, the mail service's placeholder stands until it sends.
 _MAIL_SERVICE_PLACEHOLDER = re.compile(r"\{\{.*\}\}|\*\|.*\|\*")
@@ -137,12 +138,22 @@ def _html_references(path: Path) -> list[_Reference]:
             content = (element.get("content") or "").strip()
             if content:
                 references.append(_Reference(content, element.sourceline))
+        if element.tag == "meta" and (element.get("http-equiv") or "").lower() == "refresh":
+            target = refresh_target(element.get("content") or "")
+            if target:
+                references.append(_Reference(target, element.sourceline))
         if element.tag == "style" and element.text:
             references += [_Reference(url, element.sourceline) for url in _css_urls(element.text)]
         style = element.get("style")
         if style:
             references += [_Reference(url, element.sourceline) for url in _css_urls(style)]
     return references
+
+
+def refresh_target(content: str) -> str | None:
+    """The address of <meta http-equiv="refresh" content="0; url=…"> (a redirect page), if any."""
+    match = _REFRESH_URL.match(content)
+    return match["url"].strip() if match else None
 
 
 def _css_urls(text: str) -> list[str]:

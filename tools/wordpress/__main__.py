@@ -41,7 +41,7 @@ def main(argv=None) -> int:
     settings = load_settings(args.settings)
     config = read_config(settings)[0]
     options = Options(content=Path(args.content), uploads=uploads, dry_run=args.dry_run, tz_name=config.tz_name,
-                      lang=config.lang, now=config.now, reserved_slugs=reserved_slugs(settings))
+                      lang=config.lang, now=config.now, reserved_slugs=reserved_slugs({**config.values, **settings}))
     try:
         export = read_wxr(args.wxr)
         plan, report = run_import(export, options)

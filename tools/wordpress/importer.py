@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 from zoneinfo import ZoneInfo
 
+import yaml
 from lxml import html as lxml_html
 
 from tools.new_post import file_slug
@@ -25,7 +27,7 @@ from .body import ImageRef, body_markdown
 from .frontmatter import Raw, front_matter, yaml_text
 from .people import Person, people_of, profile_text
 from .report import Outcome, Report
-from .wxr import WpExport, WpItem, parse_gmt, parse_local
+from .wxr import WpAuthor, WpExport, WpItem, parse_gmt, parse_local
 
 CONTENT_TYPES = ("post", "page")
 LINK_TOKEN = "WPIMPORTLINK{}X"
@@ -55,6 +57,7 @@ class Converted:
     fields: list = field(default_factory=list)
     body: str = ""
     existing: Path | None = None  # already imported (a second run): left as it is
+    wanted: str = ""  # the slug it would have if the name were free
 
     @property
     def filename_ref(self) -> str:
@@ -75,8 +78,11 @@ def run_import(export: WpExport, options: Options) -> tuple[Plan, Report]:
     attachments = _attachments(items)
     reusable = {item.post_id: item.content for item in items if item.post_type == "wp_block"}
     existing = ExistingContent.scan(options.content, options.reserved_slugs)
+    for kind, name in existing.terms:  # an imported 'Netzwerken' takes the site's 'netzwerken'
+        report.spelling(name, kind)
     creators = [item.creator for item in items if item.post_type in CONTENT_TYPES and item.creator]
-    people, new_people = people_of(export.authors, creators, existing.profiles)
+    people, new_people = people_of(export.authors + _plugin_co_authors(items, export.authors), creators,
+                                   existing.profiles)
     plan = Plan()
     for person in new_people:
         plan.files[f"authors/{person.handle}.yml"] = profile_text(person)
@@ -85,33 +91,51 @@ def run_import(export: WpExport, options: Options) -> tuple[Plan, Report]:
 
     images = Images(export, attachments, media.UploadSource(options.uploads), options.content, existing)
     links = OldLinks(export, images)
-    converted = []
+    converted, ids = [], Counter()
     for item in items:
         if item.post_type not in CONTENT_TYPES:
             continue
         if item.status in ("trash", "auto-draft", "inherit"):
             report.skip(item, f"status '{item.status}' in WordPress")
             continue
-        converted.append(_convert(item, export, options, people, attachments, reusable, images, links, existing, report))
-    links.targets = {c.item.post_id: c for c in converted}
+        ids[item.post_id] += 1
+        entry_id = f"wp-{item.post_id}" + (f"-{ids[item.post_id]}" if ids[item.post_id] > 1 else "")
+        converted.append(_convert(item, entry_id, options, people, attachments, reusable, images, links, existing, report))
+    links.targets = {}
+    for entry in converted:  # an export may repeat a post id: links lead to the first
+        links.targets.setdefault(entry.item.post_id, entry)
     for entry in converted:
         entry.body = links.fill(entry.body)
         if entry.existing is not None:
             report.outcome(entry, Outcome.UNCHANGED)
             continue
-        plan.files[entry.path.as_posix()] = front_matter(entry.fields + [("status", Raw(entry.status))]) + "\n" + entry.body
+        text = front_matter(entry.fields + [("status", Raw(entry.status))]) + "\n" + entry.body
+        if existing.holding(entry.path, entry.wanted, text) is not None:
+            report.outcome(entry, Outcome.UNCHANGED)
+            continue
+        plan.files[entry.path.as_posix()] = text
+        if entry.path.stem != entry.wanted:
+            report.taken.append((f"{entry.wanted}.md", entry.path.as_posix()))
         report.outcome(entry, Outcome.PUBLISHED if entry.status == "published" else Outcome.DRAFTED)
     plan.copies = images.copies
+    report.files_copied = len(images.copies)
+    report.files_missing = sorted({key for key, local in images.local.items() if local is None})
+    used = {candidate for key in images.local for candidate in media.original_candidates(key)}
+    report.attachments_unused = sum(1 for a in attachments.values() if a.upload_path not in used)
     report.comments = Counter(c.approved for item in items if item.post_type in CONTENT_TYPES for c in item.comments)
-    published = [c.item for c in converted if c.status == "published" and parse_gmt(c.item.date_gmt)]
-    if published:
-        newest = max(_date(item, options) for item in published if _date(item, options) <= options.now)
-        following = newest.astimezone(ZoneInfo(options.tz_name)).isocalendar()
-        year, week = following.year, following.week + 1
-        if week > datetime(year, 12, 28).isocalendar().week:
-            year, week = year + 1, 1
-        plan.roundup_start = f"{year}-W{week:02d}"
+    plan.roundup_start = first_roundup_week([_date(c.item, options) for c in converted if c.status == "published"],
+                                            options.now, options.tz_name)
     return plan, report
+
+
+def first_roundup_week(dates: list, now: datetime, tz_name: str) -> str | None:
+    """The ISO week after the newest imported post that is out already: the imported history gets no
+    roundups (scheduled posts come out later, in weeks that do get one). None: nothing is out yet."""
+    past = [when for when in dates if when <= now]
+    if not past:
+        return None
+    following = (max(past).astimezone(ZoneInfo(tz_name)) + timedelta(days=7)).isocalendar()
+    return f"{following.year}-W{following.week:02d}"
 
 
 def _attachments(items) -> dict:
@@ -136,7 +160,7 @@ def _date(item: WpItem, options: Options) -> datetime:
     return local.replace(tzinfo=tz) if local else options.now.astimezone(tz).replace(second=0, microsecond=0)
 
 
-def _convert(item, export, options, people, attachments, reusable, images, links, existing, report) -> Converted:
+def _convert(item, entry_id, options, people, attachments, reusable, images, links, existing, report) -> Converted:
     kind = item.post_type
     when = _date(item, options)
     status, reasons = _status(item, when, options)
@@ -158,10 +182,8 @@ def _convert(item, export, options, people, attachments, reusable, images, links
         reasons.append("no title in WordPress")
     wanted = _slug(item, title)
     old_paths = links.old_paths(item)
-    earlier = existing.imported(item, kind, old_paths, wanted, title)
+    earlier = existing.imported(entry_id, kind, old_paths, wanted, title)
     slug = earlier.stem if earlier else existing.free_slug(wanted, kind)
-    if slug != wanted:
-        report.taken.append((f"{wanted}.md", f"{slug}.md"))
     path = earlier or Path("content", "pages" if kind == "page" else f"articles/{when:%Y}", f"{slug}.md")
     new_path = f"/{slug}/" if kind == "page" else f"/{when:%Y}/{slug}/"
     aliases = []
@@ -175,7 +197,7 @@ def _convert(item, export, options, people, attachments, reusable, images, links
         aliases.append(old)
     fields = [("title", title)]
     if kind == "post":
-        fields += [("id", f"wp-{item.post_id}"), ("date", Raw(when.isoformat(timespec="minutes")))]
+        fields += [("id", entry_id), ("date", Raw(when.isoformat(timespec="minutes")))]
         author = people.get(item.creator) or next(iter(people.values()), None)
         fields.append(("author", Raw(author.handle) if author else None))
         co_authors = _co_authors(item, people, author)
@@ -197,7 +219,7 @@ def _convert(item, export, options, people, attachments, reusable, images, links
     fields.append(("aliases", aliases))
     if reasons and status == "published":
         status = "draft"
-    return Converted(item, kind, path, status, reasons, fields, text, existing=earlier)
+    return Converted(item, kind, path, status, reasons, fields, text, existing=earlier, wanted=wanted)
 
 
 def _status(item: WpItem, when: datetime, options: Options) -> tuple[str, list]:
@@ -220,7 +242,25 @@ def _untitled(item: WpItem, kind: str, lang: str) -> str:
 
 
 def _slug(item: WpItem, title: str) -> str:
-    return file_slug(unquote(item.post_name)) or file_slug(title) or f"wp-{item.post_id}"
+    return plain_slug(unquote(item.post_name)) or plain_slug(title) or f"wp-{item.post_id}"
+
+
+def plain_slug(text: str) -> str:
+    """file_slug, or "" when it has no letter or digit ('~!@#' slugs to '-_')."""
+    slug = file_slug(text).strip("-_")
+    return slug if re.search(r"[a-z0-9]", slug) else ""
+
+
+def _plugin_co_authors(items, declared) -> list[WpAuthor]:
+    """Co-authors a plugin recorded (taxonomy 'author', nicename 'cap-<login>') who are no declared user."""
+    known = {author.login.lower() for author in declared}
+    found = {}
+    for item in items:
+        for term in item.terms:
+            login = term.nicename.removeprefix("cap-")
+            if term.domain == "author" and login and login.lower() not in known:
+                found.setdefault(login, WpAuthor(login=login, display_name=term.name))
+    return list(found.values())
 
 
 def _co_authors(item: WpItem, people: dict, author: Person | None) -> list[str]:
@@ -352,11 +392,13 @@ class OldLinks:
         parts = urlsplit(item.link)
         if not item.link or (parts.hostname and parts.hostname not in self.hosts) or parts.query:
             return []
-        path = self._site_path(parts.path)
-        if not path or path == "/":
-            return []
+        path = self._site_path(re.sub(r"/{2,}", "/", parts.path))
         decoded = unquote(path)
-        return list(dict.fromkeys([decoded]))
+        segments = decoded.strip("/").split("/")
+        if decoded == "/" or any(s in ("", ".", "..") for s in segments) or "\\" in decoded \
+                or any(unicodedata.category(c)[0] == "C" for c in decoded):
+            return []  # not a plain site path: no redirect can be written for it
+        return [decoded]
 
     def _site_path(self, path: str) -> str:
         for base in self.base_paths:
@@ -398,6 +440,21 @@ class OldLinks:
         return LINK_TOKEN_PATTERN.sub(replace, markdown)
 
 
+def _terms_in(text: str) -> list:
+    """(kind, name) of the tags and the category in a file's front matter, as our reader reads them."""
+    match = re.match(r"---\n(.*?)\n---", text, re.S)
+    try:
+        data = yaml.load(match.group(1), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) if match else None
+    except yaml.YAMLError:
+        return []
+    if not isinstance(data, dict):
+        return []
+    tags = data.get("tags") or []
+    tags = [t.strip() for t in (tags.split(",") if isinstance(tags, str) else tags) if isinstance(t, str)]
+    category = data.get("category")
+    return [("tag", t) for t in tags if t] + ([("category", category.strip())] if isinstance(category, str) else [])
+
+
 class ExistingContent:
     """What content/ holds already: taken file names, earlier imports (by id or old address), profiles."""
 
@@ -408,7 +465,7 @@ class ExistingContent:
         self.aliases: dict = {}  # old path -> content-relative path
         self.profiles: dict = {}  # handle -> name
         self.urls: dict = {}  # site path of an existing post, page or alias -> content-relative path
-        self.titles: dict = {}  # content-relative path -> its title line
+        self.terms: list = []  # (kind, name) of the tags and categories content/ uses
 
     @classmethod
     def scan(cls, content: Path, reserved: set = frozenset()) -> "ExistingContent":
@@ -420,9 +477,8 @@ class ExistingContent:
                 relative = Path("content") / path.relative_to(content)
                 year = path.parent.name if kind == "post" else ""
                 found.urls[f"/{year}/{path.stem}/" if year else f"/{path.stem}/"] = relative
-                title = re.search(r"^title:\s*(.*?)\s*$", head, re.M)
-                found.titles[relative] = title.group(1) if title else ""
-                for match in re.finditer(r'^id:\s*"?(wp-\d+)"?\s*$', head, re.M):
+                found.terms += _terms_in(head)
+                for match in re.finditer(r'^id:\s*"?(wp-\d+(?:-\d+)?)"?\s*$', head, re.M):
                     found.ids[match.group(1)] = relative
                 for match in re.finditer(r"^aliases:\s*\[(.*)\]\s*$", head, re.M):
                     for alias in re.findall(r'"((?:[^"\\]|\\.)*)"', match.group(1)):
@@ -443,13 +499,22 @@ class ExistingContent:
         taken.add(candidate)
         return candidate
 
-    def imported(self, item: WpItem, kind: str, old_paths: list, slug: str, title: str) -> Path | None:
-        """The file an earlier run of this import wrote for `item`: a post by its id, a page by its
-        old address (in `aliases:`, or its own address when that did not change) and its title."""
+    def imported(self, entry_id: str, kind: str, old_paths: list, slug: str, title: str) -> Path | None:
+        """The file an earlier run of this import wrote for an item: a post by its id, a page by its old
+        address in `aliases:`, or by its title in `<slug>.md`, `<slug>-2.md` … (its own address
+        unchanged, or taken by another page, leaves no alias)."""
         if kind == "post":
-            return self.ids.get(f"wp-{item.post_id}")
-        found = next((self.aliases[p] for p in old_paths if p in self.aliases), None)
-        same_place = Path("content", "pages", f"{slug}.md")
-        if found is None and f"/{slug}/" in old_paths and self.titles.get(same_place) == yaml_text(title):
-            found = same_place
-        return found
+            return self.ids.get(entry_id)
+        return next((self.aliases[p] for p in old_paths if p in self.aliases), None)
+
+    def holding(self, path: Path, wanted: str, text: str) -> Path | None:
+        """An existing `<wanted>.md`, `<wanted>-2.md` … beside `path` that holds exactly `text`: written by
+        an earlier run of the same import (a page whose address did not change has no alias to find it by)."""
+        for number in range(1, 1000):
+            place = path.with_name(f"{wanted}.md" if number == 1 else f"{wanted}-{number}.md")
+            target = self.content / place.relative_to("content")
+            if not target.is_file():
+                return None
+            if target.read_text(encoding="utf-8", errors="replace") == text:
+                return place
+        return None

@@ -39,6 +39,9 @@ class Report:
     written: list = field(default_factory=list)
     taken: list = field(default_factory=list)  # (wanted path, used path)
     roundup_start: str | None = None
+    files_copied: int = 0
+    files_missing: list = field(default_factory=list)
+    attachments_unused: int = 0
     _spellings: dict = field(default_factory=dict)
 
     def count_types(self, items, content_types) -> None:
@@ -92,6 +95,10 @@ class Report:
             lines.append("Left out of bodies (scripts, styles, forms; iframes, video and audio became links):")
             counts = Counter(tag for _title, tag in self.removed)
             lines.append("  " + ", ".join(f"<{tag}> in {count} item(s)" for tag, count in sorted(counts.items())))
+        lines.append("")
+        lines.append(f"Pictures and files: {self.files_copied} to copy into content/images/wordpress/, "
+                     f"{len(self.files_missing)} not found (UPLOADS: a copy of wp-content/uploads or its address), "
+                     f"{self.attachments_unused} attachment(s) that no imported post uses (not copied)")
         lines.append("")
         lines.append(f"People: {len(self.people)} ({len(self.new_people)} new profiles in content/authors/; "
                      "no e-mail addresses are imported)")

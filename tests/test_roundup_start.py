@@ -14,7 +14,7 @@ from helpers.roundup import berlin, phrases, post, profile
 from roundup.notes import read_note
 from roundup.roundups import build_roundups
 from roundup.windows import Cutoff, before_start
-from helpers.site import ROOT
+from helpers.site import MINIMAL_SITE, ROOT, run_tool, write_files
 from shared.config import read_config, settings_reference
 from shared.dates import parse_iso_week
 from shared.problems import WARNING
@@ -161,7 +161,7 @@ def status(start):
 
 def test_status_shows_no_roundup_and_no_newsletter_before_the_start():
     lines = status((2026, 49))
-    assert "next roundup: none before 2026-W49 (ROUNDUP_START), its cut-off is Fri 04.12.2026 15:00 CET (in 11 d 3 h)" in lines
+    assert "next roundup: none before 2026-W49 (ROUNDUP_START); the first closes Fri 04.12.2026 15:00 CET (in 11 d 3 h)" in lines
     assert "newsletter: none yet, the first is 2026-W49 (ROUNDUP_START)" in lines
     assert not any(line.startswith(("next roundup 2026-W48", "newsletter 2026-W47", "  posts so far")) for line in lines)
 
@@ -222,3 +222,16 @@ def test_a_start_in_the_future_leaves_the_site_without_roundups(build_site):
     assert site.result.errors == [], site.messages
     assert not list(site.output.glob("wochenrueckblick/*/index.html"))
     assert site.html("").xpath("//*[contains(@class, 'roundup')]//a[contains(@href, 'wochenrueckblick/2')]") == []
+
+
+def test_make_status_reads_the_start_from_the_settings(tmp_path):
+    write_files(tmp_path / "content", {**MINIMAL_SITE, **OLD_AND_NEW})
+    settings = tmp_path / "meinconf.py"
+    settings.write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *  # noqa\n"
+                        "ROUNDUP_START = '2026-W49'\n", encoding="utf-8")
+    done = run_tool("tools.status", "--settings", str(settings), "--content", str(tmp_path / "content"),
+                    "--ledger", str(tmp_path / "sent.json"))
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert "next roundup: none before 2026-W49 (ROUNDUP_START); the first closes Fri 04.12.2026 15:00 CET (in 11 d 3 h)" in lines
+    assert "newsletter: none yet, the first is 2026-W49 (ROUNDUP_START)" in lines

@@ -58,8 +58,9 @@ def read_weeks(output: Path, urls) -> dict[str, Path]:
 
 def choose_week(weeks: dict[str, Path], wanted: str | None) -> str:
     if not weeks:
-        raise ShareToolError("the site has no roundup yet: a week gets one when something was published in it "
-                             "and its Friday cutoff has passed (if that changed, run `make html` again)")
+        raise ShareToolError("the site has no roundup yet: a week gets one when something was published in it, "
+                             "its Friday cutoff has passed and it is not before ROUNDUP_START "
+                             "(if that changed, run `make html` again)")
     if not wanted:
         return max(weeks)
     week = normalise_week(wanted)
@@ -67,7 +68,8 @@ def choose_week(weeks: dict[str, Path], wanted: str | None) -> str:
         listed = ", ".join(sorted(weeks, reverse=True))
         raise ShareToolError(f"no #FollowFriday page for week {week}; available: {listed} "
                              "(if the week is newer than the build, run `make html` again; pages are written "
-                             "for the newest SHARE_WEEKS roundups, set it to 0 for all)")
+                             "for the newest SHARE_WEEKS roundups, set it to 0 for all, and none before "
+                             "ROUNDUP_START)")
     return week
 
 

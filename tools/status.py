@@ -78,7 +78,7 @@ def status_lines(now: datetime, cutoff: Cutoff, *, scheduled: list[Entry], publi
     window = window_ending_at(cutoff_at_or_after(now, cutoff), cutoff)
     if before_start(window.iso_year, window.iso_week, start):
         first = window_of_week(*start, cutoff).end
-        lines += ["", f"next roundup: none before {week_slug(*start)} (ROUNDUP_START), its cut-off is "
+        lines += ["", f"next roundup: none before {week_slug(*start)} (ROUNDUP_START); the first closes "
                       f"{when(first, tz)} ({until(now, first)})"]
     else:
         lines += ["", *next_roundup_lines(now, window, tz, published, scheduled, names)]

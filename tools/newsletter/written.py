@@ -19,7 +19,8 @@ def newsletters(output: Path) -> list[dict]:
                                 "(it needs NEWSLETTER_ENABLED = True, set in publishconf.py)")
     found = json.loads(index.read_text(encoding="utf-8"))["newsletters"]
     if not found:
-        raise NewsletterMissing("no roundup yet: nothing was published in a week that has ended")
+        raise NewsletterMissing("no roundup yet: nothing was published in a week that has ended "
+                                "(and is not before ROUNDUP_START)")
     return found
 
 
@@ -31,7 +32,8 @@ def pick(entries: list[dict], week: str | None) -> dict:
             return entry
     known = ", ".join(e["slug"] for e in entries[:8])
     raise NewsletterMissing(f"no newsletter for week {week!r}; written weeks (newest first): {known}; "
-                            "emails are written for the newest NEWSLETTER_WEEKS weeks (set it to 0 for all)")
+                            "emails are written for the newest NEWSLETTER_WEEKS weeks (set it to 0 for all), "
+                            "none before ROUNDUP_START")
 
 
 def site_url(output: Path) -> str:

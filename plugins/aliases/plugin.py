@@ -33,12 +33,12 @@ def plan_redirects(context, generators=()):
     redirects, more = outside_build_folders(redirects, (*FILLED_BY_THE_BUILD, theme_files))
     for found in problems + more:
         report(found)
-    page = next(g.env for g in generators if hasattr(g, "env")).get_template("redirect.html")
+    env = next(g.env for g in generators if hasattr(g, "env"))
     static = {item.save_as: relative_path(item.source_path) for item in context.get("staticfiles", ())}
     patterns = url_table(context).patterns
     generators[0].settings[PLAN_KEY] = RedirectPlan(
-        redirects=tuple(rendered(redirects, lambda r: page.render(title=r.title, target=r.target,
-                                                                  SITENAME=context["SITENAME"]))),
+        redirects=tuple(rendered(redirects, lambda r: env.get_template("redirect.html").render(
+            title=r.title, target=r.target, SITENAME=context["SITENAME"]))),
         sources={**content_sources(content), **static}, static=frozenset(static),
         listings={kind: pattern_regex(patterns[kind][1]) for kind in LISTING_WORDS if patterns[kind][1]})
 
@@ -65,7 +65,7 @@ def write_redirects(pelican):
     """finalized: every redirect whose file this build did not write otherwise."""
     settings = pelican.settings
     plan, written = settings.get(PLAN_KEY), written_pages(settings)
-    if plan is None or written is None:
+    if plan is None or written is None or not plan.redirects:  # most builds: nothing to look up
         return
     files = {os.path.relpath(page.path, written.output_path).replace(os.sep, "/") for page in written.pages}
     redirects, problems = not_written_otherwise(plan.redirects, files | plan.static, plan.sources, plan.listings)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from aliases.redirects import (AliasedPost, Redirect, first_claims, link_to, listing_words,
+from aliases.redirects import (AliasedPost, Redirect, first_claims, link_to, listing_words, not_upcoming,
                                not_written_otherwise, outside_build_folders, page_address, redirects_of)
 from shared.urls import pattern_regex
 
@@ -121,3 +121,20 @@ def test_a_listing_is_named_in_an_editors_words(save_as, words):
     ("index.html", "/"), ("thema/index.html", "/thema/"), ("alt.html", "/alt.html"), ("a/b.htm", "/a/b.htm")])
 def test_a_page_is_named_by_the_address_a_reader_visits(save_as, address):
     assert page_address(save_as) == address
+
+
+def test_a_scheduled_posts_alias_claims_its_address_now():
+    posts = [AliasedPost("content/articles/2026/bald.md", "Bald", "2026/bald/", (alias("/alt/", "alt/index.html", 5),),
+                         scheduled=True),
+             AliasedPost("content/articles/2026/jetzt.md", "Jetzt", "2026/jetzt/", (alias("/alt/", "alt/index.html", 5),))]
+    kept, problems = first_claims(redirects_of(posts, "", relative=True))
+    assert [(r.source, r.scheduled) for r in kept] == [("content/articles/2026/bald.md", True)]
+    assert [p.path for p in problems] == ["content/articles/2026/jetzt.md"]
+
+
+def test_an_alias_on_a_scheduled_posts_address_is_found_before_the_post_goes_live():
+    kept, problems = not_upcoming([redirect("2026/bald/index.html"), redirect("2019/alt/index.html")],
+                                  {"2026/bald/index.html": "content/articles/2026/bald.md"})
+    assert [r.save_as for r in kept] == ["2019/alt/index.html"]
+    assert [p.message for p in problems] == ["alias '/2026/bald/' is the address of content/articles/2026/bald.md, "
+                                             "a scheduled post that takes it when it is published"]

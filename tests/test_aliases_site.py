@@ -227,3 +227,18 @@ def test_the_preview_serves_an_old_address_typed_either_way(tmp_path, monkeypatc
             assert 'http-equiv="refresh"' in body and "url=../../" in body
     finally:
         running.stop()
+
+
+def test_an_alias_that_a_scheduled_post_will_need_fails_now_not_when_it_goes_live(build_site):
+    site = build_site({
+        "articles/2026/bald.md": article("Kommt noch", "2026-11-25 10:00", id="0004", aliases=["/2019/alt/"]),
+        "articles/2026/jetzt.md": article("Schon da", "2026-11-18 10:00", id="0005",
+                                          aliases=["/2026/bald/", "/2019/alt/"]),
+    })
+    assert [p.format().split("\n")[0] for p in site.result.errors] == [
+        "content/articles/2026/jetzt.md:6: alias '/2019/alt/' is also an alias of content/articles/2026/bald.md:6: "
+        "both would be written to 2019/alt/index.html",
+        "content/articles/2026/jetzt.md:6: alias '/2026/bald/' is the address of content/articles/2026/bald.md, "
+        "a scheduled post that takes it when it is published"]
+    assert not site.path("2019/alt").exists() and not site.path("2026/bald").exists()
+    assert "Kommt noch" not in site.messages  # a scheduled post's title is not revealed

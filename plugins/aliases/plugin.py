@@ -14,8 +14,8 @@ from shared.model import connect, on_stage, remember_redirect_page, site_config,
 from shared.problems import relative_path, report
 from shared.urls import pattern_regex
 
-from .redirects import (FILLED_BY_THE_BUILD, LISTING_WORDS, AliasedPost, RedirectPlan, first_claims, not_written_otherwise,
-                        outside_build_folders, redirects_of, rendered)
+from .redirects import (FILLED_BY_THE_BUILD, LISTING_WORDS, AliasedPost, RedirectPlan, first_claims, not_upcoming,
+                        not_written_otherwise, outside_build_folders, redirects_of, rendered)
 
 PLAN_KEY = "ALIASES_REDIRECT_PLAN"
 PUBLISHED = ("articles", "translations", "hidden_articles", "hidden_translations", "pages", "hidden_pages")
@@ -24,15 +24,19 @@ WRITTEN = (*PUBLISHED, "drafts", "drafts_translations", "draft_pages", "draft_tr
 
 def plan_redirects(context, generators=()):
     """Model stage "pages": the redirects of every published or hidden post that is out (not drafts,
-    not scheduled posts), each address claimed once, rendered with the theme's redirect.html."""
+    not scheduled posts, whose aliases are only checked), each address claimed once, rendered with
+    the theme's redirect.html."""
     config = site_config(context)
     content = [g for g in generators if isinstance(g, (ArticlesGenerator, PagesGenerator))]
-    redirects, problems = first_claims(redirects_of(aliased_posts(content, config.now), config.site_url,
-                                                    config.relative_urls))
+    scheduled = context.get("scheduled_articles") or ()
+    posts = aliased_posts(content, scheduled, config.now)
+    redirects, problems = first_claims(redirects_of(posts, config.site_url, config.relative_urls))
+    redirects, upcoming = not_upcoming(redirects, {a.save_as: relative_path(a.source_path) for a in scheduled})
     theme_files = str(context.get("THEME_STATIC_DIR", "theme")).strip("/") + "/"
-    redirects, more = outside_build_folders(redirects, (*FILLED_BY_THE_BUILD, theme_files))
-    for found in problems + more:
+    redirects, folders = outside_build_folders(redirects, (*FILLED_BY_THE_BUILD, theme_files))
+    for found in problems + upcoming + folders:
         report(found)
+    redirects = [redirect for redirect in redirects if not redirect.scheduled]
     env = next(g.env for g in generators if hasattr(g, "env"))
     static = {item.save_as: relative_path(item.source_path) for item in context.get("staticfiles", ())}
     patterns = url_table(context).patterns
@@ -43,10 +47,13 @@ def plan_redirects(context, generators=()):
         listings={kind: pattern_regex(patterns[kind][1]) for kind in LISTING_WORDS if patterns[kind][1]})
 
 
-def aliased_posts(content_generators, now) -> list[AliasedPost]:
-    return [AliasedPost(relative_path(item.source_path), str(item.title), item.url, tuple(item.aliases))
-            for generator in content_generators for name in PUBLISHED for item in getattr(generator, name, ())
-            if getattr(item, "aliases", None) and is_out(item, now)]
+def aliased_posts(content_generators, scheduled, now) -> list[AliasedPost]:
+    """Published and hidden posts and pages with aliases; those dated after `now` (and the scheduled
+    articles) only claim their addresses: a scheduled post's old address waits with the post."""
+    items = [(item, not is_out(item, now)) for generator in content_generators for name in PUBLISHED
+             for item in getattr(generator, name, ())]
+    return [AliasedPost(relative_path(item.source_path), str(item.title), item.url, tuple(item.aliases), later)
+            for item, later in (*items, *((item, True) for item in scheduled)) if getattr(item, "aliases", None)]
 
 
 def content_sources(content_generators) -> dict:
@@ -56,7 +63,7 @@ def content_sources(content_generators) -> dict:
 
 
 def is_out(item, now) -> bool:
-    """Not dated after this build's "now": a scheduled post's old address waits with the post."""
+    """Not dated after this build's "now"."""
     date = getattr(item, "date", None)
     return date is None or date <= now
 

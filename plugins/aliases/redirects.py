@@ -35,6 +35,7 @@ class AliasedPost:
     title: str
     url: str  # site-relative: 2026/x/
     aliases: tuple  # ({"alias": as typed, "save_as": file that answers it, "line": n}, ...)
+    scheduled: bool = False  # dated after the build's "now": its aliases claim their address, nothing is written
 
 
 @dataclass(frozen=True)
@@ -46,12 +47,13 @@ class Redirect:
     title: str  # of the post it leads to, as typed
     target: str  # the post's address as the redirect page links it (absolute, relative or root)
     html: str = ""  # the page, once rendered
+    scheduled: bool = False  # of a post that is not out yet: checked now, written once it is
 
 
 def redirects_of(posts, site_url: str, relative: bool) -> list[Redirect]:
     """One Redirect per alias, in file and line order (so the first claim of an address wins)."""
     found = [Redirect(alias["alias"], alias["save_as"], post.source, alias["line"], post.title,
-                      link_to(post.url, alias["save_as"], site_url, relative))
+                      link_to(post.url, alias["save_as"], site_url, relative), scheduled=post.scheduled)
              for post in posts for alias in post.aliases]
     return sorted(found, key=lambda redirect: (redirect.source, redirect.line, redirect.save_as))
 
@@ -97,6 +99,22 @@ def _claimed_twice(redirect: Redirect, earlier: Redirect) -> ContentProblem:
                           f"alias '{redirect.alias}' is also an alias of {earlier.source}:{earlier.line}: "
                           f"both would be written to {redirect.save_as}{spelled}",
                           "an old address can lead to one page only: remove it from one of the two files")
+
+
+def not_upcoming(redirects, upcoming: dict) -> tuple[list[Redirect], list[ContentProblem]]:
+    """Aliases on the address of a scheduled post (`upcoming`: its file -> source): found now, at
+    `make check`, not in the hourly deploy that publishes the post."""
+    kept, problems = [], []
+    for redirect in redirects:
+        source = upcoming.get(redirect.save_as)
+        if source is None:
+            kept.append(redirect)
+        else:
+            problems.append(ContentProblem(
+                redirect.source, redirect.line, f"alias '{redirect.alias}' is the address of {source}, a scheduled "
+                "post that takes it when it is published", "an alias must be an old address that no page of the site "
+                "uses: remove it"))
+    return kept, problems
 
 
 def outside_build_folders(redirects, folders=FILLED_BY_THE_BUILD) -> tuple[list[Redirect], list[ContentProblem]]:

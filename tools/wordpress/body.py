@@ -26,6 +26,10 @@ STARTS_WITH_BLOCK = re.compile(r"^\s*<(?:%s)\b" % "|".join(BLOCK_TAGS), re.I)
 NEVER_KEPT = ("script", "style", "noscript", "template", "link", "meta", "base", "form", "input", "button",
               "select", "textarea")
 FRAMES = ("iframe", "embed", "object", "video", "audio", "source")
+# What Markdown reads as markup at the start of a line: a heading, a quote, a list item.
+LINE_START_MARKUP = re.compile(r"^(\s*)(#|>|[-+*](?=\s|$))", re.M)
+ORDERED_ITEM = re.compile(r"^(\s*\d+)([.)])(?=\s|$)", re.M)
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 WP_IMAGE_ID = re.compile(r"\bwp-image-(\d+)\b")
 MARKER = "WPIMPORTMARKER{}X"
 # Notes for the editor where a picture could not come along (no {static} link: the file is not there).
@@ -60,7 +64,16 @@ class BodyResult:
 
 
 class _Markdown(MarkdownConverter):
-    """markdownify with our rules: images stay `{static}` links, a figure's caption stays with it."""
+    """markdownify with our rules: text stays text (a typed `<b>` or a line starting with `#` is not
+    markup), images stay `{static}` links, a figure's caption stays with it."""
+
+    def escape(self, text, parent_tags):
+        if not text:
+            return ""
+        text = text.replace("\\", "\\\\").replace("`", "\\`").replace("&", "&amp;").replace("<", "&lt;")
+        text = super().escape(text, parent_tags)  # * and _
+        text = LINE_START_MARKUP.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+        return ORDERED_ITEM.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
 
     def convert_figcaption(self, el, text, parent_tags):
         text = text.strip()
@@ -105,6 +118,7 @@ def body_markdown(body_html: str, *, is_blocks: bool, resolve_image: Callable[[s
         if element.getparent() is None:
             continue
         _frame_as_link(element, resolve_image, rewrite_link, result)
+    _headings_below_title(root)
     for paragraph in root.iter("p"):
         _bare_address_as_link(paragraph)
     for pre in root.iter("pre"):
@@ -138,6 +152,15 @@ def _drop(element) -> None:
     else:
         parent.text = (parent.text or "") + tail
     parent.remove(element)
+
+
+def _headings_below_title(root) -> None:
+    """The page's title is its h1: the body's headings start at h2 and skip no level (h3 alone → h2,
+    h2 + h6 → h2 + h3), so the outline stays what the author meant and screen readers can follow it."""
+    used = sorted({int(h.tag[1]) for h in root.iter(*HEADINGS)})
+    levels = {level: min(2 + index, 6) for index, level in enumerate(used)}
+    for heading in root.iter(*HEADINGS):
+        heading.tag = f"h{levels[int(heading.tag[1])]}"
 
 
 def _bare_address_as_link(paragraph) -> None:

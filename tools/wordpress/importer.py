@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -17,6 +16,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from zoneinfo import ZoneInfo
 
 import yaml
+from shared.aliases import AliasPath, AliasProblem, read_alias
 from lxml import html as lxml_html
 
 from tools.new_post import file_slug
@@ -182,8 +182,9 @@ def _convert(item, entry_id, options, people, attachments, reusable, images, lin
         reasons.append("no title in WordPress")
     wanted = _slug(item, title)
     old_paths = links.old_paths(item)
-    earlier = existing.imported(entry_id, kind, old_paths, wanted, title)
-    slug = earlier.stem if earlier else existing.free_slug(wanted, kind)
+    earlier = existing.imported(entry_id, kind, old_paths, title)
+    address = (lambda c: f"/{c}/") if kind == "page" else (lambda c: f"/{when:%Y}/{c}/")
+    slug = earlier.stem if earlier else existing.free_slug(wanted, kind, address)
     path = earlier or Path("content", "pages" if kind == "page" else f"articles/{when:%Y}", f"{slug}.md")
     new_path = f"/{slug}/" if kind == "page" else f"/{when:%Y}/{slug}/"
     aliases = []
@@ -392,13 +393,10 @@ class OldLinks:
         parts = urlsplit(item.link)
         if not item.link or (parts.hostname and parts.hostname not in self.hosts) or parts.query:
             return []
-        path = self._site_path(re.sub(r"/{2,}", "/", parts.path))
-        decoded = unquote(path)
-        segments = decoded.strip("/").split("/")
-        if decoded == "/" or any(s in ("", ".", "..") for s in segments) or "\\" in decoded \
-                or any(unicodedata.category(c)[0] == "C" for c in decoded):
-            return []  # not a plain site path: no redirect can be written for it
-        return [decoded]
+        read = read_alias(self._site_path(re.sub(r"/{2,}", "/", parts.path)))
+        if isinstance(read, AliasProblem) or read.path == "/":
+            return []  # not a plain site path ('..', control characters): no redirect can answer it
+        return [read.path]
 
     def _site_path(self, path: str) -> str:
         for base in self.base_paths:
@@ -440,15 +438,18 @@ class OldLinks:
         return LINK_TOKEN_PATTERN.sub(replace, markdown)
 
 
-def _terms_in(text: str) -> list:
-    """(kind, name) of the tags and the category in a file's front matter, as our reader reads them."""
+def front_matter_of(text: str) -> dict:
+    """A file's front matter as plain values ({} when it has none or it is broken: the build reports that)."""
     match = re.match(r"---\n(.*?)\n---", text, re.S)
     try:
         data = yaml.load(match.group(1), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) if match else None
     except yaml.YAMLError:
-        return []
-    if not isinstance(data, dict):
-        return []
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def terms_of(data: dict) -> list:
+    """(kind, name) of the tags and the category of a front matter, as our reader reads them."""
     tags = data.get("tags") or []
     tags = [t.strip() for t in (tags.split(",") if isinstance(tags, str) else tags) if isinstance(t, str)]
     category = data.get("category")
@@ -466,6 +467,7 @@ class ExistingContent:
         self.profiles: dict = {}  # handle -> name
         self.urls: dict = {}  # site path of an existing post, page or alias -> content-relative path
         self.terms: list = []  # (kind, name) of the tags and categories content/ uses
+        self.titles: dict = {}  # content-relative path -> title
 
     @classmethod
     def scan(cls, content: Path, reserved: set = frozenset()) -> "ExistingContent":
@@ -473,48 +475,51 @@ class ExistingContent:
         for kind, folder in (("post", "articles"), ("page", "pages")):
             for path in sorted((content / folder).rglob("*.md")) if (content / folder).is_dir() else []:
                 found.slugs[kind].add(path.stem)
-                head = path.read_text(encoding="utf-8", errors="replace")[:4000]
+                data = front_matter_of(path.read_text(encoding="utf-8", errors="replace"))
                 relative = Path("content") / path.relative_to(content)
                 year = path.parent.name if kind == "post" else ""
                 found.urls[f"/{year}/{path.stem}/" if year else f"/{path.stem}/"] = relative
-                found.terms += _terms_in(head)
-                for match in re.finditer(r'^id:\s*"?(wp-\d+(?:-\d+)?)"?\s*$', head, re.M):
-                    found.ids[match.group(1)] = relative
-                for match in re.finditer(r"^aliases:\s*\[(.*)\]\s*$", head, re.M):
-                    for alias in re.findall(r'"((?:[^"\\]|\\.)*)"', match.group(1)):
-                        found.aliases[alias] = found.urls[alias] = relative
+                found.terms += terms_of(data)
+                found.titles[relative] = str(data.get("title", ""))
+                if str(data.get("id", "")).startswith("wp-"):
+                    found.ids[str(data["id"])] = relative
+                aliases = data.get("aliases") or []
+                for alias in aliases if isinstance(aliases, list) else []:
+                    read = read_alias(str(alias))
+                    if isinstance(read, AliasPath):
+                        found.aliases[read.path] = found.urls[read.path] = relative
         folder = content / "authors"
         for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
             name = re.search(r'^name:\s*"?(.*?)"?\s*$', path.read_text(encoding="utf-8", errors="replace"), re.M)
             found.profiles[path.stem] = name.group(1) if name else ""
         return found
 
-    def free_slug(self, slug: str, kind: str) -> str:
-        """The slug, or slug-2, -3 … when a post (or page) of that name exists or was planned."""
+    def free_slug(self, slug: str, kind: str, address) -> str:
+        """The slug, or slug-2, -3 … when a post (or page) of that name exists or was planned, or its
+        address (`address(slug)`) is an alias of another file."""
         taken = self.slugs[kind]
         candidate, number = slug, 1
-        while candidate in taken:
+        while candidate in taken or address(candidate) in self.aliases:
             number += 1
             candidate = f"{slug}-{number}"
         taken.add(candidate)
         return candidate
 
-    def imported(self, entry_id: str, kind: str, old_paths: list, slug: str, title: str) -> Path | None:
+    def imported(self, entry_id: str, kind: str, old_paths: list, title: str) -> Path | None:
         """The file an earlier run of this import wrote for an item: a post by its id, a page by its old
-        address in `aliases:`, or by its title in `<slug>.md`, `<slug>-2.md` … (its own address
-        unchanged, or taken by another page, leaves no alias)."""
+        address in `aliases:` together with its title (`holding` finds a page whose address did not
+        change, which has no alias)."""
         if kind == "post":
             return self.ids.get(entry_id)
-        return next((self.aliases[p] for p in old_paths if p in self.aliases), None)
+        return next((self.aliases[p] for p in old_paths
+                     if p in self.aliases and self.titles.get(self.aliases[p]) == title), None)
 
     def holding(self, path: Path, wanted: str, text: str) -> Path | None:
-        """An existing `<wanted>.md`, `<wanted>-2.md` … beside `path` that holds exactly `text`: written by
-        an earlier run of the same import (a page whose address did not change has no alias to find it by)."""
-        for number in range(1, 1000):
-            place = path.with_name(f"{wanted}.md" if number == 1 else f"{wanted}-{number}.md")
-            target = self.content / place.relative_to("content")
-            if not target.is_file():
-                return None
-            if target.read_text(encoding="utf-8", errors="replace") == text:
-                return place
+        """A `<wanted>.md` or `<wanted>-<n>.md` beside `path` that holds exactly `text`: written by an
+        earlier run of the same import."""
+        folder = self.content / path.parent.relative_to("content")
+        name = re.compile(rf"{re.escape(wanted)}(-\d+)?\.md")
+        for target in sorted(folder.glob(f"{wanted}*.md")) if folder.is_dir() else []:
+            if name.fullmatch(target.name) and target.read_text(encoding="utf-8", errors="replace") == text:
+                return path.parent / target.name
         return None

@@ -58,6 +58,7 @@ class Converted:
     body: str = ""
     existing: Path | None = None  # already imported (a second run): left as it is
     wanted: str = ""  # the slug it would have if the name were free
+    when: datetime | None = None
 
     @property
     def filename_ref(self) -> str:
@@ -116,7 +117,8 @@ def run_import(export: WpExport, options: Options) -> tuple[Plan, Report]:
         plan.files[entry.path.as_posix()] = text
         if entry.path.stem != entry.wanted:
             report.taken.append((f"{entry.wanted}.md", entry.path.as_posix()))
-        report.outcome(entry, Outcome.PUBLISHED if entry.status == "published" else Outcome.DRAFTED)
+        report.outcome(entry, Outcome.DRAFTED if entry.status != "published" else
+                       Outcome.SCHEDULED if entry.when > options.now else Outcome.PUBLISHED)
     plan.copies = images.copies
     report.files_copied = len(images.copies)
     report.files_missing = sorted({key for key, local in images.local.items() if local is None})
@@ -220,7 +222,7 @@ def _convert(item, entry_id, options, people, attachments, reusable, images, lin
     fields.append(("aliases", aliases))
     if reasons and status == "published":
         status = "draft"
-    return Converted(item, kind, path, status, reasons, fields, text, existing=earlier, wanted=wanted)
+    return Converted(item, kind, path, status, reasons, fields, text, existing=earlier, wanted=wanted, when=when)
 
 
 def _status(item: WpItem, when: datetime, options: Options) -> tuple[str, list]:

@@ -19,6 +19,7 @@ SKIPPED_TYPES = {
 
 class Outcome(str, Enum):
     PUBLISHED = "published"
+    SCHEDULED = "scheduled (published at its date)"
     DRAFTED = "draft"
     UNCHANGED = "already imported, left as it is"
 

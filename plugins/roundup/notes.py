@@ -17,8 +17,8 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
-from datetime import date
 
+from shared.dates import real_iso_week
 from shared.fields import kind_of, text_list
 from shared.people import HANDLE
 from shared.references import no_profile_hint
@@ -57,12 +57,7 @@ def week_of_file_name(file_name: str) -> tuple[int, int] | None:
     match = FILE_NAME.match(file_name)
     if not match:
         return None
-    year, week = int(match.group(1)), int(match.group(2))
-    try:
-        date.fromisocalendar(year, week, 1)
-    except ValueError:
-        return None
-    return year, week
+    return real_iso_week(int(match.group(1)), int(match.group(2)))
 
 
 def read_note(text: str, path: str, known_handles=None) -> tuple[RoundupNote | None, list[ContentProblem]]:

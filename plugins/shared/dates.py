@@ -60,7 +60,11 @@ def parse_iso_week(text) -> tuple[int, int] | None:
     match = ISO_WEEK.fullmatch(text.strip()) if isinstance(text, str) else None
     if not match:
         return None
-    year, week = int(match.group(1)), int(match.group(2))
+    return real_iso_week(int(match.group(1)), int(match.group(2)))
+
+
+def real_iso_week(year: int, week: int) -> tuple[int, int] | None:
+    """(year, week) when that ISO year has that week (53 only in long years), else None."""
     try:
         date.fromisocalendar(year, week, 1)
     except ValueError:

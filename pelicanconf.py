@@ -50,6 +50,7 @@ PLUGINS = [
     "sitemap_xml",  # last: lists every page the others wrote
     "readers",  # search page, Weiterlesen, reading time, sized images, subscribe page + OPML
     "aliases",  # old addresses (front matter `aliases:`) -> redirect pages, written last
+    "privacy",  # reads every written file: nothing loads from another origin, no GPS in pictures
 ]
 
 # The slug comes from the file name, so fixing a typo in a title never breaks a link.

@@ -27,7 +27,7 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 LANGUAGES = ("de", "en")
 # Every plugin of this site: the model's parts depend on each other, so all must be on.
 REQUIRED_PLUGINS = ("frontmatter", "localization", "authors", "series", "roundup", "feeds",
-                    "newsletter", "sharekit", "sitemap_xml", "readers", "aliases")
+                    "newsletter", "sharekit", "sitemap_xml", "readers", "aliases", "privacy")
 SETTINGS_FILE = "pelicanconf.py"  # named in messages when the settings do not say where they came from
 
 
@@ -125,6 +125,17 @@ def _logo(value):
     if not path.lower().endswith((".png", ".jpg", ".jpeg")) or not sizes_ok:
         return ("{'path': 'favicon.png', 'width': 32, 'height': 32} with a PNG or JPEG "
                 "(email clients do not show SVG or WebP)")
+
+
+def _allowed_origins(value):
+    for origin, comment in value.items():
+        parts = urlsplit(str(origin))
+        if (not isinstance(origin, str) or parts.scheme != "https" or not parts.hostname or parts.path not in ("", "/")
+                or parts.query or parts.fragment):
+            return ("a mapping of https origins to the reason they are yours, e.g. "
+                    "{'https://media.example.org': 'our own media server'}")
+        if not isinstance(comment, str) or not comment.strip():
+            return f"a comment for {origin!r} saying why it is the site's own (e.g. 'our own media server')"
 
 
 def _menu(value):
@@ -240,6 +251,9 @@ SCHEMA = (
     Setting("SHARE_SITEURL", str, "", "https address in share texts when SITEURL is not https",
             rule=_https_or_empty),
     Setting("SHARE_LIMITS", dict, {}, "post limits per network, e.g. {'x': 280}", rule=_limits),
+    Setting("PRIVACY_ALLOWED_ORIGINS", dict, {},
+            "origins the site owns that pages may load from, each with a comment, e.g. "
+            "{'https://media.example.org': 'our own media server'}", rule=_allowed_origins),
     Setting("SHARE_WEEKS", int, 8, "#FollowFriday pages for the newest N roundups (0 = all)", rule=_not_negative),
     *URL_SETTINGS,
 )

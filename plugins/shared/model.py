@@ -42,6 +42,7 @@ class WrittenPage:
     # or "redirect" (an old address leading to a post, plugins/aliases: not for sitemaps or search)
     status: str  # of its article or page; "published" for listings
     date: datetime | None  # its content's modified (else) date; None for listings
+    source: str | None = None  # the article's or page's file (absolute); None for listings
 
 
 @dataclass
@@ -66,7 +67,8 @@ def remember_written_page(path, context) -> None:
         return
     kind = "article" if isinstance(item, Article) else "page"
     date = getattr(item, "modified", None) or getattr(item, "date", None)
-    written.pages.append(WrittenPage(path, kind, getattr(item, "status", "published"), date))
+    written.pages.append(WrittenPage(path, kind, getattr(item, "status", "published"), date,
+                                     getattr(item, "source_path", None)))
 
 
 def remember_redirect_page(settings, path: str) -> None:

@@ -1,0 +1,93 @@
+"""The privacy gate: after every build, no written file may load anything from another origin, and no
+published picture may carry its GPS position or a camera's serial number (docs/privacy.md).
+
+It reads the whole output on `finalized`, so pages, emails and their web copies, feeds, CSS and the
+pictures are all covered, whichever plugin or template wrote them; each finding is a content problem
+at the source file and line that typed the address, so `make check`, `make publish` (hence `make
+deploy`) and the preview banner show it and a strict build fails.
+"""
+
+from __future__ import annotations
+
+import os
+from html import unescape
+
+from pelican import signals
+
+from shared.config import read_config
+from shared.model import connect, written_pages
+from shared.problems import ContentProblem, relative_path, report
+
+from .gate import loads_in_css, loads_in_html, own_hosts
+from .pictures import RASTER_SUFFIXES, revealing_metadata
+from .sources import SourceFinder
+
+SKIPPED_FOLDERS = ("pagefind",)  # written after the build by Pagefind, from our own pages
+
+
+def check_output(pelican) -> None:
+    """finalized: every file below the output folder."""
+    settings = pelican.settings
+    config, _problems = read_config(settings)  # reported at the start of the build already
+    allowed = config["PRIVACY_ALLOWED_ORIGINS"]
+    own = own_hosts(config.site_url, config["NEWSLETTER_SITEURL"], *allowed)
+    forms = own_hosts(config["NEWSLETTER_SUBSCRIBE_URL"])
+    written = written_pages(settings)
+    sources = {page.path: page.source for page in written.pages} if written else {}
+    theme = settings.get("THEME")
+    finder = SourceFinder((settings["PATH"], os.path.join(theme, "templates") if theme else None,
+                           os.path.join(theme, "static") if theme else None))
+    for found in sorted(output_problems(pelican.output_path, own, forms, sources, finder)):
+        report(found)
+
+
+def output_problems(output: str, own: frozenset, forms: frozenset, sources: dict, finder: SourceFinder) -> list:
+    problems, found = [], {}  # one problem per source line and address, however many files show it
+    for path in _files(output):
+        shown = os.path.relpath(path, output).replace(os.sep, "/")
+        if path.endswith(RASTER_SUFFIXES):
+            for what in revealing_metadata(path):
+                problems.append(ContentProblem(
+                    shown, 0, f"published picture carries its {what}",
+                    "remove the metadata before publishing (e.g. exiftool -all= picture.jpg), or let the build "
+                    "re-encode it; a picture's position and camera are personal data"))
+            continue
+        for load in _loads(path, own, forms):
+            where = finder.find(load.url, load.host, sources.get(path))
+            file, line = (relative_path(where[0]), where[1]) if where else (shown, load.line)
+            found.setdefault((file, line, load.what, load.url, load.host), []).append(f"{shown}:{load.line}")
+    for (file, line, what, url, host), written in found.items():
+        more = f" and {len(written) - 1} more file(s)" if len(written) > 1 else ""
+        problems.append(ContentProblem(
+            file, line, f"{what} {'submits to' if what == '<form action>' else 'loads'} {url} from another origin ({host})",
+            f"readers' browsers would contact {host} (written to {written[0]}{more}): put the file on this site "
+            "(content/images/) and link it from here, make it a plain link, or, if the origin is your "
+            "company's own, add it with a comment to PRIVACY_ALLOWED_ORIGINS in pelicanconf.py"))
+    return problems
+
+
+def _loads(path: str, own: frozenset, forms: frozenset) -> list:
+    if not path.endswith((".html", ".htm", ".xml", ".opml", ".css", ".svg", ".xsl")):
+        return []
+    with open(path, encoding="utf-8", errors="replace") as handle:
+        text = handle.read()
+    if path.endswith(".css"):
+        return loads_in_css(text, own)
+    if path.endswith((".xml", ".opml")):  # feed content is escaped HTML: read it as the reader's app will
+        text = unescape(text)
+    return loads_in_html(text, own, forms)
+
+
+def _files(output: str) -> list:
+    found = []
+    for folder, dirs, names in os.walk(output):
+        if folder == output:
+            dirs[:] = [d for d in dirs if d not in SKIPPED_FOLDERS]
+        dirs.sort()
+        found += [os.path.join(folder, name) for name in sorted(names)]
+    return found
+
+
+def register():
+    connect()
+    signals.finalized.connect(check_output)

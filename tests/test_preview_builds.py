@@ -119,6 +119,10 @@ EDITS = [
                                                           tags=["netzwerken"], aliases=["/2019/alt/"])}),
     ("the old address changed", {"articles/2026/vorwoche.md": post(
         "Ein neuer Titel", "2026-11-17 09:00", author="aylin-oezdemir", tags=["netzwerken"], aliases=["/2019/anders/"])}),
+    # the privacy gate reads the written files on `finalized`: the banner names the pixel like make check
+    ("a tracking pixel", {"articles/2026/neu.md": post("Ganz neu", "2026-11-20 11:00", author="tom-muster",
+                                                       body='<img src="https://tracker.example.net/p.gif" alt="P">')}),
+    ("the pixel removed", {"articles/2026/neu.md": post("Ganz neu", "2026-11-20 11:00", author="tom-muster")}),
 ]
 
 
@@ -130,6 +134,8 @@ def test_every_step_of_an_edit_sequence_equals_a_cold_build(preview, tmp_path):
             assert_same_as_cold_build(preview, tmp_path)
         except AssertionError as error:
             raise AssertionError(f"after editing {label}: {error}") from None
+        shown = "\n".join(p.format() for p in preview.problems())
+        assert ("tracker.example.net" in shown) == (label == "a tracking pixel"), (label, shown)
 
 
 def test_a_request_renders_only_its_page_of_a_listing(preview):

@@ -189,3 +189,18 @@ def test_view_online_can_use_the_services_archive_placeholder():
     html, _ = rendered(NEWSLETTER_SERVICE="mailchimp", NEWSLETTER_VIEW_ONLINE="service")
     links = {a.text_content(): a.get("href") for a in lxml_html.fromstring(html).xpath("//a")}
     assert links["Im Browser ansehen"] == "*|ARCHIVE|*"
+
+
+def test_each_address_is_in_the_plain_text_once():
+    """A thanked free name with a website: its name leads there, so no 'Website:' line repeats it."""
+    from helpers.newsletter import FakeContributor
+
+    roundup = small_roundup()
+    roundup.contributors.append(FakeContributor("Sehen im Alter e. V.", None, None,
+                                                {"website": "https://sehen-im-alter.example"}, ["hat beraten"]))
+    html, text = rendered(roundup)
+    urls = [line.split(": ", 1)[-1].strip() for line in text.splitlines() if "https://" in line]
+    assert urls.count("https://sehen-im-alter.example") == 1
+    assert len(urls) == len(set(urls)), [u for u in urls if urls.count(u) > 1]
+    hrefs = lxml_html.fromstring(html).xpath("//a[contains(@href, 'sehen-im-alter')]/@href")
+    assert hrefs == ["https://sehen-im-alter.example"]

@@ -143,15 +143,16 @@ def _post(article, config: NewsletterSettings) -> EmailPost:
 
 
 def _contributor(person, config: NewsletterSettings) -> EmailContributor:
-    links = tuple(
-        (NETWORK_LABELS.get(network, network.capitalize()), url)
-        for network, url in (person.links or {}).items()
-        if str(url).startswith("https://")
+    # a profile's page, or the https address a free name was thanked with (as on the site)
+    url = config.absolute(person.profile_url) if person.profile_url else (person.links or {}).get("website")
+    links = tuple(  # each address once: a free name's website is already its name's link
+        (NETWORK_LABELS.get(network, network.capitalize()), link)
+        for network, link in (person.links or {}).items()
+        if str(link).startswith("https://") and link != url
     )
     return EmailContributor(
         name=person.name,
-        # a profile's page, or the https address a free name was thanked with (as on the site)
-        url=config.absolute(person.profile_url) if person.profile_url else (person.links or {}).get("website"),
+        url=url,
         roles=format_list(list(person.roles), locale=config.lang) if person.roles else "",
         links=links,
         is_newcomer=bool(person.is_newcomer),

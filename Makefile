@@ -28,8 +28,8 @@ node-tools: node_modules/.installed
 html: $(VENV)/.installed  ## build the site for preview (problems are printed, not fatal)
 	$(PY) -m tools.build --settings pelicanconf.py --output $(OUTPUT)
 
-serve: html  ## build, then serve output/ on http://localhost:8000
-	$(PELICAN) --listen --port $(PORT) --settings pelicanconf.py --output $(OUTPUT)
+serve: html  ## build, then serve output/ on http://localhost:8000 (PORT=8001 for another port)
+	$(PY) -m tools.serve --output $(OUTPUT) --port $(PORT)
 
 devserver: $(VENV)/.installed  ## preview on http://localhost:8000: rebuilds on save, reloads the browser, shows problems
 	$(PY) -m tools.preview --settings pelicanconf.py --output $(OUTPUT) --port $(PORT)

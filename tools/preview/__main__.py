@@ -11,6 +11,7 @@ import sys
 import threading
 
 from tools.build import load_settings, path_overrides
+from tools.serve import PortTaken, bind
 
 from .server import PreviewServer
 from .session import PreviewSession
@@ -29,7 +30,12 @@ def main(argv=None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(message)s")
     settings = load_settings(args.settings, path_overrides(args.content, args.output))
     session = PreviewSession(settings)
-    server = PreviewServer(session, args.host, args.port)  # requests wait for the first build
+    try:
+        server = bind(lambda: PreviewServer(session, args.host, args.port), args.port, command="make devserver")
+    except PortTaken as error:
+        print(error, file=sys.stderr)
+        return 1
+    # requests wait for the first build
     threading.Thread(target=server.serve_forever, name="preview-http", daemon=True).start()
     session.start()
     print(f"preview: http://{args.host}:{server.server_address[1]}/ (reloads on every save)", file=sys.stderr,

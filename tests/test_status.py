@@ -25,12 +25,13 @@ SITE = {
 }
 
 
-def status(tmp_path, ledger_entries=()):
+def status(tmp_path, ledger_entries=(), build_time=None):
     write_files(tmp_path / "content", SITE)
     ledger = tmp_path / "sent.json"
     if ledger_entries:
         write_ledger(ledger, list(ledger_entries))
-    done = run_tool("tools.status", "--content", str(tmp_path / "content"), "--ledger", str(ledger))
+    done = run_tool("tools.status", "--content", str(tmp_path / "content"), "--ledger", str(ledger),
+                    env_extra={"SOURCE_DATE_EPOCH": build_time} if build_time else None)
     assert done.returncode == 0, done.stderr
     return done.stdout.splitlines()
 
@@ -50,8 +51,16 @@ def test_status_lists_the_scheduled_post_the_next_roundup_and_the_draft(tmp_path
 
 
 def test_status_says_whether_the_closed_week_was_sent(tmp_path):
-    unsent = status(tmp_path)
+    unsent = status(tmp_path, build_time="1795186800")  # Friday 16:00, an hour after the cut-off
     assert any(line.startswith("newsletter 2026-W47 (cut-off Fri 20.11.2026 15:00 CET): not sent yet") for line in unsent)
     sent = status(tmp_path, [SentWeek("2026-W47", "2026-11-20T14:05:09+00:00", "<x@example>", "liste@example.org")])
     assert ("newsletter 2026-W47 (cut-off Fri 20.11.2026 15:00 CET): sent 2026-11-20T14:05:09+00:00 "
             "to liste@example.org") in sent
+
+
+def test_a_week_the_ci_job_will_not_send_any_more_is_called_missed_with_the_commands(tmp_path):
+    """Monday noon: the cut-off was 69 hours ago, beyond NEWSLETTER_SEND_WITHIN_HOURS (24)."""
+    [line] = [line for line in status(tmp_path) if line.startswith("newsletter 2026-W47")]
+    assert "MISSED" in line and "not sent yet" not in line
+    assert "within 24 h" in line and "NEWSLETTER_SEND_WITHIN_HOURS" in line
+    assert "make newsletter" in line and "CONFIRM=1 make send-newsletter" in line

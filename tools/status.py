@@ -15,7 +15,7 @@ import contextlib
 import sys
 import tempfile
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from pelican import signals
@@ -64,8 +64,10 @@ def people_of(entries: list[Entry], names: dict) -> list[str]:
 
 
 def status_lines(now: datetime, cutoff: Cutoff, *, scheduled: list[Entry], published: list[Entry],
-                 drafts: list[Entry], names: dict, sent: list[SentWeek], start: tuple | None = None) -> list[str]:
-    """`start`: ROUNDUP_START as (ISO year, week); weeks before it have no roundup and no newsletter."""
+                 drafts: list[Entry], names: dict, sent: list[SentWeek], start: tuple | None = None,
+                 send_within: timedelta = timedelta(hours=24)) -> list[str]:
+    """`start`: ROUNDUP_START as (ISO year, week); weeks before it have no roundup and no newsletter.
+    `send_within`: NEWSLETTER_SEND_WITHIN_HOURS, after which the CI job no longer sends a week."""
     tz = cutoff.tz
     lines = [f"status at {when(now, tz)}", ""]
 
@@ -88,15 +90,29 @@ def status_lines(now: datetime, cutoff: Cutoff, *, scheduled: list[Entry], publi
     if before_start(closed.iso_year, closed.iso_week, start):
         lines += ["", f"newsletter: none yet, the first is {week_slug(*start)} (ROUNDUP_START)"]
     else:
-        lines += ["", f"newsletter {closed.slug} (cut-off {when(closed.end, tz)}): " + (
-            f"sent {records[-1].sent_at} to {records[-1].recipient}" if records and records[-1].status == "sent"
-            else f"claimed by {records[-1].run}, not confirmed" if records
-            else "not sent yet (check the ledger is up to date: git pull)")]
+        lines += ["", f"newsletter {closed.slug} (cut-off {when(closed.end, tz)}): "
+                  + newsletter_state(now, closed, records, published, send_within)]
 
     lines += ["", f"drafts waiting for review ({len(drafts)}):" if drafts else "drafts waiting for review: none"]
     for entry in sorted(drafts, key=lambda e: e.path):
         lines.append(f"  {entry.title!r} by {', '.join(entry.authors)}  {entry.path}")
     return lines
+
+
+def newsletter_state(now: datetime, closed, records: list, published: list[Entry], send_within: timedelta) -> str:
+    """What happened to the email of the week that closed last, and what to do about it."""
+    if records and records[-1].status == "sent":
+        return f"sent {records[-1].sent_at} to {records[-1].recipient}"
+    if records:
+        return f"claimed by {records[-1].run}, not confirmed"
+    if not any(closed.start < entry.date <= closed.end for entry in published):
+        return "none: nothing was published that week"
+    if now - closed.end > send_within:
+        hours = int(send_within.total_seconds() // 3600)
+        return (f"MISSED: not sent, and the CI job sends a week only within {hours} h of its cut-off "
+                "(NEWSLETTER_SEND_WITHIN_HOURS); send it by hand: make newsletter, make send-newsletter "
+                "(a dry run), then CONFIRM=1 make send-newsletter (check the ledger is up to date first: git pull)")
+    return "not sent yet: the CI job sends it within the hours after the cut-off (check the ledger is up to date: git pull)"
 
 
 def next_roundup_lines(now: datetime, window, tz, published: list[Entry], scheduled: list[Entry],
@@ -166,7 +182,8 @@ def main(argv=None) -> int:
         config.now, roundup_settings.cutoff, start=roundup_settings.start,
         scheduled=[entry_of(a, names) for a in context.get("scheduled_articles") or []],
         published=[entry_of(a, names) for a in context.get("articles") or []],
-        drafts=[entry_of(a, names) for a in context.get("drafts") or []], names=names, sent=sent)
+        drafts=[entry_of(a, names) for a in context.get("drafts") or []], names=names, sent=sent,
+        send_within=timedelta(hours=config["NEWSLETTER_SEND_WITHIN_HOURS"]))
     print("\n".join(lines))
     return 0
 

@@ -8,8 +8,10 @@ in German alphabetical order (DIN 5007-1: Ä sorts with A) and never by populari
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 
 from shared.collation import sorted_by_name
+from shared.quotes import quote_title
 
 
 @dataclass(frozen=True)
@@ -101,7 +103,7 @@ def collect_deeds(posts, extra_thanks=()) -> list[_Deeds]:
 def role_phrases(deeds: _Deeds, phrases) -> list[str]:
     """What someone did, in the site's language: ["2 Beiträge", "Mitarbeit an „Titel“", ...]."""
     def titles(found):
-        return phrases.join([phrases.text("roundup_quoted", title=title) for title in found])
+        return phrases.join([quote_title(title, partial(phrases.text, "roundup_quoted")) for title in found])
 
     roles = []
     if deeds.posts:

@@ -30,7 +30,7 @@ def test_eml_is_multipart_alternative_with_text_first_and_html_last():
 def test_eml_has_the_expected_headers():
     _, _, eml = rendered_email()
     message = parsed(eml)
-    assert message["Subject"] == "Werkbank Blog: Wochenrückblick KW 47/2026"
+    assert message["Subject"] == "Netzwerken ist eine Haltung & kein … und ein weiterer · Werkbank Blog"
     assert message["From"] == "Werkbank Blog <newsletter@nordlicht-werkstatt.example>"
     assert message["To"] == "werkbank-newsletter@lists.nordlicht-werkstatt.example"
     assert message["Message-ID"] == "<newsletter-2026-W47@nordlicht-werkstatt.example>"
@@ -71,7 +71,8 @@ def test_different_content_gives_a_different_boundary():
     assert first.get_boundary() != second.get_boundary()
 
 
-@pytest.mark.parametrize("lang, subject", [("de", "Werkbank Blog: Wochenrückblick KW 47/2026"),
-                                           ("en", "Werkbank Blog: weekly roundup KW 47/2026")])
+@pytest.mark.parametrize("lang, subject", [
+    ("de", "Netzwerken ist eine Haltung & kein … und ein weiterer · Werkbank Blog"),
+    ("en", "Netzwerken ist eine Haltung & kein Termin and one more · Werkbank Blog")])
 def test_subject_follows_the_site_language(lang, subject):
     assert parsed(rendered_email(DEFAULT_LANG=lang)[2])["Subject"] == subject

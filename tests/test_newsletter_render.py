@@ -204,3 +204,33 @@ def test_each_address_is_in_the_plain_text_once():
     assert len(urls) == len(set(urls)), [u for u in urls if urls.count(u) > 1]
     hrefs = lxml_html.fromstring(html).xpath("//a[contains(@href, 'sehen-im-alter')]/@href")
     assert hrefs == ["https://sehen-im-alter.example"]
+
+
+def subject_and_preheader(roundup=None, **overrides):
+    env = email_env(overrides.pop("lang", "de"))
+    view = email_view(roundup or small_roundup(), config(**overrides), env.globals["t"], env.globals["tn"])
+    return view.subject, view.preheader
+
+
+def test_the_subject_names_the_first_post_and_how_many_more_within_70_characters():
+    subject, _ = subject_and_preheader(synthetic_week(40))
+    assert subject.startswith("Beitrag 0: Wie wir") and "und 39 weitere · Werkbank Blog" in subject
+    assert len(subject) <= 70 and "…" in subject  # the long first title lost words, not the count
+
+
+def test_a_subject_pattern_from_the_settings_is_used():
+    subject, _ = subject_and_preheader(NEWSLETTER_SUBJECT="{week}: {first} (+{more})")
+    assert subject == "KW 47/2026: Netzwerken ist eine Haltung & kein Termin (+1)"
+
+
+def test_a_subject_pattern_with_an_unknown_field_is_refused():
+    with pytest.raises(NewsletterConfigError, match="NEWSLETTER_SUBJECT"):
+        subject_and_preheader(NEWSLETTER_SUBJECT="{titel}")
+
+
+def test_without_an_intro_the_preheader_names_the_other_posts_not_the_first():
+    roundup = small_roundup()
+    roundup.intro_text = roundup.intro_html = ""
+    subject, preheader = subject_and_preheader(roundup)
+    assert preheader == "Außerdem: Gendern ohne Sternchen"
+    assert roundup.articles[0].title not in preheader and "Gendern" not in subject

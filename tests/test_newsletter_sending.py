@@ -115,7 +115,7 @@ def test_dry_run_shows_what_would_be_sent_and_sends_nothing(site, smtp_server, s
     result = send(output, ledger, server.port)
     assert result.returncode == 0, result.stderr
     assert "dry run: nothing was sent" in result.stdout
-    assert "Werkbank Blog: Wochenrückblick KW 47/2026" in result.stdout
+    assert "Netzwerken ist eine Haltung & kein … und ein weiterer · Werkbank Blog" in result.stdout
     assert f"127.0.0.1:{server.port} (none, no login)" in result.stdout
     assert server.received == [] and not ledger.exists()
 

@@ -75,7 +75,7 @@ def test_make_newsletter_prints_paths_and_size_and_fails_over_budget(build_site,
     code = newsletter_cli.main(["build", "--no-site-build", "--output", str(site.output)])
     out = capsys.readouterr().out
     assert code == 0
-    assert "newsletter 2026-W47: Werkbank Blog: Wochenrückblick KW 47/2026" in out
+    assert "newsletter 2026-W47: Erster Beitrag · Werkbank Blog" in out
     assert "2026-W47.eml" in out and "KB HTML (budget 90 KB" in out
     small_budget = tmp_path / "tiny.py"
     small_budget.write_text("from publishconf import *\nNEWSLETTER_MAX_BYTES = 1024\n", encoding="utf-8")

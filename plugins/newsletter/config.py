@@ -43,6 +43,7 @@ class NewsletterSettings:
     logo: Logo | None
     max_bytes: int
     weeks: int = 8  # emails for the newest N roundups; 0 = every roundup
+    subject: str = ""  # NEWSLETTER_SUBJECT; "" = the language's default
 
     def absolute(self, url: str) -> str:
         return absolute_url(self.site_url, url) if url else url  # no address stays none (a thanked name without one)
@@ -83,6 +84,7 @@ def newsletter_settings(settings) -> NewsletterSettings:
         logo=None,
         max_bytes=config["NEWSLETTER_MAX_BYTES"],
         weeks=config["NEWSLETTER_WEEKS"],
+        subject=config["NEWSLETTER_SUBJECT"],
     )
     return _with_logo(settings_obj, config)
 

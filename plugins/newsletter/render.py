@@ -74,8 +74,29 @@ def web_copy_url(roundup, config: NewsletterSettings) -> str:
     return config.web_copy_url.format(slug=roundup.slug)
 
 
-def email_subject(roundup, config: NewsletterSettings, t) -> str:
-    return t("newsletter_subject", site=config.site_name, title=roundup.title)
+SUBJECT_LENGTH = 70  # what most mail clients show of a subject line
+
+
+def email_subject(roundup, config: NewsletterSettings, t, tn) -> str:
+    """What is inside, not just which week: 'Netzwerken ist eine Haltung und 3 weitere · Werkbank Blog'
+    (NEWSLETTER_SUBJECT, or the language's default); the first title loses words until it fits."""
+    titles = [article.title for article in roundup.articles]
+    more = len(titles) - 1
+    fields = {"more": more, "count": len(titles), "site": config.site_name, "week": roundup.title}
+
+    def compose(first: str) -> str:
+        if config.subject:
+            return config.subject.format(first=first, **fields)
+        if not more:
+            return t("newsletter_subject_one", first=first, **fields)
+        return tn("newsletter_subject_more", more, first=first, **fields)
+
+    words = (titles[0] if titles else roundup.title).split()
+    for kept in range(len(words), 0, -1):
+        subject = compose(" ".join(words[:kept]) + ("" if kept == len(words) else " …"))
+        if len(subject) <= SUBJECT_LENGTH:
+            return subject
+    return subject[:SUBJECT_LENGTH - 1].rstrip() + "…"
 
 
 def email_view(roundup, config: NewsletterSettings, t, tn, *, web_copy: bool = False) -> EmailView:
@@ -88,11 +109,11 @@ def email_view(roundup, config: NewsletterSettings, t, tn, *, web_copy: bool = F
     view = EmailView(
         lang=config.lang,
         slug=roundup.slug,
-        subject=email_subject(roundup, config, t),
+        subject=email_subject(roundup, config, t, tn),
         title=roundup.title,
         period=_period(roundup, config),
         post_count_text=tn("newsletter_posts_count", len(roundup.articles)),
-        preheader=_preheader(roundup.intro_text),
+        preheader=_preheader(roundup, t),
         intro_html=Markup(absolute_links(roundup.intro_html or "", roundup_url)),
         intro_text=(roundup.intro_text or "").strip(),
         posts=tuple(_post(article, config) for article in roundup.articles),
@@ -123,8 +144,15 @@ def _period(roundup, config: NewsletterSettings) -> str:
     return format_interval(start, end, "yMMMd", locale=config.lang)
 
 
-def _preheader(intro_text: str | None) -> str:
-    text = " ".join((intro_text or "").split())
+def _preheader(roundup, t) -> str:
+    """The line mail clients show after the subject: the editor's intro, else the other titles (the
+    subject names the first), else the first post's summary."""
+    others = [article.title for article in roundup.articles[1:]]
+    text = " ".join((roundup.intro_text or "").split())
+    if not text and others:
+        text = t("newsletter_preheader_more", titles=" · ".join(others))
+    elif not text and roundup.articles:
+        text = " ".join((roundup.articles[0].blog.summary_text or "").split())
     if len(text) <= PREHEADER_LENGTH:
         return text
     return text[:PREHEADER_LENGTH].rsplit(" ", 1)[0] + " …"

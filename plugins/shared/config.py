@@ -242,6 +242,10 @@ SCHEMA = (
     Setting("NEWSLETTER_MAX_BYTES", int, 90 * 1024, "size budget of an email's HTML (Gmail clips at ~102 KB)",
             rule=_positive),
     Setting("NEWSLETTER_WEEKS", int, 8, "emails for the newest N roundups (0 = all)", rule=_not_negative),
+    Setting("NEWSLETTER_SUBJECT", str, "",
+            "subject of the email: {first} (the first post's title, shortened to fit 70 characters), {more}, "
+            "{count}, {site}, {week}; '' = the language's default ('{first} und {more} weitere · {site}')",
+            rule=_fields("first", "more", "count", "site", "week")),
     Setting("NEWSLETTER_SEND_WITHIN_HOURS", int, 24,
             "the CI job sends a week's email only this long after its cut-off (later: by hand)", rule=_positive),
     Setting("SHARE_NETWORKS", list, ["linkedin", "xing", "mastodon", "bluesky", "email"],

@@ -19,6 +19,7 @@ from helpers.frontmatter import article
 from helpers.series import SHORT_SERIES as SERIES
 from helpers.site import AUTHOR_YAML, MINIMAL_SITE, site_settings, write_files
 from tools.build import build
+from tools.outputdir import PREVIEW_MARKER
 from tools.preview.session import PreviewSession
 
 
@@ -47,7 +48,9 @@ PAGINATION = {"DEFAULT_PAGINATION": 1}
 
 
 def output_files(directory: Path) -> dict:
-    return {str(p.relative_to(directory)): p.read_bytes() for p in sorted(directory.rglob("*")) if p.is_file()}
+    """Every file a build wrote; not the preview's marker (tools/outputdir.py), which the server adds."""
+    return {str(p.relative_to(directory)): p.read_bytes() for p in sorted(directory.rglob("*"))
+            if p.is_file() and p.name != PREVIEW_MARKER}
 
 
 @pytest.fixture

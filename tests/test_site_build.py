@@ -255,7 +255,7 @@ def test_publish_removes_the_leftovers_of_an_interrupted_run(tmp_path):
 
 
 def test_publish_killed_between_the_two_renames_puts_the_previous_site_back(tmp_path):
-    from tools.publish import remove_leftovers
+    from tools.outputdir import remove_leftovers
 
     old = tmp_path / ".output.old-x1"
     old.mkdir()

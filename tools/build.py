@@ -4,6 +4,9 @@
 
 Without --strict (make html) problems are printed and the build still succeeds, so authors can
 preview; with --strict (make check, make publish) any content error makes the exit status 1.
+The command builds into a fresh folder and swaps it in whole (build_into): the output never mixes
+two builds, and a build that fails (a crash; with --strict any error) leaves it as it was. A build
+that writes drafts (WRITE_DRAFTS, pelicanconf.py) is a preview and marks its folder (tools/outputdir.py).
 In GitHub Actions (GITHUB_ACTIONS=true) each problem is also printed as an ::error/::warning
 annotation on its file and line; --code-quality FILE writes GitLab's report.
 """
@@ -15,6 +18,7 @@ import hashlib
 import json
 import logging
 import os
+import shutil
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +28,7 @@ from pelican.settings import read_settings
 
 from shared.config import missing_plugins
 from shared.problems import ContentProblem, ProblemCollector
+from tools.outputdir import fresh_folder, locked, mark_preview, remove_leftovers, swap_in
 
 
 @dataclass
@@ -143,6 +148,41 @@ def index_search(output: str, result: BuildResult) -> None:
         result.other_errors.append(f"search index: {error}")
 
 
+def build_into(settings_file: str | Path, target: Path, overrides: dict | None = None, *, strict: bool,
+               job: str = "build", production: bool = False, code_quality: str | None = None) -> int:
+    """Build into a fresh folder next to `target` and swap it in; returns the exit status.
+
+    `target` then holds this build and nothing else. It stays as it was when the build crashes, or
+    with `strict` when it has content errors. A build that writes drafts (WRITE_DRAFTS) is a preview:
+    its folder gets the preview marker, and with `production` (make publish) it is refused."""
+    target = Path(target).resolve()
+    with locked(target):
+        for leftover in remove_leftovers(target):
+            print(f"removed {leftover.name}, left by an interrupted earlier {job}", file=sys.stderr)
+        new_dir = fresh_folder(target)
+        try:
+            settings = load_settings(settings_file, {**(overrides or {}), "OUTPUT_PATH": str(new_dir)})
+            preview = bool(settings.get("WRITE_DRAFTS"))
+            if production and preview:
+                print(f"error: {settings_file} writes drafts (WRITE_DRAFTS = True), and a site for the web "
+                      f"never holds drafts: {job} with publishconf.py (WRITE_DRAFTS = False); {target} was "
+                      "left as it was", file=sys.stderr)
+                return 1
+            result = build(settings, search_index=True)
+            print_report(result, code_quality)
+            code = result.exit_code(strict)
+            if code:
+                print(f"{job} failed: {target} was left as it was", file=sys.stderr)
+                return code
+            if preview:
+                mark_preview(new_dir)
+            swap_in(new_dir, target)
+            return 0
+        finally:
+            if new_dir.exists():
+                shutil.rmtree(new_dir)
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--settings", default="pelicanconf.py")
@@ -153,12 +193,11 @@ def main(argv=None) -> int:
                         help="also write the problems as a GitLab Code Quality report")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
-    settings = load_settings(args.settings, path_overrides(args.content, args.output))
-    result = build(settings, search_index=True)
-    print_report(result, args.code_quality)
-    code = result.exit_code(args.strict)
+    overrides = path_overrides(args.content, args.output)
+    target = Path(overrides.get("OUTPUT_PATH") or load_settings(args.settings, overrides)["OUTPUT_PATH"])
+    code = build_into(args.settings, target, overrides, strict=args.strict, code_quality=args.code_quality)
     if code == 0:
-        print(f"built {settings['OUTPUT_PATH']}", file=sys.stderr)
+        print(f"built {target}", file=sys.stderr)
     return code
 
 

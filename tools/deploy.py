@@ -8,6 +8,7 @@ rather than a release folder and a symlink switch: the same command works for al
 target (an rsync daemon or a plain web space offers no way to switch a symlink), no file is ever
 visible half written (each lands in a hidden .~tmp~ folder), and all of them are renamed into
 place in one burst at the very end, after which the old files are deleted. docs/deploy.md.
+A preview build (marked by make html / make serve / make devserver) is never uploaded.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from pathlib import Path
 from shared.config import read_config
 from shared.urls import build_url_table
 from tools.build import load_settings
+from tools.outputdir import preview_marker
 from tools.publish import publish
 
 
@@ -62,6 +64,17 @@ def newsletter_folder(settings_file: str) -> str:
     return build_url_table(settings, read_config(settings)[0].values).newsletter_dir
 
 
+def check_source(output: Path) -> None:
+    """Only a folder made by make publish goes on the web: a preview has drafts and relative links."""
+    marker = preview_marker(output)
+    if marker is not None:
+        raise DeployError(f"{output} is a preview build ({marker.name} is in it: written by make html, make serve "
+                          "or make devserver); it has drafts, relative links and no feeds, so it is never uploaded. "
+                          f"Nothing was uploaded. Build the site for the web with make publish (make deploy runs it "
+                          f"first); if make devserver is running on {output}, stop it: it writes its preview into "
+                          "the folder after every save")
+
+
 def deploy(settings_file: str, output: Path, target: str | None, *, dry_run=False, newsletter=False,
            content: str | None = None) -> int:
     try:
@@ -74,7 +87,17 @@ def deploy(settings_file: str, output: Path, target: str | None, *, dry_run=Fals
         print(f"deploy stopped: the build failed, nothing was uploaded to {target}", file=sys.stderr)
         return code
     private = None if newsletter else newsletter_folder(settings_file)
-    command = rsync_command(output.resolve(), target, newsletter_dir=private, dry_run=dry_run)
+    return upload(output, target, newsletter_dir=private, dry_run=dry_run)
+
+
+def upload(output: Path, target: str, *, newsletter_dir: str | None, dry_run: bool) -> int:
+    """The upload step of make deploy: rsync of output/ to target, refused for a preview build."""
+    try:
+        check_source(output)
+    except DeployError as problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 1
+    command = rsync_command(output.resolve(), target, newsletter_dir=newsletter_dir, dry_run=dry_run)
     print("$ " + " ".join(command), file=sys.stderr)
     done = subprocess.run(command)
     if done.returncode:
@@ -85,7 +108,7 @@ def deploy(settings_file: str, output: Path, target: str | None, *, dry_run=Fals
     if dry_run:
         print(f"dry run: the lines above would change on {target}; nothing was uploaded", file=sys.stderr)
     else:
-        kept = "" if newsletter else f" ({private} kept private; DEPLOY_NEWSLETTER=1 uploads it)"
+        kept = f" ({newsletter_dir} kept private; DEPLOY_NEWSLETTER=1 uploads it)" if newsletter_dir else ""
         print(f"deployed {output} to {target}{kept}", file=sys.stderr)
     return 0
 

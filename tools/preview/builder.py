@@ -34,6 +34,7 @@ from pelican.writers import Writer
 from shared.model import note_written_text, written_pages
 from shared.problems import ContentProblem, ProblemCollector
 from tools.build import BuildResult
+from tools.outputdir import mark_preview
 
 log = logging.getLogger(__name__)
 
@@ -254,7 +255,8 @@ class PreviewBuilder:
         self.pelican = Pelican(self.settings)
 
     def clean_output(self) -> None:
-        """A fresh output directory, so the preview holds exactly what a cold build writes."""
+        """A fresh output directory, so the preview holds exactly what a cold build writes, marked
+        as a preview (make deploy refuses to upload it)."""
         content = os.path.abspath(self.settings["PATH"])
         for kept in (content, os.getcwd()):
             if os.path.commonpath([self.output, kept]) == self.output:
@@ -267,6 +269,7 @@ class PreviewBuilder:
                 elif os.path.exists(entry.path):
                     os.remove(entry.path)
         os.makedirs(self.output, exist_ok=True)
+        mark_preview(self.output)
 
     def build(self, priority=()) -> Build:
         """Read, model and write; returns once the `priority` output names are written.
@@ -306,6 +309,7 @@ class PreviewBuilder:
                     return build
                 signals.finalized.send(self.pelican)
                 self._remove_stale(build)
+                mark_preview(self.output)  # again: a make publish meanwhile swapped in an unmarked folder
                 build.writer.finished = True
         except Exception as error:
             log.exception("build crashed: %s", error)

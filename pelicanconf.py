@@ -163,7 +163,11 @@ FEED_ID_DOMAIN = None  # entry ids use SITEURL's domain; pin the old one here if
 # Every roundup as an email (plugins/newsletter, docs/newsletter.md). Development builds have no
 # SITEURL, and an email needs absolute URLs: it is written by publishconf.py / `make newsletter`.
 NEWSLETTER_ENABLED = False
-NEWSLETTER_SERVICE = "listmonk"  # listmonk | mailchimp | brevo | mailto: unsubscribe placeholders
+# How readers unsubscribe. "mailto": a mailto: link and List-Unsubscribe header to
+# NEWSLETTER_UNSUBSCRIBE_MAILTO, sent by `make send-newsletter` (SMTP to the list address).
+# "listmonk" | "mailchimp" | "brevo": that service's placeholders, filled in only when the HTML is
+# sent through the service's own campaign editor or API; `make send-newsletter` refuses them.
+NEWSLETTER_SERVICE = "mailto"
 NEWSLETTER_FROM = "Werkbank Blog <newsletter@nordlicht-werkstatt.example>"
 NEWSLETTER_TO = "werkbank-newsletter@lists.nordlicht-werkstatt.example"
 NEWSLETTER_UNSUBSCRIBE_MAILTO = "newsletter-abmelden@nordlicht-werkstatt.example"

@@ -186,3 +186,15 @@ def test_a_remote_that_cannot_be_reached_stops_the_job_before_sending(tmp_path, 
     git("remote", "add", "origin", str(tmp_path / "gone.git"), cwd=checkout)
     done = run_job(checkout, output, smtp.port)
     assert done.returncode == 1 and "git fetch" in done.stderr and smtp.received == []
+
+
+@pytest.mark.parametrize("confirm", [True, False])
+def test_the_ci_job_refuses_an_email_with_a_services_placeholder_before_claiming_the_week(
+        blog_repo, tmp_path, smtp, confirm):
+    listmonk = write_newsletter_output(tmp_path / "listmonk-output", service="listmonk")
+    command = [part for part in job_command(blog_repo("friday"), listmonk) if confirm or part != "--confirm"]
+    done = subprocess.run(command, cwd=ROOT, env=job_env(smtp.port), capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1
+    assert "{{ UnsubscribeURL }}" in done.stderr and "NEWSLETTER_SERVICE = 'listmonk'" in done.stderr
+    assert smtp.received == []
+    assert "newsletter" not in git("--git-dir", str(blog_repo.origin), "ls-tree", "-r", "--name-only", "main")

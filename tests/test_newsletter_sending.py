@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import email
+import email.message
 import email.policy
 import json
 import smtplib
@@ -246,3 +247,116 @@ def test_broken_ledger_is_reported_not_overwritten(site, smtp_server, send):
     result = send(output, ledger, server.port, "--confirm")
     assert result.returncode == 1 and "cannot read the ledger" in result.stderr
     assert ledger.read_text() == "{not json" and server.received == []
+
+
+# -- never a placeholder: the default settings send a working unsubscribe, a service's placeholders are refused --
+
+UNSUBSCRIBE_MAILTO = "mailto:newsletter-abmelden@nordlicht-werkstatt.example?subject=abmelden"
+
+
+@pytest.mark.parametrize("settings", [{"PLUGINS": []}, "pelicanconf.py", "publishconf.py"])
+def test_the_default_mail_service_is_mailto(settings):
+    from helpers.site import ROOT
+    from shared.config import read_config
+    from tools.build import load_settings
+
+    values = settings if isinstance(settings, dict) else load_settings(ROOT / settings)
+    assert read_config(values)[0]["NEWSLETTER_SERVICE"] == "mailto"
+
+
+def test_the_default_settings_send_an_email_whose_unsubscribe_works(build_site, smtp_server, send, tmp_path):
+    """A real publish build with the settings as shipped, sent by SMTP: the reader gets a mailto: unsubscribe."""
+    from lxml import html as lxml_html
+    from tools.newsletter.placeholders import placeholders_in
+
+    site = build_site(settings_file="publishconf.py")
+    assert site.result.exit_code(strict=True) == 0, site.messages
+    server = smtp_server()
+    result = send(site.output, tmp_path / "sent.json", server.port, "--confirm")
+    assert result.returncode == 0, result.stderr
+    [arrived] = server.received
+    message = parsed(arrived.content)
+    assert message["List-Unsubscribe"].strip() == f"<{UNSUBSCRIBE_MAILTO}>"  # folded: the value starts on a new line
+    assert message["List-Unsubscribe-Post"] is None  # one-click needs a web address; a mailto list has none
+    text = message.get_body(("plain",)).get_content()
+    assert f"Newsletter abbestellen: {UNSUBSCRIBE_MAILTO}" in text
+    page = lxml_html.fromstring(message.get_body(("html",)).get_content())
+    assert [a.get("href") for a in page.iter("a") if a.text_content().strip() == "Newsletter abbestellen"] == [
+        UNSUBSCRIBE_MAILTO]
+    assert placeholders_in(arrived.content) == []
+    assert "{{" not in arrived.content.decode("ascii") and "*|" not in arrived.content.decode("ascii")
+
+
+@pytest.mark.parametrize("service, placeholder", [("listmonk", "{{ UnsubscribeURL }}"), ("mailchimp", "*|UNSUB|*"),
+                                                  ("brevo", "{{ unsubscribe }}")])
+def test_an_email_with_a_services_placeholder_is_refused_and_nothing_is_sent(tmp_path, smtp_server, service,
+                                                                               placeholder):
+    output = write_newsletter_output(tmp_path / "output", service=service)
+    ledger = tmp_path / "newsletter" / "sent.json"
+    write_ledger(ledger, [SentWeek("2026-W46", "2026-11-13T15:05:00+00:00", "<x@example>", "liste@example.org")])
+    before = ledger.read_bytes()
+    server = smtp_server()
+    result = run_tool("tools.newsletter", "send", "--confirm", "--output", str(output), "--ledger", str(ledger),
+                      env_extra=smtp_environment(server.port))
+    assert result.returncode == 1
+    said = " ".join(result.stderr.split())
+    assert f"{placeholder} (List-Unsubscribe header, text part, HTML part)" in said
+    assert f"They come from NEWSLETTER_SERVICE = '{service}'" in said
+    assert "campaign editor or API" in said and "newsletter/2026-W47.html" in said  # way out 1
+    assert 'set NEWSLETTER_SERVICE = "mailto" and NEWSLETTER_UNSUBSCRIBE_MAILTO' in said  # way out 2
+    assert "Nothing was sent" in said and "Traceback" not in result.stderr
+    assert server.received == [] and ledger.read_bytes() == before
+
+
+def test_the_dry_run_already_says_the_email_would_be_refused(tmp_path, smtp_server, send):
+    output = write_newsletter_output(tmp_path / "output", service="listmonk")
+    server = smtp_server()
+    result = send(output, tmp_path / "sent.json", server.port)
+    assert result.returncode == 1 and "NEWSLETTER_SERVICE = 'listmonk'" in result.stderr
+    assert "dry run: nothing was sent" not in result.stdout
+    assert server.received == [] and not (tmp_path / "sent.json").exists()
+
+
+def test_even_a_forced_resend_is_refused(tmp_path, smtp_server, send):
+    output = write_newsletter_output(tmp_path / "output", service="mailchimp")
+    server = smtp_server()
+    result = send(output, tmp_path / "sent.json", server.port, "--confirm", "--force")
+    assert result.returncode == 1 and "*|UNSUB|*" in result.stderr and server.received == []
+
+
+@pytest.mark.parametrize("service, advice", [
+    ("mailto", "send  make send-newsletter (a dry run), then make send-newsletter CONFIRM=1"),
+    ("listmonk", "through the mail service's campaign editor or API with"),
+])
+def test_make_newsletter_says_how_the_email_is_sent(tmp_path, capsys, service, advice):
+    output = write_newsletter_output(tmp_path / "output", service=service)
+    assert newsletter_cli.main(["build", "--no-site-build", "--output", str(output)]) == 0
+    assert advice in capsys.readouterr().out
+
+
+def eml_with(text: str, html: str, **headers) -> bytes:
+    message = email.message.EmailMessage()
+    for name, value in {"Subject": "KW 47", "From": "n@example.org", "To": "l@example.org", **headers}.items():
+        message[name] = value
+    message.set_content(text, cte="quoted-printable")
+    message.add_alternative(html, subtype="html", cte="quoted-printable")
+    return bytes(message)
+
+
+@pytest.mark.parametrize("text, html, headers, expected", [
+    ("Abmelden: *|UNSUB|*", "<p>x</p>", {}, [("*|UNSUB|*", "text part")]),
+    # quoted-printable breaks long lines: the placeholder is found in the decoded part
+    ("x", "<p>" + "lang " * 30 + '<a href="{{ UnsubscribeURL }}">ab</a></p>', {},
+     [("{{ UnsubscribeURL }}", "HTML part")]),
+    ("x", '<a href="&#123;&#123; unsubscribe &#125;&#125;">ab</a>', {}, [("{{ unsubscribe }}", "HTML part")]),
+    ("x", '<a href="https://example.org/%7B%7BUnsubscribeURL%7D%7D">ab</a>', {},
+     [("{{UnsubscribeURL}}", "HTML part")]),
+    ("x", "<p>x</p>", {"List-Unsubscribe": "<{{ UnsubscribeURL }}>"}, [("{{ UnsubscribeURL }}", "List-Unsubscribe header")]),
+    ("Abmelden: mailto:ab@example.org", '<a href="mailto:ab@example.org?subject=abmelden">ab</a> {Klammer} *Stern*',
+     {"List-Unsubscribe": "<mailto:ab@example.org?subject=abmelden>"}, []),
+])
+def test_placeholders_are_found_in_headers_and_decoded_parts(text, html, headers, expected):
+    from tools.newsletter.placeholders import placeholders_in
+
+    found = placeholders_in(eml_with(text, html, **headers))
+    assert [(p.text, p.where) for p in found] == expected

@@ -222,7 +222,9 @@ SCHEMA = (
     Setting("NEWSLETTER_ENABLED", bool, False, "write every roundup as an email (publishconf.py turns it on)"),
     Setting("NEWSLETTER_SITEURL", str, "", "absolute site address for emails when SITEURL is empty",
             rule=_absolute_or_empty),
-    Setting("NEWSLETTER_SERVICE", str, "listmonk", "mail service whose unsubscribe placeholders are used",
+    Setting("NEWSLETTER_SERVICE", str, "mailto",
+            "how readers unsubscribe: 'mailto' (an address; make send-newsletter sends it by SMTP) or the mail "
+            "service whose campaign sending fills in its placeholders",
             choices=("listmonk", "mailchimp", "brevo", "mailto")),
     Setting("NEWSLETTER_VIEW_ONLINE", str, "site", "'view online' opens our web copy or the service's archive",
             choices=("site", "service")),

@@ -191,15 +191,17 @@ def rendered_email(roundup=None, **overrides):
     return html, text, message_bytes(build_message(envelope, text, html))
 
 
-def write_newsletter_output(output: Path, roundups=None) -> Path:
-    """An output/ folder as the plugin leaves it (newsletter/index.json + files), without Pelican."""
+def write_newsletter_output(output: Path, roundups=None, service: str = "mailto") -> Path:
+    """An output/ folder as the plugin leaves it (newsletter/index.json + files), without Pelican.
+
+    `service`: NEWSLETTER_SERVICE of the emails; the default's ("mailto") can be sent by SMTP."""
     import json
 
     folder = output / "newsletter"
     folder.mkdir(parents=True, exist_ok=True)
     entries = []
     for roundup in roundups or [small_roundup()]:
-        html, text, eml = rendered_email(roundup)
+        html, text, eml = rendered_email(roundup, NEWSLETTER_SERVICE=service)
         paths = {kind: f"newsletter/{roundup.slug}.{kind}" for kind in ("html", "txt", "eml")}
         (output / paths["html"]).write_text(html, encoding="utf-8")
         (output / paths["txt"]).write_text(text, encoding="utf-8")

@@ -9,7 +9,8 @@
 files and fails when the HTML is over NEWSLETTER_MAX_BYTES. `send` is a dry run unless --confirm;
 the ledger (committed to git) makes sure a week goes out once unless --force. `send-due` is the
 scheduled CI job: it sends the week that just closed, once, claiming it on the remote first
-(tools/newsletter/once.py), and does nothing outside the hours after the cut-off.
+(tools/newsletter/once.py), and does nothing outside the hours after the cut-off. Both sending
+commands refuse an email that still holds a mail service's placeholder (placeholders.py).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from pathlib import Path
 from newsletter.config import NewsletterConfigError, newsletter_settings  # the build plugin's settings
 from tools.newsletter.ledger import LedgerError, SentWeek, read_ledger, sends_of, write_ledger
 from tools.newsletter.once import ClaimError, GitLedger, send_once
+from tools.newsletter.placeholders import placeholders_in, refusal
 from tools.newsletter.schedule import send_decision
 from tools.newsletter.sending import SendError, send_eml, smtp_settings
 from tools.newsletter.written import NewsletterMissing, newsletters, pick
@@ -67,6 +69,11 @@ def build_command(args) -> int:
     for kind in ("html", "txt", "eml"):
         print(f"  {kind:5} {show_path(output / latest[kind])}")
     print(f"  web   {latest['web_copy']}")
+    if placeholders_in((output / latest["eml"]).read_bytes()):
+        print(f"  send  through the mail service's campaign editor or API with {show_path(output / latest['html'])} "
+              "(it fills in its placeholders; make send-newsletter refuses it): docs/newsletter.md")
+    else:
+        print("  send  make send-newsletter (a dry run), then make send-newsletter CONFIRM=1")
     size, budget = latest["html_bytes"], config.max_bytes
     print(f"  size  {size / 1024:.1f} KB HTML (budget {budget / 1024:.0f} KB; Gmail clips at about 102 KB)")
     if size > budget:
@@ -83,6 +90,12 @@ def message_of(output: Path, latest: dict):
     sender = parseaddr(str(headers["From"]))[1]
     recipient = os.environ.get("NEWSLETTER_TO", "").strip() or parseaddr(str(headers["To"]))[1]
     return eml_path, eml, headers, sender, recipient
+
+
+def placeholder_refusal(output: Path, latest: dict, eml: bytes) -> str | None:
+    """Why this email must not go out by SMTP (a mail service's placeholder is in it), or None."""
+    found = placeholders_in(eml)
+    return refusal(found, show_path(output / latest["eml"]), show_path(output / latest["html"])) if found else None
 
 
 def utc_now() -> str:
@@ -108,6 +121,9 @@ def send_command(args) -> int:
     except SendError as problem:
         smtp = None
         print(f"  smtp        not ready: {problem}")
+    refused = placeholder_refusal(output, latest, eml)
+    if refused:  # a dry run says it too: the real send would be refused
+        return error(refused)
     earlier = sends_of(entries, latest["slug"])
     for sent in earlier:
         print(f"  sent        {sent.sent_at} to {sent.recipient}{' (forced)' if sent.forced else ''}")
@@ -172,6 +188,9 @@ def send_due_command(args) -> int:
         return 0
     eml_path, eml, headers, sender, recipient = message_of(output, written[decision.week])
     print(f"newsletter {decision.week}: {headers['Subject']} -> {recipient}")
+    refused = placeholder_refusal(output, written[decision.week], eml)
+    if refused:  # before the claim: the ledger stays as it is
+        return error(refused)
     try:
         smtp = smtp_settings(os.environ)
     except SendError as problem:

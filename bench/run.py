@@ -7,6 +7,9 @@ Every build runs in its own child process, so wall time and peak memory (ru_maxr
 process) belong to that build alone. Each figure is the median of RUNS builds. The site's builds
 go through tools.build like `make check`; a corpus with any content problem stops the benchmark.
 
+The site's builds find their social cards drawn (a shared card cache), as every build after the
+first does; the first build, which draws them all, is measured on its own (cold card cost).
+
 Also measured: edit-to-preview latency of `make devserver` (tools/preview) for a body, a title, a
 profile, a new tag, a series description, a date moved a week earlier and an added co-author
 (median of EDITS saves, from the save to the first HTTP response of every page listed that shows it), the
@@ -151,6 +154,8 @@ def child_build(kind: str, content: str, output: str, cache: bool) -> dict:
 
     overrides = {"PATH": content, "OUTPUT_PATH": output, "CACHE_PATH": output + ".cache",
                  "CACHE_CONTENT": cache, "LOAD_CONTENT_CACHE": cache}
+    if kind != "plain":
+        overrides["SOCIAL_CARDS_CACHE_PATH"] = cards or output + ".cards"
     clock = PhaseClock()
     if kind == "plain":
         import logging
@@ -239,13 +244,14 @@ class PhaseClock:
         Pelican._get_generator_classes = generator_classes
 
 
-def run_child(kind: str, content: Path, output: Path, cache: bool = False) -> dict:
+def run_child(kind: str, content: Path, output: Path, cache: bool = False, cards: Path | None = None) -> dict:
     env = {**os.environ, "SOURCE_DATE_EPOCH": BUILD_TIME}
     # Start from a quiet disk: the files of the previous build written out, none being deleted.
     # (Deleting 3,000 files just before a build more than doubled that build's system time here.)
     os.sync()
     done = subprocess.run(
-        [sys.executable, __file__, "--child", kind, str(content), str(output), "1" if cache else "0"],
+        [sys.executable, __file__, "--child", kind, str(content), str(output), "1" if cache else "0",
+         str(cards) if cards else "-"],
         capture_output=True, text=True, env=env, cwd=ROOT)
     if done.returncode != 0:
         raise SystemExit(f"{kind} build failed:\n{done.stderr[-3000:]}")
@@ -263,7 +269,7 @@ def median_of(runs: int, kind: str, content: Path, work: Path, cache: bool = Fal
     results = []
     for run in range(runs):
         output = work / f"out-{kind}-{content.name}-{run}"
-        results.append(run_child(kind, content, output, cache))  # outputs are removed with `work` at the end
+        results.append(run_child(kind, content, output, cache, cards_cache(work)))  # removed with `work` at the end
     return {"wall": statistics.median(r["wall"] for r in results),
             "peak_mb": statistics.median(r["peak_mb"] for r in results),
             "phases": median_phases([r["phases"] for r in results]), "output": output}
@@ -272,13 +278,15 @@ def median_of(runs: int, kind: str, content: Path, work: Path, cache: bool = Fal
 def paired_runs(runs: int, work: Path) -> tuple[dict, dict, float, float]:
     """Plain and site builds taken in turns, so drift of a shared machine hits both alike.
 
+    The site's builds find their social cards drawn (cards_cache), as every build after the first
+    does; the cold cost of drawing them is measured on its own (social_card_costs).
     Returns both medians and the median of the per-pair time and memory ratios.
     """
     plain_runs, full_runs = [], []
     for run in range(runs):
         for kind, results in (("plain", plain_runs), ("full", full_runs)):
             output = work / f"out-{kind}-{run}"
-            results.append(run_child(kind, work / kind, output))
+            results.append(run_child(kind, work / kind, output, cards=cards_cache(work)))
     def summary(results, kind):
         return {"wall": statistics.median(r["wall"] for r in results),
                 "user": statistics.median(r["user"] for r in results),
@@ -291,6 +299,23 @@ def paired_runs(runs: int, work: Path) -> tuple[dict, dict, float, float]:
     return summary(plain_runs, "plain"), summary(full_runs, "full"), (time_ratio, cpu_ratio), memory_ratio
 
 
+CARD_PHASES = ("socialcards", "socialcards (signal handlers)")  # placing the files; planning the cards
+
+
+def cards_cache(work: Path) -> Path:
+    """The social cards' cache of the benchmark's site builds (the cold build below fills it)."""
+    return work / "cards-cache"
+
+
+def social_card_costs(work: Path) -> dict:
+    """The cold cost of the social cards: one site build with an empty card cache (it draws every
+    card and fills cards_cache for the runs after it), timed by the cards' own steps."""
+    result = run_child("full", work / "full", work / "out-cards-cold", cards=cards_cache(work))
+    count = sum(1 for path in cards_cache(work).iterdir() if path.suffix in (".png", ".jpg"))
+    return {"count": count, "seconds": sum(result["phases"].get(name, 0.0) for name in CARD_PHASES),
+            "cpu": result["cpu"]}
+
+
 def median_phases(runs: list[dict]) -> dict:
     names = {name for phases in runs for name in phases}
     return {name: statistics.median(phases.get(name, 0.0) for phases in runs) for name in names}
@@ -299,7 +324,7 @@ def median_phases(runs: list[dict]) -> dict:
 class PreviewProcess:
     """`make devserver` on the corpus in its own process, with one page open as in a browser."""
 
-    def __init__(self, content: Path, output: Path):
+    def __init__(self, content: Path, output: Path, settings: Path):
         import socket
 
         with socket.socket() as probe:
@@ -309,7 +334,7 @@ class PreviewProcess:
         env = {**os.environ, "SOURCE_DATE_EPOCH": BUILD_TIME}
         started = time.perf_counter()
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "tools.preview", "--settings", "pelicanconf.py", "--content", str(content),
+            [sys.executable, "-m", "tools.preview", "--settings", str(settings), "--content", str(content),
              "--output", str(output), "--port", str(port)], cwd=ROOT, env=env,
             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         for line in self.process.stderr:
@@ -366,9 +391,20 @@ class PreviewProcess:
         self.process.wait(timeout=30)
 
 
+def preview_settings(work: Path) -> Path:
+    """pelicanconf.py with the benchmark's card cache: the preview finds the corpus' cards drawn, as
+    a developer's preview does, and the repository's cache/ gets none of them."""
+    path = work / "preview-settings.py"
+    path.write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *  # noqa: F401,F403\n"
+                    f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\nTHEME = {str(ROOT / 'theme')!r}\n"
+                    f"CACHE_PATH = {str(ROOT / 'cache')!r}\nSOCIAL_CARDS_CACHE_PATH = {str(cards_cache(work))!r}\n",
+                    encoding="utf-8")
+    return path
+
+
 def preview_latencies(content: Path, work: Path, plan: list[dict], edits: int) -> dict:
     """Edit-to-preview seconds (median of `edits`): body, title, profile, new tag, series, date, co-author."""
-    preview = PreviewProcess(content, work / "out-preview")
+    preview = PreviewProcess(content, work / "out-preview", preview_settings(work))
     try:
         def source(entry):
             return content / "articles" / f"{entry['date']:%Y}" / f"{entry['slug']}.md"
@@ -463,11 +499,11 @@ def main(argv=None) -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--edits", type=int, default=5, help="edits per kind for the preview latencies")
     parser.add_argument("--preview-only", action="store_true", help="only the edit-to-preview latencies")
-    parser.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
+    parser.add_argument("--child", nargs=5, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
-        kind, content, output, cache = args.child
-        print(json.dumps(child_build(kind, content, output, cache == "1")))
+        kind, content, output, cache, cards = args.child
+        print(json.dumps(child_build(kind, content, output, cache == "1", None if cards == "-" else cards)))
         return 0
 
     work = Path(tempfile.mkdtemp(prefix="werkbank-bench-"))
@@ -483,6 +519,7 @@ def main(argv=None) -> int:
             return 0
         print(f"corpus: {args.articles} articles, 40 authors, 2 series, 3 years; median of {args.runs} runs, plain and site taken in turns; "
               f"{os.cpu_count()} CPUs, Python {sys.version.split()[0]}")
+        cards_cold = social_card_costs(work)
         plain, full, (time_ratio, cpu_ratio), memory_ratio = paired_runs(args.runs, work)
         week = median_of(args.runs, "full", work / "week", work)
         latency = preview_latencies(work / "full", work, plan, args.edits)
@@ -497,13 +534,19 @@ def main(argv=None) -> int:
         print(f"  ratio (b)/(a), median of the {args.runs} pairs   time {time_ratio:.2f}   "
               f"memory {memory_ratio:.2f} (target ≤ 1.5)")
         # CPU time of the build process: less shaken than wall time by other work on a shared host
-        print(f"  ratio of CPU time (b)/(a)              {cpu_ratio:.2f} (target ≤ 1.3)   "
+        print(f"  ratio of CPU time (b)/(a), cards cached {cpu_ratio:.2f} (target ≤ 1.3)   "
               f"process user/system time: (a) {plain['user']:.2f}/{plain['system']:.2f} s, "
               f"(b) {full['user']:.2f}/{full['system']:.2f} s")
         print("  where the time goes (self time: Pelican's steps without the plugin handlers they call)")
         print(f"    {'step':<44} {'(a)':>7}   {'(b)':>7}")
         for name, seconds in sorted(full["phases"].items(), key=lambda item: -item[1])[:14]:
             print(f"    {name:<44} {plain['phases'].get(name, 0.0):7.3f}   {seconds:7.3f} s")
+        count, warm = cards_cold["count"], sum(full["phases"].get(name, 0.0) for name in CARD_PHASES)
+        print(f"social cards ({count} cards: every article, author, series, roundup and page, the home page)")
+        print(f"  cold, none cached: {cards_cold['seconds']:6.2f} s = {cards_cold['seconds'] / count * 1000:5.1f} ms per card, "
+              f"{cards_cold['seconds'] / count * 1000:5.1f} s per 1,000 cards (that build's CPU time {cards_cold['cpu']:.2f} s)")
+        print(f"  warm, all cached:  {warm:6.2f} s = {warm / count * 1000:5.1f} ms per card "
+              f"(planning every card and copying it from the cache; in (b) above)")
         print(f"edit to preview (`make devserver`, pelicanconf.py; from the save to the first response showing it, "
               f"median of {args.edits} edits; its first build {latency['first_build']:.2f} s)")
         print(f"  body of an old post      {latency['body']:6.3f} s (target ≤ 0.5 s)   its page")

@@ -27,7 +27,8 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 LANGUAGES = ("de", "en")
 # Every plugin of this site: the model's parts depend on each other, so all must be on.
 REQUIRED_PLUGINS = ("frontmatter", "localization", "authors", "series", "roundup", "feeds",
-                    "newsletter", "sharekit", "sitemap_xml", "readers", "aliases", "privacy")
+                    "newsletter", "sharekit", "sitemap_xml", "readers", "aliases", "privacy",
+                    "socialcards")
 SETTINGS_FILE = "pelicanconf.py"  # named in messages when the settings do not say where they came from
 
 
@@ -239,6 +240,8 @@ SCHEMA = (
     Setting("READ_NEXT_COUNT", int, 3, "articles under 'Weiterlesen' (0 = none)", rule=_not_negative),
     Setting("IMAGE_WIDTHS", list, [480, 800], "widths of the smaller copies in an image's srcset",
             rule=_widths),
+    Setting("SOCIAL_CARDS_CACHE_PATH", str, "",
+            "folder of the drawn social cards kept between builds ('': CACHE_PATH/socialcards)"),
     Setting("NEWSLETTER_IMPRESSUM_PAGE", str, "impressum", "slug of the legal-notice page linked in every email"),
     Setting("NEWSLETTER_LOGO", (dict, type(None)), None, "logo in the email header (theme static file)", rule=_logo),
     Setting("NEWSLETTER_MAX_BYTES", int, 90 * 1024, "size budget of an email's HTML (Gmail clips at ~102 KB)",

@@ -53,6 +53,7 @@ class PostModel:
     words: int = 0  # of the body text (the readers plugin)
     reading_minutes: int = 1  # words / READING_WORDS_PER_MINUTE, rounded up, at least 1
     read_next: tuple = ()  # "Weiterlesen": other published articles, best first
+    social_card: object = None  # its og:image (socialcards.cards.Card: url, width, height, alt)
     rendered: dict = field(default_factory=dict)  # HTML made once per build ({% call once(...) %})
 
     @property

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +17,7 @@ from helpers.frontmatter import article, front_matter
 from tools.build import BuildResult, load_settings
 
 ROOT = Path(__file__).resolve().parents[2]
+SOCIAL_CARDS_CACHE = Path(tempfile.gettempdir()) / "werkbank-tests-socialcards"
 # Monday 23 November 2026, 12:00 Berlin: the default "now" of test builds.
 DEFAULT_BUILD_TIME = "1795431600"
 
@@ -77,7 +79,9 @@ def write_files(base: Path, files: dict) -> None:
 
 
 def site_settings(tmp: Path, settings_file: str = "pelicanconf.py", overrides: dict | None = None) -> dict:
-    values = {"PATH": str(tmp / "content"), "OUTPUT_PATH": str(tmp / "output"), "CACHE_PATH": str(tmp / "cache")}
+    values = {"PATH": str(tmp / "content"), "OUTPUT_PATH": str(tmp / "output"), "CACHE_PATH": str(tmp / "cache"),
+              # cards are named by their inputs: test sites share them, so each card is drawn once per run
+              "SOCIAL_CARDS_CACHE_PATH": str(SOCIAL_CARDS_CACHE)}
     values.update(overrides or {})
     return load_settings(ROOT / settings_file, values)
 

@@ -1,0 +1,79 @@
+"""Connects the social cards to Pelican: every page's card is planned in the model's last stage
+(context["SOCIAL_CARDS"], a CardPlan), a generator puts the files in the output (drawing only
+what the cache lacks), and base.html asks `social_card()` for the page's og:image."""
+
+from __future__ import annotations
+
+import logging
+from functools import partial
+from pathlib import Path
+
+from babel.lists import format_list
+from jinja2 import pass_context
+from pelican import signals
+from pelican.generators import Generator
+
+from shared.model import connect, on_stage, site_config
+
+from .cards import Brand
+from .options import read_options
+from .painter import Painter, engine_id
+from .plan import CardMaker, Words, plan_cards, source_file
+from .store import SourceHashes, place_cards
+
+PLAN_KEY = "SOCIAL_CARDS"
+log = logging.getLogger(__name__)
+
+
+def make_plan(context, generators=()) -> None:
+    """Model stage "pages": a card for every page, named by its inputs (nothing is drawn yet)."""
+    options = read_options(site_config(context))
+    hashes = SourceHashes.load(options.cache)
+    strings = generators[0].env.globals
+    words = Words(names=partial(format_list, locale=site_config(context).lang),
+                  more=partial(strings["tn"], "socialcards_more"), series=strings["t"]("socialcards_series_kicker"),
+                  roundup=lambda period: strings["t"]("socialcards_roundup_kicker", period=period))
+    brand = Brand(options.site_name, options.accent, source_file(options.logo, hashes.digest))
+    maker = CardMaker(options.content_path, brand, words, engine_id(hashes.digest), hashes.digest)
+    context[PLAN_KEY] = plan_cards(maker, generators, context, options.index_save_as, options.tagline,
+                                   options.with_drafts)
+    hashes.save()
+
+
+class SocialCardsGenerator(Generator):
+    def generate_output(self, writer) -> None:
+        plan = self.context.get(PLAN_KEY)
+        if plan is None:
+            return
+        cache = read_options(site_config(self.context)).cache
+        placed = place_cards(plan.specs, cache, Path(self.output_path) / plan.folder, Painter().make)
+        log.debug("social cards: %d drawn, %d from the cache, %d kept", len(placed.drawn), placed.copied, placed.kept)
+
+
+@pass_context
+def social_card(context):
+    """The card of the page being rendered: its article's, page's, author's, series' or roundup's,
+    else the home page's (listings, paginated pages)."""
+    plan = context.get(PLAN_KEY)
+    if plan is None:
+        return None
+    for name in ("article", "page", "author", "current_series", "roundup"):
+        card = plan.pages.get(getattr(context.get(name), "save_as", None))
+        if card is not None:
+            return card
+    return plan.site
+
+
+def add_template_function(generator) -> None:
+    generator.env.globals["social_card"] = social_card
+
+
+def get_generators(pelican):
+    return SocialCardsGenerator
+
+
+def register():
+    connect()
+    on_stage("pages", make_plan)
+    signals.generator_init.connect(add_template_function)
+    signals.get_generators.connect(get_generators)

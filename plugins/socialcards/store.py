@@ -1,0 +1,114 @@
+"""Where cards are kept between builds (the cache) and put for the site (the output's card folder).
+
+A card's file name is its key (cards.CardSpec.key), so a file that exists is the right card: the
+cache is a folder of finished cards, and placing a card is a copy unless nothing of it changed.
+Source files are known by a hash of their bytes; the hash is remembered by size and time stamp,
+so a rebuild reads only files that changed (a phone photo can be 12 MB).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+# A card, and the smaller copies the readers plugin makes of one a page shows as <img> (-480w).
+CARD_FILE = re.compile(r"^([0-9a-f]{20})(-\d+w)?\.(png|jpg)$")
+HASHES_FILE = "sources.json"
+
+
+@dataclass
+class SourceHashes:
+    """sha256 (first 20 hex digits) of source files, remembered by (size, mtime) in the cache."""
+
+    folder: Path
+    known: dict = field(default_factory=dict)  # absolute path -> [size, mtime_ns, digest]
+    changed: bool = False
+    used: set = field(default_factory=set)  # paths asked for in this build: only they are kept
+
+    @classmethod
+    def load(cls, folder: Path) -> "SourceHashes":
+        try:
+            known = json.loads((folder / HASHES_FILE).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            known = {}
+        return cls(folder, known if isinstance(known, dict) else {})
+
+    def digest(self, path) -> str | None:
+        """The file's hash, or None when it is not a readable file."""
+        path = os.path.abspath(path)
+        self.used.add(path)
+        try:
+            stat = os.stat(path)
+        except OSError:
+            return None
+        remembered = self.known.get(path)
+        if remembered and remembered[:2] == [stat.st_size, stat.st_mtime_ns]:
+            return remembered[2]
+        sha = hashlib.sha256()
+        try:
+            with open(path, "rb") as handle:
+                for block in iter(lambda: handle.read(1 << 20), b""):
+                    sha.update(block)
+        except OSError:
+            return None
+        self.known[path] = [stat.st_size, stat.st_mtime_ns, sha.hexdigest()[:20]]
+        self.changed = True
+        return self.known[path][2]
+
+    def save(self) -> None:
+        """Remember the hashes of the files this build read (files no longer used are forgotten)."""
+        kept = {path: entry for path, entry in self.known.items() if path in self.used}
+        if self.changed or len(kept) != len(self.known):
+            self.folder.mkdir(parents=True, exist_ok=True)
+            write_whole(self.folder / HASHES_FILE, json.dumps(kept, sort_keys=True).encode("utf-8"))
+            self.known, self.changed = kept, False
+
+
+@dataclass
+class Placed:
+    """What placing the cards of a build did (for the log, the tests and the benchmark)."""
+
+    drawn: list = field(default_factory=list)  # file names drawn in this build
+    copied: int = 0  # taken from the cache
+    kept: int = 0  # already in the output
+    removed: int = 0  # cards of earlier builds no page shows any more
+
+
+def place_cards(specs: dict, cache: Path, folder: Path, make: Callable[[object], bytes]) -> Placed:
+    """Every card of `specs` (file name -> spec) in `folder`: kept if there, else copied from the
+    cache, else made and cached first. Cards in `folder` that no page shows are removed."""
+    placed = Placed()
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in sorted(specs):
+        target = folder / name
+        if target.exists():
+            placed.kept += 1
+            continue
+        cached = cache / name
+        if not cached.exists():
+            cache.mkdir(parents=True, exist_ok=True)
+            write_whole(cached, make(specs[name]))
+            placed.drawn.append(name)
+        else:
+            placed.copied += 1
+        shutil.copyfile(cached, target)
+    wanted = {name.split(".")[0] for name in specs}
+    for entry in os.scandir(folder):
+        found = CARD_FILE.match(entry.name)
+        if found and found.group(1) not in wanted:
+            os.remove(entry.path)
+            placed.removed += 1
+    return placed
+
+
+def write_whole(path: Path, data: bytes) -> None:
+    """A file is whole or absent, also when a build is stopped halfway."""
+    partial = path.with_name(f"{path.name}.{os.getpid()}.part")
+    partial.write_bytes(data)
+    partial.replace(path)

@@ -8,9 +8,10 @@ import io
 import pytest
 from PIL import Image
 
-from socialcards.cards import Brand, CardSpec, Person, SourceFile
-from socialcards.painter import (HEIGHT, MAX_BYTES, MAX_TITLE_LINES, PAD, WIDTH, Painter, contrast, text_colour,
-                                 title_room)
+from socialcards.cards import HEIGHT, WIDTH, Brand, CardSpec, Person, SourceFile
+from socialcards.colours import contrast, text_colour
+from socialcards.painter import MAX_TITLE_LINES, PAD, Painter, title_room
+from socialcards.pictures import MAX_BYTES
 from socialcards.text import ELLIPSIS, plain
 
 BRAND = Brand("Werkbank Blog")

@@ -7,18 +7,20 @@ keeps the fonts and the measured text of that build.
 
 from __future__ import annotations
 
-import io
 import logging
 from pathlib import Path
-from PIL import Image, ImageDraw, ImageFont, ImageOps, features
+
+from PIL import Image, ImageDraw, ImageFont, features
 
 from .cards import HEIGHT, MAX_PEOPLE_SHOWN, WIDTH, CardSpec, Person
+from .colours import mix, rgb, text_colour
 from .fonts import EMOJI_SIZE, FontFiles, codepoints
+from .pictures import (LOGO_BOX, circle_mask, fit_picture, jpeg, png, read_avatar, read_logo, rounded_mask,
+                       svg_renderer)
 from .text import Block, Glyphs, Line, fit, one_line, runs
 
 log = logging.getLogger(__name__)
 PAD = 72
-LOGO_BOX = (420, 64)  # the largest logo, in pixels
 AVATAR = 96
 AVATAR_STEP = 70  # avatars overlap: each starts this far right of the one before
 KICKER_SIZE = 32
@@ -28,20 +30,18 @@ TITLE_SIZES = (72, 64, 58, 52, 48)
 LINE_HEIGHT = 1.2
 MAX_TITLE_LINES = 4
 BELOW_BRAND = PAD + LOGO_BOX[1] + 28  # where the text under the logo starts
-JPEG_QUALITIES = (85, 78, 70, 62)
-MAX_BYTES = 300 * 1024  # LinkedIn and XING take up to 5 MB; small cards load fast in feeds
-DARK_TEXT, LIGHT_TEXT = (29, 29, 31), (255, 255, 255)  # the theme's --fg and white
 
 
 # The code that decides how a card looks: a change to any of these files changes every key.
-DRAWING_CODE = tuple(Path(__file__).with_name(name) for name in ("painter.py", "text.py", "cards.py", "fonts.py"))
+DRAWING_CODE = tuple(Path(__file__).with_name(name)
+                     for name in ("painter.py", "text.py", "cards.py", "fonts.py", "pictures.py", "colours.py"))
 
 
 def engine_id(digest, fonts: FontFiles = FontFiles()) -> str:
     """Everything besides the spec that decides the bytes: the drawing code and the fonts (by
     `digest`, a file's hash), Pillow, its text layout and the SVG renderer."""
     files = [digest(path) or "" for path in (*DRAWING_CODE, *fonts.paths())]
-    return "|".join([*files, f"pillow-{Image.__version__}", _layout_name(), _svg_renderer()])
+    return "|".join([*files, f"pillow-{Image.__version__}", _layout_name(), svg_renderer()])
 
 
 def _layout_name() -> str:
@@ -62,10 +62,10 @@ class Painter:
 
     def make(self, spec: CardSpec) -> bytes:
         """The card's file: the post's picture fitted, or the card drawn (as the spec's suffix says)."""
-        encode = _jpeg if spec.suffix == ".jpg" else _png
+        encode = jpeg if spec.suffix == ".jpg" else png
         if spec.picture:
             try:
-                return encode(self.fit_picture(spec.picture.path), all_colours=True)
+                return encode(fit_picture(spec.picture.path), all_colours=True)
             except (OSError, ValueError) as error:  # a file named .png need not be one: draw instead
                 log.warning("social card: %s cannot be read as a picture (%s); the card is drawn instead",
                             spec.picture.path, error)
@@ -114,14 +114,14 @@ class Painter:
     # --- drawing -----------------------------------------------------------------------------
 
     def draw(self, spec: CardSpec) -> Image.Image:
-        background = _rgb(spec.brand.accent)
+        background = rgb(spec.brand.accent)
         ink = text_colour(background)
         card = Image.new("RGB", (WIDTH, HEIGHT), background)
         _shapes(card, background)
         self._brand(card, spec, ink)
         if spec.kicker:
             kicker = one_line(runs(spec.kicker, self.glyphs), self.measure("text", KICKER_SIZE), WIDTH - 2 * PAD)
-            self._line(card, kicker, "text", KICKER_SIZE, PAD, BELOW_BRAND + KICKER_SIZE, _mix(ink, background, 0.85))
+            self._line(card, kicker, "text", KICKER_SIZE, PAD, BELOW_BRAND + KICKER_SIZE, mix(ink, background, 0.85))
         top, bottom = title_room(spec)
         self._title(card, spec.title, ink, top, bottom, centred=not _with_people(spec))
         if _with_people(spec):
@@ -132,12 +132,12 @@ class Painter:
         """The logo on a white plate (a logo's colours are made for white); a logo that is a mark
         rather than a word gets the site name beside it, and no logo means the site name alone."""
         logo = self._kept(("logo", spec.brand.logo.path, spec.brand.logo.digest),
-                          lambda: _logo(spec.brand.logo.path)) if spec.brand.logo else None
+                          lambda: read_logo(spec.brand.logo.path)) if spec.brand.logo else None
         x = PAD
         if logo is not None:
             inset = 10
             plate = (PAD - inset, PAD - inset, PAD + logo.width + inset, PAD + logo.height + inset)
-            card.paste((255, 255, 255), plate, _rounded_mask((plate[2] - plate[0], plate[3] - plate[1]), 12))
+            card.paste((255, 255, 255), plate, rounded_mask((plate[2] - plate[0], plate[3] - plate[1]), 12))
             card.paste(logo, (PAD, PAD), logo)
             if logo.width > 2 * logo.height:  # a word mark: it names the site itself
                 return
@@ -168,12 +168,12 @@ class Painter:
         x = PAD
         for index, person in enumerate(people):
             picture = (self._kept(("avatar", person.avatar.path, person.avatar.digest),
-                                  lambda: _avatar(person.avatar.path, AVATAR)) if person.avatar else None)
+                                  lambda: read_avatar(person.avatar.path, AVATAR)) if person.avatar else None)
             if picture is None:
                 picture = self._initials(person.name, AVATAR, ink, background)
             card.paste(background, (x - 4, top - 4, x + AVATAR + 4, top + AVATAR + 4),
-                       self._kept(("disc", AVATAR + 8), lambda: _circle_mask(AVATAR + 8)))
-            card.paste(picture, (x, top), self._kept(("disc", AVATAR), lambda: _circle_mask(AVATAR)))
+                       self._kept(("disc", AVATAR + 8), lambda: circle_mask(AVATAR + 8)))
+            card.paste(picture, (x, top), self._kept(("disc", AVATAR), lambda: circle_mask(AVATAR)))
             x += AVATAR_STEP if index < len(people) - 1 else AVATAR
         x += 24 if people else 0
         line = one_line(runs(names, self.glyphs), self.measure("text", NAMES_SIZE), WIDTH - PAD - x)
@@ -182,7 +182,7 @@ class Painter:
 
     def _initials(self, name: str, size: int, ink, background) -> Image.Image:
         """A person without avatar: their initials on a lighter disc."""
-        disc = Image.new("RGB", (size, size), _mix(ink, background, 0.25))
+        disc = Image.new("RGB", (size, size), mix(ink, background, 0.25))
         letters = "".join(part[0] for part in name.split()[:2] if part[:1].isalpha()).upper() or "·"
         letters = "".join(char for char in letters if ord(char) in self.glyphs.text) or "·"
         draw = ImageDraw.Draw(disc)
@@ -202,22 +202,7 @@ class Painter:
                 card.paste(picture, (round(x) + 2, top), picture)
                 x += picture.width + 4
 
-    # --- the post's own picture ----------------------------------------------------------------
-
-    def fit_picture(self, path: str) -> Image.Image:
-        """The picture cropped to 1200×630 around its centre, upright, on white where transparent."""
-        with Image.open(path) as source:
-            source.load()
-            picture = ImageOps.exif_transpose(source)
-        if picture.mode in ("RGBA", "LA", "P"):
-            picture = picture.convert("RGBA")
-            flat = Image.new("RGB", picture.size, (255, 255, 255))
-            flat.paste(picture, (0, 0), picture)
-            picture = flat
-        return ImageOps.fit(picture.convert("RGB"), (WIDTH, HEIGHT), Image.Resampling.LANCZOS)
-
-
-# --- pictures and colours, pure ----------------------------------------------------------------------
+# --- layout, pure -------------------------------------------------------------------------------------
 
 def _with_people(spec: CardSpec) -> bool:
     return bool(spec.people or spec.names)
@@ -230,127 +215,11 @@ def title_room(spec: CardSpec) -> tuple[int, int]:
     return top, HEIGHT - PAD - (AVATAR + 20 if _with_people(spec) else 0)
 
 
-def _rgb(colour: str) -> tuple[int, int, int]:
-    return tuple(int(colour[i:i + 2], 16) for i in (1, 3, 5))
-
-
-def _luminance(rgb) -> float:
-    def channel(value):
-        value /= 255
-        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
-    r, g, b = (channel(v) for v in rgb)
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
-def contrast(first, second) -> float:
-    """WCAG 2 contrast ratio of two colours."""
-    light, dark = sorted((_luminance(first), _luminance(second)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
-
-
-def text_colour(background) -> tuple[int, int, int]:
-    """White or the theme's dark text, whichever reads better on the background (one of them
-    always has at least 4.5:1)."""
-    return max((LIGHT_TEXT, DARK_TEXT), key=lambda ink: contrast(ink, background))
-
-
-def _mix(first, second, share: float) -> tuple[int, int, int]:
-    """`share` of the first colour, the rest of the second."""
-    return tuple(round(a * share + b * (1 - share)) for a, b in zip(first, second))
-
-
 def _shapes(card: Image.Image, background) -> None:
     """Two quiet circles at the right edge, a shade off the background."""
     ink = text_colour(background)
     draw = ImageDraw.Draw(card)
-    draw.ellipse((880, -220, 1500, 400), fill=_mix(ink, background, 0.06))
-    draw.ellipse((1010, 330, 1390, 710), fill=_mix(ink, background, 0.1))
+    draw.ellipse((880, -220, 1500, 400), fill=mix(ink, background, 0.06))
+    draw.ellipse((1010, 330, 1390, 710), fill=mix(ink, background, 0.1))
 
 
-def _circle_mask(size: int) -> Image.Image:
-    """A smooth disc: drawn four times as large, then scaled down."""
-    big = Image.new("L", (size * 4, size * 4), 0)
-    ImageDraw.Draw(big).ellipse((0, 0, size * 4 - 1, size * 4 - 1), fill=255)
-    return big.resize((size, size), Image.Resampling.LANCZOS)
-
-
-def _rounded_mask(size, radius: int) -> Image.Image:
-    big = Image.new("L", (size[0] * 4, size[1] * 4), 0)
-    ImageDraw.Draw(big).rounded_rectangle((0, 0, size[0] * 4 - 1, size[1] * 4 - 1), radius * 4, fill=255)
-    return big.resize(size, Image.Resampling.LANCZOS)
-
-
-def _avatar(path: str, size: int) -> Image.Image | None:
-    """The avatar cropped to a centred square of `size`, upright; None when it cannot be read."""
-    try:
-        with Image.open(path) as source:
-            source.load()
-            picture = ImageOps.exif_transpose(source)
-    except (OSError, ValueError):
-        return None
-    if picture.mode != "RGB":
-        rgba = picture.convert("RGBA")
-        picture = Image.new("RGB", rgba.size, (255, 255, 255))
-        picture.paste(rgba, (0, 0), rgba)
-    return ImageOps.fit(picture, (size, size), Image.Resampling.LANCZOS)
-
-
-def _logo(path: str) -> Image.Image | None:
-    """The logo (SVG, PNG, JPEG, WebP) within LOGO_BOX, as RGBA; None for a file that cannot be drawn."""
-    try:
-        if path.lower().endswith(".svg"):
-            data = _svg_png(path, LOGO_BOX[1])
-            if data is None:
-                return None
-            logo = Image.open(io.BytesIO(data)).convert("RGBA")
-        else:
-            with Image.open(path) as source:
-                source.load()
-                logo = source.convert("RGBA")
-    except (OSError, ValueError):
-        return None
-    logo.thumbnail(LOGO_BOX, Image.Resampling.LANCZOS)
-    return logo
-
-
-def _svg_png(path: str, height: int) -> bytes | None:
-    """An SVG drawn by resvg (the brand's rasteriser), `height` pixels high; None without it."""
-    try:
-        import resvg_py
-    except ImportError:
-        return None
-    try:
-        return bytes(resvg_py.svg_to_bytes(svg_path=path, height=height, skip_system_fonts=False))
-    except Exception:  # resvg has error types of its own; each means "cannot draw this file"
-        return None
-
-
-def _svg_renderer() -> str:
-    try:
-        from importlib.metadata import version
-        return f"resvg-{version('resvg_py')}"
-    except Exception:
-        return "no-svg"
-
-
-def _jpeg(picture: Image.Image, all_colours: bool = True) -> bytes:
-    """JPEG without metadata (Pillow writes none unless given), at the best quality under MAX_BYTES."""
-    for quality in JPEG_QUALITIES:
-        buffer = io.BytesIO()
-        picture.save(buffer, "JPEG", quality=quality, optimize=True, progressive=True)
-        if buffer.tell() <= MAX_BYTES:
-            break
-    return buffer.getvalue()
-
-
-def _png(card: Image.Image, all_colours: bool = False) -> bytes:
-    """A drawn card in 256 colours (plenty for flat colours, text and small avatars: a third of the
-    bytes, and quicker to write); a post's picture in all its colours while under MAX_BYTES."""
-    if all_colours:
-        buffer = io.BytesIO()
-        card.save(buffer, "PNG")
-        if buffer.tell() <= MAX_BYTES:
-            return buffer.getvalue()
-    buffer = io.BytesIO()
-    card.quantize(256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE).save(buffer, "PNG")
-    return buffer.getvalue()

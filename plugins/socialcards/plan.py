@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from functools import partial
 from typing import Callable
+
+from babel.lists import format_list
 
 from shared.post import post_model
 
@@ -29,6 +32,14 @@ class Words:
     more: Callable[[int], str]  # 3 -> "3 weitere"
     series: str  # the line above a series' title
     roundup: Callable[[str], str]  # period -> the line above a roundup's title
+
+
+def words_from(template_globals, lang: str) -> Words:
+    """The cards' words from the theme's UI strings (the localization plugin's t and tn)."""
+    text, count = template_globals["t"], template_globals["tn"]
+    return Words(names=partial(format_list, locale=lang), more=partial(count, "socialcards_more"),
+                 series=text("socialcards_series_kicker"),
+                 roundup=lambda period: text("socialcards_roundup_kicker", period=period))
 
 
 class CardMaker:

@@ -5,10 +5,8 @@ what the cache lacks), and base.html asks `social_card()` for the page's og:imag
 from __future__ import annotations
 
 import logging
-from functools import partial
 from pathlib import Path
 
-from babel.lists import format_list
 from jinja2 import pass_context
 from pelican import signals
 from pelican.generators import Generator
@@ -18,7 +16,7 @@ from shared.model import connect, on_stage, site_config
 from .cards import Brand
 from .options import read_options
 from .painter import Painter, engine_id
-from .plan import CardMaker, Words, plan_cards, source_file
+from .plan import CardMaker, plan_cards, source_file, words_from
 from .store import SourceHashes, place_cards
 
 PLAN_KEY = "SOCIAL_CARDS"
@@ -29,10 +27,7 @@ def make_plan(context, generators=()) -> None:
     """Model stage "pages": a card for every page, named by its inputs (nothing is drawn yet)."""
     options = read_options(site_config(context))
     hashes = SourceHashes.load(options.cache)
-    strings = generators[0].env.globals
-    words = Words(names=partial(format_list, locale=site_config(context).lang),
-                  more=partial(strings["tn"], "socialcards_more"), series=strings["t"]("socialcards_series_kicker"),
-                  roundup=lambda period: strings["t"]("socialcards_roundup_kicker", period=period))
+    words = words_from(generators[0].env.globals, site_config(context).lang)
     brand = Brand(options.site_name, options.accent, source_file(options.logo, hashes.digest))
     maker = CardMaker(options.content_path, brand, words, engine_id(hashes.digest), hashes.digest)
     context[PLAN_KEY] = plan_cards(maker, generators, context, options.index_save_as, options.tagline,

@@ -182,7 +182,8 @@ NEWSLETTER_WEEKS = 8  # emails for the newest 8 roundups (0 = all); older weeks 
 NEWSLETTER_SUBSCRIBE_URL = "mailto:newsletter-anmelden@nordlicht-werkstatt.example?subject=Anmelden"
 READING_WORDS_PER_MINUTE = 200  # "4 Min. Lesezeit": words of the body / 200, rounded up, at least 1
 READ_NEXT_COUNT = 3  # "Weiterlesen" under every article
-IMAGE_WIDTHS = [480, 800]  # smaller copies of content images for srcset (cached in CACHE_PATH)
+IMAGE_WIDTHS = [480, 800, 1200, 1600]  # smaller copies of every picture for srcset (cached in CACHE_PATH)
+IMAGE_MAX_SIZE = 2000  # no published picture is larger on its long side (a phone photo is 4032 px)
 
 # --- sharekit ---
 # Share links on Mastodon open this instance unless the article's author has a Mastodon profile.

@@ -1,6 +1,6 @@
-"""Every <img> of the written pages gets width and height from its file; content images get a
-srcset of smaller copies (made once with Pillow, kept in a cache between builds); images after the
-first one of a page load lazily.
+"""Every <img> of the written pages gets width and height; a picture the build re-encoded
+(readers.pictureshop) also gets a srcset of its smaller copies and, when a modern format is smaller,
+a <picture> with WebP/AVIF <source>s around it; images after the first one of a page load lazily.
 
 This runs over the pages the build wrote once they and the static files are all written, so it
 covers every template (avatars, header images, body images) without each one knowing about sizes.
@@ -8,18 +8,19 @@ covers every template (avatars, header images, body images) without each one kno
 
 from __future__ import annotations
 
-import hashlib
 import posixpath
 import re
-import shutil
 from dataclasses import dataclass, field
 from html import unescape
 from pathlib import Path
 from urllib.parse import unquote
 
+from .pictures import MIME_TYPES
+from .pictureshop import Picture, picture_file
+
 IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+PICTURE_ELEMENT = re.compile(r"<picture\b.*?</picture\s*>", re.IGNORECASE | re.DOTALL)
 ATTRIBUTE = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>"']+))?""")
-RESIZABLE = (".png", ".jpg", ".jpeg", ".webp")
 # The article column is 46rem wide (theme/static/css/site.css .wrap) minus its padding.
 SIZES = "(max-width: 46rem) calc(100vw - 2rem), 44rem"
 
@@ -50,59 +51,33 @@ def output_path_of(src: str, page: str, site_url: str) -> str | None:
 
 def variant_name(path: str, width: int) -> str:
     """'images/2026/bild.png' -> 'images/2026/bild-480w.png' (also for URLs)."""
-    stem, dot, suffix = path.rpartition(".")
-    return f"{stem}-{width}w.{suffix}"
+    return picture_file(path, width)
+
+
+def copy_url(src: str, width: int | None = None, kind: str | None = None) -> str:
+    """The address of one copy, written like `src` (relative or absolute, a query kept at the end)."""
+    split = min((src.find(mark) for mark in "?#" if mark in src), default=len(src))
+    return picture_file(src[:split], width, kind) + src[split:]
 
 
 @dataclass
 class ImageShop:
-    """Sizes and smaller copies of the images of one build (one per build: no state between builds)."""
+    """What the page pass knows about the images of one build (no state between builds)."""
 
     output: Path
-    cache: Path
-    widths: tuple = (480, 800)
-    sizes: dict = field(default_factory=dict)
-    made: dict = field(default_factory=dict)
+    pictures: dict = field(default_factory=dict)  # output-relative path -> Picture the build re-encoded
+    sizes: dict = field(default_factory=dict)  # of other images (theme files, GIFs), read once
+
+    def picture(self, relative: str) -> Picture | None:
+        return self.pictures.get(relative)
 
     def size(self, relative: str) -> tuple[int, int] | None:
+        picture = self.pictures.get(relative)
+        if picture is not None:
+            return picture.size
         if relative not in self.sizes:
             self.sizes[relative] = _pixel_size(self.output / relative)
         return self.sizes[relative]
-
-    def smaller_copies(self, relative: str) -> list[int]:
-        """Widths of the copies written next to the image (made now or taken from the cache).
-
-        A copy that would not be smaller in bytes than the image itself is left out: a flat
-        drawing can be smaller at full size than a blurred, resized copy."""
-        if relative in self.made:
-            return self.made[relative]
-        size = self.size(relative)
-        widths = []
-        if size and relative.lower().endswith(RESIZABLE):
-            source = self.output / relative
-            wanted = sorted(w for w in set(self.widths) if w < size[0])
-            cached = self._cached(source, wanted, size)
-            for width, copy in cached.items():
-                if copy is not None:
-                    shutil.copyfile(copy, self.output / variant_name(relative, width))
-                    widths.append(width)
-        self.made[relative] = widths
-        return widths
-
-    def _cached(self, source: Path, widths: list[int], size: tuple[int, int]) -> dict:
-        """width -> cached copy (None: not worth it), making what the cache lacks in one go."""
-        data = source.read_bytes()
-        digest = hashlib.sha256(data).hexdigest()[:20]
-        paths = {w: self.cache / f"{digest}-{w}w{source.suffix.lower()}" for w in widths}
-        missing = [w for w in widths if not paths[w].exists() and not paths[w].with_suffix(".skip").exists()]
-        if missing:
-            self.cache.mkdir(parents=True, exist_ok=True)
-            for width, copy in _resized(source, missing, size).items():
-                if len(copy) < len(data):
-                    _write_whole(paths[width], copy)
-                else:
-                    _write_whole(paths[width].with_suffix(".skip"), b"")
-        return {w: (paths[w] if paths[w].exists() else None) for w in widths}
 
 
 def _pixel_size(path: Path):
@@ -115,69 +90,96 @@ def _pixel_size(path: Path):
         return None
 
 
-def _resized(source: Path, widths: list[int], size: tuple[int, int]) -> dict[int, bytes]:
-    """The image at each width, encoded like the original (PNG, JPEG or WebP)."""
-    import io
-
-    from PIL import Image
-
-    copies = {}
-    with Image.open(source) as image:
-        image.load()
-        kind = image.format
-        if image.mode == "P":
-            image = image.convert("RGBA" if "transparency" in image.info else "RGB")
-        # A drawing of a few flat colours keeps exactly those colours (no blurred in-between shades,
-        # which would make the copy larger than the drawing).
-        colours = image.getcolors(256) if image.mode in ("RGB", "L") else None
-        palette = image.quantize(colors=len(colours), method=Image.Quantize.MEDIANCUT) if colours else None
-        for width in widths:
-            smaller = image.resize((width, max(1, round(size[1] * width / size[0]))), Image.Resampling.LANCZOS)
-            if palette is not None:
-                smaller = smaller.quantize(palette=palette, dither=Image.Dither.NONE)
-            buffer = io.BytesIO()
-            options = {"quality": 82} if kind in ("JPEG", "WEBP") else {}
-            smaller.save(buffer, format=kind, **options)
-            copies[width] = buffer.getvalue()
-    return copies
+def srcset(src: str, picture: Picture, kind: str | None = None) -> str:
+    """Every width of the picture in one format (the fallback when `kind` is None), the largest last."""
+    candidates = [f"{copy_url(src, width, kind)} {width}w" for width in picture.widths]
+    return ", ".join([*candidates, f"{copy_url(src, None, kind)} {picture.size[0]}w"])
 
 
-def _write_whole(path: Path, data: bytes) -> None:
-    partial = path.with_name(path.name + ".part")
-    partial.write_bytes(data)
-    partial.replace(path)  # a cache entry is whole or absent
+def _source_set(src: str, picture: Picture, kind: str) -> str:
+    return srcset(src, picture, kind) if picture.widths else copy_url(src, None, kind)
 
 
-def sized_tag(tag: str, page: str, shop: ImageShop, site_url: str, first: bool) -> str:
-    """The <img> tag with width, height, srcset/sizes and loading added where missing."""
+def _dimensions(found: dict, size: tuple, picture: Picture | None) -> dict:
+    """width and height to set: the file's when missing; a template that copied the source's size
+    (before the cap and the orientation) gets the published one."""
+    width, height = (_whole(found.get(name)) for name in ("width", "height"))
+    if "width" not in found and "height" not in found:
+        return {"width": size[0], "height": size[1]}
+    if width and height:
+        if picture is not None and (width, height) in picture.stated_sizes() and (width, height) != size:
+            return {"width": size[0], "height": size[1]}
+        return {}
+    if width and "height" not in found:
+        return {"height": max(1, round(width * size[1] / size[0]))}
+    if height and "width" not in found:
+        return {"width": max(1, round(height * size[0] / size[1]))}
+    return {}
+
+
+def _whole(value) -> int | None:
+    return int(value) if value is not None and value.strip().isdigit() else None
+
+
+def with_attributes(tag: str, changes: dict) -> str:
+    """The tag with each attribute in `changes` set: replaced where it is, else added at the end.
+    Attributes are read as tokens, so a word inside another attribute's value is never touched."""
+    end = len(tag) - (2 if tag.endswith("/>") else 1)
+    pieces, last, done = [], 0, set()
+    for match in ATTRIBUTE.finditer(tag, 4, end):
+        name = match.group(1).lower()
+        if name in changes and name not in done:
+            pieces += [tag[last:match.start()], _attribute(name, changes[name])]
+            last = match.end()
+            done.add(name)
+    head = "".join(pieces) + tag[last:end]
+    added = "".join(" " + _attribute(name, value) for name, value in changes.items() if name not in done)
+    return head.rstrip() + added + (" " if head != head.rstrip() and tag.endswith("/>") else "") + tag[end:]
+
+
+def _attribute(name: str, value) -> str:
+    return f'{name}="{_quoted(value)}"'
+
+
+def _quoted(value) -> str:
+    """A value that is already HTML text (taken from the page), safe inside double quotes."""
+    return str(value).replace('"', "&quot;")
+
+
+def sized_tag(tag: str, page: str, shop: ImageShop, site_url: str, first: bool, in_picture: bool = False) -> str:
+    """The <img> tag with width, height, srcset/sizes and loading added where missing, and a picture the
+    build re-encoded in a <picture> with its modern formats (not in email: see plugin.py)."""
     found = attributes(tag)
     relative = output_path_of(found.get("src", ""), page, site_url)
-    extra = []
+    picture = shop.picture(relative) if relative else None
     size = shop.size(relative) if relative else None
-    if size and not ("width" in found and "height" in found):
-        extra += [f'width="{size[0]}"', f'height="{size[1]}"']
-    if size and "srcset" not in found:
-        widths = shop.smaller_copies(relative)
-        if widths:
-            src = found["src"]
-            candidates = [f"{variant_name(src, w)} {w}w" for w in widths] + [f"{src} {size[0]}w"]
-            extra += [f'srcset="{", ".join(candidates)}"', f'sizes="{SIZES}"']
+    changes = _dimensions(found, size, picture) if size else {}
+    ours = picture is not None and "srcset" not in found
+    if ours and picture.widths:
+        changes["srcset"] = srcset(found["src"], picture)  # already HTML text, like src
+        if "sizes" not in found:
+            changes["sizes"] = SIZES
     if not first and "loading" not in found:
-        extra.append('loading="lazy"')
-    if not extra:
-        return tag
-    end = len(tag) - (2 if tag.endswith("/>") else 1)
-    return tag[:end].rstrip() + " " + " ".join(extra) + tag[end:]
+        changes["loading"] = "lazy"
+    sized = with_attributes(tag, changes) if changes else tag
+    if not ours or not picture.formats or in_picture:
+        return sized
+    sizes = f' sizes="{_quoted(found.get("sizes") or SIZES)}"' if picture.widths else ""
+    sources = "".join(f'<source type="{MIME_TYPES[kind]}" srcset="{_quoted(_source_set(found["src"], picture, kind))}"'
+                      f'{sizes}>' for kind in picture.formats)
+    return f"<picture>{sources}{sized}</picture>"
 
 
 def size_images(html: str, page: str, shop: ImageShop, site_url: str) -> str:
     """Every <img> of one page; the first one of the page is above the fold and loads at once."""
     count = 0
+    pictures = [match.span() for match in PICTURE_ELEMENT.finditer(html)] if "<picture" in html else []
 
     def replace(match):
         nonlocal count
         count += 1
-        return sized_tag(match.group(0), page, shop, site_url, first=count == 1)
+        inside = any(start < match.start() < end for start, end in pictures)
+        return sized_tag(match.group(0), page, shop, site_url, first=count == 1, in_picture=inside)
 
     return IMG_TAG.sub(replace, html)
 

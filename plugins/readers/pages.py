@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+from pathlib import Path
 
 from pelican.generators import Generator
 from pelican.utils import sanitised_join
@@ -13,6 +14,8 @@ from shared.model import site_config, url_table
 from shared.post import post_model
 
 from .follow import FollowFeed, feed_groups, opml_document
+from .pictures import PictureOptions
+from .pictureshop import PictureShop, SourceLimits
 from .reading import body_words, reading_minutes
 from .readnext import Candidate, read_next
 
@@ -50,6 +53,14 @@ def is_email_page(relative: str, urls) -> bool:
     if relative.startswith(urls.newsletter_dir):
         return True
     return re.fullmatch(urls.regex("newsletter_web") + r"(index\.html)?", relative) is not None
+
+
+def picture_shop(config, output_path: str, cache_path: str) -> PictureShop:
+    """This build's pictures, shaped by the IMAGE_* settings; the cache is CACHE_PATH/readers-images/."""
+    options = PictureOptions(config["IMAGE_MAX_SIZE"], tuple(config["IMAGE_WIDTHS"]), tuple(config["IMAGE_FORMATS"]))
+    limits = SourceLimits(config["IMAGE_SOURCE_MAX_BYTES"], config["IMAGE_SOURCE_MAX_SIZE"])
+    return PictureShop(Path(output_path), Path(cache_path) / "readers-images", options, limits,
+                       config["IMAGE_PUBLISH_ORIGINALS"])
 
 
 def follow_feeds(context: dict) -> list[FollowFeed]:

@@ -117,6 +117,11 @@ def _widths(value):
         return "a list of widths in pixels (whole numbers from 1), e.g. [480, 800]"
 
 
+def _image_formats(value):
+    if not all(name in ("avif", "webp") for name in value) or len(set(value)) != len(value):
+        return "a list of 'avif' and/or 'webp' (or [] for the PNG/JPEG fallback only), e.g. ['avif', 'webp']"
+
+
 def _logo(value):
     if value is None:
         return None
@@ -238,8 +243,18 @@ SCHEMA = (
             rule=_signup_address),
     Setting("READING_WORDS_PER_MINUTE", int, 200, "reading speed behind '4 Min. Lesezeit'", rule=_positive),
     Setting("READ_NEXT_COUNT", int, 3, "articles under 'Weiterlesen' (0 = none)", rule=_not_negative),
-    Setting("IMAGE_WIDTHS", list, [480, 800], "widths of the smaller copies in an image's srcset",
-            rule=_widths),
+    Setting("IMAGE_MAX_SIZE", int, 2000, "long side in pixels of every published picture (larger sources are "
+            "scaled down; srcset offers nothing larger)", rule=_positive),
+    Setting("IMAGE_WIDTHS", list, [480, 800, 1200, 1600],
+            "widths of the smaller copies in a picture's srcset (those below its own width)", rule=_widths),
+    Setting("IMAGE_FORMATS", list, ["avif", "webp"], "modern formats offered in <picture> before the "
+            "PNG/JPEG fallback (AVIF where Pillow can write it)", rule=_image_formats),
+    Setting("IMAGE_SOURCE_MAX_BYTES", int, 8 * 1024 * 1024, "a source picture larger than this is a warning "
+            "naming the file", rule=_positive),
+    Setting("IMAGE_SOURCE_MAX_SIZE", int, 6000, "a source picture longer than this (px) on a side is a warning "
+            "naming the file", rule=_positive),
+    Setting("IMAGE_PUBLISH_ORIGINALS", bool, False, "also publish each picture's untouched source as "
+            "<name>-original.<ext>, camera data included (the privacy gate refuses GPS and serials)"),
     Setting("SOCIAL_CARDS_CACHE_PATH", str, "",
             "folder of the drawn social cards kept between builds ('': CACHE_PATH/socialcards)"),
     Setting("NEWSLETTER_IMPRESSUM_PAGE", str, "impressum", "slug of the legal-notice page linked in every email"),

@@ -40,8 +40,8 @@ check: $(VENV)/.installed node_modules/.installed  ## strict build, then links, 
 publish: $(VENV)/.installed  ## production build, swapped into output/ only when it is clean
 	$(PY) -m tools.publish --settings publishconf.py --output $(OUTPUT)
 
-deploy: $(VENV)/.installed  ## publish, then rsync output/ to DEPLOY_TARGET; DRY_RUN=1 lists, DEPLOY_NEWSLETTER=1 uploads the emails
-	$(PY) -m tools.deploy --settings publishconf.py --output $(OUTPUT) $(if $(DEPLOY_TARGET),--target "$(DEPLOY_TARGET)") $(if $(filter 1 true yes,$(DRY_RUN)),--dry-run) $(if $(filter 1 true yes,$(DEPLOY_NEWSLETTER)),--newsletter)
+deploy: $(VENV)/.installed  ## publish, then rsync output/ to DEPLOY_TARGET; DRY_RUN=1 changes nothing, VERBOSE=1 lists every file, DEPLOY_NEWSLETTER=1 uploads the emails
+	$(PY) -m tools.deploy --settings publishconf.py --output $(OUTPUT) $(if $(DEPLOY_TARGET),--target "$(DEPLOY_TARGET)") $(if $(filter 1 true yes,$(DRY_RUN)),--dry-run) $(if $(filter 1 true yes,$(VERBOSE)),--verbose) $(if $(filter 1 true yes,$(DEPLOY_NEWSLETTER)),--newsletter)
 
 status: $(VENV)/.installed  ## what goes live next: scheduled posts, the next roundup, the newsletter, drafts
 	$(PY) -m tools.status

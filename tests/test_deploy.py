@@ -1,5 +1,6 @@
 """make deploy: a real rsync to a local folder and to an rsync daemon on 127.0.0.1."""
 
+import re
 import socket
 import subprocess
 import time
@@ -20,7 +21,7 @@ def files_under(folder):
 def deploy(tmp_path, target, *options, files=MINIMAL_SITE, env=None):
     write_files(tmp_path / "content", files)
     return run_tool("tools.deploy", "--content", str(tmp_path / "content"), "--output", str(tmp_path / "output"),
-                    "--target", str(target), *options, env_extra={"DEPLOY_NEWSLETTER": "", "DRY_RUN": "", **(env or {})})
+                    "--target", str(target), *options, env_extra={"DEPLOY_NEWSLETTER": "", "DRY_RUN": "", "VERBOSE": "", **(env or {})})
 
 
 @pytest.mark.parametrize("newsletter, expected", [(False, ["--exclude=/newsletter/", "--delete-excluded"]),
@@ -57,8 +58,23 @@ def test_dry_run_lists_what_would_change_and_uploads_nothing(tmp_path):
     (live / "alt.html").write_text("old")
     done = deploy(tmp_path, live, env={"DRY_RUN": "1"})
     assert done.returncode == 0, done.stderr
-    assert "*deleting   alt.html" in done.stdout and ">f+++++++++ index.html" in done.stdout
+    new = len(files_under(tmp_path / "output")) - len([f for f in files_under(tmp_path / "output") if f.startswith("newsletter/")])
+    assert re.search(rf"would change: {new} new file\(s\), 0 changed, 1 deleted; [\d.,]+\w? bytes sent", done.stdout)
+    assert "*deleting" not in done.stdout  # the list only with VERBOSE=1
     assert "nothing was uploaded" in done.stderr and files_under(live) == ["alt.html"]
+    listed = deploy(tmp_path, live, env={"DRY_RUN": "1", "VERBOSE": "1"})
+    assert "*deleting   alt.html" in listed.stdout and ">f+++++++++ index.html" in listed.stdout
+
+
+def test_deploy_prints_a_summary_not_every_file(tmp_path):
+    live = tmp_path / "live"
+    live.mkdir()
+    done = deploy(tmp_path, live)
+    assert done.returncode == 0, done.stderr
+    assert len(done.stdout.splitlines()) <= 3, done.stdout
+    assert re.search(r"changed: \d+ new file\(s\), 0 changed, 0 deleted", done.stdout)
+    again = deploy(tmp_path, live)  # nothing changed since: rsync compares contents
+    assert re.search(r"changed: 0 new file\(s\), 0 changed, 0 deleted", again.stdout), again.stdout
 
 
 def test_a_failed_build_uploads_nothing(tmp_path):

@@ -76,7 +76,7 @@ def check_source(output: Path) -> None:
 
 
 def deploy(settings_file: str, output: Path, target: str | None, *, dry_run=False, newsletter=False,
-           content: str | None = None) -> int:
+           content: str | None = None, verbose: bool = False) -> int:
     try:
         target = check_target(target)
     except DeployError as problem:
@@ -87,10 +87,29 @@ def deploy(settings_file: str, output: Path, target: str | None, *, dry_run=Fals
         print(f"deploy stopped: the build failed, nothing was uploaded to {target}", file=sys.stderr)
         return code
     private = None if newsletter else newsletter_folder(settings_file)
-    return upload(output, target, newsletter_dir=private, dry_run=dry_run)
+    return upload(output, target, newsletter_dir=private, dry_run=dry_run, verbose=verbose)
 
 
-def upload(output: Path, target: str, *, newsletter_dir: str | None, dry_run: bool) -> int:
+def summary(lines: list[str], target: str, *, dry_run: bool) -> str:
+    """One line from rsync's --itemize-changes and --stats output: files new, changed, deleted, bytes sent."""
+    new = changed = deleted = 0
+    sent = "0"
+    for line in lines:
+        if line.startswith("*deleting"):
+            deleted += 1
+        elif len(line) > 12 and line[0] in "<>ch" and line[1] == "f":
+            if line[2:11].strip("+") == "":
+                new += 1
+            else:
+                changed += 1
+        elif line.startswith("Total bytes sent:"):
+            sent = line.split(":", 1)[1].strip()
+    verb = "would change" if dry_run else "changed"
+    return (f"{target} {verb}: {new} new file(s), {changed} changed, {deleted} deleted; {sent} bytes sent"
+            + " (VERBOSE=1 lists every file)")
+
+
+def upload(output: Path, target: str, *, newsletter_dir: str | None, dry_run: bool, verbose: bool = False) -> int:
     """The upload step of make deploy: rsync of output/ to target, refused for a preview build."""
     try:
         check_source(output)
@@ -99,14 +118,18 @@ def upload(output: Path, target: str, *, newsletter_dir: str | None, dry_run: bo
         return 1
     command = rsync_command(output.resolve(), target, newsletter_dir=newsletter_dir, dry_run=dry_run)
     print("$ " + " ".join(command), file=sys.stderr)
-    done = subprocess.run(command)
+    done = subprocess.run(command, stdout=subprocess.PIPE, text=True, errors="replace")
+    lines = done.stdout.splitlines()
+    if verbose:
+        print(done.stdout, end="")
+    print(summary(lines, target, dry_run=dry_run))
     if done.returncode:
         print(f"error: rsync to {target} failed (exit {done.returncode}); with --delay-updates the live "
               "site keeps its previous files; fix the target or its access and run make deploy again",
               file=sys.stderr)
         return done.returncode
     if dry_run:
-        print(f"dry run: the lines above would change on {target}; nothing was uploaded", file=sys.stderr)
+        print(f"dry run: nothing was uploaded to {target}", file=sys.stderr)
     else:
         kept = f" ({newsletter_dir} kept private; DEPLOY_NEWSLETTER=1 uploads it)" if newsletter_dir else ""
         print(f"deployed {output} to {target}{kept}", file=sys.stderr)
@@ -123,12 +146,14 @@ def main(argv=None) -> int:
     parser.add_argument("--dry-run", action="store_true", default=flag("DRY_RUN"), help="list changes only (DRY_RUN=1)")
     parser.add_argument("--newsletter", action="store_true", default=flag("DEPLOY_NEWSLETTER"),
                         help="also upload the email files (DEPLOY_NEWSLETTER=1)")
+    parser.add_argument("--verbose", action="store_true", default=flag("VERBOSE"),
+                        help="list every file rsync sends or deletes (VERBOSE=1)")
     parser.add_argument("--settings", default="publishconf.py")
     parser.add_argument("--output", default="output")
     parser.add_argument("--content", help="content directory (default: PATH of the settings)")
     args = parser.parse_args(argv)
     return deploy(args.settings, Path(args.output), args.target, dry_run=args.dry_run,
-                  newsletter=args.newsletter, content=args.content)
+                  newsletter=args.newsletter, content=args.content, verbose=args.verbose)
 
 
 if __name__ == "__main__":

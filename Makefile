@@ -34,8 +34,8 @@ serve: html  ## build, then serve output/ on http://localhost:8000 (PORT=8001 fo
 devserver: $(VENV)/.installed  ## preview on http://localhost:8000: rebuilds on save, reloads the browser, shows problems
 	$(PY) -m tools.preview --settings pelicanconf.py --output $(OUTPUT) --port $(PORT)
 
-check: $(VENV)/.installed node_modules/.installed  ## strict build, then links, Nu checker, chromium + axe; one summary
-	$(PY) -m tools.check $(if $(CODE_QUALITY),--code-quality $(CODE_QUALITY))
+check: $(VENV)/.installed node_modules/.installed  ## strict build, then links, Nu checker, chromium + axe of what changed (FULL=1: every page); one summary
+	$(PY) -m tools.check $(if $(CODE_QUALITY),--code-quality $(CODE_QUALITY)) $(if $(filter 1 true yes,$(FULL)),--full) $(if $(BASE),--base $(call shell_quote,$(value BASE)))
 
 publish: $(VENV)/.installed  ## production build, swapped into output/ only when it is clean
 	$(PY) -m tools.publish --settings publishconf.py --output $(OUTPUT)

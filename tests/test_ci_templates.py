@@ -75,6 +75,30 @@ def test_gitlab_checks_merge_requests_deploys_main_and_sends_after_the_friday_de
     assert jobs["newsletter"]["script"][-1] == "make send-due-newsletter CONFIRM=1"
 
 
+def test_pull_requests_load_what_changed_and_the_nightly_run_loads_every_page():
+    check = workflow("check.yml")
+    jobs = check["jobs"]
+    [checkout] = [step for step in jobs["check"]["steps"] if step.get("uses", "").startswith("actions/checkout")]
+    assert checkout["with"]["fetch-depth"] == 0  # GITHUB_BASE_REF's merge base must be in the clone
+    assert jobs["check"]["if"] == jobs["test"]["if"] == "github.event_name != 'schedule'"
+    assert [entry["cron"] for entry in check["on"]["schedule"]] == ["23 1 * * *"]
+    nightly = jobs["check-every-page"]
+    assert nightly["if"] == "github.event_name == 'schedule'" and "make check FULL=1" in steps_running(nightly)
+
+
+def test_gitlab_checks_what_a_merge_request_changed_and_every_page_on_the_nightly_schedule():
+    jobs = yaml.safe_load(GITLAB.read_text())
+    assert jobs["check"]["variables"] == {"GIT_DEPTH": "0"}  # CI_MERGE_REQUEST_DIFF_BASE_SHA is in the clone
+    nightly = jobs["check-every-page"]
+    assert nightly["rules"] == [{"if": '$CI_PIPELINE_SOURCE == "schedule" && $CHECK_EVERY_PAGE == "1"'}]
+    assert nightly["script"][-1] == "make check FULL=1"
+    for publishing in ("deploy", "newsletter"):  # the nightly schedule checks and publishes nothing
+        assert jobs[publishing]["rules"][0] == {"if": '$CHECK_EVERY_PAGE == "1"', "when": "never"}
+    readme = (ROOT / "README.md").read_text()
+    section = readme[readme.index("## Publishing from CI"):readme.index("## How it works")]
+    assert "`CHECK_EVERY_PAGE` = `1`" in section
+
+
 def secrets_used() -> set[str]:
     text = "".join(path.read_text() for path in WORKFLOWS)
     return set(re.findall(r"secrets\.([A-Z_]+)", text))

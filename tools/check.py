@@ -2,9 +2,10 @@
 
 Content errors fail the check; warnings (e.g. a tip on the wrong weekday) are listed but pass.
 The built site is then served on 127.0.0.1 and checked: internal links, HTML validity (Nu
-checker), and every page type in chromium (no off-origin request, no console error, no failed
-request, no horizontal scroll at 375 px, no serious axe-core violation). One summary at the end;
-exit status 1 when anything failed.
+checker), and pages in chromium (no off-origin request, no console error, no failed request, no
+horizontal scroll at 375 px, no serious axe-core violation): the pages whose sources changed since
+the merge base (git; tools/sitecheck/selection.py) plus one page of every type, or with --full
+every page. One summary at the end; exit status 1 when anything failed.
 
 The scratch build uses publishconf.py with SITEURL set to the local server's origin, so the
 absolute URLs of the production build (stylesheet, feeds, canonical links) resolve against the
@@ -19,8 +20,13 @@ import tempfile
 from pathlib import Path
 
 from tools.build import build, load_settings, path_overrides, print_report
+from tools.sitecheck.selection import choose
 from tools.sitecheck.server import SiteServer
 from tools.sitecheck.suite import CheckOutcome, check_html, check_links, check_pages, format_summary
+
+
+def _log(line: str) -> None:
+    print(f"   {line}", file=sys.stderr, flush=True)
 
 
 def content_outcome(result) -> CheckOutcome:
@@ -36,6 +42,9 @@ def main(argv=None) -> int:
     parser.add_argument("--content", help="content directory (default: PATH of the settings)")
     parser.add_argument("--code-quality", metavar="FILE", 
                         help="also write content problems as a GitLab Code Quality report")
+    parser.add_argument("--full", action="store_true", help="load every page in the browser, not only what changed")
+    parser.add_argument("--base", metavar="REF",
+                        help="compare with this branch or commit (default: CI's merge request base, else origin/main or main)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="werkbank-check-") as scratch, SiteServer(scratch) as server:
         overrides = {**path_overrides(args.content, scratch), "SITEURL": server.origin}
@@ -48,7 +57,8 @@ def main(argv=None) -> int:
         if not result.crashed:
             output = Path(scratch)
             for run in (lambda: check_links(output, server.origin), lambda: check_html(output),
-                        lambda: check_pages(output, server.origin, settings)):
+                        lambda: check_pages(output, server.origin, settings,
+                                            choose(output, settings, full=args.full, base=args.base), log=_log)):
                 outcome = run()
                 print(f"\n-- {outcome.name}: {outcome.status()}", file=sys.stderr)
                 for line in outcome.notes:

@@ -112,6 +112,47 @@ def discover(output_dir: str | Path, site=None) -> list[PageType]:
     return found
 
 
+def every_page(output_dir: str | Path, site=None, leave_out=()) -> list[PageType]:
+    """Every HTML file in `output_dir` as a page to load, named by its page type ("other" when no
+    pattern knows it), sorted by path; 404.html is loaded by a missing URL. `leave_out`: output-relative
+    paths not to load (redirect pages: they forward at once)."""
+    root = Path(output_dir)
+    files = sorted(path.relative_to(root).as_posix() for path in root.rglob("*.html"))
+    kinds = Classifier(site)
+    return [kinds.page(relative) for relative in files if relative not in leave_out]
+
+
+class Classifier:
+    """The page type of any output file of one site (the first pattern that matches it)."""
+
+    def __init__(self, site=None):
+        urls, settings = site or default_site()
+        self._patterns = [(re.compile(pattern.regex), pattern) for pattern in patterns_for(urls, settings)]
+        self._later_pages = _later_pages(settings)
+
+    def page(self, relative: str) -> PageType:
+        if relative == "404.html":
+            return PageType("404", NOT_FOUND_PROBE, expected_status=404)
+        for regex, pattern in self._patterns:
+            if regex.fullmatch(relative):
+                return PageType(pattern.name, _url_path(relative), is_email=pattern.is_email)
+        later = self._later_pages.fullmatch(relative) if self._later_pages else None
+        if later:  # page 3 of a tag: named after the tag's first page
+            first = self.page(f"{later['base']}/index.html" if later["base"] else "index.html")
+            return PageType(f"{first.name.removesuffix('-page-n')}-page-n", _url_path(relative))
+        return PageType("other", _url_path(relative), is_email=is_email_html(relative))
+
+
+def _later_pages(settings) -> re.Pattern | None:
+    """The output paths of page 2, 3, … of any listing, from PAGINATION_PATTERNS ('base' is the
+    listing's folder, empty for the home page)."""
+    for number, _url, save_as in settings.get("PAGINATION_PATTERNS", ()):
+        before, found, after = save_as.partition("{base_name}")
+        if number > 1 and found and not before:
+            return re.compile(r"(?:(?P<base>.+?)/)?" + pattern_regex(after.lstrip("/")))
+    return None
+
+
 def is_email_html(relative_path: str) -> bool:
     """Newsletter emails and their web copies (anything in a newsletter/ folder) are email HTML:
     Outlook markup and mail-service placeholders are allowed there, landmarks are not expected."""

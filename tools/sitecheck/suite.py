@@ -5,11 +5,16 @@
 
 from __future__ import annotations
 
+import contextlib
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from tools.chromium import running_browser
 from tools.sitecheck import browser, environment, links, pagetypes, vnu
+from tools.sitecheck.selection import Selection, one_per_type
+
+PROGRESS_EVERY = 100  # pages between progress lines of a long browser run
 
 
 @dataclass
@@ -18,6 +23,7 @@ class CheckOutcome:
     problems: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # shown, never a failure (e.g. external links)
     skipped: str | None = None  # why the check could not run (a missing tool and how to install it)
+    loaded: list[str] = field(default_factory=list)  # URL paths the browser check loaded, in order
 
     @property
     def failed(self) -> bool:
@@ -49,33 +55,54 @@ def check_html(output_dir: Path) -> CheckOutcome:
     return outcome
 
 
-def check_pages(output_dir: Path, origin: str, settings: dict | None = None) -> CheckOutcome:
-    """Every page type in chromium: privacy, console, requests, 375 px, axe (light and dark)."""
+def check_pages(output_dir: Path, origin: str, settings: dict | None = None,
+                selection: Selection | None = None, *, chromium=None, log=None) -> CheckOutcome:
+    """The selected pages in chromium (default: one page of every type): privacy, console,
+    requests, 375 px, axe (light and dark). `chromium`: a running browser to reuse (tests);
+    `log(line)` hears what is loaded and how far it got while it runs (a FULL run takes minutes)."""
     outcome = CheckOutcome("pages in chromium (requests, console, 375 px, axe-core)")
-    page_types = pagetypes.discover(output_dir, pagetypes.site_of(settings) if settings else None)
-    missing = pagetypes.missing_required(page_types)
+    site = pagetypes.site_of(settings) if settings else None
+    missing = pagetypes.missing_required(pagetypes.discover(output_dir, site))
     if missing:  # a site may lack e.g. tags; the test suite insists on them for the sample site
         outcome.notes.append("page types this site does not have: " + ", ".join(missing))
+    selection = selection or one_per_type(output_dir, site)
+    described = selection.describe()
+    if log and len(selection.pages) > PROGRESS_EVERY:  # a long run: say so before it starts
+        log(described[0])
+    timing = {}
     try:
-        reports = inspect_page_types(page_types, origin)
+        reports = inspect_page_types(selection.page_types, origin, chromium=chromium, log=log, timing=timing)
     except environment.ToolMissing as missing:
         outcome.skipped = str(missing)
         return outcome
     for page_type, report in reports.items():
         outcome.problems += [f"{page_type.name} ({report.url}): {line}" for line in report.problems()]
-    outcome.notes.append("page types: " + ", ".join(f"{t.name} (/{t.path})" for t in page_types))
+    outcome.loaded = [page_type.path for page_type in reports]
+    seconds = timing.get("pages", 0.0)
+    outcome.notes += described
+    outcome.notes.append(f"loaded {len(reports)} page(s) in {seconds:.1f} s "
+                         f"({seconds / max(len(reports), 1):.2f} s a page, chromium's start not counted)")
     return outcome
 
 
-def inspect_page_types(page_types, origin: str) -> dict:
-    """{PageType: PageReport} from one browser and one reused page."""
-    reports = {}
+def inspect_page_types(page_types, origin: str, chromium=None, log=None, timing: dict | None = None) -> dict:
+    """{PageType: PageReport} from one browser, one context and one reused tab: axe-core is
+    registered once as an init script, never sent again per page. `timing["pages"]`: the seconds
+    the pages took, without starting chromium."""
     environment.require(environment.BROWSER_TOOLS)  # name every missing tool at once, axe-core too
-    with running_browser() as chromium:
+    with contextlib.ExitStack() as stack:
+        if chromium is None:
+            chromium = stack.enter_context(running_browser())
         axe_source = browser.read_axe_source()
         page = browser.new_page(chromium, axe_source=axe_source)
-        for page_type in page_types:
+        stack.callback(page.close)
+        reports, started = {}, time.perf_counter()
+        for number, page_type in enumerate(page_types, 1):
             reports[page_type] = inspect_page_type(page, page_type, origin, axe_source)
+            if log and number % PROGRESS_EVERY == 0 and number < len(page_types):
+                log(f"  {number} of {len(page_types)} pages loaded")
+        if timing is not None:
+            timing["pages"] = time.perf_counter() - started
     return reports
 
 

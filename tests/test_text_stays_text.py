@@ -14,6 +14,7 @@ from lxml import html as lxml_html
 
 from helpers.authors import png_bytes
 from helpers.sharekit import page_share_texts
+from shared.quotes import quote_title
 from helpers.site import AUTHOR_YAML, MINIMAL_SITE
 
 SITEURL = "https://blog.nordlicht-werkstatt.example"
@@ -196,7 +197,9 @@ def test_roundup_page_shows_title_intro_and_every_thanked_name_as_typed(site):
     names = texts(page.xpath("//p[contains(@class, 'contributor-name')]"))
     assert names == [FREE_NAME_PLAIN, FREE_NAME, QUOTED_NAME, RTL_NAME]
     roles = " ".join(texts(page.xpath("//p[contains(@class, 'contributor-roles')]")))
-    assert all(f"„{title}“" in roles for title in TITLES.values())
+    # quoted as typed; a title's own „…“ becomes ‚…‘ inside the outer quotes
+    assert all(quote_title(title, lambda title: f"„{title}“") in roles for title in TITLES.values())
+    assert "„‚Gendern‘ ohne Sternchen“" in roles
     labels = page.xpath("//ul[contains(@class, 'contributor-links')]/@aria-label")
     assert any(QUOTED_NAME in label for label in labels) and any(RTL_NAME in label for label in labels)
 
@@ -256,9 +259,10 @@ def lxml_fragments(html: str):
 
 def test_email_html_shows_every_text_as_typed(site):
     page = site.html("newsletter/2026-W47.html")
-    assert page.findtext(".//title") == f"Werkbank Blog: Wochenrückblick {ROUNDUP_TITLE}"
+    posts = texts(page.xpath("//h3/a"))
+    assert page.findtext(".//title") == f"{posts[0]} und {len(posts) - 1} weitere · Werkbank Blog"
     assert texts(page.xpath("//h1")) == [ROUNDUP_TITLE]
-    assert sorted(texts(page.xpath("//h3/a"))) == sorted(TITLES.values())
+    assert sorted(posts) == sorted(TITLES.values())
     assert set(texts(page.xpath("//h3/following-sibling::p[contains(@class, 'fg')]"))) == {SUMMARY}
     assert NOTE_INTRO in texts(page.xpath("//td/p"))
     thanked = [li.text_content().split(":")[0] for li in page.xpath("//ul[@class='list']/li")]
@@ -280,7 +284,8 @@ def test_email_text_part_shows_ampersands_brackets_and_quotes_as_typed(site):
 
 def test_email_message_has_the_typed_subject_and_both_parts(site):
     message = email.message_from_bytes(site.path("newsletter/2026-W47.eml").read_bytes(), policy=email.policy.default)
-    assert message["Subject"] == f"Werkbank Blog: Wochenrückblick {ROUNDUP_TITLE}"
+    first = site.html("newsletter/2026-W47.html").xpath("//h3/a")[0].text_content()
+    assert first in TITLES.values() and message["Subject"] == f"{first} und {len(TITLES) - 1} weitere · Werkbank Blog"
     plain, html = message.iter_parts()
     assert plain.get_content() == site.text("newsletter/2026-W47.txt")
     assert TITLES["tag-like"] in plain.get_content()

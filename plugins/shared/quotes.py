@@ -5,22 +5,22 @@ from __future__ import annotations
 
 import re
 
-# outer opening mark -> the inner pair used inside it
-INNER_MARKS = {"„": ("‚", "‘"), "“": ("‘", "’"), "«": ("‹", "›"), "»": ("›", "‹"), '"': ("'", "'")}
-DOUBLE_MARKS = re.compile('["„“”«»]')
+# outer opening mark -> (the marks that clash with it, the inner pair used instead)
+INNER_MARKS = {"„": ("„“”", ("‚", "‘")), "“": ("„“”", ("‘", "’")), "«": ("«»", ("‹", "›")), "»": ("»«", ("›", "‹"))}
 
 
 def quote_title(title: str, quote) -> str:
     """`quote(title=…)` is the language's quoting (a UI string such as '„{title}“'); the title's own
-    double quotes become the inner marks, opening and closing in turn."""
+    typographic double quotes become the inner marks, opening and closing in turn. Straight and single
+    quotes do not look like the outer ones and stay as typed."""
     outer = quote(title="").strip()[:1]
-    if not DOUBLE_MARKS.search(title):
+    clashing, (opening, closing) = INNER_MARKS.get(outer, ("", ("", "")))
+    if not clashing or not any(mark in title for mark in clashing):
         return quote(title=title)
-    opening, closing = INNER_MARKS.get(outer, ("‘", "’"))
     state = {"open": False}
 
     def swap(_match):
         state["open"] = not state["open"]
         return opening if state["open"] else closing
 
-    return quote(title=DOUBLE_MARKS.sub(swap, title))
+    return quote(title=re.sub(f"[{clashing}]", swap, title))

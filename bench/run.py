@@ -572,6 +572,9 @@ def main(argv=None) -> int:
         from search import report as search_report  # bench/search.py
         for line in search_report(full["output"], "https://blog.nordlicht-werkstatt.example", "suche/"):
             print(line)
+        from picture_costs import report as picture_report  # bench/picture_costs.py: the corpus has no pictures
+        for line in picture_report(work):
+            print(line)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0

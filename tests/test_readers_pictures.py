@@ -173,7 +173,7 @@ def test_a_picture_is_published_at_its_address_with_its_copies_beside_it(folders
     assert picture.size == (1000, 750) and picture.widths == (480,)
     written = sorted(path.relative_to(output).as_posix() for path in output.rglob("*") if path.is_file())
     expected = {picture.file(width, kind) for width in (None, *picture.widths) for kind in (None, *picture.formats)}
-    assert written == sorted(expected)
+    assert written == sorted(expected) == sorted(shop.files)  # the files another check may trust
     assert (output / "images/urlaub.jpg").read_bytes() != source.read_bytes()
     assert shop.problems == []
 
@@ -261,3 +261,13 @@ def test_an_old_output_file_is_replaced_never_written_into(folders):
     cached = {path: path.read_bytes() for path in cache.rglob("*") if path.is_file() and path.suffix != ".json"}
     shop_for(output, cache, options={"max_size": 600}).publish(str(source), "images/urlaub.jpg")
     assert {path: path.read_bytes() for path in cached} == cached
+
+
+def test_a_cache_entry_emptied_by_hand_is_made_again(folders):
+    source, output, cache = folders
+    shop_for(output, cache).publish(str(source), "images/urlaub.jpg")
+    [entry] = [path for path in cache.iterdir() if path.is_dir()]
+    (entry / "full.jpeg").unlink()
+    again = shop_for(output.parent / "output-2", cache)
+    assert again.publish(str(source), "images/urlaub.jpg")
+    assert (output.parent / "output-2/images/urlaub.jpg").read_bytes() == (output / "images/urlaub.jpg").read_bytes()

@@ -75,6 +75,7 @@ class PictureShop:
     publish_originals: bool = False
     pictures: dict = field(default_factory=dict)  # output-relative path -> Picture, this build
     problems: list = field(default_factory=list)  # ContentProblems of this build's pictures
+    files: set = field(default_factory=set)  # output-relative paths of every file placed (re-encoded: no metadata)
     _memo: dict | None = None
     _memo_changed: bool = False
 
@@ -98,17 +99,26 @@ class PictureShop:
             return True
         if entry is None:  # an animation: published as it is
             return False
+        try:
+            picture = self._place_entry(entry, save_as, kind)
+        except (FileNotFoundError, ValueError, KeyError):  # an entry someone emptied by hand: made again
+            shutil.rmtree(entry, ignore_errors=True)
+            picture = self._place_entry(self._entry(source, stat, kind), save_as, kind)
+        if self.publish_originals:
+            _place(Path(source), self.output / original_file(save_as), link=False)
+        self.pictures[save_as] = picture
+        self.problems += self._too_large(source, stat.st_size, picture.source_size)
+        return True
+
+    def _place_entry(self, entry: Path, save_as: str, kind: str) -> Picture:
         manifest = json.loads((entry / "picture.json").read_text(encoding="utf-8"))
         picture = Picture(save_as, tuple(manifest["size"]), tuple(manifest["source_size"]),
                           tuple(manifest["widths"]), tuple(manifest["formats"]))
         for name in manifest["files"]:
             width, kind_of_copy = _copy_of(name, kind)
             _place(entry / name, self.output / picture.file(width, kind_of_copy))
-        if self.publish_originals:
-            _place(Path(source), self.output / original_file(save_as), link=False)
-        self.pictures[save_as] = picture
-        self.problems += self._too_large(source, stat.st_size, picture.source_size)
-        return True
+            self.files.add(picture.file(width, kind_of_copy))
+        return picture
 
     def _entry(self, source: str, stat, kind: str) -> Path | None:
         """The cache folder of this source with these settings, made now if missing; None: animated."""
@@ -196,19 +206,28 @@ def _store(entry: Path, encoded: EncodedPicture) -> None:
 
 def _place(cached: Path, target: Path, link: bool = True) -> None:
     """Put a file at `target`, a hard link to the cache when the file system allows it. Never writes
-    into an existing file: a link shares the cache's bytes, so the old name is replaced instead."""
-    try:
-        if os.path.samefile(cached, target):
+    into an existing file: a link shares the cache's bytes, so an old file is replaced instead."""
+    if link:
+        try:
+            os.link(cached, target)  # the usual case of a fresh output: one system call
             return
-    except OSError:
-        pass
-    target.parent.mkdir(parents=True, exist_ok=True)
+        except FileNotFoundError:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with contextlib.suppress(OSError):
+                os.link(cached, target)
+                return
+        except FileExistsError:
+            if os.path.samefile(cached, target):  # the preview: still the same file
+                return
+        except OSError:
+            pass  # no links here (another file system): a copy
     partial = target.with_name(f".{target.name}.{os.getpid()}.part")
     with contextlib.suppress(FileNotFoundError):
         os.unlink(partial)  # left by an interrupted build: never copy into it (it may be a link)
+    target.parent.mkdir(parents=True, exist_ok=True)
     try:
         if not link:
-            raise OSError("copy asked for")
+            raise OSError("a copy was asked for")
         os.link(cached, partial)
     except OSError:
         shutil.copyfile(cached, partial)

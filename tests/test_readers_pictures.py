@@ -14,6 +14,7 @@ from helpers.pictures import animated_png, drawing_png, phone_jpeg, photo, revea
 from readers import pictures, pictureshop
 from readers.pictures import NotAPicture, PictureOptions, encode_picture, published_size
 from readers.pictureshop import PictureShop, SourceLimits, original_file, picture_file
+from shared.config import SCHEMA_BY_NAME, read_config
 from shared.problems import ERROR, WARNING
 
 
@@ -148,6 +149,20 @@ def test_a_file_that_is_no_picture_says_so(data):
 def test_copies_are_named_after_their_picture_and_its_format(path, width, kind, expected):
     assert picture_file(path, width, kind) == expected
     assert original_file("images/a.jpg") == "images/a-original.jpg"
+
+
+@pytest.mark.parametrize("name, value, expected", [
+    ("IMAGE_FORMATS", ["avif", "jpegxl"], "expected a list of 'avif' and/or 'webp'"),
+    ("IMAGE_FORMATS", ["webp", "webp"], "expected a list of 'avif' and/or 'webp'"),
+    ("IMAGE_MAX_SIZE", 0, "expected a whole number from 1"),
+    ("IMAGE_WIDTHS", [480, "800"], "expected a list of widths in pixels"),
+    ("IMAGE_PUBLISH_ORIGINALS", "yes", "expected True or False"),
+])
+def test_a_bad_image_setting_names_the_key_and_what_is_allowed(name, value, expected):
+    config, problems = read_config({name: value})
+    [problem] = [found for found in problems if found.message.startswith(name)]
+    assert problem.message.startswith(f"{name} = {value!r} is not allowed: {expected}")
+    assert config[name] == SCHEMA_BY_NAME[name].default
 
 
 # --- the shop: cache and output --------------------------------------------------------------------

@@ -9,7 +9,7 @@ OUTPUT := output
 # A typed value as one shell word, exactly as typed: no $ expansion, no backticks ('…' with ' escaped).
 shell_quote = '$(subst ','"'"',$(1))'
 
-.PHONY: html serve devserver check publish deploy status clean test new-post node-tools help screenshots newsletter send-newsletter send-due-newsletter share bench import-wordpress
+.PHONY: html serve devserver check publish deploy status clean test new-post node-tools help screenshots newsletter send-newsletter send-due-newsletter share bench import-wordpress server-headers
 
 help:
 	@echo "make html | serve | devserver | check | publish | deploy DEPLOY_TARGET=… | status | clean | test | new-post TITLE=\"…\" AUTHOR=handle"
@@ -72,6 +72,9 @@ send-due-newsletter: $(VENV)/.installed  ## CI, after the Friday deploy: the wee
 
 share: $(VENV)/.installed  ## make share WEEK=2026-W47 [SETTINGS=publishconf.py]: print the #FollowFriday posts
 	$(PY) -m tools.share --output $(OUTPUT) $(if $(SETTINGS),--settings $(SETTINGS)) $(WEEK)
+
+server-headers: $(VENV)/.installed  ## the security headers for nginx, Apache and Caddy, from the settings (docs/deploy.md)
+	$(PY) -m tools.server_headers --settings publishconf.py
 
 import-wordpress: $(VENV)/.installed  ## make import-wordpress WXR=export.xml [UPLOADS=folder-or-https-url] [DRY_RUN=1]
 	$(PY) -m tools.wordpress --wxr $(call shell_quote,$(value WXR)) $(if $(UPLOADS),--uploads $(call shell_quote,$(value UPLOADS))) $(if $(filter 1 true yes,$(DRY_RUN)),--dry-run)

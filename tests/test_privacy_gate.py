@@ -206,3 +206,41 @@ def test_a_violating_build_is_not_deployed(tmp_path):
                     "--target", str(target), env_extra={"DEPLOY_NEWSLETTER": "", "DRY_RUN": ""})
     assert done.returncode == 1 and "fonts.googleapis.com" in done.stderr
     assert [p.name for p in target.iterdir()] == ["index.html"] and (target / "index.html").read_text() == "the live site"
+
+
+# --- Content-Security-Policy and Referrer-Policy ------------------------------------------------
+
+def test_every_page_type_carries_the_policies(build_site):
+    from privacy.policy import content_security_policy
+
+    old_address = {"articles/erster-beitrag.md": article("Erster Beitrag", "2026-11-18 09:30", id="0001",
+                                                         aliases=["/2019/alt/"])}
+    site = build_site(old_address, settings_file="publishconf.py")
+    assert (site.output / "2019/alt/index.html").is_file()  # a redirect page is a page too
+    expected = content_security_policy({}, "")
+    pages = [p for p in site.output.rglob("*.html") if "newsletter" not in p.parts]
+    assert len(pages) > 15
+    for path in pages:
+        page = site.html(str(path.relative_to(site.output)))
+        assert page.xpath("//meta[@http-equiv='Content-Security-Policy']/@content") == [expected], path
+        assert page.xpath("//meta[@name='referrer']/@content") == ["strict-origin-when-cross-origin"], path
+    assert "'unsafe-inline'" not in expected.split("script-src", 1)[1].split(";", 1)[0]
+
+
+def test_an_allowed_origin_and_the_newsletter_form_are_in_the_policy():
+    from privacy.policy import content_security_policy
+
+    policy = content_security_policy({"https://media.example.org": "ours"}, "https://news.example.net/form")
+    assert "default-src 'self' https://media.example.org" in policy
+    assert "form-action 'self' https://news.example.net" in policy
+    assert "frame-ancestors" not in policy  # a <meta> policy cannot say it
+    assert "frame-ancestors 'self'" in content_security_policy({}, "", header=True)
+
+
+def test_the_deploy_docs_show_the_headers_the_settings_give():
+    done = run_tool("tools.server_headers", "--settings", "publishconf.py")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout in (ROOT / "docs/deploy.md").read_text(encoding="utf-8")
+    for server in ("add_header Content-Security-Policy", "Header always set Strict-Transport-Security",
+                   'X-Content-Type-Options "nosniff"'):
+        assert server in done.stdout

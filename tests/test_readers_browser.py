@@ -55,13 +55,16 @@ def results(page) -> list[dict]:
 
 
 def test_a_typed_query_finds_the_post_and_no_request_leaves_the_origin(chromium, served):
+    """Under the page's Content-Security-Policy: search runs without any violation."""
     page = chromium.new_page()
-    requests = []
+    requests, console = [], []
     page.on("request", lambda request: requests.append(request.url))
+    page.on("console", lambda message: console.append(message.text))
     page.goto(served + "suche/")
     page.fill("input[name=q]", "Schattenbretter")
     page.press("input[name=q]", "Enter")
-    page.wait_for_function("document.querySelector('.search-status').textContent.includes('Treffer')")
+    # locators, not wait_for_function: a string of JavaScript is eval, which the page's policy refuses
+    page.locator(".search-status", has_text="Treffer").wait_for()
     found = results(page)
     assert found[0] == {"title": "Ein langer Beitrag über Schattenbretter", "href": "/2026/langer-beitrag/",
                         "meta": "12. November 2026 · Tom Muster",
@@ -69,6 +72,8 @@ def test_a_typed_query_finds_the_post_and_no_request_leaves_the_origin(chromium,
     assert page.locator(".search-status").text_content() == "1 Treffer für „Schattenbretter“"
     assert page.evaluate("location.search") == "?q=Schattenbretter"
     assert requests and [url for url in requests if not url.startswith(served)] == []
+    assert "script-src 'self'" in page.get_attribute("meta[http-equiv='Content-Security-Policy']", "content")
+    assert [text for text in console if "Content Security Policy" in text] == []
     page.close()
 
 
@@ -80,7 +85,7 @@ def test_a_linked_search_opens_with_its_results_and_finds_authors_and_topics(chr
     page.goto(served + "suche/?q=Mittwochstipp")
     assert {hit["href"] for hit in results(page)} == {"/2026/tipp-eins/", "/2026/tipp-zwei/"}
     page.goto(served + "suche/?q=Teilen")  # the share box and the navigation are not indexed
-    page.wait_for_function("document.querySelector('.search-status').textContent.startsWith('Keine')")
+    page.locator(".search-status", has_text="Keine").wait_for()
     page.close()
 
 
@@ -88,9 +93,9 @@ def test_a_linked_search_opens_with_its_results_and_finds_authors_and_topics(chr
 def test_the_search_page_with_results_has_no_serious_axe_violation(chromium, served, scheme):
     require_tool("axe-core")
     page = chromium.new_page(viewport={"width": 375, "height": 800}, color_scheme=scheme)
+    page.add_init_script(script=AXE.read_text())  # as the page loads: its policy refuses inline scripts
     page.goto(served + "suche/?q=Tipp")
     results(page)
-    page.add_script_tag(content=AXE.read_text())
     found = page.evaluate("async () => (await axe.run(document, {runOnly: {type: 'tag', values: "
                           "['wcag2a','wcag2aa','wcag21a','wcag21aa','wcag22aa']}})).violations")
     assert [(v["id"], v["impact"]) for v in found if v["impact"] in ("serious", "critical")] == []

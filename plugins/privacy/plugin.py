@@ -15,11 +15,12 @@ from html import unescape
 from pelican import signals
 
 from shared.config import read_config
-from shared.model import connect, written_pages
+from shared.model import connect, site_config, written_pages
 from shared.problems import ContentProblem, relative_path, report
 
 from .gate import loads_in_css, loads_in_html, own_hosts
 from .pictures import RASTER_SUFFIXES, revealing_metadata
+from .policy import REFERRER_POLICY, content_security_policy
 from .sources import SourceFinder
 
 SKIPPED_FOLDERS = ("pagefind",)  # written after the build by Pagefind, from our own pages
@@ -88,6 +89,16 @@ def _files(output: str) -> list:
     return found
 
 
+def expose_policies(generator) -> None:
+    """generator_init: every page's <meta> Content-Security-Policy and Referrer-Policy (theme/base.html)."""
+    config = site_config(generator.context)
+    generator.env.globals.update(
+        content_security_policy=content_security_policy(config["PRIVACY_ALLOWED_ORIGINS"],
+                                                        config["NEWSLETTER_SUBSCRIBE_URL"]),
+        referrer_policy=REFERRER_POLICY)
+
+
 def register():
     connect()
+    signals.generator_init.connect(expose_policies)
     signals.finalized.connect(check_output)

@@ -67,6 +67,7 @@ class ImageShop:
     output: Path
     pictures: dict = field(default_factory=dict)  # output-relative path -> Picture the build re-encoded
     sizes: dict = field(default_factory=dict)  # of other images (theme files, GIFs), read once
+    tags: dict = field(default_factory=dict)  # finished tags: a card's picture is on ~9 pages, written alike
 
     def picture(self, relative: str) -> Picture | None:
         return self.pictures.get(relative)
@@ -152,7 +153,8 @@ def sized_tag(tag: str, page: str, shop: ImageShop, site_url: str, first: bool, 
     found = attributes(tag)
     relative = output_path_of(found.get("src", ""), page, site_url)
     picture = shop.picture(relative) if relative else None
-    size = shop.size(relative) if relative else None
+    sized_already = "width" in found and "height" in found
+    size = shop.size(relative) if relative and (picture is not None or not sized_already) else None
     changes = _dimensions(found, size, picture) if size else {}
     ours = picture is not None and "srcset" not in found
     if ours and picture.widths:
@@ -172,16 +174,20 @@ def sized_tag(tag: str, page: str, shop: ImageShop, site_url: str, first: bool, 
 
 def size_images(html: str, page: str, shop: ImageShop, site_url: str) -> str:
     """Every <img> of one page; the first one of the page is above the fold and loads at once."""
-    count = 0
     pictures = [match.span() for match in PICTURE_ELEMENT.finditer(html)] if "<picture" in html else []
-
-    def replace(match):
-        nonlocal count
-        count += 1
+    folder = posixpath.dirname(page)
+    pieces, last = [], 0
+    for count, match in enumerate(IMG_TAG.finditer(html), start=1):
+        tag = match.group(0)
         inside = any(start < match.start() < end for start, end in pictures)
-        return sized_tag(match.group(0), page, shop, site_url, first=count == 1, in_picture=inside)
-
-    return IMG_TAG.sub(replace, html)
+        # the same tag makes the same result wherever its address does not depend on the page
+        key = (tag, count == 1, inside, None if site_url and f"{site_url}/" in tag else folder)
+        if key not in shop.tags:
+            shop.tags[key] = sized_tag(tag, page, shop, site_url, first=count == 1, in_picture=inside)
+        if shop.tags[key] != tag:
+            pieces += [html[last:match.start()], shop.tags[key]]
+            last = match.end()
+    return "".join(pieces) + html[last:] if pieces else html
 
 
 def size_site_images(shop: ImageShop, site_url: str, pages, skip=lambda relative: False) -> int:

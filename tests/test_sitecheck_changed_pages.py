@@ -3,12 +3,13 @@ build's record), every page with FULL=1, and one page of every type when nothing
 
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from helpers.frontmatter import article
+from helpers.frontmatter import article, series
 from helpers.site import AUTHOR_YAML, DEFAULT_BUILD_TIME, MINIMAL_SITE, ROOT, site_settings, write_files
 from shared.model import WRITTEN_KEY, written_pages
 from tools.build import build
@@ -141,6 +142,19 @@ def test_a_new_roundup_note_loads_its_roundup_page(checkout):
     assert reasons(selection, "wochenrueckblick/2026-W47/")[0] == "roundup note content/roundups/2026-W47.md changed"
 
 
+def test_a_series_loads_its_pages_and_its_tips(checkout):
+    tips = series("#Mittwochstipp", "Tipp {n}", description="Jeden Mittwoch ein Tipp.", weekday="wednesday",
+                  owners=["tom-muster"])
+    checkout.edit("series/mittwochstipp.yml", tips)
+    checkout.edit("articles/zweiter-beitrag.md", SITE["articles/zweiter-beitrag.md"].replace(
+        "summary: Kurz.", "summary: Kurz.\nseries: mittwochstipp"))
+    before = git(checkout.folder, "rev-parse", "HEAD")
+    checkout.edit("series/mittwochstipp.yml", tips.replace("Jeden Mittwoch", "Mittwochs"))
+    selection = choose(checkout.output, checkout.build(), base=before, environ=NO_CI)
+    assert "series content/series/mittwochstipp.yml changed" in reasons(selection, "serien/mittwochstipp/")
+    assert reasons(selection, POST) == ["in the series of content/series/mittwochstipp.yml"]
+
+
 def test_a_picture_loads_the_pages_that_show_it(checkout):
     picture = (ROOT / "content/images/authors/jana-beispiel.png").read_bytes()
     checkout.edit("images/bild.png", picture, commit=False)
@@ -233,3 +247,13 @@ def test_make_check_passes_full_and_base_on():
                                             ("seite/2/index.html", "index-page-2")])
 def test_later_pages_of_a_listing_are_named_after_its_first_page(relative, name):
     assert pagetypes.Classifier().page(relative).name == name
+
+
+def test_in_ci_a_checkout_git_refuses_to_read_loads_every_page(checkout):
+    if os.geteuid() != 0:
+        pytest.skip("needs root to give the checkout to another user")
+    settings = checkout.build()
+    subprocess.run(["chown", "-R", "12345:12345", str(checkout.folder / ".git")], check=True)
+    selection = choose(checkout.output, settings, environ={"GITHUB_BASE_REF": "main"})
+    assert selection.mode == FULL
+    assert "detected dubious ownership" in selection.notes[-1] and "safe.directory" in selection.notes[-1]

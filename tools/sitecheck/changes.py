@@ -40,7 +40,8 @@ def _git(top: Path, *args: str) -> str:
     except OSError as error:
         raise _GitFailed(str(error)) from None
     if done.returncode != 0:
-        raise _GitFailed(done.stderr.strip().splitlines()[-1] if done.stderr.strip() else f"git {args[0]} failed")
+        lines = done.stderr.strip().splitlines() or [f"git {args[0]} failed"]
+        raise _GitFailed(next((line for line in lines if line.startswith(("fatal:", "error:"))), lines[-1]))
     return done.stdout
 
 
@@ -107,13 +108,15 @@ def changed_files(directory: str | Path, environ=None, base: str | None = None) 
 
     `base` (a branch or commit) wins over CI's variables; `environ` defaults to os.environ."""
     environ = os.environ if environ is None else environ
+    from_ci = not base and bool(environ.get(GITLAB_BASE) or environ.get(GITHUB_BASE))
     if shutil.which("git") is None:
         return Changes(None, why="git is not installed")
     try:
         top = Path(_git(Path(directory), "rev-parse", "--show-toplevel").strip())
     except _GitFailed as error:  # a folder outside any checkout: nothing "changed" in it
+        if "dubious ownership" in str(error):  # a checkout git will not read: CI's setup, not the site
+            return Changes(None, why=f"{error}: git config --global --add safe.directory {directory}", from_ci=from_ci)
         return Changes(None, why=f"{directory} is not in a git checkout ({error})")
-    from_ci = not base and bool(environ.get(GITLAB_BASE) or environ.get(GITHUB_BASE))
     try:
         commit, how, from_ci = find_base(top, environ, base)
         # against the working tree: the commits since the base and what is not committed yet

@@ -15,6 +15,7 @@ files just built instead of the live site; content checks do not depend on SITEU
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -43,6 +44,9 @@ def main(argv=None) -> int:
     parser.add_argument("--code-quality", metavar="FILE", 
                         help="also write content problems as a GitLab Code Quality report")
     parser.add_argument("--full", action="store_true", help="load every page in the browser, not only what changed")
+    parser.add_argument("--verbose", action="store_true",
+                        default=os.environ.get("VERBOSE", "").strip().lower() in ("1", "true", "yes"),
+                        help="list every external link (VERBOSE=1), not only the count per host")
     parser.add_argument("--base", metavar="REF",
                         help="compare with this branch or commit (default: CI's merge request base, else origin/main or main)")
     args = parser.parse_args(argv)
@@ -56,7 +60,7 @@ def main(argv=None) -> int:
         outcomes = [content_outcome(result)]
         if not result.crashed:
             output = Path(scratch)
-            for run in (lambda: check_links(output, server.origin), lambda: check_html(output),
+            for run in (lambda: check_links(output, server.origin, verbose=args.verbose), lambda: check_html(output),
                         lambda: check_pages(output, server.origin, settings,
                                             choose(output, settings, full=args.full, base=args.base), log=_log)):
                 outcome = run()

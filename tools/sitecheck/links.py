@@ -62,11 +62,12 @@ class LinkReport:
         return lines
 
     def external_hosts(self) -> list[str]:
-        """External links grouped by host: 'bsky.app: 23 link(s), e.g. https://bsky.app/...'."""
-        by_host: dict[str, list[str]] = {}
-        for url in sorted(self.external):
-            by_host.setdefault(urlsplit(url).netloc or url, []).append(url)
-        return [f"{host}: {len(urls)} link(s), e.g. {urls[0][:100]}" for host, urls in sorted(by_host.items())]
+        """External links counted by host: 'bsky.app (23)'."""
+        by_host: dict[str, int] = {}
+        for url in self.external:
+            host = urlsplit(url).netloc or url
+            by_host[host] = by_host.get(host, 0) + 1
+        return [f"{host} ({count})" for host, count in sorted(by_host.items())]
 
     def external_summary(self) -> str:
         return "\n".join(f"{url}  (from {len(pages)} page(s), e.g. {pages[0]})"

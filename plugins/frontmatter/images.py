@@ -64,3 +64,18 @@ def missing_alt_problems(html: str, body: str, body_line: int, source_path: str)
             'for pure decoration write ![](…){: .decorative} (in HTML: class="decorative" alt="")',
         ))
     return problems
+
+
+FIRST_IMAGE_SOURCE = re.compile(r"""<img\b[^>]*?\bsrc=["']([^"']*)["']""", re.IGNORECASE)
+
+
+def body_repeats_image(content_html: str, image: str) -> bool:
+    """Whether the body's first picture is the post's `image:`: the page then shows it once, in the
+    text (where it may have its caption), not a second time above it."""
+    found = FIRST_IMAGE_SOURCE.search(content_html)
+    if not found:
+        return False
+    source = found.group(1).split("?", 1)[0]
+    for marker in ("{static}", "{attach}", "{filename}", "|static|"):
+        source = source.removeprefix(marker)
+    return source.lstrip("/") == image.lstrip("/")

@@ -11,7 +11,7 @@ from shared.markdown import markdown_renderer
 from shared.problems import report
 from shared.references import names_in, unknown_reference_problems
 
-from .images import missing_alt_problems
+from .images import body_repeats_image, missing_alt_problems
 from .links import missing_image, missing_link_targets
 from .metadata import read_front_matter
 
@@ -67,6 +67,8 @@ class YamlFrontMatterReader(MarkdownReader):
             # a summary is text (pages, feeds, emails and share texts show it as typed), so Pelican's
             # own `summary` gets that text escaped, not Markdown: one conversion fewer per post
             metadata["summary"] = str(escape(front.values["summary"]))
+        if front.values.get("image"):
+            metadata["image_in_body"] = body_repeats_image(content, front.values["image"])
         metadata["front_matter_lines"] = front.lines
         return content, metadata
 

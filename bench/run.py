@@ -145,8 +145,11 @@ def write_full_corpus(plan: list[dict], content: Path) -> None:
 
 # ---- one build in a child process ----------------------------------------------------------------
 
-def child_build(kind: str, content: str, output: str, cache: bool) -> dict:
-    """Runs inside the child: build once, return wall time, peak memory and where the time went."""
+def child_build(kind: str, content: str, output: str, cache: bool, cards: str | None = None) -> dict:
+    """Runs inside the child: build once, return wall time, peak memory and where the time went.
+
+    `cards`: the social cards' cache folder (shared by the runs, so they find the cards drawn);
+    None: a folder of this build's own, empty, so every card is drawn."""
     sys.path.insert(0, str(ROOT))
     sys.path.insert(0, str(ROOT / "plugins"))
     from pelican import Pelican
@@ -546,17 +549,6 @@ def main(argv=None) -> int:
               f"{cards_cold['seconds'] / count * 1000:5.1f} s per 1,000 cards (that build's CPU time {cards_cold['cpu']:.2f} s)")
         print(f"  warm, all cached:  {warm:6.2f} s = {warm / count * 1000:5.1f} ms per card "
               f"(planning every card and copying it from the cache; in (b) above)")
-        # the builds' figures are printed first: the preview restarts when a plugin file changes meanwhile
-        latency = preview_latencies(work / "full", work, plan, args.edits)
-        print(f"edit to preview (`make devserver`, pelicanconf.py; from the save to the first response showing it, "
-              f"median of {args.edits} edits; its first build {latency['first_build']:.2f} s)")
-        print(f"  body of an old post      {latency['body']:6.3f} s (target ≤ 0.5 s)   its page")
-        print(f"  title of a new post      {latency['title']:6.3f} s (target ≤ 1 s)     its page, home, roundup, archive")
-        print(f"  a profile's name         {latency['profile']:6.3f} s (target ≤ 1 s)     author page, a post of hers")
-        print(f"  a new tag on a new post  {latency['tag']:6.3f} s (target ≤ 1 s)     its page, the new topic page")
-        print(f"  a series description     {latency['series']:6.3f} s (target ≤ 1 s)     series page, series index")
-        print(f"  a date a week earlier    {latency['date']:6.3f} s (target ≤ 1 s)     its page, the roundup it moves to")
-        print(f"  a co-author added        {latency['co_author']:6.3f} s (target ≤ 1 s)     its byline, her author page")
         slug = week_slug(LAST_DAY)
         seconds = sum(week["phases"].get(name, 0.0) for name in ("roundup", "newsletter"))
         print(f"roundups + newsletter for the 40-post week {slug} (a build of only that week; roundup and "
@@ -569,6 +561,17 @@ def main(argv=None) -> int:
         page, size, css = article_page_and_css(full["output"])
         print(f"largest article page: {page} {size / 1024:.1f} KB + its CSS {css / 1024:.1f} KB = "
               f"{(size + css) / 1024:.1f} KB (target ≤ 25 KB)")
+        # after the builds' figures: the preview restarts (and this stops) when a plugin file changes
+        latency = preview_latencies(work / "full", work, plan, args.edits)
+        print(f"edit to preview (`make devserver`, pelicanconf.py; from the save to the first response showing it, "
+              f"median of {args.edits} edits; its first build {latency['first_build']:.2f} s)")
+        print(f"  body of an old post      {latency['body']:6.3f} s (target ≤ 0.5 s)   its page")
+        print(f"  title of a new post      {latency['title']:6.3f} s (target ≤ 1 s)     its page, home, roundup, archive")
+        print(f"  a profile's name         {latency['profile']:6.3f} s (target ≤ 1 s)     author page, a post of hers")
+        print(f"  a new tag on a new post  {latency['tag']:6.3f} s (target ≤ 1 s)     its page, the new topic page")
+        print(f"  a series description     {latency['series']:6.3f} s (target ≤ 1 s)     series page, series index")
+        print(f"  a date a week earlier    {latency['date']:6.3f} s (target ≤ 1 s)     its page, the roundup it moves to")
+        print(f"  a co-author added        {latency['co_author']:6.3f} s (target ≤ 1 s)     its byline, her author page")
         # Pagefind runs after the build (make html / publish), over the site build's output
         from search import report as search_report  # bench/search.py
         for line in search_report(full["output"], "https://blog.nordlicht-werkstatt.example", "suche/"):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 WIDTH, HEIGHT = 1200, 630
 DEFAULT_ACCENT = "#0b5cad"  # the theme's --accent (theme/static/css/site.css)
@@ -68,13 +68,10 @@ class CardSpec:
         if self.picture:
             inputs = {"picture": self.picture.digest}
         else:
-            shown = asdict(self)
-            shown.pop("alt"), shown.pop("picture"), shown.pop("picture_alt")
-            shown["people"] = [{"name": p.name, "avatar": p.avatar.digest if p.avatar else None}
-                               for p in self.people[:MAX_PEOPLE_SHOWN]]
             logo = self.brand.logo
-            shown["brand"] = {**shown["brand"], "logo": logo.digest if logo else None}
-            inputs = shown
+            inputs = {"title": self.title, "kicker": self.kicker, "names": self.names,
+                      "people": [[p.name, p.avatar.digest if p.avatar else None] for p in self.people[:MAX_PEOPLE_SHOWN]],
+                      "brand": [self.brand.site_name, self.brand.accent, logo.digest if logo else None]}
         text = json.dumps([engine, inputs], sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
 

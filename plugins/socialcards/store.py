@@ -1,7 +1,8 @@
 """Where cards are kept between builds (the cache) and put for the site (the output's card folder).
 
 A card's file name is its key (cards.CardSpec.key), so a file that exists is the right card: the
-cache is a folder of finished cards, and placing a card is a copy unless nothing of it changed.
+cache is a folder of finished cards, and placing a card is a hard link (or a copy) unless the
+output has it already.
 Source files are known by a hash of their bytes; the hash is remembered by size and time stamp,
 so a rebuild reads only files that changed (a phone photo can be 12 MB).
 """
@@ -42,6 +43,8 @@ class SourceHashes:
     def digest(self, path) -> str | None:
         """The file's hash, or None when it is not a readable file."""
         path = os.path.abspath(path)
+        if path in self.used:  # asked before in this build (an avatar is on every card of its person)
+            return self.known[path][2] if path in self.known else None
         self.used.add(path)
         try:
             stat = os.stat(path)
@@ -97,7 +100,7 @@ def place_cards(specs: dict, cache: Path, folder: Path, make: Callable[[object],
             placed.drawn.append(name)
         else:
             placed.copied += 1
-        shutil.copyfile(cached, target)
+        _link_or_copy(cached, target)
     wanted = {name.split(".")[0] for name in specs}
     for entry in os.scandir(folder):
         found = CARD_FILE.match(entry.name)
@@ -105,6 +108,15 @@ def place_cards(specs: dict, cache: Path, folder: Path, make: Callable[[object],
             os.remove(entry.path)
             placed.removed += 1
     return placed
+
+
+def _link_or_copy(cached: Path, target: Path) -> None:
+    """A hard link where cache and output share a file system (no bytes copied: 1,200 cards are
+    36 MB), else a copy. Nothing writes into a card after it is placed (like the picture cache)."""
+    try:
+        os.link(cached, target)
+    except OSError:
+        shutil.copyfile(cached, target)
 
 
 def write_whole(path: Path, data: bytes) -> None:

@@ -47,3 +47,26 @@ def test_make_serve_serves_the_output_folder(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+@pytest.mark.parametrize("error", [BrokenPipeError, ConnectionResetError, ConnectionAbortedError])
+def test_a_browser_that_went_away_is_no_traceback(capsys, error):
+    from tools.preview.server import PreviewServer
+    from tools.serve import QuietHTTPServer
+
+    for server in (QuietHTTPServer.__new__(QuietHTTPServer), PreviewServer.__new__(PreviewServer)):
+        try:
+            raise error("the browser closed the connection")
+        except error:
+            server.handle_error(None, ("127.0.0.1", 50000))
+    assert capsys.readouterr().err == ""
+
+
+def test_any_other_error_is_still_shown(capsys):
+    from tools.serve import QuietHTTPServer
+
+    try:
+        raise RuntimeError("a bug")
+    except RuntimeError:
+        QuietHTTPServer.__new__(QuietHTTPServer).handle_error(None, ("127.0.0.1", 50000))
+    assert "RuntimeError: a bug" in capsys.readouterr().err

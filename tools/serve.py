@@ -12,6 +12,17 @@ import sys
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 
+class QuietHTTPServer(ThreadingHTTPServer):
+    """A browser that goes away while it waits (a closed tab, a reload) is no traceback in the log."""
+
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        if isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError, ConnectionAbortedError)):
+            return
+        super().handle_error(request, client_address)
+
+
 class PortTaken(Exception):
     """The port is in use; the message says how to choose another."""
 
@@ -35,7 +46,7 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     handler = functools.partial(SimpleHTTPRequestHandler, directory=args.output)
     try:
-        server = bind(lambda: ThreadingHTTPServer((args.host, args.port), handler), args.port)
+        server = bind(lambda: QuietHTTPServer((args.host, args.port), handler), args.port)
     except PortTaken as error:
         print(error, file=sys.stderr)
         return 1

@@ -13,9 +13,11 @@ import posixpath
 import queue
 import re
 from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
+
+from tools.serve import QuietHTTPServer
 
 from .problems import banner, problem_page
 
@@ -147,8 +149,7 @@ def _is_about(problem, source: str, root: str) -> bool:
     return os.path.normpath(os.path.join(root, problem.path)) == source
 
 
-class PreviewServer(ThreadingHTTPServer):
-    daemon_threads = True
+class PreviewServer(QuietHTTPServer):
     allow_reuse_address = True
 
     def __init__(self, session, host: str = "127.0.0.1", port: int = 8000):

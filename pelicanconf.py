@@ -50,6 +50,7 @@ PLUGINS = [
     "sitemap_xml",  # last: lists every page the others wrote
     "readers",  # search page, Weiterlesen, reading time, sized images, subscribe page + OPML
     "aliases",  # old addresses (front matter `aliases:`) -> redirect pages, written last
+    "brand",  # logo, icons, brand colour shades, site font, footer line
     "privacy",  # reads every written file: nothing loads from another origin, no GPS in pictures
     "socialcards",  # og:image of every page: the post's picture or a card drawn with Pillow, cached
 ]
@@ -103,9 +104,21 @@ WRITE_DRAFTS = True
 RELATIVE_URLS = True
 DELETE_OUTPUT_DIRECTORY = False
 CACHE_CONTENT = False
+# A static file (the logo's SVG, a PDF) is copied only when its source is newer: the preview rebuilds
+# into the same folder and keeps every unchanged file as it is (make html and publish start empty).
+STATIC_CHECK_IF_MODIFIED = True
 
 # Footer links; there are no share widgets, only plain links built in the templates.
 FOOTER_PAGES = ["ueber-uns", "impressum", "datenschutz"]
+
+# --- brand ---
+# The company's look, without editing templates (docs/brand.md). The logo (SVG or PNG, in content/)
+# is shown in the header and becomes the favicon, the touch icon and the email's PNG; links, buttons
+# and focus rings use shades of ACCENT_COLOR that pass WCAG AA in light and dark mode.
+SITE_LOGO = "images/brand/nordlicht-werkstatt.svg"
+ACCENT_COLOR = "#0e7c66"
+SITE_FONT = None  # e.g. "@fontsource/atkinson-hyperlegible" (npm install --save-exact it first)
+FOOTER_LINE = ""  # empty: "Ein Blog von Menschen der <PUBLISHER>. …"
 SHARE_NETWORKS = ["linkedin", "xing", "mastodon", "bluesky", "email"]
 
 
@@ -172,7 +185,7 @@ NEWSLETTER_SERVICE = "mailto"
 NEWSLETTER_FROM = "Werkbank Blog <newsletter@nordlicht-werkstatt.example>"
 NEWSLETTER_TO = "werkbank-newsletter@lists.nordlicht-werkstatt.example"
 NEWSLETTER_UNSUBSCRIBE_MAILTO = "newsletter-abmelden@nordlicht-werkstatt.example"
-NEWSLETTER_LOGO = {"path": "favicon.png", "width": 32, "height": 32, "alt": "Werkbank Blog"}
+NEWSLETTER_LOGO = None  # None: a PNG of SITE_LOGO; or {"path": "favicon.png", "width": 32, "height": 32} (theme static)
 NEWSLETTER_MAX_BYTES = 90 * 1024
 NEWSLETTER_WEEKS = 8  # emails for the newest 8 roundups (0 = all); older weeks are never sent again
 # Newsletter files and their web copies are not pages to find through the sitemap.

@@ -141,6 +141,28 @@ def write_full_corpus(plan: list[dict], content: Path) -> None:
     (content / "pages").mkdir(parents=True, exist_ok=True)
     for slug in ("ueber-uns", "impressum", "datenschutz"):  # the FOOTER_PAGES of pelicanconf.py
         (content / "pages" / f"{slug}.md").write_text(f"---\ntitle: {slug.title()}\n---\nText.\n", encoding="utf-8")
+    write_logo(content)
+
+
+def write_logo(content: Path) -> None:
+    """A stand-in for the SITE_LOGO of pelicanconf.py (an SVG or a PNG), so the build draws its icons."""
+    import ast
+
+    source = (ROOT / "pelicanconf.py").read_text(encoding="utf-8")
+    names = [node for node in ast.parse(source).body if isinstance(node, ast.Assign)
+             and any(isinstance(t, ast.Name) and t.id == "SITE_LOGO" for t in node.targets)]
+    logo = ast.literal_eval(names[-1].value) if names else None
+    if not logo:
+        return
+    target = content / logo
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if target.suffix.lower() == ".png":
+        from PIL import Image
+
+        Image.new("RGBA", (64, 64), (11, 93, 80, 255)).save(target, format="PNG")
+    else:
+        target.write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64"/>'
+                          "</svg>\n", encoding="utf-8")
 
 
 # ---- one build in a child process ----------------------------------------------------------------

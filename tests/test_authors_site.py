@@ -251,5 +251,5 @@ def test_long_author_listings_are_paginated_and_show_the_profile_only_on_page_on
     assert _texts(by_class(first, "author-posts")[0].xpath(".//*[@class='card-title']")) == ["Gemeinsam geschrieben"]
     assert _texts(by_class(second, "author-posts")[0].xpath(".//*[@class='card-title']")) == ["Erster Beitrag"]
     assert first.xpath('//script[@type="application/ld+json"]') and first.xpath("//img")
-    assert second.xpath('//script[@type="application/ld+json"]') == [] and second.xpath("//img") == []
+    assert second.xpath('//script[@type="application/ld+json"]') == [] and second.xpath("//img[contains(@class, 'author-avatar')]") == []
     assert _texts(second.xpath("//h1")) == ["Jana Beispiel"]

@@ -14,13 +14,14 @@ PAGE = ('<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>x</ti
         '<link rel="stylesheet" href="{css}"></head><body><h1>x</h1></body></html>')
 
 
-def test_every_page_type_is_shot_wide_and_narrow_and_the_home_page_also_dark(tmp_path):
+def test_every_page_type_is_shot_wide_and_narrow_in_light_and_dark_mode(tmp_path):
     write_files(tmp_path, {name: PAGE.format(css="/theme/css/site.css") for name in
                            ["index.html", "2026/beitrag/index.html", "404.html", "newsletter/2026-W47.html"]})
     names = [(name, shot.color_scheme) for shot in planned_shots(tmp_path) for name in shot.file_names()]
     assert names == [("index-1280.png", "light"), ("index-375.png", "light"), ("article-1280.png", "light"),
                      ("article-375.png", "light"), ("404-1280.png", "light"), ("404-375.png", "light"),
-                     ("index-375-dark.png", "dark"), ("article-375-dark.png", "dark")]
+                     ("index-1280-dark.png", "dark"), ("index-375-dark.png", "dark"), ("article-1280-dark.png", "dark"),
+                     ("article-375-dark.png", "dark"), ("404-1280-dark.png", "dark"), ("404-375-dark.png", "dark")]
 
 
 @pytest.mark.parametrize("css, expected", [

@@ -240,7 +240,7 @@ def test_existing_static_link_is_fine(build_site):
     site = build_site({"images/da.png": png, "articles/bild.md": (
         "---\ntitle: Bild\ndate: 2026-11-17 10:00\nauthor: jana-beispiel\n---\n![Da]({static}/images/da.png)\n")})
     assert site.result.errors == []
-    assert site.html("2026/bild/").find(".//img").get("src").endswith("images/da.png")
+    assert site.html("2026/bild/").find(".//main//img").get("src").endswith("images/da.png")
 
 
 def test_publish_removes_the_leftovers_of_an_interrupted_run(tmp_path):

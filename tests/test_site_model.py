@@ -60,7 +60,7 @@ def test_reversed_plugins_build_the_same_bytes(tmp_path, monkeypatch):
 def test_a_missing_plugin_is_named_at_start_and_nothing_is_built(build_site):
     site = build_site(overrides={"PLUGINS": ["frontmatter", "localization", "series", "roundup",
                                              "newsletter", "sharekit", "readers"]})
-    assert re.match(r"pelicanconf.py:\d+: PLUGINS lacks authors, feeds, sitemap_xml, aliases, privacy, socialcards\n", site.messages)  # where PLUGINS is set
+    assert re.match(r"pelicanconf.py:\d+: PLUGINS lacks authors, feeds, sitemap_xml, aliases, privacy, brand, socialcards\n", site.messages)  # where PLUGINS is set
     assert site.result.exit_code(strict=True) == 1 and not site.result.crashed
     assert not (site.output / "index.html").exists()
 

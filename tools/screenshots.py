@@ -4,8 +4,8 @@
 
 Builds the site with the development settings when the output directory is missing, serves it on
 127.0.0.1 and writes full-page screenshots to <output>/_screenshots/<type>-<width>[-dark].png,
-then prints their paths. Every page type found in the output gets 1280 and 375 px (home page and
-article also 375 px dark); when the output has newsletters (a publish build), their emails are
+then prints their paths. Every page type found in the output gets 1280 and 375 px, light and
+dark; when the output has newsletters (a publish build), their emails are
 shot by tools/newsletter/screenshots.py. To add a view, add a Shot to `planned_shots`.
 """
 
@@ -24,6 +24,12 @@ from tools.sitecheck import browser, environment, pagetypes
 from tools.sitecheck.server import SiteServer
 
 SCREENSHOT_DIR = "_screenshots"
+LOAD_LAZY_IMAGES = """async () => {
+  const images = [...document.images];
+  images.forEach((image) => { image.loading = "eager"; });
+  await Promise.all(images.map((image) => image.complete ? null
+    : new Promise((done) => { image.onload = image.onerror = done; })));
+}"""
 
 
 @dataclass(frozen=True)
@@ -40,11 +46,11 @@ class Shot:
 
 
 def planned_shots(output_dir: Path) -> list[Shot]:
-    """Every page type at 1280 and 375 px, the home page and an article also in dark mode.
+    """Every page type at 1280 and 375 px, in light and in dark mode.
     Emails are left to tools/newsletter/screenshots.py (600 and 375 px, light and dark)."""
     shots = [Shot(t.name, t.path, expected_status=t.expected_status)
              for t in pagetypes.discover(output_dir) if not t.is_email]
-    shots += [Shot(s.name, s.path, (375,), "dark") for s in list(shots) if s.name in ("index", "article")]
+    shots += [Shot(s.name, s.path, s.widths, "dark", s.expected_status) for s in list(shots)]
     return shots
 
 
@@ -74,6 +80,7 @@ def take_screenshots(output_dir: Path, shots: list[Shot]) -> tuple[list[Path], l
                 for width, file_name in zip(shot.widths, shot.file_names()):
                     page.set_viewport_size({"width": width, "height": 800})
                     page.goto(server.url(shot.path), wait_until="load")
+                    page.evaluate(LOAD_LAZY_IMAGES)  # a full-page shot does not scroll: lazy images stay empty
                     path = target_dir / file_name
                     page.screenshot(path=str(path), full_page=True)
                     written.append(path)

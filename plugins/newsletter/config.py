@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 from email.utils import parseaddr
 from urllib.parse import urlsplit
 
+from shared.brand import email_logo
 from shared.config import checked_config
 from shared.urls import absolute_url, build_url_table
 
@@ -90,10 +91,15 @@ def newsletter_settings(settings) -> NewsletterSettings:
 
 
 def _with_logo(settings_obj: NewsletterSettings, config) -> NewsletterSettings:
-    """NEWSLETTER_LOGO = {"path": "favicon.png", "width": 32, "height": 32} (theme static) or None."""
+    """NEWSLETTER_LOGO = {"path": "favicon.png", "width": 32, "height": 32} (theme static), else the PNG
+    the brand makes of SITE_LOGO (many mail clients show no SVG), else none."""
     logo = config["NEWSLETTER_LOGO"]
     if not logo:
-        return settings_obj
+        made = email_logo(config.pelican, config["SITE_LOGO"])
+        if made is None:
+            return settings_obj
+        path, width, height = made
+        return replace(settings_obj, logo=Logo(settings_obj.absolute(path), width, height, settings_obj.publisher))
     static = str(config.pelican.get("THEME_STATIC_DIR", "theme")).strip("/")
     url = settings_obj.absolute(f"{static}/{str(logo['path']).lstrip('/')}")
     return replace(settings_obj, logo=Logo(url, logo["width"], logo["height"], str(logo.get("alt", settings_obj.site_name))))

@@ -27,8 +27,7 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 LANGUAGES = ("de", "en")
 # Every plugin of this site: the model's parts depend on each other, so all must be on.
 REQUIRED_PLUGINS = ("frontmatter", "localization", "authors", "series", "roundup", "feeds",
-                    "newsletter", "sharekit", "sitemap_xml", "readers", "aliases", "privacy",
-                    "socialcards")
+                    "newsletter", "sharekit", "sitemap_xml", "readers", "aliases", "privacy", "brand", "socialcards")
 SETTINGS_FILE = "pelicanconf.py"  # named in messages when the settings do not say where they came from
 
 
@@ -144,6 +143,23 @@ def _allowed_origins(value):
             return f"a comment for {origin!r} saying why it is the site's own (e.g. 'our own media server')"
 
 
+def _hex_colour(value):
+    if not re.fullmatch(r"#[0-9a-fA-F]{6}", value.strip()):
+        return 'a colour written "#rrggbb", e.g. "#0b5cad"'
+
+
+def _logo_file(value):
+    if not value.strip() or not value.lower().endswith((".svg", ".png")) or "://" in value:
+        return ('the path of an SVG or PNG file in content/ (or the theme\'s static folder), '
+                'e.g. "images/logo.svg"')
+
+
+def _font_package(value):
+    if not re.fullmatch(r"@fontsource(-variable)?/[a-z0-9][a-z0-9-]*", value.strip()):
+        return ('a Fontsource package name, e.g. "@fontsource/atkinson-hyperlegible" '
+                "(npm install --save-exact it first; no font CDN)")
+
+
 def _menu(value):
     from .urls import MENU_KINDS  # pages without a {slug}: the ones a menu can link
     kinds = sorted(MENU_KINDS)
@@ -208,6 +224,16 @@ SCHEMA = (
     Setting("SITE_TAGLINE", str, "", "one line under the site name, also the site feed's subtitle"),
     Setting("PUBLISHER", str, "", "the company, in JSON-LD, feeds and the newsletter footer"),
     Setting("FOOTER_PAGES", list, [], "page slugs linked in the footer", rule=_text_list),
+    Setting("FOOTER_LINE", str, "", "one line of text in the footer (default: 'A blog by the people of PUBLISHER')"),
+    Setting("SITE_LOGO", (str, type(None)), None,
+            "logo (SVG or PNG in content/ or the theme's static folder): header, favicon, touch icon, email",
+            rule=_logo_file),
+    Setting("ACCENT_COLOR", (str, type(None)), None,
+            "brand colour '#rrggbb'; links, buttons and focus rings use shades of it that pass WCAG AA",
+            rule=_hex_colour),
+    Setting("SITE_FONT", (str, type(None)), None,
+            "a Fontsource npm package (pinned in package.json) whose woff2 files the site serves itself",
+            rule=_font_package),
     Setting("MAIN_MENU", list, [], "main navigation: UI string key and page kind", rule=_menu),
     Setting("AUTHORS_DIR", str, "authors", "folder of the profiles, inside content/"),
     Setting("AUTHORS_REMOVED_BYLINE", (str, type(None)), None,

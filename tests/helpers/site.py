@@ -30,8 +30,22 @@ status: active
 expertise: [Testen]
 """
 
+# The SITE_LOGO of pelicanconf.py, as a small file of the same kind (tests/test_brand_site.py tests logos).
+LOGO_PATH = load_settings(ROOT / "pelicanconf.py").get("SITE_LOGO")
+STAND_IN_LOGO = (b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" rx="14" '
+                 b'fill="#0b5d50"/></svg>\n')
+if LOGO_PATH and LOGO_PATH.lower().endswith(".png"):
+    import io
+
+    from PIL import Image
+
+    _png = io.BytesIO()
+    Image.new("RGBA", (64, 64), (11, 93, 80, 255)).save(_png, format="PNG")
+    STAND_IN_LOGO = _png.getvalue()
+
 # A minimal valid site: extend it in a test with more files, or override a file.
 MINIMAL_SITE = {
+    **({LOGO_PATH: STAND_IN_LOGO} if LOGO_PATH else {}),
     "authors/jana-beispiel.yml": AUTHOR_YAML.format(name="Jana Beispiel"),
     "authors/tom-muster.yml": AUTHOR_YAML.format(name="Tom Muster"),
     # the FOOTER_PAGES of pelicanconf.py

@@ -1,5 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- Makes an Atom or RSS feed of the Werkbank Blog readable when it is opened in a browser.
+<!-- Makes an Atom or RSS feed of this blog readable when it is opened in a browser.
      Self-contained on purpose: no fonts, scripts or styles from anywhere else. -->
 <xsl:stylesheet version="1.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"

@@ -1,0 +1,44 @@
+"""What cards show beyond the post itself: its picture (the post's own image, else its social card,
+else none) and the profiles of the people a card names (for their faces)."""
+
+from __future__ import annotations
+
+from jinja2 import pass_context
+
+from shared.post import post_model
+
+
+def _address(value) -> str | None:
+    """A picture given as text, or as an object or mapping with a url (or path)."""
+    if isinstance(value, str):
+        return value or None
+    if isinstance(value, dict):
+        return value.get("url") or value.get("path")
+    return getattr(value, "url", None) or getattr(value, "path", None)
+
+
+def card_picture(article) -> dict | None:
+    """{'src', 'absolute'} of the card's picture: `image:` of the front matter (output-relative),
+    else the social card the socialcards plugin attached (article.blog.social_card), else None.
+    The card's title says what the post is about, so the picture is shown with alt=""."""
+    image = getattr(article, "metadata", {}).get("image")
+    if image:
+        return {"src": str(image).lstrip("/"), "absolute": False, "size": None}
+    social = getattr(post_model(article), "social_card", None)
+    card = _address(social)
+    if card:
+        absolute = card.startswith(("http://", "https://"))
+        # its size as drawn: the page pass then has nothing to add, and a page's bytes do not
+        # depend on whether that pass ran (the preview's quick re-render of one post skips it)
+        size = [getattr(social, name, None) for name in ("width", "height")]
+        return {"src": card if absolute else card.lstrip("/"), "absolute": absolute,
+                "size": tuple(size) if all(isinstance(n, int) for n in size) else None}
+    return None
+
+
+@pass_context
+def profiles_of(context, people) -> list:
+    """The profiles of the people (anything with a `handle`, e.g. a roundup's contributors) that
+    have one, in their order: for rows of faces."""
+    profiles = context.get("author_profiles") or {}
+    return [profiles[person.handle] for person in people if getattr(person, "handle", None) in profiles]

@@ -1,0 +1,98 @@
+"""The logo's files: the header's copy, the favicon and touch icons, and the email's PNG.
+
+SVG logos are rasterised with resvg (resvg-py: a Rust library in a wheel, nothing to install from
+Debian); everything else is Pillow. Icons are square: the logo is fitted into a square with a
+margin, on white for the touch icon (iOS fills transparency with black).
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+from shared.brand import (EMAIL_LOGO_HEIGHT, EMAIL_LOGO_MAX_WIDTH, HEADER_LOGO_HEIGHT, HEADER_LOGO_MAX_WIDTH,
+                          LogoError, LogoSource, fitted)
+from shared.colors import contrast, to_hex
+
+ICONS = (("favicon-32.png", 32, None), ("icon-192.png", 192, None), ("apple-touch-icon.png", 180, "#ffffff"))
+
+
+@dataclass(frozen=True)
+class LogoFiles:
+    """What the brand writes for a logo: file name (in the brand folder) -> bytes, and the header's view."""
+
+    files: dict
+    header_name: str
+    header_size: tuple[int, int]  # CSS pixels
+    plate: tuple[bool, bool]  # (light, dark): the logo needs a contrasting plate behind it there
+
+
+def raster(source: LogoSource, width: int):
+    """The logo as an RGBA Pillow image `width` pixels wide."""
+    from PIL import Image
+
+    if source.kind == "svg":
+        import resvg_py
+
+        try:
+            data = resvg_py.svg_to_bytes(svg_path=str(source.path), width=width, skip_system_fonts=False)
+        except Exception as error:  # resvg reports its own error types; all mean "cannot draw this"
+            raise LogoError(f"SITE_LOGO {source.path.name} could not be drawn: {error}",
+                            "open it in a vector editor and export it again as plain SVG") from None
+        return Image.open(io.BytesIO(bytes(data))).convert("RGBA")
+    with Image.open(source.path) as image:
+        image = image.convert("RGBA")
+        height = max(1, round(width / source.aspect))
+        return image if image.width == width else image.resize((width, height), Image.Resampling.LANCZOS)
+
+
+def square_icon(source: LogoSource, size: int, background: str | None):
+    """The logo fitted into a size×size square with a margin of an eighth on each side."""
+    from PIL import Image
+
+    inner = size - 2 * (size // 8)
+    width, height = (inner, max(1, round(inner / source.aspect))) if source.aspect >= 1 else \
+        (max(1, round(inner * source.aspect)), inner)
+    logo = raster(source, width)
+    canvas = Image.new("RGBA", (size, size), background or (0, 0, 0, 0))
+    canvas.alpha_composite(logo, ((size - logo.width) // 2, (size - logo.height) // 2))
+    return canvas.convert("RGB") if background else canvas
+
+
+def png_bytes(image) -> bytes:
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue()
+
+
+def ink(image) -> str | None:
+    """The average colour of the logo's visible pixels; None when it has no transparency (then it
+    brings its own background and needs no plate)."""
+    alpha = image.getchannel("A")
+    if alpha.getextrema()[0] == 255:
+        return None
+    mask = alpha.point(lambda a: 255 if a > 128 else 0)
+    if not mask.getbbox():
+        return None
+    from PIL import ImageStat
+
+    mean = ImageStat.Stat(image.convert("RGB"), mask).mean
+    return to_hex(tuple(channel / 255 for channel in mean))
+
+
+def logo_files(source: LogoSource, backgrounds: tuple[str, str]) -> LogoFiles:
+    """Every file of the logo, and whether it needs a plate on the (light, dark) background: a
+    transparent logo whose ink has less than 3:1 there (a dark wordmark in dark mode)."""
+    header = fitted(source.aspect, HEADER_LOGO_HEIGHT, HEADER_LOGO_MAX_WIDTH)
+    email = fitted(source.aspect, EMAIL_LOGO_HEIGHT, EMAIL_LOGO_MAX_WIDTH)
+    files = {name: png_bytes(square_icon(source, size, background)) for name, size, background in ICONS}
+    files["logo-email.png"] = png_bytes(raster(source, email[0] * 2))
+    if source.kind == "svg":
+        header_name = "logo.svg"
+        files[header_name] = source.path.read_bytes()
+    else:
+        header_name = "logo.png"
+        files[header_name] = png_bytes(raster(source, min(round(source.width), header[0] * 2)))
+    colour = ink(raster(source, header[0] * 2))
+    plate = tuple(colour is not None and contrast(colour, ground) < 3.0 for ground in backgrounds)
+    return LogoFiles(files, header_name, header, plate)

@@ -51,8 +51,8 @@ PLUGINS = [
     "readers",  # search page, Weiterlesen, reading time, sized images, subscribe page + OPML
     "aliases",  # old addresses (front matter `aliases:`) -> redirect pages, written last
     "brand",  # logo, icons, brand colour shades, site font, footer line
-    "privacy",  # reads every written file: nothing loads from another origin, no GPS in pictures
     "socialcards",  # og:image of every page: the post's picture or a card drawn with Pillow, cached
+    "privacy",  # last: reads every written file: nothing loads from another origin, no GPS in pictures
 ]
 
 # The slug comes from the file name, so fixing a typo in a title never breaks a link.

@@ -187,3 +187,12 @@ def test_an_avatar_change_redraws_the_cards_that_show_it(build_site, tmp_path):
     second = build_site(files, overrides={"SOCIAL_CARDS_CACHE_PATH": str(cache)})
     assert metas(second.html(PAGES["author"]))["og:image"] != before
     assert metas(second.html("2026/erster-beitrag/"))["og:image"] != other_post  # Jana wrote it too
+
+
+def test_the_cards_are_in_the_output_before_the_privacy_gate_reads_it():
+    # both work on `finalized`, in the order PLUGINS lists them: the gate must see the cards too
+    from helpers.site import ROOT
+    from tools.build import load_settings
+
+    plugins = load_settings(ROOT / "pelicanconf.py")["PLUGINS"]
+    assert plugins.index("socialcards") < plugins.index("privacy")

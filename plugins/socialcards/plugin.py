@@ -1,6 +1,8 @@
 """Connects the social cards to Pelican: every page's card is planned in the model's last stage
-(context["SOCIAL_CARDS"], a CardPlan), a generator puts the files in the output (drawing only
-what the cache lacks), and base.html asks `social_card()` for the page's og:image."""
+(context["SOCIAL_CARDS"], a CardPlan), base.html asks `social_card()` for the page's og:image,
+and on `finalized` the files go into the output, drawing only what the cache lacks: after the
+pages, so the preview shows an edited page before it draws its new cards. PLUGINS lists this
+plugin before the privacy gate, whose `finalized` reads every file, the cards too."""
 
 from __future__ import annotations
 
@@ -9,7 +11,6 @@ from pathlib import Path
 
 from jinja2 import pass_context
 from pelican import signals
-from pelican.generators import Generator
 
 from shared.model import connect, on_stage, site_config
 
@@ -30,19 +31,20 @@ def make_plan(context, generators=()) -> None:
     words = words_from(generators[0].env.globals, site_config(context).lang)
     brand = Brand(options.site_name, options.accent, source_file(options.logo, hashes.digest))
     maker = CardMaker(options.content_path, brand, words, engine_id(hashes.digest), hashes.digest)
-    context[PLAN_KEY] = plan_cards(maker, generators, context, options.index_save_as, options.tagline,
-                                   options.with_drafts)
+    plan = plan_cards(maker, generators, context, options.index_save_as, options.tagline, options.with_drafts)
     hashes.save()
+    context[PLAN_KEY] = plan
+    if generators:  # for `finalized`, which gets only the Pelican object; taken from there again
+        generators[0].settings[PLAN_KEY] = (plan, options.cache)
 
 
-class SocialCardsGenerator(Generator):
-    def generate_output(self, writer) -> None:
-        plan = self.context.get(PLAN_KEY)
-        if plan is None:
-            return
-        cache = read_options(site_config(self.context)).cache
-        placed = place_cards(plan.specs, cache, Path(self.output_path) / plan.folder, Painter().make)
-        log.debug("social cards: %d drawn, %d from the cache, %d kept", len(placed.drawn), placed.copied, placed.kept)
+def place_cards_of_build(pelican) -> None:
+    """finalized: every card of this build in the output (made now if the cache lacks it)."""
+    plan, cache = pelican.settings.pop(PLAN_KEY, (None, None))
+    if plan is None:
+        return
+    placed = place_cards(plan.specs, cache, Path(pelican.output_path) / plan.folder, Painter().make)
+    log.debug("social cards: %d drawn, %d from the cache, %d kept", len(placed.drawn), placed.copied, placed.kept)
 
 
 @pass_context
@@ -63,12 +65,8 @@ def add_template_function(generator) -> None:
     generator.env.globals["social_card"] = social_card
 
 
-def get_generators(pelican):
-    return SocialCardsGenerator
-
-
 def register():
     connect()
     on_stage("pages", make_plan)
     signals.generator_init.connect(add_template_function)
-    signals.get_generators.connect(get_generators)
+    signals.finalized.connect(place_cards_of_build)

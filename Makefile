@@ -9,10 +9,10 @@ OUTPUT := output
 # A typed value as one shell word, exactly as typed: no $ expansion, no backticks ('…' with ' escaped).
 shell_quote = '$(subst ','"'"',$(1))'
 
-.PHONY: html serve devserver check publish deploy status clean test new-post node-tools help screenshots newsletter send-newsletter send-due-newsletter share bench import-wordpress server-headers
+.PHONY: html serve devserver check publish deploy status clean test new-post new-site node-tools help screenshots newsletter send-newsletter send-due-newsletter share bench import-wordpress server-headers
 
 help:
-	@echo "make html | serve | devserver | check | publish | deploy DEPLOY_TARGET=… | status | clean | test | new-post TITLE=\"…\" AUTHOR=handle"
+	@echo "make html | serve | devserver | check | publish | deploy DEPLOY_TARGET=… | status | clean | test | new-post TITLE=\"…\" AUTHOR=handle | new-site NAME=\"…\" COMPANY=\"…\" URL=https://… LANG=de"
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +56,12 @@ test:  ## the whole test suite; first installs Debian's chromium, Java, jing, rs
 
 new-post: $(VENV)/.installed  ## make new-post TITLE="Mein Titel" AUTHOR=jana-beispiel
 	$(PY) -m tools.new_post --title $(call shell_quote,$(value TITLE)) --author $(call shell_quote,$(value AUTHOR)) $(if $(CONTENT),--content $(CONTENT))
+
+# LANG is also the shell's locale (LANG=C.UTF-8): only a LANG given on the command line is the blog's language.
+SITE_LANG = $(if $(filter command line,$(origin LANG)),$(LANG),de)
+
+new-site: $(VENV)/.installed  ## make new-site NAME="Acme Blog" COMPANY="Acme GmbH" URL=https://blog.acme.example LANG=de [LOGO=logo.svg] [ACCENT=#0b5cad] [DRY_RUN=1]
+	$(PY) -m tools.new_site --name $(call shell_quote,$(value NAME)) --company $(call shell_quote,$(value COMPANY)) --url $(call shell_quote,$(value URL)) --lang $(call shell_quote,$(SITE_LANG)) $(if $(LOGO),--logo $(call shell_quote,$(value LOGO))) $(if $(ACCENT),--accent $(call shell_quote,$(value ACCENT))) $(if $(filter 1 true yes,$(DRY_RUN)),--dry-run)
 
 # Targets below are filled in by their features (see README).
 screenshots: $(VENV)/.installed node_modules/.installed  ## PNGs of the main page types in output/_screenshots/

@@ -39,10 +39,18 @@ class BuildResult:
     other_warnings: list[str] = field(default_factory=list)
     crashed: bool = False
 
-    def exit_code(self, strict: bool) -> int:
+    @property
+    def publish_blockers(self) -> list[ContentProblem]:
+        """Warnings that stop a production build: text to replace before the site goes live (the
+        placeholders `make new-site` writes into the legal pages)."""
+        return [problem for problem in self.warnings if problem.blocks_publish]
+
+    def exit_code(self, strict: bool, publishing: bool = False) -> int:
         if self.crashed:
             return 2
         if strict and (self.errors or self.other_errors):
+            return 1
+        if publishing and self.publish_blockers:
             return 1
         return 0
 
@@ -170,8 +178,11 @@ def build_into(settings_file: str | Path, target: Path, overrides: dict | None =
                 return 1
             result = build(settings, search_index=True)
             print_report(result, code_quality)
-            code = result.exit_code(strict)
+            code = result.exit_code(strict, publishing=production)
             if code:
+                if production:
+                    for blocker in result.publish_blockers:
+                        print(f"{job} refuses {blocker.path}:{blocker.line}: {blocker.message}", file=sys.stderr)
                 print(f"{job} failed: {target} was left as it was", file=sys.stderr)
                 return code
             if preview:

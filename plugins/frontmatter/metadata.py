@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass, field
 
@@ -9,7 +10,7 @@ from shared.aliases import AliasProblem, read_alias
 from shared.dates import DateValueError, parse_datetime
 from shared.fields import kind_of, not_text, text_list
 from shared.people import HANDLE
-from shared.problems import ContentProblem, did_you_mean, relative_path
+from shared.problems import WARNING, ContentProblem, did_you_mean, relative_path
 from shared.yamlsource import YamlDocument, YamlSyntaxError, load_yaml, split_front_matter
 
 ARTICLE_KEYS = {
@@ -81,6 +82,25 @@ def placeholders_left(values: dict, text: str, body_start: int, doc: YamlDocumen
         found.append((text.count("\n", 0, position) + 1, "the text still has the placeholder line that make new-post wrote",
                       "replace it with your text"))
     return found
+
+
+# What `make new-site` writes into the legal pages for the company to fill in: "[[Straße und Hausnummer]]".
+PAGE_FIELD = re.compile(r"\[\[[^\[\]]+\]\]")
+
+
+def unfinished_fields(text: str, body_start: int, path: str) -> list[ContentProblem]:
+    """A page that still has `[[…]]` fields: one warning naming the first of them, which
+    `make publish` refuses (blocks_publish); previews and `make check` show the page as it is."""
+    found = list(PAGE_FIELD.finditer(text, body_start))
+    if not found:
+        return []
+    line = text.count("\n", 0, found[0].start()) + 1
+    shown = ", ".join(" ".join(match.group(0).split()) for match in found[:3]) + (", …" if len(found) > 3 else "")
+    return [ContentProblem(
+        relative_path(path), line, f"{len(found)} placeholder(s) left to fill in: {shown}",
+        "replace each [[…]] with your own text (make new-site wrote them; the legal pages must be complete "
+        "before the site goes live): make publish refuses the site until then, make html and make check only warn",
+        severity=WARNING, blocks_publish=True)]
 
 
 class _Checker:

@@ -13,7 +13,7 @@ from shared.references import names_in, unknown_reference_problems
 
 from .images import body_repeats_image, missing_alt_problems
 from .links import missing_image, missing_link_targets
-from .metadata import read_front_matter
+from .metadata import read_front_matter, unfinished_fields
 
 # Pelican turns these into its own objects (Tag, Category, Author); the rest stay plain values.
 PELICAN_PROCESSED = ("tags", "category")
@@ -45,6 +45,9 @@ class YamlFrontMatterReader(MarkdownReader):
             front.problems += self._unknown_references(source_path, front)
         for found in front.problems:
             report(found)
+        if self._is_page(source_path):  # reported apart: the page is still built (the footer links it)
+            for found in unfinished_fields(text, len(text) - len(front.body), source_path):
+                report(found)
         if front.problems:
             # Skip the file but keep the build going, so every problem is reported in one run.
             # Content None: Pelican's content cache takes that as "not cached" and reads the file

@@ -24,6 +24,9 @@ class ContentProblem:
     message: str
     hint: str = ""
     severity: str = ERROR
+    # A warning that `make publish` (and deploy) refuses: text that must be replaced before the site
+    # goes live, e.g. the legal pages `make new-site` writes. Previews and `make check` only list it.
+    blocks_publish: bool = False
 
     def format(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path

@@ -1,0 +1,1 @@
+"""`make new-site`: see __main__.py."""

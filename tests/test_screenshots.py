@@ -46,3 +46,14 @@ def test_publish_build_is_shot_with_its_own_stylesheet_and_nothing_else_is_fetch
     width, height = struct.unpack(">II", written[0].read_bytes()[16:24])  # PNG header
     assert width == 375 and height > 2000  # full page, with the stylesheet applied
     assert warnings == ["blocked request: https://cdn.example/x.png"]
+
+
+def test_a_site_with_a_search_index_is_also_shot_with_results_for_a_word_of_its_newest_post(tmp_path):
+    home = PAGE.format(css="/theme/css/site.css").replace(
+        "<h1>x</h1>", '<main><p class="card-title"><a href="w/">KW 48/2026</a></p>'
+                      '<h2 class="card-title"><a href="p/">Drei oder 3? Zahlen im Text</a></h2></main>')
+    write_files(tmp_path, {"index.html": home, "suche/index.html": PAGE.format(css="/theme/css/site.css"),
+                           "pagefind/pagefind.js": "", "2026/beitrag/index.html": PAGE.format(css="/x.css")})
+    shots = [shot for shot in planned_shots(tmp_path) if shot.name == "search-results"]
+    assert [(shot.path, shot.color_scheme, shot.wait_for) for shot in shots] == [
+        ("suche/?q=Zahlen", "light", ".search-results li"), ("suche/?q=Zahlen", "dark", ".search-results li")]

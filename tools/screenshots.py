@@ -15,6 +15,7 @@ import argparse
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 from lxml import html as lxml_html
 
@@ -39,6 +40,7 @@ class Shot:
     widths: tuple[int, ...] = (1280, 375)
     color_scheme: str = "light"
     expected_status: int = 200
+    wait_for: str | None = None  # a CSS selector that appears once the page has done its work (search results)
 
     def file_names(self) -> list[str]:
         suffix = "" if self.color_scheme == "light" else f"-{self.color_scheme}"
@@ -50,8 +52,20 @@ def planned_shots(output_dir: Path) -> list[Shot]:
     Emails are left to tools/newsletter/screenshots.py (600 and 375 px, light and dark)."""
     shots = [Shot(t.name, t.path, expected_status=t.expected_status)
              for t in pagetypes.discover(output_dir) if not t.is_email]
-    shots += [Shot(s.name, s.path, s.widths, "dark", s.expected_status) for s in list(shots)]
+    search = next((shot for shot in shots if shot.name == "search"), None)
+    word = search and (output_dir / "pagefind").is_dir() and first_title_word(output_dir)
+    if word:  # the search page with results, as a reader who searched sees it
+        shots.append(Shot("search-results", f"{search.path}?q={quote(word)}", wait_for=".search-results li"))
+    shots += [Shot(s.name, s.path, s.widths, "dark", s.expected_status, s.wait_for) for s in list(shots)]
     return shots
+
+
+def first_title_word(output_dir: Path) -> str | None:
+    """A word of the newest post's title (on the home page): it finds at least that post."""
+    document = lxml_html.fromstring((output_dir / "index.html").read_bytes())
+    titles = document.xpath("//main//*[contains(@class, 'card-title')]/a/text()")
+    words = [word.strip(".,:;!?„“\"'()") for title in titles[1:2] + titles[:1] for word in title.split()]
+    return next((word for word in words if len(word) > 4 and word.isalpha()), None)
 
 
 def production_url(output_dir: Path) -> str | None:
@@ -80,6 +94,8 @@ def take_screenshots(output_dir: Path, shots: list[Shot]) -> tuple[list[Path], l
                 for width, file_name in zip(shot.widths, shot.file_names()):
                     page.set_viewport_size({"width": width, "height": 800})
                     page.goto(server.url(shot.path), wait_until="load")
+                    if shot.wait_for:
+                        page.wait_for_selector(shot.wait_for, timeout=10_000)
                     page.evaluate(LOAD_LAZY_IMAGES)  # a full-page shot does not scroll: lazy images stay empty
                     path = target_dir / file_name
                     page.screenshot(path=str(path), full_page=True)

@@ -184,3 +184,12 @@ def test_a_pale_accent_colour_passes_axe_in_light_and_dark_mode(pale_site, mobil
     assert problems == []
     style = (output / "index.html").read_text(encoding="utf-8")
     assert "--brand:#f0e68c;--accent:#7e730b" in style  # khaki itself only for the stripe; links in olive
+
+
+def test_the_logos_files_are_drawn_once_and_kept_in_the_cache(build_site, tmp_path):
+    first = build_site()
+    icon = first.path("theme/brand/apple-touch-icon.png").read_bytes()
+    [kept] = list((tmp_path / "cache" / "brand").iterdir())
+    (kept / "apple-touch-icon.png").write_bytes(b"from the cache")  # a second build takes it from here
+    second = build_site()
+    assert second.path("theme/brand/apple-touch-icon.png").read_bytes() == b"from the cache" != icon

@@ -7,14 +7,20 @@ margin, on white for the touch icon (iOS fills transparency with black).
 
 from __future__ import annotations
 
+import hashlib
 import io
+import json
+import os
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 
 from shared.brand import (EMAIL_LOGO_HEIGHT, EMAIL_LOGO_MAX_WIDTH, HEADER_LOGO_HEIGHT, HEADER_LOGO_MAX_WIDTH,
                           LogoError, LogoSource, fitted)
 from shared.colors import contrast, to_hex
 
 ICONS = (("favicon-32.png", 32, None), ("icon-192.png", 192, None), ("apple-touch-icon.png", 180, "#ffffff"))
+DRAWING_VERSION = "1"  # raise when the files drawn from a logo change: every cache key changes with it
 
 
 @dataclass(frozen=True)
@@ -96,3 +102,44 @@ def logo_files(source: LogoSource, backgrounds: tuple[str, str]) -> LogoFiles:
     colour = ink(raster(source, header[0] * 2))
     plate = tuple(colour is not None and contrast(colour, ground) < 3.0 for ground in backgrounds)
     return LogoFiles(files, header_name, header, plate)
+
+
+def cached_logo_files(source: LogoSource, backgrounds: tuple[str, str], cache: Path | None) -> LogoFiles:
+    """logo_files, kept in `cache` by the logo's bytes (and everything else that changes the drawing):
+    the preview rebuilds on every save, and drawing the icons takes some 50 ms each time."""
+    if cache is None:
+        return logo_files(source, backgrounds)
+    from PIL import __version__ as pillow
+
+    key = hashlib.sha256(b"|".join([source.path.read_bytes(), source.kind.encode(), "|".join(backgrounds).encode(),
+                                    DRAWING_VERSION.encode(), pillow.encode(), _resvg_version().encode()])).hexdigest()
+    folder = cache / key[:24]
+    try:
+        meta = json.loads((folder / "logo.json").read_text(encoding="utf-8"))
+        files = {name: (folder / name).read_bytes() for name in meta["files"]}
+        return LogoFiles(files, meta["header_name"], tuple(meta["header_size"]), tuple(meta["plate"]))
+    except (OSError, ValueError, KeyError):
+        pass
+    made = logo_files(source, backgrounds)
+    cache.mkdir(parents=True, exist_ok=True)
+    partial = Path(tempfile.mkdtemp(prefix=".logo-", dir=cache))
+    for name, data in made.files.items():
+        (partial / name).write_bytes(data)
+    (partial / "logo.json").write_text(json.dumps({"files": sorted(made.files), "header_name": made.header_name,
+                                                   "header_size": made.header_size, "plate": made.plate}))
+    try:
+        os.replace(partial, folder)  # whole or absent; a folder another build made first is as good
+    except OSError:
+        import shutil
+
+        shutil.rmtree(partial, ignore_errors=True)
+    return made
+
+
+def _resvg_version() -> str:
+    try:
+        import resvg_py
+
+        return str(resvg_py.__version__)
+    except ImportError:
+        return ""

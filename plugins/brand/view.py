@@ -18,7 +18,7 @@ from shared.config import where
 from shared.problems import ContentProblem
 
 from .fonts import Font, FontError, load_font
-from .logo import LogoFiles, logo_files
+from .logo import LogoFiles, cached_logo_files
 from .palette import DARK, LIGHT, brand_css
 
 SYSTEM_FONTS = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif'
@@ -60,7 +60,8 @@ def make_brand(settings, config) -> tuple[BrandView, list[ContentProblem]]:
     files, icons, logo = {}, (), None
     try:
         source = find_logo(settings, config["SITE_LOGO"])
-        made: LogoFiles | None = logo_files(source, (LIGHT["bg"], DARK["bg"])) if source else None
+        cache = Path(str(settings["CACHE_PATH"])) / "brand" if settings.get("CACHE_PATH") else None
+        made: LogoFiles | None = cached_logo_files(source, (LIGHT["bg"], DARK["bg"]), cache) if source else None
     except LogoError as error:
         problems.append(ContentProblem(*where(settings, "SITE_LOGO"), error.message, error.hint))
         made = None

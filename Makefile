@@ -4,15 +4,16 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PELICAN := $(VENV)/bin/pelican
 PORT ?= 8000
+EDITOR_PORT ?= 8081
 OUTPUT := output
 
 # A typed value as one shell word, exactly as typed: no $ expansion, no backticks ('…' with ' escaped).
 shell_quote = '$(subst ','"'"',$(1))'
 
-.PHONY: html serve devserver check publish deploy status clean test new-post new-site node-tools help screenshots newsletter send-newsletter send-due-newsletter share bench import-wordpress server-headers
+.PHONY: html serve devserver editor review check publish deploy status clean test new-post new-site node-tools help screenshots newsletter send-newsletter send-due-newsletter share bench import-wordpress server-headers
 
 help:
-	@echo "make html | serve | devserver | check | publish | deploy DEPLOY_TARGET=… | status | clean | test | new-post TITLE=\"…\" AUTHOR=handle | new-site NAME=\"…\" COMPANY=\"…\" URL=https://… LANG=de"
+	@echo "make html | serve | devserver | editor | check | publish | deploy DEPLOY_TARGET=… | status | clean | test | new-post TITLE=\"…\" AUTHOR=handle | new-site NAME=\"…\" COMPANY=\"…\" URL=https://… LANG=de"
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -34,8 +35,14 @@ serve: html  ## build, then serve output/ on http://localhost:8000 (PORT=8001 fo
 devserver: $(VENV)/.installed  ## preview on http://localhost:8000: rebuilds on save, reloads the browser, shows problems
 	$(PY) -m tools.preview --settings pelicanconf.py --output $(OUTPUT) --port $(PORT)
 
+editor: $(VENV)/.installed node_modules/.installed  ## the preview plus the web editor at /admin/, saving into this checkout (no account; EDITOR_PORT=8081 for decap-server)
+	$(PY) -m tools.editor --settings pelicanconf.py --output $(OUTPUT) --port $(PORT) --backend-port $(EDITOR_PORT)
+
 check: $(VENV)/.installed node_modules/.installed  ## strict build, then links, Nu checker, chromium + axe of what changed (FULL=1: every page); one summary
 	$(PY) -m tools.check $(if $(CODE_QUALITY),--code-quality $(CODE_QUALITY)) $(if $(filter 1 true yes,$(FULL)),--full) $(if $(BASE),--base $(call shell_quote,$(value BASE)))
+
+review: $(VENV)/.installed  ## the branch's site for review (CI links it on the merge request): drafts and scheduled posts shown, in review/
+	$(PY) -m tools.review --output review
 
 publish: $(VENV)/.installed  ## production build, swapped into output/ only when it is clean
 	$(PY) -m tools.publish --settings publishconf.py --output $(OUTPUT)

@@ -50,6 +50,7 @@ PLUGINS = [
     "sitemap_xml",  # last: lists every page the others wrote
     "readers",  # search page, Weiterlesen, reading time, sized images, subscribe page + OPML
     "aliases",  # old addresses (front matter `aliases:`) -> redirect pages, written last
+    "editor",  # the web editor at /admin/ (Decap CMS) when EDITOR_ENABLED, its forms made from the content
     "brand",  # logo, icons, brand colour shades, site font, footer line
     "socialcards",  # og:image of every page: the post's picture or a card drawn with Pillow, cached
     "privacy",  # last: reads every written file: nothing loads from another origin, no GPS in pictures
@@ -208,3 +209,15 @@ SHARE_SITEURL = "https://blog.nordlicht-werkstatt.example"
 SHARE_LIMITS = {"mastodon": 500, "bluesky": 300, "x": 280, "linkedin": 3000, "xing": 3000}
 # #FollowFriday pages (wochenrueckblick/<week>/teilen/) for the newest 8 roundups (0 = all).
 SHARE_WEEKS = 8
+
+# --- web editor (/admin/, docs/editor.md) ---
+# Decap CMS on top of git: colleagues write in the browser, each post becomes a merge request with
+# the same checks. `make editor` turns it on with the local backend (decap-server writes into this
+# checkout, no account needed); publishconf.py decides whether the live site has it.
+EDITOR_LOCAL_BACKEND = os.environ.get("EDITOR_LOCAL_BACKEND", "")  # set by `make editor`
+EDITOR_ENABLED = bool(EDITOR_LOCAL_BACKEND)
+EDITOR_BACKEND = "gitlab"  # or "github" (needs an OAuth helper: docs/editor.md)
+EDITOR_REPO = "nordlicht/werkbank-blog"
+EDITOR_BRANCH = "main"
+EDITOR_APP_ID = ""  # the GitLab OAuth application's ID (README "Web editor")
+EDITOR_BASE_URL = "https://gitlab.nordlicht-werkstatt.example"  # self-hosted GitLab; '' = gitlab.com

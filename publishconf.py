@@ -16,3 +16,9 @@ FEEDS_ENABLED = True
 
 # --- newsletter ---
 NEWSLETTER_ENABLED = True
+
+# --- web editor ---
+# /admin/ on the live site once the GitLab application exists (README "Web editor"): set
+# EDITOR_APP_ID in pelicanconf.py and EDITOR_ENABLED = True here.
+EDITOR_ENABLED = False
+EDITOR_LOCAL_BACKEND = ""

@@ -15,6 +15,7 @@ from html import unescape
 from pelican import signals
 
 from shared.config import read_config
+from shared.editor import EDITOR_FOLDER, editor_origins
 from shared.model import connect, site_config, written_pages
 from shared.problems import ContentProblem, relative_path, report
 
@@ -38,14 +39,19 @@ def check_output(pelican) -> None:
     theme = settings.get("THEME")
     finder = SourceFinder((settings["PATH"], os.path.join(theme, "templates") if theme else None,
                            os.path.join(theme, "static") if theme else None))
-    for found in sorted(output_problems(pelican.output_path, own, forms, sources, finder)):
+    # the one exception: the web editor's page talks to the git host it logs in to (docs/privacy.md)
+    editor_own = own | own_hosts(*editor_origins(config))
+    for found in sorted(output_problems(pelican.output_path, own, forms, sources, finder, editor_own)):
         report(found)
 
 
-def output_problems(output: str, own: frozenset, forms: frozenset, sources: dict, finder: SourceFinder) -> list:
+def output_problems(output: str, own: frozenset, forms: frozenset, sources: dict, finder: SourceFinder,
+                    editor_own: frozenset | None = None) -> list:
+    """`editor_own`: the hosts files in the editor's folder (admin/) may load from, if not `own`."""
     problems, found = [], {}  # one problem per source line and address, however many files show it
     for path in _files(output):
         shown = os.path.relpath(path, output).replace(os.sep, "/")
+        allowed = editor_own if editor_own is not None and shown.startswith(EDITOR_FOLDER + "/") else own
         if path.endswith(RASTER_SUFFIXES):
             for what in revealing_metadata(path):
                 problems.append(ContentProblem(
@@ -53,7 +59,7 @@ def output_problems(output: str, own: frozenset, forms: frozenset, sources: dict
                     "remove the metadata before publishing (e.g. exiftool -all= picture.jpg), or let the build "
                     "re-encode it; a picture's position and camera are personal data"))
             continue
-        for load in _loads(path, own, forms):
+        for load in _loads(path, allowed, forms):
             where = finder.find(load.url, load.host, sources.get(path))
             file, line = (relative_path(where[0]), where[1]) if where else (shown, load.line)
             found.setdefault((file, line, load.what, load.url, load.host), []).append(f"{shown}:{load.line}")

@@ -160,6 +160,23 @@ def _font_package(value):
                 "(npm install --save-exact it first; no font CDN)")
 
 
+def _repository(value):
+    if value and not re.fullmatch(r"[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)+", value):
+        return ("'group/project' on GitLab (subgroups allowed: 'group/sub/project') or 'owner/repository' "
+                "on GitHub, e.g. 'nordlicht/werkbank-blog'")
+
+
+def _branch(value):
+    if not re.fullmatch(r"[A-Za-z0-9._/-]+", value):
+        return "a branch name, e.g. 'main'"
+
+
+def _local_backend(value):
+    parts = urlsplit(value)
+    if value and (parts.scheme != "http" or parts.hostname not in ("localhost", "127.0.0.1") or not parts.port):
+        return "decap-server's address on this machine, e.g. 'http://localhost:8081/api/v1' (or '' for none)"
+
+
 def _menu(value):
     from .urls import MENU_KINDS  # pages without a {slug}: the ones a menu can link
     kinds = sorted(MENU_KINDS)
@@ -305,6 +322,20 @@ SCHEMA = (
             "origins the site owns that pages may load from, each with a comment, e.g. "
             "{'https://media.example.org': 'our own media server'}", rule=_allowed_origins),
     Setting("SHARE_WEEKS", int, 8, "#FollowFriday pages for the newest N roundups (0 = all)", rule=_not_negative),
+    Setting("EDITOR_ENABLED", bool, False, "write the web editor to /admin/ (Decap CMS; make editor turns it on "
+            "with the local backend)"),
+    Setting("EDITOR_BACKEND", str, "gitlab", "git host the editor logs in to and opens merge requests on",
+            choices=("gitlab", "github")),
+    Setting("EDITOR_REPO", str, "", "the blog's repository: 'group/project' (GitLab) or 'owner/repository' (GitHub)",
+            rule=_repository),
+    Setting("EDITOR_BRANCH", str, "main", "branch the editor's merge requests go into", rule=_branch),
+    Setting("EDITOR_APP_ID", str, "", "GitLab: application ID of the OAuth application (PKCE, no secret)"),
+    Setting("EDITOR_BASE_URL", str, "", "GitLab: its address when self-hosted ('' = https://gitlab.com); GitHub: "
+            "the address of the OAuth helper", rule=_https_or_empty),
+    Setting("EDITOR_API_ROOT", str, "", "API address when not the default (GitLab: EDITOR_BASE_URL + /api/v4, "
+            "GitHub: https://api.github.com)", rule=_https_or_empty),
+    Setting("EDITOR_LOCAL_BACKEND", str, "", "address of decap-server, which writes into this checkout (set by "
+            "make editor; '' in publish builds)", rule=_local_backend),
     *URL_SETTINGS,
 )
 SCHEMA_BY_NAME = {setting.name: setting for setting in SCHEMA}

@@ -25,6 +25,9 @@ RELOAD_JS = (Path(__file__).parent / "reload.js").read_bytes()
 SCRIPT_TAG = b'<script src="/_preview/reload.js" defer></script>'
 _HEAD_END = re.compile(rb"</head\s*>", re.IGNORECASE)
 _BODY_START = re.compile(rb"<body\b[^>]*>", re.IGNORECASE)
+# A page that keeps its own state (the web editor at /admin/) opts out of reloads and the banner:
+# a reload would throw away what someone is typing.
+_NO_RELOAD = re.compile(rb"<html\b[^>]*\sdata-preview-reload=[\"']?off", re.IGNORECASE)
 
 
 def output_name(url_path: str) -> str | None:
@@ -106,7 +109,8 @@ class PreviewHandler(BaseHTTPRequestHandler):
                 return self._send(HTTPStatus.NOT_FOUND, b"not found", "text/plain", head)
         kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
         if kind == "text/html":
-            body = inject(body, banner(problems, self.session.root, source))
+            if not _NO_RELOAD.search(body[:1024]):
+                body = inject(body, banner(problems, self.session.root, source))
             kind += "; charset=utf-8"
         elif kind.startswith("text/") or kind in ("application/javascript", "application/json", "application/xml"):
             kind += "; charset=utf-8"

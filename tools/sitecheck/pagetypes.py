@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from shared.config import read_config
+from shared.editor import EDITOR_FOLDER
 from shared.urls import build_url_table, pattern_regex
 from tools.build import load_settings
 
@@ -51,7 +52,8 @@ def patterns_for(urls, settings) -> tuple[_Pattern, ...]:
     sections = [urls.prefix(kind) for kind in ("author", "authors", "category", "categories", "tag", "tags",
                                                "archives", "series", "series_index", "roundup", "roundups",
                                                "draft", "search", "subscribe")]
-    sections += [urls.newsletter_dir, "feeds/", "theme/", "images/", "_screenshots/", "pagefind/"]
+    sections += [urls.newsletter_dir, "feeds/", "theme/", "images/", "_screenshots/", "pagefind/",
+                 EDITOR_FOLDER + "/"]  # the web editor is no page of the site (FULL=1 still loads it)
     other = "|".join(re.escape(prefix) for prefix in sorted(set(sections)) if prefix)
     return (
         _Pattern("index", pattern_regex(urls.save_as("index")), required=True),

@@ -104,7 +104,10 @@ def test_a_built_article_with_an_external_image_fails_on_its_page_type(build_sit
         body='<img src="https://cdn.example/bild.jpg" alt="Ein Bild vom CDN">')})
     page_type = next(t for t in pagetypes.discover(site.output) if t.name == "article")
     report = inspect_page_type(mobile_page, page_type, serve(site.output).origin, axe_source)
-    assert report.off_origin_requests == ["https://cdn.example/bild.jpg"]
+    # the page's Content-Security-Policy refuses the picture before a request leaves: the browser says so
+    assert report.off_origin_requests == []
+    assert [e for e in report.console_errors if "https://cdn.example/bild.jpg" in e and "Content Security Policy" in e]
+    assert report.problems()  # the page type fails
 
 
 # --- HTML validity ------------------------------------------------------------------------------
@@ -290,7 +293,9 @@ def test_make_check_lists_every_failed_site_check_in_one_summary(tmp_path):
     assert summary.splitlines()[1].startswith("content (strict build)")
     assert "jana-beispiel.yml:7: <img src> loads https://cdn.example/bild.jpg from another origin" in summary
     assert "no file altes-archiv/index.html in the output; linked from 2026/erster-beitrag/index.html" in summary
-    assert "request leaves the site's origin: https://cdn.example/bild.jpg" in summary
+    # the page's Content-Security-Policy blocks the picture before a request leaves; the browser says so
+    assert "console error: Loading the image 'https://cdn.example/bild.jpg' violates the following Content " \
+           "Security Policy directive" in summary
     assert "axe critical 'image-alt'" in summary
     assert "autoren/jana-beispiel/index.html:" in summary and "must have an “alt” attribute" in summary
     assert summary.rstrip().endswith("check: FAILED: content (strict build), internal links, HTML validity (Nu "

@@ -28,12 +28,23 @@ def headers(allowed_origins, form_url: str) -> list[tuple[str, str]]:
     ]
 
 
-def server_snippets(pairs: list[tuple[str, str]]) -> str:
-    nginx = "\n".join(f'add_header {name} "{value}" always;' for name, value in pairs)
-    apache = "\n".join(f'Header always set {name} "{value}"' for name, value in pairs)
-    caddy = "header {\n" + "\n".join(f'    {name} "{value}"' for name, value in pairs) + "\n}"
-    return (f"# nginx (server block)\n{nginx}\n\n# Apache (VirtualHost or .htaccess, mod_headers)\n{apache}\n\n"
-            f"# Caddy (site block)\n{caddy}\n")
+def server_snippets(pairs: list[tuple[str, str]], editor: str = "/admin/") -> str:
+    """The headers for every path but the web editor's, whose page brings its own policy (it needs the
+    git host and eval); the other headers go there too."""
+    policy = [(name, value) for name, value in pairs if name == "Content-Security-Policy"]
+    rest = [(name, value) for name, value in pairs if name != "Content-Security-Policy"]
+    nginx = ("\n".join(f'add_header {name} "{value}" always;' for name, value in rest)
+             + f"\nlocation / {{\n" + "".join(f'    add_header {name} "{value}" always;\n' for name, value in pairs)
+             + f"}}\nlocation {editor} {{\n" + "".join(f'    add_header {name} "{value}" always;\n' for name, value in rest)
+             + "}")
+    apache = ("\n".join(f'Header always set {name} "{value}"' for name, value in rest)
+              + f'\n<LocationMatch "^/(?!{editor.strip("/")}/)">\n'
+              + "".join(f'    Header always set {name} "{value}"\n' for name, value in policy) + "</LocationMatch>")
+    caddy = ("header {\n" + "".join(f'    {name} "{value}"\n' for name, value in rest) + "}\n"
+             + f"@site not path {editor}*\n"
+             + "".join(f'header @site {name} "{value}"\n' for name, value in policy).rstrip("\n"))
+    return (f"# nginx (server block; {editor} is the web editor, whose page has its own policy)\n{nginx}\n\n"
+            f"# Apache (VirtualHost, mod_headers)\n{apache}\n\n# Caddy (site block)\n{caddy}\n")
 
 
 def main(argv=None) -> int:

@@ -16,22 +16,13 @@ import yaml
 
 from helpers.editor import free_port
 from helpers.site import DEFAULT_BUILD_TIME, ROOT
+from tools.editor import port_is_free
 
 
 def _get(url: str, data: bytes | None = None) -> bytes:
     request = urllib.request.Request(url, data=data, headers={"Content-Type": "application/json"})
     with urllib.request.urlopen(request, timeout=5) as answer:
         return answer.read()
-
-
-def _port_is_free(port: int) -> bool:
-    with socket.socket() as probe:
-        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as servers bind: TIME_WAIT is no user
-        try:
-            probe.bind(("127.0.0.1", port))
-        except OSError:
-            return False
-    return True
 
 
 def test_make_editor_runs_the_preview_with_the_editor_and_decap_server_and_stops_both(tmp_path):
@@ -58,7 +49,7 @@ def test_make_editor_runs_the_preview_with_the_editor_and_decap_server_and_stops
         editor.send_signal(signal.SIGTERM)
         output, _ = editor.communicate(timeout=30)
     assert f"editor: http://127.0.0.1:{port}/admin/" in output
-    assert _port_is_free(port) and _port_is_free(backend)
+    assert port_is_free(port) and port_is_free(backend)
 
 
 def test_a_taken_port_for_decap_server_is_a_message_with_the_fix():

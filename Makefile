@@ -38,8 +38,8 @@ devserver: $(VENV)/.installed  ## preview on http://localhost:8000: rebuilds on 
 editor: $(VENV)/.installed node_modules/.installed  ## the preview plus the web editor at /admin/, saving into this checkout (no account; EDITOR_PORT=8081 for decap-server)
 	$(PY) -m tools.editor --settings pelicanconf.py --output $(OUTPUT) --port $(PORT) --backend-port $(EDITOR_PORT)
 
-check: $(VENV)/.installed node_modules/.installed  ## strict build, then links, Nu checker, chromium + axe of what changed (FULL=1: every page); one summary
-	$(PY) -m tools.check $(if $(CODE_QUALITY),--code-quality $(CODE_QUALITY)) $(if $(filter 1 true yes,$(FULL)),--full) $(if $(BASE),--base $(call shell_quote,$(value BASE)))
+check: $(VENV)/.installed node_modules/.installed  ## strict build, then links, Nu checker, chromium + axe of what changed (FULL=1: every page), Lighthouse budgets (LIGHTHOUSE=0: not); one summary
+	$(PY) -m tools.check $(if $(CODE_QUALITY),--code-quality $(CODE_QUALITY)) $(if $(filter 1 true yes,$(FULL)),--full) $(if $(BASE),--base $(call shell_quote,$(value BASE))) $(if $(filter 0 false no,$(LIGHTHOUSE)),--no-lighthouse)
 
 review: $(VENV)/.installed  ## the branch's site for review (CI links it on the merge request): drafts and scheduled posts shown, in review/
 	$(PY) -m tools.review --output review

@@ -239,6 +239,7 @@ def test_make_check_passes_full_and_base_on():
     assert dry_run().split()[-2:] == ["-m", "tools.check"]
     assert dry_run("FULL=1").endswith("--full")
     assert dry_run("BASE=origin/main").endswith("--base 'origin/main'")
+    assert dry_run("LIGHTHOUSE=0").endswith("--no-lighthouse") and "--no-lighthouse" not in dry_run()
 
 
 @pytest.mark.parametrize("relative, name", [("seite/3/index.html", "index-page-n"),

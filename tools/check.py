@@ -5,7 +5,8 @@ The built site is then served on 127.0.0.1 and checked: internal links, HTML val
 checker), and pages in chromium (no off-origin request, no console error, no failed request, no
 horizontal scroll at 375 px, no serious axe-core violation): the pages whose sources changed since
 the merge base (git; tools/sitecheck/selection.py) plus one page of every type, or with --full
-every page. One summary at the end; exit status 1 when anything failed.
+every page; then Lighthouse's budgets on six pages (tools/sitecheck/lighthouse.py; --no-lighthouse
+leaves them out). One summary at the end; exit status 1 when anything failed.
 
 The scratch build uses publishconf.py with SITEURL set to the local server's origin, so the
 absolute URLs of the production build (stylesheet, feeds, canonical links) resolve against the
@@ -23,7 +24,8 @@ from pathlib import Path
 from tools.build import build, load_settings, path_overrides, print_report
 from tools.sitecheck.selection import choose
 from tools.sitecheck.server import SiteServer
-from tools.sitecheck.suite import CheckOutcome, check_html, check_links, check_pages, format_summary
+from tools.sitecheck.suite import (CheckOutcome, check_html, check_lighthouse, check_links, check_pages,
+                                  format_summary)
 
 
 def _log(line: str) -> None:
@@ -49,6 +51,8 @@ def main(argv=None) -> int:
                         help="list every external link (VERBOSE=1), not only the count per host")
     parser.add_argument("--base", metavar="REF",
                         help="compare with this branch or commit (default: CI's merge request base, else origin/main or main)")
+    parser.add_argument("--no-lighthouse", action="store_true",
+                        help="leave out the Lighthouse budgets (LIGHTHOUSE=0; the tests that run this tool)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="werkbank-check-") as scratch, SiteServer(scratch) as server:
         overrides = {**path_overrides(args.content, scratch), "SITEURL": server.origin}
@@ -60,9 +64,12 @@ def main(argv=None) -> int:
         outcomes = [content_outcome(result)]
         if not result.crashed:
             output = Path(scratch)
-            for run in (lambda: check_links(output, server.origin, verbose=args.verbose), lambda: check_html(output),
-                        lambda: check_pages(output, server.origin, settings,
-                                            choose(output, settings, full=args.full, base=args.base), log=_log)):
+            runs = [lambda: check_links(output, server.origin, verbose=args.verbose), lambda: check_html(output),
+                    lambda: check_pages(output, server.origin, settings,
+                                        choose(output, settings, full=args.full, base=args.base), log=_log)]
+            if not args.no_lighthouse:
+                runs.append(lambda: check_lighthouse(output, server.origin, settings))
+            for run in runs:
                 outcome = run()
                 print(f"\n-- {outcome.name}: {outcome.status()}", file=sys.stderr)
                 for line in outcome.notes:

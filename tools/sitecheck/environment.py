@@ -11,6 +11,7 @@ ROOT = Path(__file__).resolve().parents[2]
 NODE_MODULES = ROOT / "node_modules"
 AXE_SCRIPT = NODE_MODULES / "axe-core" / "axe.min.js"
 VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+LIGHTHOUSE = NODE_MODULES / ".bin" / "lighthouse"
 CHROMIUM_CANDIDATES = ("/usr/lib/chromium/chromium", "/usr/bin/chromium")
 
 APT_HINT = "install it with `apt-get install chromium default-jre-headless`"
@@ -52,6 +53,7 @@ _LOCATORS = {
     "java": lambda: shutil.which("java"),
     "axe-core": lambda: str(AXE_SCRIPT) if AXE_SCRIPT.is_file() else None,
     "vnu-jar": lambda: str(VNU_JAR) if VNU_JAR.is_file() else None,
+    "lighthouse": lambda: str(LIGHTHOUSE) if LIGHTHOUSE.is_file() else None,
 }
 
 TOOLS = {
@@ -60,6 +62,7 @@ TOOLS = {
     "java": Tool("java", APT_HINT),
     "axe-core": Tool("axe-core", NPM_HINT),
     "vnu-jar": Tool("vnu-jar", NPM_HINT),
+    "lighthouse": Tool("lighthouse", NPM_HINT),
 }
 
 # What each group of checks needs.

@@ -6,6 +6,7 @@ Unknown paths answer 404 with the site's own 404.html, like the production serve
 from __future__ import annotations
 
 import functools
+import sys
 import threading
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -34,6 +35,14 @@ class _OutputHandler(SimpleHTTPRequestHandler):
         pass
 
 
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        # A browser that drops a connection it no longer needs (Lighthouse does) is no error of the site.
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
+
+
 class SiteServer:
     """`with SiteServer(output_dir) as server: server.url("archiv/")`.
 
@@ -43,7 +52,7 @@ class SiteServer:
 
     def __init__(self, directory: str | Path, port: int = 0):
         handler = functools.partial(_OutputHandler, directory=str(directory))
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", port), handler)
+        self._httpd = _QuietServer(("127.0.0.1", port), handler)
         self._httpd.daemon_threads = True
         self._thread: threading.Thread | None = None
 

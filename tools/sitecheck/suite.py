@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tools.chromium import running_browser
-from tools.sitecheck import browser, environment, links, pagetypes, vnu
+from tools.sitecheck import browser, environment, lighthouse, links, pagetypes, vnu
 from tools.sitecheck.selection import Selection, one_per_type
 
 PROGRESS_EVERY = 100  # pages between progress lines of a long browser run
@@ -115,6 +115,28 @@ def inspect_page_type(page, page_type: pagetypes.PageType, origin: str, axe_sour
     exceptions = browser.EMAIL_AXE_EXCEPTIONS if page_type.is_email else ()
     return browser.inspect_page(page, f"{origin}/{page_type.path}", axe_source=axe_source,
                                 axe_exceptions=exceptions, expected_status=page_type.expected_status)
+
+
+def check_lighthouse(output_dir: Path, origin: str, settings: dict | None = None, *,
+                     page_types: list[pagetypes.PageType] | None = None, runner=None) -> CheckOutcome:
+    """Lighthouse (mobile) on the home, an article, an author, a roundup, the search and the subscribe
+    page: the budgets of tools/sitecheck/lighthouse.py, and a table of the scores in the notes.
+    `runner(url)`: the JSON report of one URL (tests); the npm lighthouse by default."""
+    outcome = CheckOutcome("Lighthouse")
+    if page_types is None:
+        page_types = lighthouse.choose_pages(output_dir, pagetypes.site_of(settings) if settings else None)
+    started = time.perf_counter()
+    try:
+        pages = lighthouse.measure(page_types, origin, runner=runner or lighthouse.run_lighthouse)
+    except environment.ToolMissing as missing:
+        outcome.skipped = str(missing)
+        return outcome
+    seconds = time.perf_counter() - started
+    for page in pages:
+        outcome.problems += lighthouse.budget_problems(page)
+    outcome.notes += lighthouse.format_table(pages)
+    outcome.notes.append(f"{len(pages)} page(s) in {seconds:.0f} s ({seconds / max(len(pages), 1):.1f} s a page)")
+    return outcome
 
 
 def format_summary(outcomes: list[CheckOutcome]) -> str:

@@ -25,6 +25,8 @@ IGNORED = shutil.ignore_patterns(".venv", "node_modules", "output", ".git", "cac
 SAMPLE_WORDS = ("Nordlicht", "nordlicht", "Werkbank", "Werkstatt", "Jana Beispiel", "Tom Muster", "Zoë", "Mittwochstipp",
                 "Billbrook", "Hamburg")
 IS_SAMPLE = get_value((ROOT / "pelicanconf.py").read_text(encoding="utf-8"), "SITENAME") == read_manifest(ROOT)["site_name"]
+# In a company's checkout (make new-site ran) there is no sample left to remove: nothing here applies.
+pytestmark = pytest.mark.skipif(not IS_SAMPLE, reason="this checkout is a company's own blog now (make new-site ran)")
 
 
 def copy_project(target: Path) -> Path:
@@ -72,7 +74,6 @@ def new_site(tmp_path_factory):
     return site, done
 
 
-@pytest.mark.skipif(not IS_SAMPLE, reason="this checkout is a company's own blog now (make new-site ran)")
 def test_the_manifest_lists_exactly_the_sample_content():
     current, committed = current_manifest(ROOT, "Werkbank Blog")["files"], read_manifest(ROOT)["files"]
     assert current == committed, ("content/ differs from tools/sample_manifest.json: after changing the sample "

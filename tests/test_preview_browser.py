@@ -31,7 +31,9 @@ def page(chromium, preview):
 
 
 def reloads_by_itself(page, text: str) -> None:
-    page.wait_for_function("text => document.body.innerText.includes(text)", arg=text, timeout=20_000)
+    # the body is missing for a moment while the page reloads
+    page.wait_for_function("text => document.body !== null && document.body.innerText.includes(text)", arg=text,
+                           timeout=30_000)
 
 
 def test_a_saved_edit_appears_without_reloading_by_hand(page, preview):

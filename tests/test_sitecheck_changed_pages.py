@@ -233,8 +233,9 @@ def test_without_git_one_page_of_every_type_is_loaded(build_site, monkeypatch, t
 
 def test_make_check_passes_full_and_base_on():
     def dry_run(*args):
-        return subprocess.run(["make", "-n", "check", *args], cwd=ROOT, capture_output=True, text=True,
-                              check=True).stdout.strip().splitlines()[-1]
+        # --no-print-directory: under `make test` this make is a sub-make, which would add "Leaving directory"
+        return subprocess.run(["make", "--no-print-directory", "-n", "check", *args], cwd=ROOT, capture_output=True,
+                              text=True, check=True).stdout.strip().splitlines()[-1]
 
     assert dry_run().split()[-2:] == ["-m", "tools.check"]
     assert dry_run("FULL=1").endswith("--full")

@@ -49,3 +49,12 @@ def test_one_instance_is_reused_and_nothing_leaks_from_the_previous_text():
     second = render("Nur Text.")
     assert "Fußnote eins" in first and second == "<p>Nur Text.</p>"
     assert render("") == ""
+
+
+def test_a_code_block_can_take_focus_so_keyboards_can_scroll_it():
+    from shared.markdown import markdown_renderer
+
+    render = markdown_renderer({"MARKDOWN": {"extension_configs": {"markdown.extensions.extra": {}}}})
+    html = str(render("Text\n\n    eine sehr lange Zeile\n\n<pre tabindex=\"-1\">schon gesetzt</pre>\n"))
+    assert '<pre tabindex="0"><code>eine sehr lange Zeile' in html
+    assert '<pre tabindex="-1">schon gesetzt</pre>' in html and html.count("tabindex") == 2

@@ -3,6 +3,7 @@ roundup notes all go through `markdown_renderer(settings)`."""
 
 from __future__ import annotations
 
+import re
 from typing import Callable
 
 from markdown import Markdown
@@ -12,6 +13,9 @@ from markupsafe import Markup
 # Pelican's MarkdownReader adds "meta" to settings["MARKDOWN"] for its own files. Ours carry YAML
 # front matter, and meta would swallow a first line like "Tipp: …" or "Update: …" as a field.
 META_NAMES = {"meta", "markdown.extensions.meta", "markdown.extensions.meta:MetaExtension"}
+# A code block wider than the column scrolls sideways; keyboard users reach it only if it can take
+# focus (WCAG 2.1.1, axe's scrollable-region-focusable).
+PRE_WITHOUT_TABINDEX = re.compile(r"<pre(?=[\s>])(?![^>]*\btabindex=)")
 
 
 def _is_meta(extension) -> bool:
@@ -39,6 +43,6 @@ def markdown_renderer(settings) -> Callable[[str], Markup]:
 
     def render(text: str) -> Markup:
         md.reset()  # footnotes, abbreviations and the like must not leak from the previous text
-        return Markup(md.convert(text or ""))
+        return Markup(PRE_WITHOUT_TABINDEX.sub('<pre tabindex="0"', md.convert(text or "")))
 
     return render

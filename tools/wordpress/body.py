@@ -209,8 +209,8 @@ def _image(image, resolve_image, result: BodyResult, notes: dict, lang: str) -> 
     parent = image.getparent()
     if parent is not None and parent.tag == "a" and len(parent) == 1 and not (parent.text or "").strip():
         target = resolve_image(parent.get("href", ""), None)
-        if target.upload is not None or "attachment" in parent.get("href", ""):
-            parent.getparent().replace(parent, image) if parent.getparent() is not None else None
+        if (target.upload is not None or "attachment" in parent.get("href", "")) and parent.getparent() is not None:
+            parent.getparent().replace(parent, image)
             image.tail = (image.tail or "") + (parent.tail or "")
     if ref.upload is None:  # a picture from another site: never hotlinked
         upload, problem, target = image.get("src", "") or "?", "missing", "images/wordpress/…"

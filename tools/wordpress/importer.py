@@ -75,7 +75,7 @@ class Plan:
 def run_import(export: WpExport, options: Options) -> tuple[Plan, Report]:
     report = Report(source=export.source, dry_run=options.dry_run)
     items = [item for item in export.items]
-    report.count_types(items, CONTENT_TYPES)
+    report.types = Counter(item.post_type for item in items)
     attachments = _attachments(items)
     reusable = {item.post_id: item.content for item in items if item.post_type == "wp_block"}
     existing = ExistingContent.scan(options.content, options.reserved_slugs)
@@ -90,7 +90,7 @@ def run_import(export: WpExport, options: Options) -> tuple[Plan, Report]:
     report.people = sorted({(p.handle, p.name) for p in people.values()})
     report.new_people = [p.handle for p in new_people]
 
-    images = Images(export, attachments, media.UploadSource(options.uploads), options.content, existing)
+    images = Images(export, attachments, media.UploadSource(options.uploads), options.content)
     links = OldLinks(export, images)
     converted, ids = [], Counter()
     for item in items:
@@ -303,8 +303,8 @@ def _text_of(html_text: str) -> str:
 class Images:
     """Image addresses of the export, resolved to uploads and copied once each."""
 
-    def __init__(self, export, attachments, source, content: Path, existing):
-        self.attachments, self.source, self.content, self.existing = attachments, source, content, existing
+    def __init__(self, export, attachments, source, content: Path):
+        self.attachments, self.source, self.content = attachments, source, content
         self.prefixes = media.upload_prefixes(export.base_urls, attachments.values())
         self.by_upload = {a.upload_path: a for a in attachments.values() if a.upload_path}
         self.copies: dict = {}  # content-relative path -> bytes

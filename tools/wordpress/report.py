@@ -45,10 +45,6 @@ class Report:
     attachments_unused: int = 0
     _spellings: dict = field(default_factory=dict)
 
-    def count_types(self, items, content_types) -> None:
-        self.types = Counter(item.post_type for item in items)
-        self.content_types = content_types
-
     def skip(self, item, reason: str) -> None:
         self.skipped.append((item.post_type, item.title or f"#{item.post_id}", reason))
 

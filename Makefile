@@ -10,7 +10,7 @@ OUTPUT := output
 # A typed value as one shell word, exactly as typed: no $ expansion, no backticks ('…' with ' escaped).
 shell_quote = '$(subst ','"'"',$(1))'
 
-.PHONY: html serve devserver editor review check publish deploy status clean test new-post new-site node-tools help screenshots newsletter send-newsletter send-due-newsletter share bench import-wordpress server-headers
+.PHONY: html serve devserver editor review check publish deploy status clean test new-post new-site node-tools help screenshots newsletter send-newsletter send-due-newsletter share bench messages import-wordpress server-headers
 
 help:
 	@echo "make html | serve | devserver | editor | check | publish | deploy DEPLOY_TARGET=… | status | clean | test | new-post TITLE=\"…\" AUTHOR=handle | new-site NAME=\"…\" COMPANY=\"…\" URL=https://… LANG=de"
@@ -91,6 +91,9 @@ server-headers: $(VENV)/.installed  ## the security headers for nginx, Apache an
 
 import-wordpress: $(VENV)/.installed  ## make import-wordpress WXR=export.xml [UPLOADS=folder-or-https-url] [DRY_RUN=1]
 	$(PY) -m tools.wordpress --wxr $(call shell_quote,$(value WXR)) $(if $(UPLOADS),--uploads $(call shell_quote,$(value UPLOADS))) $(if $(filter 1 true yes,$(DRY_RUN)),--dry-run)
+
+messages: $(VENV)/.installed  ## update the German catalogs of problem messages from the code (CHECK=1: only report)
+	$(PY) -m tools.messages $(if $(filter 1 true yes,$(CHECK)),--check)
 
 bench: $(VENV)/.installed  ## benchmark against plain Pelican; N=5000 for a bigger corpus
 	$(PY) bench/run.py $(if $(N),--articles $(N))

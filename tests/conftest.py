@@ -6,9 +6,14 @@ builders, expected values) are in tests/helpers/. Test modules never import each
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-import pytest
+# Problems in English for the tests that read them (a German site's problems have tests of their own);
+# set before the product's modules are imported, and inherited by the tools the tests run.
+os.environ.setdefault("PROBLEM_LANG", "en")
+
+import pytest  # noqa: E402
 
 from helpers.site import DEFAULT_BUILD_TIME, MINIMAL_SITE, SiteBuild, site_settings, write_files
 from tools.build import build

@@ -27,6 +27,7 @@ from pelican import Pelican
 from pelican.settings import read_settings
 
 from shared.config import missing_plugins
+from shared.messages import problem_language, use_language
 from shared.problems import ContentProblem, ProblemCollector
 from tools.outputdir import fresh_folder, locked, mark_preview, remove_leftovers, swap_in
 
@@ -104,6 +105,7 @@ def print_report(result: BuildResult, code_quality: str | None = None) -> None:
 def load_settings(settings_file: str | Path, overrides: dict | None = None) -> dict:
     settings = read_settings(str(settings_file), override=overrides or {})
     settings["SETTINGS_FILE"] = str(Path(settings_file).resolve())  # so a bad value names its file and line
+    use_language(problem_language(settings))
     return settings
 
 
@@ -120,6 +122,7 @@ def build(settings: dict, search_index: bool = False) -> BuildResult:
     """Run one Pelican build with the given settings and return what went wrong.
 
     `search_index`: then write the Pagefind index into the output (make html, check, publish)."""
+    use_language(problem_language(settings))
     missing = missing_plugins(settings)
     if missing:  # the model needs every part: stop before Pelican fails somewhere deep inside
         return BuildResult(errors=missing)

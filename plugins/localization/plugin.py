@@ -5,6 +5,7 @@ from functools import partial
 from pelican import signals
 
 from shared import dates
+from shared.messages import problem_language, use_language
 from shared.model import connect, site_config
 
 from .strings import load_strings
@@ -22,6 +23,11 @@ def add_template_helpers(generator):
         iso=dates.iso,
     )
 
+def choose_problem_language(pelican):
+    """Plain `pelican` runs too: problems in the language the settings choose."""
+    use_language(problem_language(pelican.settings))
+
 def register():
     connect()
+    signals.initialized.connect(choose_problem_language)
     signals.generator_init.connect(add_template_helpers)

@@ -202,6 +202,11 @@ def _fields(*allowed, required=()):
     return rule
 
 
+def _problem_language(value):
+    if value not in LANGUAGES:
+        return " or ".join(repr(lang) for lang in LANGUAGES) + ", or None for the site's language"
+
+
 def _directory(value):
     if not value.endswith("/"):
         return "a directory URL ending in '/' (the page is written as index.html inside it)"
@@ -242,6 +247,9 @@ SCHEMA = (
     Setting("PUBLISHER", str, "", "the company, in JSON-LD, feeds and the newsletter footer"),
     Setting("FOOTER_PAGES", list, [], "page slugs linked in the footer", rule=_text_list),
     Setting("FOOTER_LINE", str, "", "one line of text in the footer (default: 'A blog by the people of PUBLISHER')"),
+    Setting("PROBLEM_LANG", (str, type(None)), None,
+            "language of build problems, make check and CI annotations (default: DEFAULT_LANG); "
+            "the environment variable PROBLEM_LANG overrides it", rule=_problem_language),
     Setting("SITE_LOGO", (str, type(None)), None,
             "logo (SVG or PNG in content/ or the theme's static folder): header, favicon, touch icon, email",
             rule=_logo_file),

@@ -11,7 +11,12 @@ import logging
 import os
 from dataclasses import dataclass
 
+from shared.messages import Text, t
+
 logger = logging.getLogger("blog.content")
+
+# Set by the tests: every problem's text must come from the catalogs (see plugins/shared/messages.py).
+STRICT_MESSAGES = os.environ.get("WERKBANK_STRICT_MESSAGES") == "1"
 
 ERROR = "error"
 WARNING = "warning"
@@ -27,6 +32,14 @@ class ContentProblem:
     # A warning that `make publish` (and deploy) refuses: text that must be replaced before the site
     # goes live, e.g. the legal pages `make new-site` writes. Previews and `make check` only list it.
     blocks_publish: bool = False
+
+    def __post_init__(self):
+        if STRICT_MESSAGES:
+            for name in ("message", "hint"):
+                text = getattr(self, name)
+                if text and not isinstance(text, Text):
+                    raise TypeError(f"{self.path}:{self.line}: the problem's {name} {text!r} did not go through "
+                                    "t() (plugins/shared/messages.py), so it has no translation")
 
     def format(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
@@ -60,12 +73,12 @@ def did_you_mean(value: str, choices) -> str:
     choices = sorted(str(c) for c in choices)
     close = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.6)
     if close:
-        return f"did you mean '{close[0]}'?"
+        return t("did you mean '{choice}'?", choice=close[0])
     if not choices:
-        return "none are defined yet"
+        return t("none are defined yet")
     if len(choices) <= 12:
-        return "known: " + ", ".join(choices)
-    return f"{len(choices)} known, e.g. " + ", ".join(choices[:8]) + ", …"
+        return t("known: {choices}", choices=", ".join(choices))
+    return t("{count} known, e.g. {choices}, …", count=len(choices), choices=", ".join(choices[:8]))
 
 
 class ProblemCollector(logging.Handler):

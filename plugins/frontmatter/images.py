@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from shared.messages import t
 from shared.problems import ContentProblem, relative_path
 
 DECORATIVE = "decorative"
@@ -59,9 +60,9 @@ def missing_alt_problems(html: str, body: str, body_line: int, source_path: str)
             cursor, used[line] = line, used.get(line, 0) + 1
         problems.append(ContentProblem(
             relative_path(source_path), body_line + (line if line is not None else 0),
-            f"image without alt text: '{src}'",
-            "describe the picture: ![Zwei Kolleginnen am Whiteboard](…) (it is read aloud to blind readers); "
-            'for pure decoration write ![](…){: .decorative} (in HTML: class="decorative" alt="")',
+            t("image without alt text: '{src}'", src=src),
+            t("describe the picture: ![Zwei Kolleginnen am Whiteboard](…) (it is read aloud to blind readers); "
+              'for pure decoration write ![](…){{: .decorative}} (in HTML: class="decorative" alt="")'),
         ))
     return problems
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 
+from shared.messages import t
 from shared.problems import ContentProblem, relative_path
 
 # Pelican's intra-site link syntax inside Markdown links, images and HTML attributes.
@@ -26,8 +27,9 @@ def missing_link_targets(text: str, source_path: str, content_root: str) -> list
             if not os.path.exists(resolve(target, source_path, content_root)):
                 problems.append(ContentProblem(
                     relative_path(source_path), line_number,
-                    f"link to a missing file: {{{kind}}}{target}",
-                    "check the path; {static}/images/… starts in content/, a path without '/' starts next to this file",
+                    t("link to a missing file: {link}", link=f"{{{kind}}}{target}"),
+                    t("check the path; {{static}}/images/… starts in content/, a path without '/' starts next to "
+                      "this file"),
                 ))
     return problems
 
@@ -36,6 +38,6 @@ def missing_image(image: str, line: int, source_path: str, content_root: str) ->
     if os.path.exists(os.path.join(content_root, image.lstrip("/"))):
         return []
     return [ContentProblem(
-        relative_path(source_path), line, f"image file not found: '{image}'",
-        "image: is relative to content/, e.g. images/2026/bild.png; add the file or fix the path",
+        relative_path(source_path), line, t("image file not found: '{image}'", image=image),
+        t("image: is relative to content/, e.g. images/2026/bild.png; add the file or fix the path"),
     )]

@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from shared.aliases import AliasProblem, read_alias
 from shared.dates import DateValueError, parse_datetime
 from shared.fields import kind_of, not_text, text_list
-from shared.people import HANDLE
+from shared.messages import N_, t
+from shared.people import HANDLE, HANDLE_HINT
 from shared.problems import WARNING, ContentProblem, did_you_mean, relative_path
 from shared.yamlsource import YamlDocument, YamlSyntaxError, load_yaml, split_front_matter
 
@@ -42,10 +43,10 @@ def read_front_matter(text: str, path: str, *, is_page: bool, tz_name: str) -> F
         result.problems.append(ContentProblem(relative_path(path), line, message, hint))
 
     if yaml_text is None:
-        add(1, "no front matter", "start the file with a '---' line, the YAML keys, and another '---' line")
+        add(1, t("no front matter"), t("start the file with a '---' line, the YAML keys, and another '---' line"))
         return result
     if offset < 0:
-        add(1, "front matter is not closed", "add a line '---' after the last YAML key")
+        add(1, t("front matter is not closed"), t("add a line '---' after the last YAML key"))
         return result
     try:
         doc = load_yaml(yaml_text, path, line_offset=offset)
@@ -53,7 +54,7 @@ def read_front_matter(text: str, path: str, *, is_page: bool, tz_name: str) -> F
         result.problems.append(error.problem)
         return result
     if not isinstance(doc.data, dict):
-        add(2, "front matter must be YAML keys and values", "write it as 'title: \"…\"' lines")
+        add(2, t("front matter must be YAML keys and values"), t("write it as 'title: \"…\"' lines"))
         return result
 
     # the same few keys ("title", "tags.0", …) in every post: one string each, not one per post
@@ -62,8 +63,8 @@ def read_front_matter(text: str, path: str, *, is_page: bool, tz_name: str) -> F
     allowed = PAGE_KEYS if is_page else ARTICLE_KEYS
     for key in doc.data:
         if key not in allowed:
-            add(doc.line(key), f"unknown key '{key}' in front matter",
-                did_you_mean(key, allowed) + " (remove the key if it is not needed)")
+            add(doc.line(key), t("unknown key '{key}' in front matter", key=key),
+                t("{suggestion} (remove the key if it is not needed)", suggestion=did_you_mean(key, allowed)))
     result.values = checker.values(is_page)
     if result.values.get("status") == "published":
         for line, message, hint in placeholders_left(result.values, text, len(text) - len(result.body), doc):
@@ -75,12 +76,14 @@ def placeholders_left(values: dict, text: str, body_start: int, doc: YamlDocumen
     """(line, message, hint) for each text of `make new-post` that a published post still carries."""
     found = []
     if values.get("summary") == PLACEHOLDER_SUMMARY:
-        found.append((doc.line("summary"), "the summary is still the placeholder that make new-post wrote",
-                      'write one sentence about this post: summary: "…" (feeds, listings and the newsletter show it)'))
+        found.append((doc.line("summary"), t("the summary is still the placeholder that make new-post wrote"),
+                      t('write one sentence about this post: summary: "…" '
+                        "(feeds, listings and the newsletter show it)")))
     position = text.find(PLACEHOLDER_BODY, body_start)
     if position >= 0:
-        found.append((text.count("\n", 0, position) + 1, "the text still has the placeholder line that make new-post wrote",
-                      "replace it with your text"))
+        found.append((text.count("\n", 0, position) + 1,
+                      t("the text still has the placeholder line that make new-post wrote"),
+                      t("replace it with your text")))
     return found
 
 
@@ -97,9 +100,10 @@ def unfinished_fields(text: str, body_start: int, path: str) -> list[ContentProb
     line = text.count("\n", 0, found[0].start()) + 1
     shown = ", ".join(" ".join(match.group(0).split()) for match in found[:3]) + (", …" if len(found) > 3 else "")
     return [ContentProblem(
-        relative_path(path), line, f"{len(found)} placeholder(s) left to fill in: {shown}",
-        "replace each [[…]] with your own text (make new-site wrote them; the legal pages must be complete "
-        "before the site goes live): make publish refuses the site until then, make html and make check only warn",
+        relative_path(path), line,
+        t("{count} placeholder(s) left to fill in: {fields}", count=len(found), fields=shown),
+        t("replace each [[…]] with your own text (make new-site wrote them; the legal pages must be complete "
+          "before the site goes live): make publish refuses the site until then, make html and make check only warn"),
         severity=WARNING, blocks_publish=True)]
 
 
@@ -115,15 +119,16 @@ class _Checker:
         for key in ("summary", "slug", "lang", "template", "image_alt", "category"):
             if key in data:
                 out[key] = self.text(key)
-        if "id" in data and self.is_text("id", "write id: as new-post wrote it, e.g. id: a7c3e1f0"):
+        if "id" in data and self.is_text("id", t("write id: as new-post wrote it, e.g. id: a7c3e1f0")):
             # as written: YAML would read `id: 0012` as the number 10
             out["id"] = str(self.doc.source_text.get(("id",), data["id"])).strip() or None
         status = str(data.get("status", "published")).strip().lower()
-        if not self.is_text("status", f"write status: published (or {', '.join(STATUSES[1:])})"):
+        if not self.is_text("status", t("write status: published (or {others})", others=", ".join(STATUSES[1:]))):
             status = "draft"
         elif status not in STATUSES:
-            self.add(self.doc.line("status"), f"unknown status '{status}'",
-                     f"use one of: {', '.join(STATUSES)}; {did_you_mean(status, STATUSES)}")
+            self.add(self.doc.line("status"), t("unknown status '{status}'", status=status),
+                     t("use one of: {choices}; {suggestion}", choices=", ".join(STATUSES),
+                       suggestion=did_you_mean(status, STATUSES)))
             status = "draft"
         out["status"] = status
         if "date" in data or not is_page:
@@ -137,15 +142,19 @@ class _Checker:
         out["author"] = self.handle("author", data.get("author"), ("author",), required=True)
         co_authors = [
             (index, self.handle("co_authors", value, ("co_authors", index)))
-            for index, value in self.as_list("co_authors", what="author handles", example="co_authors: [tom-muster]")
+            for index, value in self.as_list("co_authors", what=t("author handles"),
+                                             example="co_authors: [tom-muster]")
         ]
-        out["co_authors"] = self.once(co_authors, "co_authors", {out["author"]}, "named twice as an author",
-                                      "name each person once: one in 'author', the others in 'co_authors'")
+        out["co_authors"] = self.once(co_authors, "co_authors", {out["author"]},
+                                      N_("'{who}' is named twice as an author in '{key}'"),
+                                      t("name each person once: one in 'author', the others in 'co_authors'"))
         thanks = [(index, self.thanks_entry(value, index)) for index, value in self.as_list(
-            "thanks", what="handles or {name: …, url: …} entries", entries_may_be=(dict, list),
-            example='one entry per line: thanks:\n  - tom-muster\n  - {name: "Das Team", url: "https://…"}')]
-        out["thanks"] = self.once(thanks, "thanks", set(), "thanked twice", "thank each person once")
-        tags = self.as_list("tags", what="text", example="tags: [netzwerken, sprache]", split_commas=True)
+            "thanks", what=t("handles or {{name: …, url: …}} entries"), entries_may_be=(dict, list),
+            example=t("one entry per line: {example}",
+                      example='thanks:\n  - tom-muster\n  - {name: "Das Team", url: "https://…"}'))]
+        out["thanks"] = self.once(thanks, "thanks", set(), N_("'{who}' is thanked twice in '{key}'"),
+                                  t("thank each person once"))
+        tags = self.as_list("tags", what=t("text"), example="tags: [netzwerken, sprache]", split_commas=True)
         out["tags"] = [tag.strip() for _index, tag in tags if tag.strip()]
         if "series" in data:
             out["series"] = self.handle("series", data["series"], ("series",))
@@ -154,17 +163,18 @@ class _Checker:
         if "image" in data:
             out["image"] = self.text("image")
             if not str(data.get("image_alt", "")).strip():
-                self.add(self.doc.line("image"), "image without alt text",
-                         "add 'image_alt: \"what the picture shows\"' (it is read aloud to blind readers)")
+                self.add(self.doc.line("image"), t("image without alt text"),
+                         t("add 'image_alt: \"what the picture shows\"' (it is read aloud to blind readers)"))
         return {k: v for k, v in out.items() if v not in (None, [], "")}
 
     def text(self, key, required=False, example=""):
         value = self.data.get(key)
         if value is None or (isinstance(value, str) and not value.strip()):
             if required:
-                self.add(self.doc.line(key), f"missing '{key}'", f"add a line like {example}")
+                self.add(self.doc.line(key), t("missing '{key}'", key=key),
+                         t("add a line like {example}", example=example))
             return None
-        if not self.is_text(key, f"write {key}: \"…\" on one line"):
+        if not self.is_text(key, t('write {key}: "…" on one line', key=key)):
             return None
         return str(value).strip()
 
@@ -178,28 +188,27 @@ class _Checker:
         value = self.data.get(key)
         if value is None:
             if required:
-                self.add(self.doc.line(key), f"missing '{key}'",
-                         f"add a line like '{key}: 2026-11-18 09:30' ({self.tz_name} time)")
+                self.add(self.doc.line(key), t("missing '{key}'", key=key),
+                         t("add a line like '{key}: 2026-11-18 09:30' ({zone} time)", key=key, zone=self.tz_name))
             return None
         try:
             return parse_datetime(value, self.tz_name)
         except DateValueError:
-            self.add(self.doc.line(key), f"invalid date '{value}' in '{key}'",
-                     "write YYYY-MM-DD HH:MM, e.g. 2026-11-18 09:30, or add an offset: 2026-11-18T09:30+01:00")
+            self.add(self.doc.line(key), t("invalid date '{value}' in '{key}'", value=value, key=key),
+                     t("write YYYY-MM-DD HH:MM, e.g. 2026-11-18 09:30, or add an offset: 2026-11-18T09:30+01:00"))
             return None
 
     def handle(self, key, value, path, required=False):
-        if len(path) == 1 and not self.is_text(key, f"write {key}: one handle, e.g. {key}: jana-beispiel"):
+        if len(path) == 1 and not self.is_text(key, t("write {key}: one handle, e.g. {key}: jana-beispiel", key=key)):
             return None
         if value is None or str(value).strip() == "":
             if required:
-                self.add(self.doc.line(*path), f"missing '{key}'",
-                         f"add '{key}: your-handle' (the name of your file in content/authors/)")
+                self.add(self.doc.line(*path), t("missing '{key}'", key=key),
+                         t("add '{key}: your-handle' (the name of your file in content/authors/)", key=key))
             return None
         text = str(value).strip()
         if not HANDLE.match(text):
-            self.add(self.doc.line(*path), f"'{text}' in '{key}' is not a handle",
-                     "handles are lower-case letters, digits and '-', e.g. jana-beispiel")
+            self.add(self.doc.line(*path), t("'{text}' in '{key}' is not a handle", text=text, key=key), t(HANDLE_HINT))
             return None
         return text
 
@@ -211,31 +220,35 @@ class _Checker:
         if isinstance(value, dict):
             for part in ("name", "url"):
                 if isinstance(value.get(part), (dict, list)):
-                    self.add(line, f"'{part}' in a 'thanks' entry must be text, found {kind_of(value[part])}",
-                             "write it on one line; put text with ':' in \"double quotes\"")
+                    self.add(line, t("'{part}' in a 'thanks' entry must be text, found {kind}", part=part,
+                                     kind=kind_of(value[part])),
+                             t("write it on one line; put text with ':' in \"double quotes\""))
                     return None
         if isinstance(value, dict) and str(value.get("name", "")).strip():
             for unknown in sorted(set(value) - {"name", "url"}, key=str):
-                self.add(line, f"unknown key '{unknown}' in a 'thanks' entry",
-                         f"{did_you_mean(str(unknown), ('name', 'url'))} (use only name and url)")
+                self.add(line, t("unknown key '{key}' in a 'thanks' entry", key=unknown),
+                         t("{suggestion} (use only name and url)",
+                           suggestion=did_you_mean(str(unknown), ("name", "url"))))
             url = str(value.get("url", "")).strip()
             if url and not url.startswith("https://"):
-                self.add(line, f"unsafe link '{url}' in 'thanks'", "use an https:// address or leave url out")
+                self.add(line, t("unsafe link '{url}' in 'thanks'", url=url),
+                         t("use an https:// address or leave url out"))
                 url = ""
             return {"name": str(value["name"]).strip(), "url": url or None, "line": line}
-        self.add(line, "a 'thanks' entry must be a handle or {name: …, url: …}",
-                 'e.g. - tom-muster  or  - {name: "Das Team Vertrieb", url: "https://…"}')
+        self.add(line, t("a 'thanks' entry must be a handle or {{name: …, url: …}}"),
+                 t('e.g. - tom-muster  or  - {{name: "Das Team Vertrieb", url: "https://…"}}'))
         return None
 
-    def once(self, entries, key, named: set, what: str, fix: str) -> list:
-        """Entries without repeats (a person is one handle or one free name); each repeat is a problem."""
+    def once(self, entries, key, named: set, message: str, fix: str) -> list:
+        """Entries without repeats (a person is one handle or one free name); each repeat is a problem
+        (`message`: marked with N_, its {who} and {key} filled in)."""
         kept = []
         for index, entry in entries:
             if not entry:
                 continue
             who = entry if isinstance(entry, str) else entry.get("handle") or entry.get("name")
             if who in named:
-                self.add(self.doc.line(key, index), f"'{who}' is {what} in '{key}'", fix)
+                self.add(self.doc.line(key, index), t(message, who=who, key=key), fix)
                 continue
             named.add(who)
             kept.append(entry)
@@ -250,7 +263,7 @@ class _Checker:
 
     def aliases(self) -> list[dict]:
         """Old addresses: {"alias": as typed, "save_as": the file that answers it, "line": …} each."""
-        entries = self.as_list("aliases", what="old addresses (paths like /2019/03/29/alter-name/)",
+        entries = self.as_list("aliases", what=t("old addresses (paths like /2019/03/29/alter-name/)"),
                                example="aliases: [/2019/03/29/alter-name/]")
         found = []
         for index, typed in entries:
@@ -266,6 +279,6 @@ class _Checker:
         value = self.data.get(key)
         if isinstance(value, int) and not isinstance(value, bool) and value > 0:
             return value
-        self.add(self.doc.line(key), f"'{key}' must be a whole number from 1, found '{value}'",
-                 f"write {key}: 13, or remove it to number by date")
+        self.add(self.doc.line(key), t("'{key}' must be a whole number from 1, found '{value}'", key=key, value=value),
+                 t("write {key}: 13, or remove it to number by date", key=key))
         return None

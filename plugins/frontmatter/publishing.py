@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import datetime
 
+from shared.messages import t
 from shared.problems import ContentProblem, relative_path
 
 
@@ -29,8 +30,9 @@ def duplicate_urls(items) -> tuple[list, list[ContentProblem]]:
             problems.append(ContentProblem(
                 relative_path(other.source_path),
                 lines.get("slug", 1),
-                f"duplicate slug '{other.slug}': {save_as} is also written by {relative_path(group[0].source_path)}",
-                "give one of them another file name or set 'slug: another-slug' in its front matter",
+                t("duplicate slug '{slug}': {path} is also written by {other}", slug=other.slug, path=save_as,
+                  other=relative_path(group[0].source_path)),
+                t("give one of them another file name or set 'slug: another-slug' in its front matter"),
             ))
     kept_ids = {id(item) for item in kept}
     return [item for item in items if id(item) in kept_ids], problems
@@ -48,9 +50,10 @@ def duplicate_ids(items) -> list[ContentProblem]:
             lines = getattr(item, "front_matter_lines", {})
             problems.append(ContentProblem(
                 relative_path(item.source_path), lines.get("id", 1),
-                f"id '{entry_id}' is also the id of {relative_path(first_with[entry_id].source_path)}",
-                "every post needs its own id (feed readers tell posts apart by it): "
-                "give this one another, e.g. 8 new hex digits",
+                t("id '{id}' is also the id of {other}", id=entry_id,
+                  other=relative_path(first_with[entry_id].source_path)),
+                t("every post needs its own id (feed readers tell posts apart by it): "
+                  "give this one another, e.g. 8 new hex digits"),
             ))
         else:
             first_with[entry_id] = item
@@ -61,17 +64,19 @@ def colliding_terms(items, attribute: str, key: str) -> list[ContentProblem]:
     """Two different tags (or categories) with one slug share one page: "C#" and "C++" both become
     "c". Reported at the first post that uses the second spelling."""
     first_name: dict = {}
-    problems = []
+    problems, reported = [], set()
     for item in sorted(items, key=lambda item: item.source_path):
         value = getattr(item, attribute, None)
         for term in (value if isinstance(value, list) else [value] if value else []):
             seen = first_name.setdefault(term.slug, (term.name, item))
-            if seen[0] != term.name and not any(p.message.startswith(f"'{term.name}' in '{key}'") for p in problems):
+            if seen[0] != term.name and term.name not in reported:
+                reported.add(term.name)
                 lines = getattr(item, "front_matter_lines", {})
                 problems.append(ContentProblem(
                     relative_path(item.source_path), lines.get(key, 1),
-                    f"'{term.name}' in '{key}' gets the same page as '{seen[0]}' "
-                    f"({relative_path(seen[1].source_path)}): both become '{term.slug}'",
-                    "spell both the same, or give one a name with letters of its own (e.g. 'C-Sharp')",
+                    t("'{name}' in '{key}' gets the same page as '{first}' ({path}): both become '{slug}'",
+                      name=term.name, key=key, first=seen[0], path=relative_path(seen[1].source_path),
+                      slug=term.slug),
+                    t("spell both the same, or give one a name with letters of its own (e.g. 'C-Sharp')"),
                 ))
     return problems

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
+from shared.messages import t
+
 PAGE_SUFFIXES = (".html", ".htm")
 SERVER_RULES = "docs/deploy.md, 'Old WordPress addresses'"
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
@@ -41,8 +43,9 @@ def read_alias(typed: str) -> AliasPath | AliasProblem:
     try:
         path = unquote(text, errors="strict")
     except UnicodeDecodeError:
-        return AliasProblem(f"alias '{text}' does not decode to UTF-8 text",
-                            "percent-encode the UTF-8 bytes of each letter, e.g. ü as %C3%BC, or type the letter itself")
+        return AliasProblem(t("alias '{alias}' does not decode to UTF-8 text", alias=text),
+                            t("percent-encode the UTF-8 bytes of each letter, e.g. ü as %C3%BC, or type the letter "
+                              "itself"))
     found = _path_problem(text, path)
     if found:
         return found
@@ -54,43 +57,49 @@ def read_alias(typed: str) -> AliasPath | AliasProblem:
     if "." not in last:
         return AliasPath(text, path, path[1:] + "/index.html")
     return AliasProblem(
-        f"alias '{text}' names a file that is not a web page ('{last}')",
-        "a static host serves a redirect page only for a folder ('/alt/') or a .html/.htm file; end a folder "
-        f"address with '/', or redirect this file with a web-server rule ({SERVER_RULES})")
+        t("alias '{alias}' names a file that is not a web page ('{name}')", alias=text, name=last),
+        t("a static host serves a redirect page only for a folder ('/alt/') or a .html/.htm file; end a folder "
+          "address with '/', or redirect this file with a web-server rule ({rules})", rules=SERVER_RULES))
 
 
 def _form_problem(text: str) -> AliasProblem | None:
     """Problems of the address as written: empty, absolute, relative, query, fragment, escapes."""
     if not text:
-        return AliasProblem("an alias is empty", "write an old address of this post, e.g. /2019/03/29/alter-name/")
+        return AliasProblem(t("an alias is empty"),
+                            t("write an old address of this post, e.g. /2019/03/29/alter-name/"))
     if _SCHEME.match(text) or text.startswith("//"):
         parts = urlsplit(text if not text.startswith("//") else "https:" + text)
         suggestion = parts.path or "/"
-        return AliasProblem(f"alias '{text}' is a full address with a host",
-                            f"write the path on this site only, e.g. {suggestion}; an address on another domain "
-                            "needs a redirect on that domain's server")
+        return AliasProblem(t("alias '{alias}' is a full address with a host", alias=text),
+                            t("write the path on this site only, e.g. {path}; an address on another domain "
+                              "needs a redirect on that domain's server", path=suggestion))
     if not text.startswith("/"):
-        return AliasProblem(f"alias '{text}' does not start with '/'",
-                            f"write the path from the site's root: /{text}")
+        return AliasProblem(t("alias '{alias}' does not start with '/'", alias=text),
+                            t("write the path from the site's root: {path}", path="/" + text))
     control = _CONTROL.search(text)
     if control:
-        return AliasProblem(f"alias {text!r} contains a control character (U+{ord(control.group()):04X})",
-                            "write the address on one line, without tabs")
+        return AliasProblem(t("alias {alias} contains a control character (U+{code})",
+                              alias=repr(text), code=f"{ord(control.group()):04X}"),
+                            t("write the address on one line, without tabs"))
     if "\\" in text:
-        return AliasProblem(f"alias '{text}' contains a backslash", f"separate folders with '/': {text.replace(chr(92), '/')}")
+        return AliasProblem(t("alias '{alias}' contains a backslash", alias=text),
+                            t("separate folders with '/': {path}", path=text.replace(chr(92), "/")))
     query, fragment = text.find("?"), text.find("#")
     if query >= 0 and not 0 <= fragment < query:
         return AliasProblem(
-            f"alias '{text}' has a query ('?{text.split('?', 1)[1]}'), which no static file can answer",
-            f"a static host looks only at the path: redirect addresses like /?p=12 with a web-server rule ({SERVER_RULES})")
+            t("alias '{alias}' has a query ('?{query}'), which no static file can answer",
+              alias=text, query=text.split("?", 1)[1]),
+            t("a static host looks only at the path: redirect addresses like /?p=12 with a web-server rule ({rules})",
+              rules=SERVER_RULES))
     if fragment >= 0:
         path = text[:fragment]
-        return AliasProblem(f"alias '{text}' has a fragment ('#{text.split('#', 1)[1]}')",
-                            f"browsers never send the part after '#' to the server: write the alias as {path} "
-                            f"(a web-server rule cannot see it either, {SERVER_RULES})")
+        return AliasProblem(t("alias '{alias}' has a fragment ('#{fragment}')",
+                              alias=text, fragment=text.split("#", 1)[1]),
+                            t("browsers never send the part after '#' to the server: write the alias as {path} "
+                              "(a web-server rule cannot see it either, {rules})", path=path, rules=SERVER_RULES))
     if _BAD_PERCENT.search(text):
-        return AliasProblem(f"alias '{text}' has a '%' that starts no percent-encoding",
-                            "a '%' must be followed by two hex digits (%C3%BC is ü); write a % sign itself as %25")
+        return AliasProblem(t("alias '{alias}' has a '%' that starts no percent-encoding", alias=text),
+                            t("a '%' must be followed by two hex digits (%C3%BC is ü); write a % sign itself as %25"))
     return None
 
 
@@ -98,15 +107,16 @@ def _path_problem(text: str, path: str) -> AliasProblem | None:
     """Problems of the decoded path, the file name the server looks up ('%2E%2E' is '..' too)."""
     control = _CONTROL.search(path)
     if control:
-        return AliasProblem(f"alias '{text}' decodes to a control character (U+{ord(control.group()):04X})",
-                            "remove the percent-encoded control character")
+        return AliasProblem(t("alias '{alias}' decodes to a control character (U+{code})",
+                              alias=text, code=f"{ord(control.group()):04X}"),
+                            t("remove the percent-encoded control character"))
     if "\\" in path:
-        return AliasProblem(f"alias '{text}' decodes to a backslash", "separate folders with '/'")
+        return AliasProblem(t("alias '{alias}' decodes to a backslash", alias=text), t("separate folders with '/'"))
     segments = path.split("/")[1:]
     if any(segment in (".", "..") for segment in segments):
-        return AliasProblem(f"alias '{text}' has a '.' or '..' folder",
-                            "write the address without '.' and '..', as the browser shows it")
+        return AliasProblem(t("alias '{alias}' has a '.' or '..' folder", alias=text),
+                            t("write the address without '.' and '..', as the browser shows it"))
     if "" in segments[:-1]:
-        return AliasProblem(f"alias '{text}' has an empty folder name ('//')",
-                            f"write one '/' between folders: {re.sub('/+', '/', text)}")
+        return AliasProblem(t("alias '{alias}' has an empty folder name ('//')", alias=text),
+                            t("write one '/' between folders: {path}", path=re.sub("/+", "/", text)))
     return None

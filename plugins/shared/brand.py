@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from shared.messages import t
+
 EMAIL_LOGO_HEIGHT = 40  # CSS pixels in the email header; the PNG has twice as many
 EMAIL_LOGO_MAX_WIDTH = 240
 HEADER_LOGO_HEIGHT = 40  # CSS pixels (2.5rem) in the site header
@@ -59,10 +61,11 @@ def find_logo(settings, name: str | None) -> LogoSource | None:
             kind = candidate.suffix.lower().lstrip(".")
             width, height = svg_size(candidate) if kind == "svg" else png_size(candidate)
             return LogoSource(candidate, kind, width, height)
-    looked = " or ".join(_shown(path) for path in logo_candidates(settings, name.strip().lstrip("/")))
-    raise LogoError(f"SITE_LOGO = {name!r}: no such file (looked for {looked})",
-                    "put the SVG or PNG into content/images/ and write its path from content/, "
-                    "e.g. SITE_LOGO = \"images/logo.svg\"")
+    content, theme = (_shown(path) for path in logo_candidates(settings, name.strip().lstrip("/")))
+    raise LogoError(t("SITE_LOGO = {value}: no such file (looked for {first} or {second})",
+                      value=repr(name), first=content, second=theme),
+                    t("put the SVG or PNG into content/images/ and write its path from content/, "
+                      "e.g. SITE_LOGO = \"images/logo.svg\""))
 
 
 def _shown(path: Path) -> str:
@@ -83,11 +86,12 @@ def svg_size(path: Path) -> tuple[float, float]:
     try:
         root = etree.parse(str(path), parser).getroot()
     except (etree.XMLSyntaxError, OSError) as error:
-        raise LogoError(f"SITE_LOGO {_shown(path)} is not a readable SVG: {error}",
-                        "export the logo again as SVG (or use a PNG)") from None
+        raise LogoError(t("SITE_LOGO {path} is not a readable SVG: {error}", path=_shown(path), error=str(error)),
+                        t("export the logo again as SVG (or use a PNG)")) from None
     if etree.QName(root).localname != "svg":
-        raise LogoError(f"SITE_LOGO {_shown(path)} is not an SVG (its root element is <{etree.QName(root).localname}>)",
-                        "export the logo again as SVG (or use a PNG)")
+        raise LogoError(t("SITE_LOGO {path} is not an SVG (its root element is <{element}>)",
+                          path=_shown(path), element=etree.QName(root).localname),
+                        t("export the logo again as SVG (or use a PNG)"))
     box = (root.get("viewBox") or "").replace(",", " ").split()
     if len(box) == 4:
         try:
@@ -99,8 +103,8 @@ def svg_size(path: Path) -> tuple[float, float]:
     sizes = [_LENGTH.fullmatch(root.get(name) or "") for name in ("width", "height")]
     if all(sizes) and all(float(found.group(1)) > 0 for found in sizes):
         return float(sizes[0].group(1)), float(sizes[1].group(1))
-    raise LogoError(f"SITE_LOGO {_shown(path)} has no viewBox (nor width and height in pixels)",
-                    'add viewBox="0 0 <width> <height>" to its <svg> element, so it can be scaled')
+    raise LogoError(t("SITE_LOGO {path} has no viewBox (nor width and height in pixels)", path=_shown(path)),
+                    t('add viewBox="0 0 <width> <height>" to its <svg> element, so it can be scaled'))
 
 
 def png_size(path: Path) -> tuple[float, float]:
@@ -109,11 +113,12 @@ def png_size(path: Path) -> tuple[float, float]:
     try:
         with Image.open(path) as image:
             if image.format != "PNG":
-                raise LogoError(f"SITE_LOGO {_shown(path)} is a {image.format} file, not a PNG",
-                                "save it as PNG (or SVG)")
+                raise LogoError(t("SITE_LOGO {path} is a {format} file, not a PNG", path=_shown(path),
+                                  format=image.format), t("save it as PNG (or SVG)"))
             return float(image.width), float(image.height)
     except (OSError, UnidentifiedImageError):
-        raise LogoError(f"SITE_LOGO {_shown(path)} is not a readable PNG", "save it again as PNG (or SVG)") from None
+        raise LogoError(t("SITE_LOGO {path} is not a readable PNG", path=_shown(path)),
+                        t("save it again as PNG (or SVG)")) from None
 
 
 def fitted(aspect: float, height: int, max_width: int) -> tuple[int, int]:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from shared.messages import t
+
 
 @dataclass(frozen=True)
 class FieldProblem:
@@ -19,22 +21,22 @@ class FieldProblem:
 def kind_of(value) -> str:
     """What an author wrote, in their words: 'a mapping', 'a list', 'a number', 'true/false', 'text'."""
     if isinstance(value, dict):
-        return "a mapping"
+        return t("a mapping")
     if isinstance(value, list):
-        return "a list"
+        return t("a list")
     if isinstance(value, bool):
-        return "true/false"
+        return t("true/false")
     if isinstance(value, (int, float)):
-        return "a number"
+        return t("a number")
     if value is None:
-        return "nothing"
-    return "text"
+        return t("nothing")
+    return t("text")
 
 
 def not_text(key: str, value, hint: str) -> FieldProblem | None:
     """A mapping or list where one line of text belongs (numbers and true/false read as text)."""
     if isinstance(value, (dict, list)):
-        return FieldProblem((key,), f"'{key}' must be text, found {kind_of(value)}", hint)
+        return FieldProblem((key,), t("'{key}' must be text, found {kind}", key=key, kind=kind_of(value)), hint)
     return None
 
 
@@ -56,8 +58,9 @@ def text_list(key: str, value, *, what: str, example: str, split_commas: bool = 
             return [], []
         return [(0, part) for part in (value.split(",") if split_commas else [value])], []
     if not isinstance(value, list):
-        return [], [FieldProblem((key,), f"'{key}' must be a list of {what}, found {kind_of(value)}",
-                                 f"write {example}")]
+        return [], [FieldProblem((key,), t("'{key}' must be a list of {what}, found {kind}",
+                                           key=key, what=what, kind=kind_of(value)),
+                                 t("write {example}", example=example))]
     entries, problems = [], []
     for index, entry in enumerate(value):
         if entry is None:
@@ -68,8 +71,9 @@ def text_list(key: str, value, *, what: str, example: str, split_commas: bool = 
             entries.append((index, str(entry)))
         else:
             problems.append(FieldProblem(
-                (key, index), f"'{key}' entry {index + 1} must be text, found {kind_of(entry)}",
+                (key, index), t("'{key}' entry {number} must be text, found {kind}",
+                                key=key, number=index + 1, kind=kind_of(entry)),
                 # a mapping entry is nearly always a ':' inside the text
-                "write each entry as text on its own '- ' line; put text with ':' in \"double quotes\"",
+                t("write each entry as text on its own '- ' line; put text with ':' in \"double quotes\""),
             ))
     return entries, problems

@@ -21,6 +21,8 @@ from pelican import signals
 from pelican.contents import Article
 from pelican.writers import Writer
 
+from shared.messages import t
+
 from .config import SiteConfig, read_config, where
 from .post import post_model
 from .problems import ContentProblem, did_you_mean, relative_path, report
@@ -224,13 +226,16 @@ def check_footer_pages(context: dict, generators=()) -> None:
         if slug in published:
             continue
         if slug in unlisted:
-            hint = f"that page is a {unlisted[slug]}: set 'status: published' in its front matter, or remove '{slug}'"
+            hint = t("that page is a {status}: set 'status: published' in its front matter, or remove '{slug}'",
+                     status=unlisted[slug], slug=slug)
         elif source := _page_source(context, slug):
-            hint = f"{relative_path(source)} is not built while it has the problems reported for it: fix those"
+            hint = t("{path} is not built while it has the problems reported for it: fix those",
+                     path=relative_path(source))
         else:
-            hint = f"{did_you_mean(slug, published)} (a page's slug is its file name in content/pages/, or its 'slug:')"
+            hint = t("{suggestion} (a page's slug is its file name in content/pages/, or its 'slug:')",
+                     suggestion=did_you_mean(slug, published))
         report(ContentProblem(*where(context, "FOOTER_PAGES"),
-                              f"FOOTER_PAGES names '{slug}', but no published page has that slug", hint))
+                              t("FOOTER_PAGES names '{slug}', but no published page has that slug", slug=slug), hint))
 
 
 def _page_source(context: dict, slug: str) -> str | None:

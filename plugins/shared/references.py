@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 
+from shared.messages import t
+
 from .problems import ContentProblem, did_you_mean, relative_path
 
 
@@ -21,7 +23,8 @@ def names_in(folder: str, suffixes=(".yml",)) -> set[str]:
 
 def no_profile_hint(handle: str, known, authors_dir: str = "content/authors") -> str:
     """What every "unknown author / person / owner" message says about the missing profile."""
-    return f"no profile {authors_dir}/{handle}.yml; {did_you_mean(handle, known)}"
+    return t("no profile {path}; {suggestion}", path=f"{authors_dir}/{handle}.yml",
+             suggestion=did_you_mean(handle, known))
 
 
 def unknown_author_problems(source_path: str, handles: list, thanks: list, lines: dict,
@@ -29,10 +32,14 @@ def unknown_author_problems(source_path: str, handles: list, thanks: list, lines
     """One problem per handle in author (handles[0]) / co_authors / thanks that has no profile."""
     problems = []
 
-    def unknown(handle, key, line, extra=""):
-        hint = no_profile_hint(handle, known, authors_dir) + extra
-        problems.append(ContentProblem(relative_path(source_path), line, f"unknown {'person' if key == 'thanks' else 'author'} "
-                                       f"'{handle}' in '{key}'", hint))
+    def unknown(handle, key, line):
+        hint = no_profile_hint(handle, known, authors_dir)
+        if key == "thanks":
+            message = t("unknown person '{handle}' in '{key}'", handle=handle, key=key)
+            hint = t('{hint} (for someone without a profile write - {{name: "…", url: "https://…"}})', hint=hint)
+        else:
+            message = t("unknown author '{handle}' in '{key}'", handle=handle, key=key)
+        problems.append(ContentProblem(relative_path(source_path), line, message, hint))
 
     for index, handle in enumerate(handles):
         if handle in known:
@@ -45,8 +52,7 @@ def unknown_author_problems(source_path: str, handles: list, thanks: list, lines
     for entry in thanks:
         handle = entry.get("handle")
         if handle and handle not in known:
-            unknown(handle, "thanks", entry.get("line") or lines.get("thanks", 1),
-                    ' (for someone without a profile write - {name: "…", url: "https://…"})')
+            unknown(handle, "thanks", entry.get("line") or lines.get("thanks", 1))
     return problems
 
 
@@ -54,8 +60,9 @@ def unknown_series_problem(source_path: str, slug: str, line: int, known,
                            series_dir: str = "content/series") -> ContentProblem | None:
     if not slug or slug in known:
         return None
-    return ContentProblem(relative_path(source_path), line, f"unknown series '{slug}' in 'series'",
-                          f"no file {series_dir}/{slug}.yml; {did_you_mean(slug, known)}")
+    return ContentProblem(relative_path(source_path), line, t("unknown series '{slug}' in 'series'", slug=slug),
+                          t("no file {path}; {suggestion}", path=f"{series_dir}/{slug}.yml",
+                            suggestion=did_you_mean(slug, known)))
 
 
 def unknown_reference_problems(source_path: str, values: dict, lines: dict, known_authors, known_series,

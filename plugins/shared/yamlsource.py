@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from shared.messages import t
+
 from .problems import ContentProblem, relative_path
 
 
@@ -80,8 +82,10 @@ def _unreadable_character(error, text: str, path: str, line_offset: int) -> Yaml
     position = text.find(chr(error.character))
     line = text.count("\n", 0, position if position >= 0 else max(error.position, 0)) + 1 + line_offset
     return YamlSyntaxError(ContentProblem(
-        relative_path(path), line, f"invisible character U+{error.character:04X} is not allowed in YAML",
-        'delete it (often pasted from Word or a chat); to write one on purpose use an escape in double quotes, e.g. "\\t"',
+        relative_path(path), line,
+        t("invisible character U+{code} is not allowed in YAML", code=f"{error.character:04X}"),
+        t('delete it (often pasted from Word or a chat); to write one on purpose use an escape in double quotes, '
+          'e.g. "\\t"'),
     ))
 
 
@@ -107,20 +111,20 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> YamlDocument:
             # "end of file" helps nobody: point at where the unclosed [ or { started
             mark = error.context_mark
         line = (mark.line + 1 + line_offset) if mark else line_offset + 1
-        what = error.problem or "invalid YAML"
+        what = error.problem or t("invalid YAML")
         if error.context:
             what = f"{error.context}, {what}"
         raise YamlSyntaxError(
             ContentProblem(
                 relative_path(path),
                 line,
-                f"YAML syntax error: {what}",
-                "check indentation and quoting; values with ':' or '#' need \"double quotes\"",
+                t("YAML syntax error: {what}", what=what),
+                t("check indentation and quoting; values with ':' or '#' need \"double quotes\""),
             )
         ) from None
     except yaml.YAMLError as error:
         raise YamlSyntaxError(
-            ContentProblem(relative_path(path), line_offset + 1, f"YAML error: {error}")
+            ContentProblem(relative_path(path), line_offset + 1, t("YAML error: {error}", error=str(error)))
         ) from None
     finally:
         loader.dispose()

@@ -12,6 +12,7 @@ import posixpath
 import re
 from dataclasses import dataclass, replace
 
+from shared.messages import N_, t
 from shared.problems import ContentProblem
 
 # Folders the build fills by itself beside the pages (the search index is replaced whole after
@@ -19,11 +20,11 @@ from shared.problems import ContentProblem
 FILLED_BY_THE_BUILD = ("pagefind/",)  # and the theme's folder (THEME_STATIC_DIR), from the settings
 # Pages of the URL table that have no source file of their own, in the words of an editor.
 LISTING_WORDS = {
-    "index": "the home page", "authors": "the list of authors", "categories": "the list of categories",
-    "tags": "the list of topics", "archives": "the archive", "series_index": "the series overview",
-    "roundups": "the list of roundups", "search": "the search page", "subscribe": "the subscribe page",
-    "author": "an author page", "category": "a category page", "tag": "a topic page",
-    "series": "a series page", "roundup": "a roundup",
+    "index": N_("the home page"), "authors": N_("the list of authors"), "categories": N_("the list of categories"),
+    "tags": N_("the list of topics"), "archives": N_("the archive"), "series_index": N_("the series overview"),
+    "roundups": N_("the list of roundups"), "search": N_("the search page"), "subscribe": N_("the subscribe page"),
+    "author": N_("an author page"), "category": N_("a category page"), "tag": N_("a topic page"),
+    "series": N_("a series page"), "roundup": N_("a roundup"),
 }
 
 
@@ -89,16 +90,19 @@ def first_claims(redirects) -> tuple[list[Redirect], list[ContentProblem]]:
 
 
 def _claimed_twice(redirect: Redirect, earlier: Redirect) -> ContentProblem:
-    spelled = (f" ('{earlier.alias}' and '{redirect.alias}' are one address: a web server decodes the path "
-               "before it looks for the file)" if earlier.alias != redirect.alias else "")
+    spelled = (t(" ('{first}' and '{second}' are one address: a web server decodes the path "
+                 "before it looks for the file)", first=earlier.alias, second=redirect.alias)
+               if earlier.alias != redirect.alias else "")
     if earlier.source == redirect.source:
         return ContentProblem(redirect.source, redirect.line,
-                              f"alias '{redirect.alias}' is listed twice (also on line {earlier.line}){spelled}",
-                              "remove one of them")
+                              t("alias '{alias}' is listed twice (also on line {line}){spelled}",
+                                alias=redirect.alias, line=earlier.line, spelled=spelled),
+                              t("remove one of them"))
     return ContentProblem(redirect.source, redirect.line,
-                          f"alias '{redirect.alias}' is also an alias of {earlier.source}:{earlier.line}: "
-                          f"both would be written to {redirect.save_as}{spelled}",
-                          "an old address can lead to one page only: remove it from one of the two files")
+                          t("alias '{alias}' is also an alias of {other}: both would be written to {file}{spelled}",
+                            alias=redirect.alias, other=f"{earlier.source}:{earlier.line}", file=redirect.save_as,
+                            spelled=spelled),
+                          t("an old address can lead to one page only: remove it from one of the two files"))
 
 
 def not_upcoming(redirects, upcoming: dict) -> tuple[list[Redirect], list[ContentProblem]]:
@@ -111,9 +115,10 @@ def not_upcoming(redirects, upcoming: dict) -> tuple[list[Redirect], list[Conten
             kept.append(redirect)
         else:
             problems.append(ContentProblem(
-                redirect.source, redirect.line, f"alias '{redirect.alias}' is the address of {source}, a scheduled "
-                "post that takes it when it is published", "an alias must be an old address that no page of the site "
-                "uses: remove it"))
+                redirect.source, redirect.line,
+                t("alias '{alias}' is the address of {source}, a scheduled post that takes it when it is published",
+                  alias=redirect.alias, source=source),
+                t("an alias must be an old address that no page of the site uses: remove it")))
     return kept, problems
 
 
@@ -126,9 +131,11 @@ def outside_build_folders(redirects, folders=FILLED_BY_THE_BUILD) -> tuple[list[
             kept.append(redirect)
         else:
             problems.append(ContentProblem(
-                redirect.source, redirect.line, f"alias '{redirect.alias}' is inside {folder}, which the build fills "
-                "by itself", "remove the alias; if the old site had a page there, redirect it with a web-server rule "
-                "(docs/deploy.md)"))
+                redirect.source, redirect.line,
+                t("alias '{alias}' is inside {folder}, which the build fills by itself", alias=redirect.alias,
+                  folder=folder),
+                t("remove the alias; if the old site had a page there, redirect it with a web-server rule "
+                  "(docs/deploy.md)")))
     return kept, problems
 
 
@@ -144,14 +151,15 @@ def not_written_otherwise(redirects, written: set, sources: dict, listings: dict
             continue
         source = sources.get(redirect.save_as)
         if source == redirect.source:
-            what = "this post's own address"
-            hint = "remove it: the post answers there itself"
+            what = t("this post's own address")
+            hint = t("remove it: the post answers there itself")
         else:
-            what = (f"the address of {source}" if source else
-                    f"the address of {listing_words(redirect.save_as, listings)} {page_address(redirect.save_as)}")
-            what += f", which this build writes to {redirect.save_as}"
-            hint = "an alias must be an old address that no page of the site uses now: remove it (nothing was overwritten)"
-        problems.append(ContentProblem(redirect.source, redirect.line, f"alias '{redirect.alias}' is {what}", hint))
+            page = source or f"{listing_words(redirect.save_as, listings)} {page_address(redirect.save_as)}"
+            what = t("the address of {page}, which this build writes to {file}", page=page, file=redirect.save_as)
+            hint = t("an alias must be an old address that no page of the site uses now: remove it "
+                     "(nothing was overwritten)")
+        problems.append(ContentProblem(redirect.source, redirect.line,
+                                       t("alias '{alias}' is {what}", alias=redirect.alias, what=what), hint))
     return kept, problems
 
 
@@ -159,8 +167,8 @@ def listing_words(save_as: str, listings: dict) -> str:
     """'a topic page' for thema/netzwerken/index.html; 'a listing page' for page 2 of anything."""
     for kind, regex in listings.items():
         if kind in LISTING_WORDS and re.fullmatch(regex, save_as):
-            return LISTING_WORDS[kind]
-    return "a page"
+            return t(LISTING_WORDS[kind])
+    return t("a page")
 
 
 def page_address(save_as: str) -> str:

@@ -13,6 +13,7 @@ from datetime import date
 
 from shared.dates import DateValueError, parse_day
 from shared.fields import kind_of, not_text, text_list
+from shared.messages import t
 from shared.people import HANDLE, NETWORKS, link_problem, mentions_of
 from shared.problems import WARNING, ContentProblem, did_you_mean, relative_path
 from shared.yamlsource import YamlDocument, YamlSyntaxError, load_yaml_file
@@ -81,15 +82,16 @@ def load_profiles(folder: str, check: ProfileCheck) -> tuple[dict, list[ContentP
         path = os.path.join(folder, file_name)
         handle, suffix = os.path.splitext(file_name)
         if suffix == ".yaml":
-            problems.append(ContentProblem(relative_path(path), 1, f"profile file ends in .yaml: {file_name}",
-                                           f"rename it to {handle}.yml"))
+            problems.append(ContentProblem(relative_path(path), 1,
+                                           t("profile file ends in .yaml: {file}", file=file_name),
+                                           t("rename it to {file}", file=f"{handle}.yml")))
             continue
         if suffix != ".yml" or file_name.startswith("."):
             continue
         if not HANDLE.match(handle):
             problems.append(ContentProblem(
-                relative_path(path), 1, f"'{handle}' is not a valid handle for a profile file name",
-                "use lower-case letters, digits and '-', e.g. content/authors/jana-beispiel.yml"))
+                relative_path(path), 1, t("'{handle}' is not a valid handle for a profile file name", handle=handle),
+                t("use lower-case letters, digits and '-', e.g. {example}", example="content/authors/jana-beispiel.yml")))
             continue
         try:
             doc = load_yaml_file(path)
@@ -114,18 +116,19 @@ def read_profile(handle: str, doc: YamlDocument, path: str, check: ProfileCheck)
 
     data = doc.data
     if not isinstance(data, dict):
-        add((), "a profile must be YAML keys and values", 'start with a line like name: "Jana Beispiel"')
+        add((), t("a profile must be YAML keys and values"),
+            t("start with a line like {example}", example='name: "Jana Beispiel"'))
         return Profile(handle, handle, source_path=path), problems
 
     for key in data:
         if key not in PROFILE_KEYS:
-            add(key, f"unknown key '{key}' in profile",
-                did_you_mean(key, PROFILE_KEYS) + " (remove the key if it is not needed)")
+            add(key, t("unknown key '{key}' in profile", key=key),
+                t("{suggestion} (remove the key if it is not needed)", suggestion=did_you_mean(key, PROFILE_KEYS)))
 
     name = _text(data, "name", add)
     if not name:
         if "name" not in data or data.get("name") in (None, ""):
-            add("name", "missing 'name' in profile", 'add a line like name: "Jana Beispiel"')
+            add("name", t("missing 'name' in profile"), t("add a line like {example}", example='name: "Jana Beispiel"'))
         name = handle
     # checked in this order, so the problems come in the order of the fields
     texts = {key: _text(data, key, add) for key in TEXT_KEYS}
@@ -141,11 +144,17 @@ def read_profile(handle: str, doc: YamlDocument, path: str, check: ProfileCheck)
         if leftovers:
             problems.append(ContentProblem(
                 shown, doc.line("status"),
-                f"profile is 'removed' but still contains: {', '.join(leftovers)} (not published)",
-                "for a data-protection request delete these keys and the avatar file, keep only "
-                "name and status: removed (see docs/authors.md)", WARNING))
+                t("profile is 'removed' but still contains: {keys} (not published)", keys=", ".join(leftovers)),
+                t("for a data-protection request delete these keys and the avatar file, keep only "
+                  "name and status: removed (see docs/authors.md)"), WARNING))
         profile = scrub(profile, check.removed_byline)
     return profile, problems
+
+
+def either(choices) -> str:
+    """'a or b or c' in the current language."""
+    word = t("or")
+    return f" {word} ".join(choices)
 
 
 def scrub(profile: Profile, byline: str) -> Profile:
@@ -159,7 +168,7 @@ def _text(data, key, add):
     value = data.get(key)
     if value is None:
         return None
-    found = not_text(key, value, f'write {key}: "…" on one line (bio may use a block: bio: |)')
+    found = not_text(key, value, t('write {key}: "…" on one line (bio may use a block: bio: |)', key=key))
     if found:
         add(key, found.message, found.hint)
         return None
@@ -169,14 +178,15 @@ def _text(data, key, add):
 
 def _status(data, add) -> str:
     value = data.get("status", "active")
-    found = not_text("status", value, f"write status: {' or '.join(STATUSES)}")
+    found = not_text("status", value, t("write status: {choices}", choices=either(STATUSES)))
     if found:
         add("status", found.message, found.hint)
         return "active"
     status = str(value).strip().lower() if value is not None else "active"
     if status not in STATUSES:
-        add("status", f"unknown status '{value}' in profile",
-            f"use one of: {', '.join(STATUSES)}; {did_you_mean(status, STATUSES)}")
+        add("status", t("unknown status '{value}' in profile", value=value),
+            t("use one of: {choices}; {suggestion}", choices=", ".join(STATUSES),
+              suggestion=did_you_mean(status, STATUSES)))
         return "active"
     return status
 
@@ -187,12 +197,13 @@ def _since(data, add):
     try:
         return parse_day(data["since"])
     except DateValueError:
-        add("since", f"invalid date '{data['since']}' in 'since'", "write the first day as YYYY-MM-DD, e.g. since: 2024-03-01")
+        add("since", t("invalid date '{value}' in 'since'", value=data["since"]),
+            t("write the first day as YYYY-MM-DD, e.g. {example}", example="since: 2024-03-01"))
         return None
 
 
 def _expertise(data, add) -> list:
-    topics, problems = text_list("expertise", data.get("expertise"), what="topics",
+    topics, problems = text_list("expertise", data.get("expertise"), what=t("topics"),
                                  example="expertise: [Netzwerken, Barrierefreiheit]")
     for found in problems:
         add(found.path, found.message, found.hint)
@@ -204,18 +215,20 @@ def _links(data, add) -> dict:
     if value is None:
         return {}
     if not isinstance(value, dict):
-        add("links", "'links' must be a mapping of network to address",
-            'write links: on its own line, then e.g.   mastodon: "https://mastodon.social/@jana"')
+        add("links", t("'links' must be a mapping of network to address"),
+            t("write links: on its own line, then e.g.   {example}", example='mastodon: "https://mastodon.social/@jana"'))
         return {}
     links = {}
     for network, url in value.items():
         if network not in NETWORKS:
-            add(("links", network), f"unknown network '{network}' in 'links'",
-                f"{did_you_mean(network, NETWORKS)} (accepted: {', '.join(NETWORKS)})")
+            add(("links", network), t("unknown network '{network}' in 'links'", network=network),
+                t("{suggestion} (accepted: {choices})", suggestion=did_you_mean(network, NETWORKS),
+                  choices=", ".join(NETWORKS)))
             continue
         if isinstance(url, (dict, list)):
-            add(("links", network), f"link '{network}' must be an address, found {kind_of(url)}",
-                f'write {network}: "https://…" on one line')
+            add(("links", network), t("link '{network}' must be an address, found {kind}", network=network,
+                                      kind=kind_of(url)),
+                t('write {network}: "https://…" on one line', network=network))
             continue
         found = link_problem(network, url)
         if found:
@@ -230,27 +243,29 @@ def _avatar(data, add, check: ProfileCheck):
     if value is None:
         return None, None
     if not isinstance(value, str) or not value.strip():
-        add("avatar", "'avatar' must be a file path", "write avatar: images/autoren/jana-beispiel.jpg")
+        add("avatar", t("'avatar' must be a file path"), t("write {example}", example="avatar: images/autoren/jana-beispiel.jpg"))
         return None, None
     path = value.strip()
     if "://" in path or path.startswith("//") or re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", path):
-        add("avatar", f"avatar must be a local file, found the address '{path}'",
-            "save the photo under content/images/autoren/ and write avatar: images/autoren/<handle>.jpg "
-            "(no remote avatar services: they track readers)")
+        add("avatar", t("avatar must be a local file, found the address '{address}'", address=path),
+            t("save the photo under content/images/autoren/ and write avatar: images/autoren/<handle>.jpg "
+              "(no remote avatar services: they track readers)"))
         return None, None
     relative = os.path.normpath(path.lstrip("/")).replace(os.sep, "/")
     full = os.path.join(check.content_root, relative)
     if relative.startswith("../") or not os.path.isfile(full):
-        add("avatar", f"avatar file not found: '{path}' (looked for {relative_path(full)})",
-            "check the spelling; the path is relative to content/, e.g. images/autoren/jana-beispiel.jpg")
+        add("avatar", t("avatar file not found: '{path}' (looked for {looked_for})", path=path,
+                        looked_for=relative_path(full)),
+            t("check the spelling; the path is relative to content/, e.g. {example}",
+              example="images/autoren/jana-beispiel.jpg"))
         return None, None
     if not any(relative.startswith(folder.rstrip("/") + "/") for folder in check.static_paths):
-        add("avatar", f"avatar '{path}' is not in a folder that is copied to the site",
-            f"move it below {' or '.join(f'content/{f}/' for f in check.static_paths)}")
+        add("avatar", t("avatar '{path}' is not in a folder that is copied to the site", path=path),
+            t("move it below {folders}", folders=either(f"content/{f}/" for f in check.static_paths)))
         return None, None
     size = image_size(full) if relative.lower().endswith(IMAGE_SUFFIXES) else None
     if size is None:
-        add("avatar", f"avatar '{path}' is not a PNG, JPEG, GIF or WebP image",
-            "save the photo as .jpg, .png or .webp")
+        add("avatar", t("avatar '{path}' is not a PNG, JPEG, GIF or WebP image", path=path),
+            t("save the photo as .jpg, .png or .webp"))
         return None, None
     return relative, size

@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from shared.messages import t
+
 SUBSETS = ("latin", "latin-ext")
 WEIGHTS = (400, 700)  # body text and headings
 FACE = re.compile(r"@font-face\s*{([^}]*)}")
@@ -67,24 +69,27 @@ def load_font(project_root: Path, package: str) -> Font:
     folder = package_folder(project_root, package)
     metadata_file = folder / "metadata.json"
     if not metadata_file.is_file():
-        raise FontError(f"SITE_FONT = {package!r} is not installed (no {_shown(folder, project_root)}/metadata.json)",
-                        f"run: npm install --save-exact {package}  and commit package.json and "
-                        "package-lock.json (make check installs node_modules from them)")
+        raise FontError(t("{setting} is not installed (no {file})", setting=f"SITE_FONT = {package!r}",
+                          file=f"{_shown(folder, project_root)}/metadata.json"),
+                        t("run: {command}  and commit package.json and package-lock.json "
+                          "(make check installs node_modules from them)", command=f"npm install --save-exact {package}"))
     try:
         metadata = json.loads(metadata_file.read_text(encoding="utf-8"))
         family = str(metadata["family"])
     except (ValueError, KeyError, TypeError):
-        raise FontError(f"SITE_FONT = {package!r}: {_shown(metadata_file, project_root)} is not Fontsource metadata",
-                        "reinstall the package: npm ci") from None
+        raise FontError(t("{setting}: {file} is not Fontsource metadata", setting=f"SITE_FONT = {package!r}",
+                          file=_shown(metadata_file, project_root)),
+                        t("reinstall the package: {command}", command="npm ci")) from None
     if not SAFE_VALUE.fullmatch(family) or '"' in family:
-        raise FontError(f"SITE_FONT = {package!r}: the family name {family!r} cannot be used in CSS", "pick another font")
+        raise FontError(t("{setting}: the family name {family} cannot be used in CSS",
+                          setting=f"SITE_FONT = {package!r}", family=repr(family)), t("pick another font"))
     font_id = str(metadata.get("id") or folder.name)
     faces = []
     for css_file in _css_files(folder, metadata):
         faces += _faces(css_file.read_text(encoding="utf-8"), family, folder, font_id)
     if not faces:
-        raise FontError(f"SITE_FONT = {package!r} has no Latin woff2 files",
-                        "pick a font with Latin letters (fontsource.org lists the subsets of each font)")
+        raise FontError(t("{setting} has no Latin woff2 files", setting=f"SITE_FONT = {package!r}"),
+                        t("pick a font with Latin letters (fontsource.org lists the subsets of each font)"))
     faces.sort(key=lambda face: (face.style != "normal", face.weight, SUBSETS.index(_subset(face.file_name, font_id))))
     license_file = next((folder / name for name in ("LICENSE", "LICENSE.txt", "LICENSE.md") if (folder / name).is_file()), None)
     return Font(package, folder, family, str(metadata.get("category") or "sans-serif"), tuple(faces), license_file)

@@ -18,6 +18,7 @@ from pathlib import Path
 from shared.brand import (EMAIL_LOGO_HEIGHT, EMAIL_LOGO_MAX_WIDTH, HEADER_LOGO_HEIGHT, HEADER_LOGO_MAX_WIDTH,
                           LogoError, LogoSource, fitted)
 from shared.colors import contrast, to_hex
+from shared.messages import t
 
 ICONS = (("favicon-32.png", 32, None), ("icon-192.png", 192, None), ("apple-touch-icon.png", 180, "#ffffff"))
 DRAWING_VERSION = "1"  # raise when the files drawn from a logo change: every cache key changes with it
@@ -43,8 +44,8 @@ def raster(source: LogoSource, width: int):
         try:
             data = resvg_py.svg_to_bytes(svg_path=str(source.path), width=width, skip_system_fonts=False)
         except Exception as error:  # resvg reports its own error types; all mean "cannot draw this"
-            raise LogoError(f"SITE_LOGO {source.path.name} could not be drawn: {error}",
-                            "open it in a vector editor and export it again as plain SVG") from None
+            raise LogoError(t("SITE_LOGO {file} could not be drawn: {error}", file=source.path.name, error=error),
+                            t("open it in a vector editor and export it again as plain SVG")) from None
         return Image.open(io.BytesIO(bytes(data))).convert("RGBA")
     with Image.open(source.path) as image:
         image = image.convert("RGBA")

@@ -11,6 +11,7 @@ import yaml
 from unidecode import unidecode
 
 from shared.editor import GitHost
+from shared.messages import t
 
 from .collections import FILE_NAME_FIELD, FILE_RULES
 
@@ -41,17 +42,18 @@ def missing_settings(values) -> list:
         return []
     found = []
     if not values["EDITOR_REPO"]:
-        found.append(("EDITOR_REPO", "EDITOR_ENABLED is True but EDITOR_REPO is empty",
-                      "set EDITOR_REPO = 'group/project', the repository the editor commits to "
-                      "(README 'Web editor'), or EDITOR_ENABLED = False"))
+        found.append(("EDITOR_REPO", t("EDITOR_ENABLED is True but EDITOR_REPO is empty"),
+                      t("set {setting}, the repository the editor commits to (README 'Web editor'), or {off}",
+                        setting="EDITOR_REPO = 'group/project'", off="EDITOR_ENABLED = False")))
     if values["EDITOR_BACKEND"] == "gitlab" and not values["EDITOR_APP_ID"]:
-        found.append(("EDITOR_APP_ID", "EDITOR_ENABLED is True but EDITOR_APP_ID is empty: nobody could log in",
-                      "create an OAuth application in GitLab (README 'Web editor': not confidential, scope api, "
-                      "redirect URL https://<your blog>/admin/) and set EDITOR_APP_ID to its Application ID"))
+        found.append(("EDITOR_APP_ID", t("EDITOR_ENABLED is True but EDITOR_APP_ID is empty: nobody could log in"),
+                      t("create an OAuth application in GitLab (README 'Web editor': not confidential, scope api, "
+                        "redirect URL https://<your blog>/admin/) and set EDITOR_APP_ID to its Application ID")))
     if values["EDITOR_BACKEND"] == "github" and not values["EDITOR_BASE_URL"]:
-        found.append(("EDITOR_BASE_URL", "EDITOR_BACKEND = 'github' needs the address of an OAuth helper",
-                      "GitHub's login needs a small server that holds the OAuth secret (docs/editor.md); set "
-                      "EDITOR_BASE_URL to its https address"))
+        found.append(("EDITOR_BASE_URL", t("{setting} needs the address of an OAuth helper",
+                                           setting="EDITOR_BACKEND = 'github'"),
+                      t("GitHub's login needs a small server that holds the OAuth secret (docs/editor.md); set "
+                        "EDITOR_BASE_URL to its https address")))
     return found
 
 

@@ -16,6 +16,7 @@ from pelican.utils import sanitised_join
 from shared.collation import german_sort_key
 from shared.config import WEEKDAYS, where
 from shared.editor import EDITOR_FOLDER, git_host
+from shared.messages import t
 from shared.model import connect, site_config
 from shared.people import NETWORKS
 from shared.problems import ContentProblem, report
@@ -49,8 +50,8 @@ class EditorGenerator(Generator):
         for name, message, hint in missing_settings(config):
             report(ContentProblem(*where(self.settings, name), message, hint))
         if missing := bundle_missing():
-            report(ContentProblem("package.json", 0, f"the web editor needs {', '.join(missing)}",
-                                  "run make node-tools (npm ci) once: Decap CMS is pinned in package-lock.json"))
+            report(ContentProblem("package.json", 0, t("the web editor needs {files}", files=", ".join(missing)),
+                                  t("run make node-tools (npm ci) once: Decap CMS is pinned in package-lock.json")))
             return
         words = self.env.globals["t"]
         settings = EditorSettings(git_host(config), config["EDITOR_REPO"], config["EDITOR_BRANCH"],

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from shared.messages import N_, t
+
 from .entries import Entry
 
 KINDS = ("site", "author", "series", "category", "tag", "roundups")
+# The kinds in a message's words ("feeds for author 'Jana Beispiel' and tag …").
+KIND_WORDS = {"site": N_("site"), "author": N_("author"), "series": N_("series"), "category": N_("category"),
+              "tag": N_("tag"), "roundups": N_("roundups")}
 
 FORMATS = ("atom", "rss")
 MEDIA_TYPES = {"atom": "application/atom+xml", "rss": "application/rss+xml"}
@@ -43,6 +48,10 @@ class Post:
     topics: tuple
 
 
+def kind_word(kind: str) -> str:
+    return t(KIND_WORDS[kind]) if kind in KIND_WORDS else kind
+
+
 def newest_first(entries) -> list[Entry]:
     return sorted(entries, key=lambda entry: (entry.published, entry.entry_id), reverse=True)
 
@@ -69,8 +78,11 @@ def plan_feeds(topics: list[Topic], posts: list[Post], max_items: int, paths,
         feed = Feed(topic, entries, paths(topic.kind, topic.key))
         clash = owners.get(feed.paths["atom"])
         if clash:
-            problems.append(f"feeds for {clash.kind} '{clash.name}' and {topic.kind} '{topic.name}' "
-                            f"would both be written to {feed.paths['atom']}; the second is skipped")
+            problems.append(t("feeds for {kind} '{name}' and {other_kind} '{other_name}' "
+                              "would both be written to {path}; the second is skipped",
+                              kind=kind_word(clash.kind), name=clash.name, other_kind=kind_word(topic.kind),
+                              other_name=topic.name,
+                              path=feed.paths["atom"]))
             continue
         owners[feed.paths["atom"]] = topic
         feeds.append(feed)

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from urllib.parse import quote
 
+from shared.messages import N_, t
+
 
 # Everything outside the XML 1.0 Char production (#x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD]
 # | [#x10000-#x10FFFF]): control characters, surrogates, U+FFFE/U+FFFF. Written as the small class
@@ -16,7 +18,8 @@ from urllib.parse import quote
 NOT_XML_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 CHARACTER_NAMES = {
-    "\x00": "NUL", "\x08": "backspace", "\x0b": "vertical tab", "\x0c": "form feed", "\x1b": "escape",
+    "\x00": "NUL", "\x08": N_("backspace"), "\x0b": N_("vertical tab"), "\x0c": N_("form feed"),
+    "\x1b": N_("escape"),
 }
 
 
@@ -64,8 +67,8 @@ def clean_xml_text(text: str | None) -> CleanText:
 def describe_character(char: str) -> str:
     """'U+000B (vertical tab)': how an author finds the invisible character in an editor."""
     code = f"U+{ord(char):04X}"
-    name = CHARACTER_NAMES.get(char, "control character" if ord(char) < 0x20 or 0x7F <= ord(char) < 0xA0 else "")
-    return f"{code} ({name})" if name else code
+    name = CHARACTER_NAMES.get(char, N_("control character") if ord(char) < 0x20 or 0x7F <= ord(char) < 0xA0 else "")
+    return f"{code} ({t(name)})" if name else code
 
 
 def line_of_character(source_text: str, char: str) -> int | None:

@@ -15,6 +15,7 @@ from pelican.generators import Generator
 from pelican.plugins import signals
 from pelican.utils import sanitised_join
 
+from shared.messages import N_, t
 from shared.model import site_config, url_table
 from shared.htmllinks import absolute_links
 from shared.post import post_model
@@ -31,6 +32,8 @@ from .settings import FeedSettings, read_feed_settings
 
 
 STATE_KEY = "feeds_state"
+# Where an invisible character was removed, in a warning's words ("… removed from the title …").
+FIELD_WORDS = {"title": N_("the title"), "content": N_("the content"), "summary": N_("the summary")}
 
 
 @dataclass
@@ -291,20 +294,22 @@ def report_removed_characters(article, found: dict) -> None:
                 continue
             reported.add((char, line))
             problem(article.source_path, line,
-                    f"invisible character {describe_character(char)} is not allowed in feeds; "
-                    f"it was removed from the {field} in the feeds",
-                    "delete it in the source (often pasted from Word or a chat); in most editors a "
-                    f"regex search for \\x{ord(char):02x} finds it" if ord(char) < 0x100 else
-                    "delete it in the source (often pasted from Word or a chat)",
+                    t("invisible character {character} is not allowed in feeds; "
+                      "it was removed from {field} in the feeds", character=describe_character(char),
+                      field=t(FIELD_WORDS[field]) if field in FIELD_WORDS else field),
+                    t("delete it in the source (often pasted from Word or a chat); in most editors a "
+                      "regex search for {search} finds it", search=f"\\x{ord(char):02x}") if ord(char) < 0x100 else
+                    t("delete it in the source (often pasted from Word or a chat)"),
                     severity=WARNING)
 
 
 def report_missing_id(article, settings: FeedSettings) -> None:
     fallback = stored_id(None, article.source_path, settings.content_root)
     problem(article.source_path, 1,
-            f"no 'id' in the front matter: the feed entry id falls back to the file path '{fallback}' "
-            "and changes when the file is renamed or moved",
-            f"add a line 'id: {suggested_id(fallback)}' (8 hex digits, unique; never change it once published)",
+            t("no 'id' in the front matter: the feed entry id falls back to the file path '{path}' "
+              "and changes when the file is renamed or moved", path=fallback),
+            t("add a line '{line}' (8 hex digits, unique; never change it once published)",
+              line=f"id: {suggested_id(fallback)}"),
             severity=WARNING)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from shared.messages import t
 from shared.urls import absolute_url
 
 
@@ -41,13 +42,15 @@ def read_feed_settings(config) -> tuple[FeedSettings, list[str]]:
     errors = []
     for key in PELICAN_FEED_SETTINGS:
         if config.pelican.get(key):
-            errors.append(f"{key} = {config.pelican[key]!r} turns on Pelican's own feed writer; set {key} = None "
-                          "(the feeds plugin writes every feed, see docs/feeds.md)")
+            errors.append(t("{setting} turns on Pelican's own feed writer; set {fix} "
+                            "(the feeds plugin writes every feed, see docs/feeds.md)",
+                            setting=f"{key} = {config.pelican[key]!r}", fix=f"{key} = None"))
     enabled = config["FEEDS_ENABLED"]
     site_url = config.site_url
     if enabled and not urlsplit(site_url).hostname:
-        errors.append(f"FEEDS_ENABLED needs an absolute SITEURL, found SITEURL = {site_url!r}; "
-                      "feeds are written by publishconf.py, e.g. SITEURL = 'https://blog.example'")
+        errors.append(t("FEEDS_ENABLED needs an absolute SITEURL, found {setting}; "
+                        "feeds are written by publishconf.py, e.g. {example}",
+                        setting=f"SITEURL = {site_url!r}", example="SITEURL = 'https://blog.example'"))
         enabled = False
     pelican = config.pelican
     static_dir = str(pelican.get("THEME_STATIC_DIR", "theme")).strip("/")

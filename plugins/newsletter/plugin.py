@@ -13,6 +13,7 @@ import logging
 from pelican import signals
 from pelican.generators import Generator
 
+from shared.messages import t
 from shared.model import connect, newest_roundups, on_stage, site_config, url_table
 
 from .config import newsletter_settings
@@ -40,8 +41,8 @@ class NewsletterGenerator(Generator):
         if not config.enabled:
             return
         if not config.site_url:
-            logger.warning("newsletter: not written: SITEURL is empty (a development build) and the email "
-                           "needs absolute URLs; set NEWSLETTER_SITEURL or use `make newsletter`")
+            logger.warning("%s", t("newsletter: not written: SITEURL is empty (a development build) and the email "
+                                   "needs absolute URLs; set NEWSLETTER_SITEURL or use `make newsletter`"))
             return
         env = email_environment(self.env)
         entries = [write_roundup_email(writer, self.context, env, config, r)
@@ -65,8 +66,8 @@ def recent_roundups(context, config) -> list:
 
 
 def write_roundup_email(writer, context, env, config, roundup) -> dict:
-    t, tn = env.globals["t"], env.globals["tn"]
-    view = email_view(roundup, config, t, tn)
+    words, count_words = env.globals["t"], env.globals["tn"]  # the theme's UI strings
+    view = email_view(roundup, config, words, count_words)
     html, text = render_html(env, view), render_text(env, view)
     envelope = Envelope(
         subject=view.subject, sender=config.sender, recipient=config.recipient, date=roundup.end,
@@ -81,8 +82,9 @@ def write_roundup_email(writer, context, env, config, roundup) -> dict:
     write(writer, context, web_copy_url(roundup, config) + "index.html", web_copy)
     size = len(html.encode("utf-8"))
     if size > config.max_bytes:
-        logger.warning("newsletter: %s is %.1f KB, over the budget of %.0f KB (Gmail clips at about 102 KB)",
-                       paths["html"], size / 1024, config.max_bytes / 1024)
+        logger.warning("%s", t("newsletter: {file} is {size} KB, over the budget of {budget} KB "
+                               "(Gmail clips at about 102 KB)", file=paths["html"], size=f"{size / 1024:.1f}",
+                               budget=f"{config.max_bytes / 1024:.0f}"))
     return {"slug": roundup.slug, "subject": view.subject, "message_id": envelope.message_id,
             "web_copy": config.absolute(web_copy_url(roundup, config)), "html_bytes": size, **paths}
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from shared.messages import t
+
 
 @dataclass(frozen=True)
 class ServicePreset:
@@ -34,7 +36,8 @@ def service_preset(name: str) -> ServicePreset:
     except KeyError:
         choices = ", ".join(sorted(PRESETS))
         raise UnknownService(
-            f"NEWSLETTER_SERVICE = {name!r} is not a known mail service; choose one of: {choices}"
+            t("{setting} is not a known mail service; choose one of: {choices}",
+              setting=f"NEWSLETTER_SERVICE = {name!r}", choices=choices)
         ) from None
 
 

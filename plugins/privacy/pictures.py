@@ -6,9 +6,12 @@ import struct
 
 from PIL import Image, UnidentifiedImageError
 
+from shared.messages import N_
+
 RASTER_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff", ".avif")
 GPS_IFD, EXIF_IFD = 0x8825, 0x8769
-SERIAL_TAGS = {0xA431: "body serial number", 0xC62F: "camera serial number", 0xA435: "lens serial number"}
+# What a picture reveals, in the words of a message (translated where it is shown).
+SERIAL_TAGS = {0xA431: N_("body serial number"), 0xC62F: N_("camera serial number"), 0xA435: N_("lens serial number")}
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 PNG_METADATA_CHUNKS = (b"eXIf", b"iTXt", b"tEXt", b"zTXt")
 
@@ -26,14 +29,14 @@ def revealing_metadata(path: str) -> list[str]:
         return []
     found = []
     if GPS_IFD in exif and exif.get_ifd(GPS_IFD):
-        found.append("GPS position (EXIF)")
+        found.append(N_("GPS position (EXIF)"))
     details = exif.get_ifd(EXIF_IFD)
     found += [name for tag, name in SERIAL_TAGS.items() if details.get(tag) or exif.get(tag)]
     text = xmp.decode("utf-8", "replace") if isinstance(xmp, bytes) else str(xmp)
     if "GPSLatitude" in text or "GPSLongitude" in text:
-        found.append("GPS position (XMP)")
+        found.append(N_("GPS position (XMP)"))
     if "SerialNumber" in text:
-        found.append("serial number (XMP)")
+        found.append(N_("serial number (XMP)"))
     return found
 
 

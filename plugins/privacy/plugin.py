@@ -16,6 +16,7 @@ from pelican import signals
 
 from shared.config import read_config
 from shared.editor import EDITOR_FOLDER, editor_origins
+from shared.messages import t
 from shared.model import connect, site_config, written_pages
 from shared.problems import ContentProblem, relative_path, report
 
@@ -55,21 +56,26 @@ def output_problems(output: str, own: frozenset, forms: frozenset, sources: dict
         if path.endswith(RASTER_SUFFIXES):
             for what in revealing_metadata(path):
                 problems.append(ContentProblem(
-                    shown, 0, f"published picture carries its {what}",
-                    "remove the metadata before publishing (e.g. exiftool -all= picture.jpg), or let the build "
-                    "re-encode it; a picture's position and camera are personal data"))
+                    shown, 0, t("published picture carries its {what}", what=t(what)),
+                    t("remove the metadata before publishing (e.g. {command}), or let the build "
+                      "re-encode it; a picture's position and camera are personal data",
+                      command="exiftool -all= picture.jpg")))
             continue
         for load in _loads(path, allowed, forms):
             where = finder.find(load.url, load.host, sources.get(path))
             file, line = (relative_path(where[0]), where[1]) if where else (shown, load.line)
             found.setdefault((file, line, load.what, load.url, load.host), []).append(f"{shown}:{load.line}")
     for (file, line, what, url, host), written in found.items():
-        more = f" and {len(written) - 1} more file(s)" if len(written) > 1 else ""
+        more = t(" and {count} more file(s)", count=len(written) - 1) if len(written) > 1 else ""
+        loads = (t("{what} submits to {url} from another origin ({host})", what=what, url=url, host=host)
+                 if what == "<form action>" else
+                 t("{what} loads {url} from another origin ({host})", what=what, url=url, host=host))
         problems.append(ContentProblem(
-            file, line, f"{what} {'submits to' if what == '<form action>' else 'loads'} {url} from another origin ({host})",
-            f"readers' browsers would contact {host} (written to {written[0]}{more}): put the file on this site "
-            "(content/images/) and link it from here, make it a plain link, or, if the origin is your "
-            "company's own, add it with a comment to PRIVACY_ALLOWED_ORIGINS in pelicanconf.py"))
+            file, line, loads,
+            t("readers' browsers would contact {host} (written to {file}{more}): put the file on this site "
+              "(content/images/) and link it from here, make it a plain link, or, if the origin is your "
+              "company's own, add it with a comment to PRIVACY_ALLOWED_ORIGINS in pelicanconf.py",
+              host=host, file=written[0], more=more)))
     return problems
 
 

@@ -13,6 +13,8 @@ import io
 import warnings
 from dataclasses import dataclass
 
+from shared.messages import t
+
 ENCODER_VERSION = 1  # part of every cache key: raise it when the encoding changes
 KINDS = {".png": "png", ".jpg": "jpeg", ".jpeg": "jpeg", ".webp": "webp"}  # suffix -> fallback format
 MODERN_FORMATS = ("avif", "webp")  # in the order browsers should try them
@@ -113,7 +115,7 @@ def _upright_pixels(data: bytes):
                 source_size = opened.size
                 image = ImageOps.exif_transpose(opened)
     except Image.DecompressionBombError as error:
-        raise NotAPicture(f"too many pixels to open safely ({error})") from None
+        raise NotAPicture(t("too many pixels to open safely ({error})", error=error)) from None
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as error:
         raise NotAPicture(str(error) or type(error).__name__) from None
     return _plain(image), source_size

@@ -18,6 +18,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from shared.messages import t
 from shared.problems import WARNING, ContentProblem, relative_path
 
 from .pictures import KINDS, EncodedPicture, NotAPicture, PictureOptions, encode_picture
@@ -94,8 +95,8 @@ class PictureShop:
             entry = self._entry(source, stat, kind)
         except NotAPicture as error:
             self.problems.append(ContentProblem(
-                relative_path(source), 0, f"cannot read this picture: {error}",
-                "save it again as PNG, JPEG or WebP; it is not published until then"))
+                relative_path(source), 0, t("cannot read this picture: {error}", error=error),
+                t("save it again as PNG, JPEG or WebP; it is not published until then")))
             return True
         if entry is None:  # an animation: published as it is
             return False
@@ -175,10 +176,10 @@ class PictureShop:
                            (longest > self.limits.max_size, f"IMAGE_SOURCE_MAX_SIZE ({self.limits.max_size} px)")):
             if over:
                 problems.append(ContentProblem(
-                    relative_path(source), 0, f"picture larger than {what}: {shown}",
-                    f"it is published at most {self.options.max_size} px on its long side and without its camera "
-                    f"data, but git and every fresh build carry the original; save a copy of at most "
-                    f"{self.options.max_size} px instead", WARNING))
+                    relative_path(source), 0, t("picture larger than {limit}: {size}", limit=what, size=shown),
+                    t("it is published at most {max} px on its long side and without its camera data, but git "
+                      "and every fresh build carry the original; save a copy of at most {max} px instead",
+                      max=self.options.max_size), WARNING))
                 break
         return problems
 

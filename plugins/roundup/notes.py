@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from shared.dates import real_iso_week
 from shared.fields import kind_of, text_list
+from shared.messages import t
 from shared.people import HANDLE
 from shared.references import no_profile_hint
 from shared.problems import ContentProblem, did_you_mean, relative_path
@@ -71,12 +72,14 @@ def read_note(text: str, path: str, known_handles=None) -> tuple[RoundupNote | N
     file_name = os.path.basename(path)
     week = week_of_file_name(file_name)
     if week is None:
-        add(1, f"'{file_name}' is not the name of a roundup note",
-            "name it after the ISO week of the roundup, e.g. 2026-W47.md (weeks 01 to 52 or 53)")
+        add(1, t("'{file}' is not the name of a roundup note", file=file_name),
+            t("name it after the ISO week of the roundup, e.g. {example} (weeks 01 to 52 or 53)",
+              example="2026-W47.md"))
         return None, problems
     slug = week_slug(*week)
     if file_name != f"{slug}.md":
-        add(1, f"'{file_name}' should be written '{slug}.md'", f"rename the file to {slug}.md")
+        add(1, t("'{file}' should be written '{name}'", file=file_name, name=f"{slug}.md"),
+            t("rename the file to {name}", name=f"{slug}.md"))
         return None, problems
 
     yaml_text, body, _ = split_front_matter(text)  # an unclosed fence: all of it is read as YAML
@@ -89,27 +92,29 @@ def read_note(text: str, path: str, known_handles=None) -> tuple[RoundupNote | N
         return None, [error.problem]
     data = doc.data if doc.data is not None else {}
     if not isinstance(data, dict):
-        add(2, "the front matter of a roundup note must be keys and values", "e.g. title: \"…\", skip: true")
+        add(2, t("the front matter of a roundup note must be keys and values"),
+            t("e.g. {example}", example='title: "…", skip: true'))
         return None, problems
     for key in data:
         if key not in NOTE_KEYS:
-            add(doc.line(key), f"unknown key '{key}' in roundup note",
-                f"{did_you_mean(key, NOTE_KEYS)} (a note knows: {', '.join(NOTE_KEYS)})")
+            add(doc.line(key), t("unknown key '{key}' in roundup note", key=key),
+                t("{suggestion} (a note knows: {keys})", suggestion=did_you_mean(key, NOTE_KEYS),
+                  keys=", ".join(NOTE_KEYS)))
     if "title" in data:
         title = data["title"]
         if isinstance(title, (str, int, float)) and str(title).strip():
             note.title = str(title).strip()
         else:
-            add(doc.line("title"), f"'title' must be text, found {kind_of(title)}",
-                'write title: "KW 47/2026: Werkstatt offen"')
+            add(doc.line("title"), t("'title' must be text, found {kind}", kind=kind_of(title)),
+                t("write {example}", example='title: "KW 47/2026: Werkstatt offen"'))
     if "skip" in data:
         if isinstance(data["skip"], bool):
             note.skip = data["skip"]
         else:
-            add(doc.line("skip"), f"'skip' must be true or false, found '{data['skip']}'",
-                "write skip: true to leave this week out, or remove the line")
+            add(doc.line("skip"), t("'skip' must be true or false, found '{value}'", value=data["skip"]),
+                t("write skip: true to leave this week out, or remove the line"))
     thanks, wrong_types = text_list(
-        "thanks", data.get("thanks"), what="handles or {name: …} entries", entries_may_be=(dict, list),
+        "thanks", data.get("thanks"), what=t("handles or {{name: …}} entries"), entries_may_be=(dict, list),
         example='one entry per line: thanks:\n  - aylin-oezdemir\n  - {name: "Das Team", for: "…"}')
     for wrong in wrong_types:
         add(doc.line(*wrong.path), wrong.message, wrong.hint)
@@ -124,18 +129,20 @@ def _extra_thanks(entry, line, known_handles, add) -> ExtraThanks | None:
     if isinstance(entry, str):
         entry = {"handle": entry}
     if not isinstance(entry, dict):
-        add(line, "a 'thanks' entry must be a handle or {name: …, url: …, for: …}",
-            'e.g. - tom-muster  or  - {name: "Das Team am Empfang", for: "den Kaffee"}')
+        add(line, t("a 'thanks' entry must be a handle or {{name: …, url: …, for: …}}"),
+            t("e.g. {first}  or  {second}", first="- tom-muster",
+              second='- {name: "Das Team am Empfang", for: "den Kaffee"}'))
         return None
     wrong = 0  # every wrong key of the entry is reported, then the entry is left out
     for key in entry:
         if key not in THANKS_KEYS:
-            add(line, f"unknown key '{key}' in a 'thanks' entry",
-                f"{did_you_mean(str(key), THANKS_KEYS)} (use handle or name, and optionally url and for)")
+            add(line, t("unknown key '{key}' in a 'thanks' entry", key=key),
+                t("{suggestion} (use handle or name, and optionally url and for)",
+                  suggestion=did_you_mean(str(key), THANKS_KEYS)))
             wrong += 1
         elif isinstance(entry[key], (dict, list)):
-            add(line, f"'{key}' in a 'thanks' entry must be text, found {kind_of(entry[key])}",
-                "write it on one line; put text with ':' in \"double quotes\"")
+            add(line, t("'{key}' in a 'thanks' entry must be text, found {kind}", key=key, kind=kind_of(entry[key])),
+                t("write it on one line; put text with ':' in \"double quotes\""))
             wrong += 1
     if wrong:
         return None
@@ -144,20 +151,22 @@ def _extra_thanks(entry, line, known_handles, add) -> ExtraThanks | None:
     url = str(entry.get("url") or "").strip() or None
     reason = str(entry.get("for") or "").strip() or None
     if bool(handle) == bool(name):
-        add(line, "a 'thanks' entry needs either a handle or a name", "e.g. - tom-muster  or  - {name: \"Das Team\"}")
+        add(line, t("a 'thanks' entry needs either a handle or a name"),
+            t("e.g. {first}  or  {second}", first="- tom-muster", second='- {name: "Das Team"}'))
         return None
     if handle:
         if not HANDLE.match(handle):
-            add(line, f"'{handle}' in 'thanks' is not a handle", "handles are lower-case letters, digits and '-'")
+            add(line, t("'{handle}' in 'thanks' is not a handle", handle=handle),
+                t("handles are lower-case letters, digits and '-'"))
             return None
         if known_handles is not None and handle not in known_handles:
-            add(line, f"unknown person '{handle}' in 'thanks'",
+            add(line, t("unknown person '{handle}' in 'thanks'", handle=handle),
                 no_profile_hint(handle, known_handles))
             return None
         if url:
-            add(line, "a 'url' belongs to a free name; a handle links to the profile", "remove the url")
+            add(line, t("a 'url' belongs to a free name; a handle links to the profile"), t("remove the url"))
             return None
     if url and not url.startswith("https://"):
-        add(line, f"unsafe link '{url}' in 'thanks'", "use an https:// address or leave url out")
+        add(line, t("unsafe link '{url}' in 'thanks'", url=url), t("use an https:// address or leave url out"))
         return None
     return ExtraThanks(handle=handle or None, name=name or None, url=url, reason=reason)

@@ -12,6 +12,7 @@ from datetime import date, datetime
 from babel.dates import format_date
 from markupsafe import Markup
 
+from shared.messages import t
 from shared.problems import WARNING, ContentProblem, relative_path
 
 from .thanks import Contributor, PostCredit, contributors
@@ -136,10 +137,10 @@ def notes_before_start(notes, start, phrases) -> list[ContentProblem]:
         week = phrases.text("roundup_title", week=note.iso_week, year=note.iso_year)
         problems.append(ContentProblem(
             relative_path(note.path), 1,
-            f"no roundup for {week}: roundups start with {week_slug(*start)} (ROUNDUP_START), "
-            "so this note is not used",
-            f"delete the note, or set ROUNDUP_START = '{note.slug}' (or earlier) in pelicanconf.py if this week "
-            "should have a roundup and a newsletter",
+            t("no roundup for {week}: roundups start with {start} (ROUNDUP_START), so this note is not used",
+              week=week, start=week_slug(*start)),
+            t("delete the note, or set {setting} (or earlier) in pelicanconf.py if this week "
+              "should have a roundup and a newsletter", setting=f"ROUNDUP_START = '{note.slug}'"),
             severity=WARNING,
         ))
     return problems
@@ -155,8 +156,8 @@ def notes_without_posts(notes, slugs_with_posts, cutoff, now, phrases) -> list[C
             week = phrases.text("roundup_title", week=note.iso_week, year=note.iso_year)
             problems.append(ContentProblem(
                 relative_path(note.path), 1,
-                f"no posts were published in {week}, so there is no roundup for this note",
-                "delete the note or check its file name (the ISO week of the roundup's Friday)",
+                t("no posts were published in {week}, so there is no roundup for this note", week=week),
+                t("delete the note or check its file name (the ISO week of the roundup's Friday)"),
             ))
     return problems
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from shared.fields import not_text, text_list
+from shared.messages import t
 from shared.people import HANDLE
 from shared.references import no_profile_hint
 from shared.problems import ContentProblem, did_you_mean, relative_path
@@ -81,37 +83,39 @@ def load_series(path: str, known_handles, markdown_to_html, url_pattern="serien/
         problems.append(ContentProblem(shown, line, message, hint))
 
     if not HANDLE.match(slug):
-        add(1, f"series file name '{slug}' is not usable in a URL",
-            "rename the file to lower-case letters, digits and '-', e.g. content/series/mittwochstipp.yml")
+        add(1, t("series file name '{slug}' is not usable in a URL", slug=slug),
+            t("rename the file to lower-case letters, digits and '-', e.g. {example}",
+              example="content/series/mittwochstipp.yml"))
     try:
         doc = load_yaml_file(path)
     except YamlSyntaxError as error:
         return series, [*problems, error.problem]
     if not isinstance(doc.data, dict):
-        add(doc.first_line, "a series file must be YAML keys and values",
-            'write it as lines like title: "#Mittwochstipp"')
+        add(doc.first_line, t("a series file must be YAML keys and values"),
+            t("write it as lines like {example}", example='title: "#Mittwochstipp"'))
         return series, problems
 
     data = doc.data
     misspelt = set()  # required keys an unknown key looks like: one message is enough
     for key in data:
         if key not in SERIES_KEYS:
-            suggestion = did_you_mean(key, SERIES_KEYS)
-            misspelt.update(k for k in SERIES_KEYS if suggestion == f"did you mean '{k}'?")
-            add(doc.line(key), f"unknown key '{key}' in series",
-                suggestion + " (remove the key if it is not needed)")
+            # the key did_you_mean suggests (its rule: the closest of the keys, if close enough)
+            misspelt.update(difflib.get_close_matches(str(key), sorted(SERIES_KEYS), n=1, cutoff=0.6))
+            add(doc.line(key), t("unknown key '{key}' in series", key=key),
+                t("{suggestion} (remove the key if it is not needed)", suggestion=did_you_mean(key, SERIES_KEYS)))
 
     title = _text(doc, "title", add)
     if title is None and "title" not in data and "title" not in misspelt:
-        add(doc.first_line, "missing 'title'", 'add a line like title: "#Mittwochstipp"')
+        add(doc.first_line, t("missing 'title'"), t("add a line like {example}", example='title: "#Mittwochstipp"'))
     series.title = title or slug
 
     label = _text(doc, "label", add)
     if label is None and "label" not in data and "label" not in misspelt:
-        add(doc.first_line, "missing 'label'", 'add a line like label: "Tipp {n}" ({n} becomes the number)')
+        add(doc.first_line, t("missing 'label'"),
+            t("add a line like {example} ({{n}} becomes the number)", example='label: "Tipp {n}"'))
     elif label is not None and NUMBER_FIELD not in label:
-        add(doc.line("label"), f"label '{label}' has no '{{n}}' for the tip's number",
-            f'write e.g. label: "{label} {{n}}"')
+        add(doc.line("label"), t("label '{label}' has no '{{n}}' for the tip's number", label=label),
+            t("write e.g. {example}", example=f'label: "{label} {{n}}"'))
         label = None
     series.label_pattern = label or NUMBER_FIELD
 
@@ -126,9 +130,9 @@ def _text(doc: YamlDocument, key: str, add) -> str | None:
     value = doc.data.get(key)
     if value is None or (isinstance(value, str) and not value.strip()):
         if key in doc.data and key != "description":
-            add(doc.line(key), f"'{key}' is empty", f'write {key}: "…"')
+            add(doc.line(key), t("'{key}' is empty", key=key), t('write {key}: "…"', key=key))
         return None
-    found = not_text(key, value, f'write {key}: "…" (for several lines use {key}: |)')
+    found = not_text(key, value, t('write {key}: "…" (for several lines use {key}: |)', key=key))
     if found:
         add(doc.line(key), found.message, found.hint)
         return None
@@ -138,7 +142,8 @@ def _text(doc: YamlDocument, key: str, add) -> str | None:
 def _weekday(doc: YamlDocument, add) -> int | None:
     if doc.data.get("weekday") is None:
         return None
-    found = not_text("weekday", doc.data["weekday"], "write weekday: wednesday (one day, in English)")
+    found = not_text("weekday", doc.data["weekday"], t("write {example} (one day, in English)",
+                                                       example="weekday: wednesday"))
     if found:
         add(doc.line("weekday"), found.message, found.hint)
         return None
@@ -146,15 +151,15 @@ def _weekday(doc: YamlDocument, add) -> int | None:
     if name in WEEKDAYS:
         return WEEKDAYS.index(name)
     if name in GERMAN_WEEKDAYS:
-        hint = f"use the English name: weekday: {WEEKDAYS[GERMAN_WEEKDAYS.index(name)]}"
+        hint = t("use the English name: {example}", example=f"weekday: {WEEKDAYS[GERMAN_WEEKDAYS.index(name)]}")
     else:
         hint = did_you_mean(name, WEEKDAYS)
-    add(doc.line("weekday"), f"unknown weekday '{doc.data['weekday']}'", hint)
+    add(doc.line("weekday"), t("unknown weekday '{value}'", value=doc.data["weekday"]), hint)
     return None
 
 
 def _owners(doc: YamlDocument, add, known_handles: set) -> list[str]:
-    entries, problems = text_list("owners", doc.data.get("owners"), what="author handles",
+    entries, problems = text_list("owners", doc.data.get("owners"), what=t("author handles"),
                                 example="owners: [jana-beispiel]")
     for found in problems:
         add(doc.line(*found.path), found.message, found.hint)
@@ -163,10 +168,10 @@ def _owners(doc: YamlDocument, add, known_handles: set) -> list[str]:
         line = doc.line("owners", index)
         text = str(owner).strip() if owner is not None else ""
         if not HANDLE.match(text):
-            add(line, f"owner '{owner}' is not a handle",
-                "handles are lower-case letters, digits and '-', e.g. jana-beispiel")
+            add(line, t("owner '{owner}' is not a handle", owner=owner),
+                t("handles are lower-case letters, digits and '-', e.g. {example}", example="jana-beispiel"))
         elif text not in known_handles:
-            add(line, f"unknown owner '{text}' in 'owners'",
+            add(line, t("unknown owner '{owner}' in 'owners'", owner=text),
                 no_profile_hint(text, known_handles))
         elif text not in owners:
             owners.append(text)

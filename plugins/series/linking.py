@@ -7,6 +7,7 @@ value survives from an earlier build in the same process (devserver).
 
 from __future__ import annotations
 
+from shared.messages import t
 from shared.post import SeriesPosition, post_model
 from shared.problems import ContentProblem, relative_path
 from shared.references import unknown_series_problem
@@ -48,9 +49,9 @@ def unknown_series(articles, series_by_slug: dict) -> list[ContentProblem]:
         if not slug and getattr(article, "series_index", None) is not None:
             problems.append(ContentProblem(
                 relative_path(article.source_path), front_matter_line(article, "series_index"),
-                "'series_index' without 'series'",
-                f"add the series, e.g. 'series: {sorted(series_by_slug)[0] if series_by_slug else 'mittwochstipp'}', "
-                "or remove 'series_index'",
+                t("'series_index' without 'series'"),
+                t("add the series, e.g. '{example}', or remove 'series_index'",
+                  example=f"series: {sorted(series_by_slug)[0] if series_by_slug else 'mittwochstipp'}"),
             ))
         found = unknown_series_problem(article.source_path, slug, front_matter_line(article, "series"),
                                        series_by_slug)

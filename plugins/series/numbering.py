@@ -7,9 +7,14 @@ from datetime import datetime, timedelta
 from typing import Hashable
 from zoneinfo import ZoneInfo
 
+from shared.messages import N_, t
 from shared.problems import WARNING, ContentProblem
 
-from .definitions import WEEKDAYS
+# The weekday a tip appears on, and the one its series appears on (Monday = 0), in messages.
+DAY_NAMES = (N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"), N_("Saturday"),
+             N_("Sunday"))
+EVERY_DAY = (N_("Mondays"), N_("Tuesdays"), N_("Wednesdays"), N_("Thursdays"), N_("Fridays"), N_("Saturdays"),
+             N_("Sundays"))
 
 
 @dataclass(frozen=True)
@@ -49,17 +54,20 @@ def number_tips(tips, series_slug: str) -> tuple[list[NumberedTip], list[Content
             other = used[number]
             problems.append(ContentProblem(
                 tip.path, tip.line,
-                f"tip number {number} of series '{series_slug}' is used twice: {other.path} has it too",
-                "give this tip another 'series_index', or remove 'series_index' to number by date",
+                t("tip number {number} of series '{series}' is used twice: {other} has it too",
+                  number=number, series=series_slug, other=other.path),
+                t("give this tip another 'series_index', or remove 'series_index' to number by date"),
             ))
         elif tip.series_index is not None and number < highest:
             earlier = used[highest]
             problems.append(ContentProblem(
                 tip.path, tip.line,
-                f"series_index {number} conflicts with the date order of series '{series_slug}': "
-                f"the earlier tip {earlier.path} ({earlier.date:%Y-%m-%d}) already has number {highest}",
-                f"numbers rise with the date: use a number above {highest}, fix the date, "
-                "or remove 'series_index' to number by date",
+                t("series_index {number} conflicts with the date order of series '{series}': "
+                  "the earlier tip {earlier} ({date}) already has number {highest}",
+                  number=number, series=series_slug, earlier=earlier.path, date=f"{earlier.date:%Y-%m-%d}",
+                  highest=highest),
+                t("numbers rise with the date: use a number above {highest}, fix the date, "
+                  "or remove 'series_index' to number by date", highest=highest),
             ))
         used.setdefault(number, tip)
         highest = max(highest, number)
@@ -88,10 +96,11 @@ def off_cadence(tips, weekday: int | None, series_slug: str, tz_name: str) -> li
         following = local + timedelta(days=(weekday - local.weekday()) % 7)
         problems.append(ContentProblem(
             tip.path, tip.line,
-            f"tip of series '{series_slug}' appears on a {WEEKDAYS[local.weekday()].capitalize()} "
-            f"({local:%Y-%m-%d}), the series appears on {WEEKDAYS[weekday].capitalize()}s",
-            f"move 'date' to a {WEEKDAYS[weekday].capitalize()}, e.g. {following:%Y-%m-%d}, "
-            "or keep it if this one is an exception",
+            t("tip of series '{series}' appears on a {day} ({date}), the series appears on {days}",
+              series=series_slug, day=t(DAY_NAMES[local.weekday()]), date=f"{local:%Y-%m-%d}",
+              days=t(EVERY_DAY[weekday])),
+            t("move 'date' to a {day}, e.g. {date}, or keep it if this one is an exception",
+              day=t(DAY_NAMES[weekday]), date=f"{following:%Y-%m-%d}"),
             WARNING,
         ))
     return problems

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 
 import regex
 
+from shared.messages import t
+
 DEFAULT_LIMITS = {"mastodon": 500, "bluesky": 300, "x": 280, "linkedin": 3000, "xing": 3000}
 URL_LENGTH = 23
 
@@ -119,11 +121,14 @@ def validate_limits(value) -> dict:
     if value is None:
         return limits
     if not isinstance(value, dict):
-        raise ValueError(f"SHARE_LIMITS must be a dict like {DEFAULT_LIMITS}, found {value!r}")
+        raise ValueError(t("SHARE_LIMITS must be a dict like {example}, found {value}", example=DEFAULT_LIMITS,
+                           value=repr(value)))
     for network, limit in value.items():
         if network not in DEFAULT_LIMITS:
-            raise ValueError(f"SHARE_LIMITS has unknown network '{network}'; known: {', '.join(DEFAULT_LIMITS)}")
+            raise ValueError(t("SHARE_LIMITS has unknown network '{network}'; known: {known}", network=network,
+                               known=", ".join(DEFAULT_LIMITS)))
         if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
-            raise ValueError(f"SHARE_LIMITS['{network}'] must be a positive whole number, found {limit!r}")
+            raise ValueError(t("{setting} must be a positive whole number, found {value}",
+                               setting=f"SHARE_LIMITS['{network}']", value=repr(limit)))
         limits[network] = limit
     return limits

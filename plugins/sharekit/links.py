@@ -5,6 +5,8 @@ from __future__ import annotations
 import functools
 from urllib.parse import urlsplit
 
+from shared.messages import t
+
 LINK_NETWORKS = ("linkedin", "xing", "mastodon", "bluesky", "email")
 
 # Each UTF-8 byte as it stands in a query value: what urllib.parse.quote(value, safe="") gives
@@ -51,7 +53,8 @@ def instance_origin(instance: str) -> str:
         text = "https://" + text
     parts = urlsplit(text)
     if parts.scheme != "https" or not parts.hostname:
-        raise ValueError(f"a Mastodon instance must be an https address like https://mastodon.social, found {instance!r}")
+        raise ValueError(t("a Mastodon instance must be an https address like {example}, found {value}",
+                           example="https://mastodon.social", value=repr(instance)))
     return f"https://{parts.netloc.lower()}"
 
 
@@ -71,5 +74,6 @@ def share_links(*, networks, url: str, title: str, texts: dict, mastodon_instanc
     }
     unknown = [network for network in networks if network not in builders]
     if unknown:
-        raise ValueError(f"SHARE_NETWORKS has unknown network(s) {', '.join(unknown)}; known: {', '.join(LINK_NETWORKS)}")
+        raise ValueError(t("SHARE_NETWORKS has unknown network(s) {networks}; known: {known}",
+                           networks=", ".join(unknown), known=", ".join(LINK_NETWORKS)))
     return [{"network": network, "label": labels[network], "href": builders[network]()} for network in networks]

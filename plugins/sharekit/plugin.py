@@ -22,6 +22,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from shared.config import checked_config
+from shared.messages import t
 from shared.model import connect, newest_roundups, on_stage, site_config, url_table
 from shared.urls import build_url_table
 from shared.people import SHARE_TEXT_NETWORKS, mastodon_instance
@@ -64,12 +65,13 @@ def read_share_settings(settings) -> ShareSettings:
     link_networks = tuple(config["SHARE_NETWORKS"] or LINK_NETWORKS)
     for network in link_networks:
         if network not in LINK_NETWORKS:
-            raise ShareSettingsError(f"SHARE_NETWORKS has unknown network '{network}'; {did_you_mean(network, LINK_NETWORKS)}")
+            raise ShareSettingsError(t("SHARE_NETWORKS has unknown network '{network}'; {suggestion}",
+                                       network=network, suggestion=did_you_mean(network, LINK_NETWORKS)))
     base_url = build_url_table(config.pelican, config.values).share_base
     if not base_url:
         raise ShareSettingsError(
-            "share texts need an absolute https address, but neither SITEURL nor SHARE_SITEURL is one; "
-            "set SHARE_SITEURL = \"https://…\" in pelicanconf.py")
+            t("share texts need an absolute https address, but neither SITEURL nor SHARE_SITEURL is one; "
+              "set {setting} in pelicanconf.py", setting='SHARE_SITEURL = "https://…"'))
     strings = load_yaml_file(os.path.join(config["THEME"], "strings", config.lang, "sharekit.yml")).data
     wording = Wording.from_strings(strings)
     return ShareSettings(limits, link_networks, instance, base_url, config["SITENAME"], strings, wording,
@@ -98,7 +100,7 @@ class ShareKitGenerator(Generator):
         try:
             self.share = read_share_settings(site_config(self.context))
         except ShareSettingsError as error:
-            problem("pelicanconf.py", 0, f"share kit: {error}")
+            problem("pelicanconf.py", 0, t("share kit: {error}", error=error))
             return
         # profile links were checked when the profiles were loaded (shared.people.link_problem)
         self.profiles = self.context.get("author_profiles") or {}
@@ -133,7 +135,8 @@ class ShareKitGenerator(Generator):
             for network in SHARE_TEXT_NETWORKS:
                 check_article_text_fits(network, facts, limit=share.limits[network], wording=share.wording)
         except ShareTextError as error:
-            problem(article.source_path, 0, f"share text: {error}", "shorten the title or raise SHARE_LIMITS")
+            problem(article.source_path, 0, t("share text: {error}", error=error),
+                    t("shorten the title or raise SHARE_LIMITS"))
             return  # no share box for this post
         post_model(article).make_share = functools.partial(self._article_share, article)
 
@@ -180,7 +183,7 @@ class ShareKitGenerator(Generator):
                 self._report_long_name(roundup, contributors, people, error)
                 continue
             except ShareTextError as error:
-                problem("pelicanconf.py", 0, f"#FollowFriday {roundup.slug}: {error}")
+                problem("pelicanconf.py", 0, t("#FollowFriday {week}: {error}", week=roundup.slug, error=error))
                 continue
             page_url = url_table(self.context).url("roundup_share", slug=roundup.slug)
             shares[roundup.slug] = {"url": page_url, "json_url": page_url + "share.json"}
@@ -203,7 +206,7 @@ class ShareKitGenerator(Generator):
             if handle in self.profiles and names_for(error.network, [person]) == [error.name]:
                 path = getattr(self.profiles[handle], "source_path", None) or path
                 break
-        problem(path, 0, f"#FollowFriday {roundup.slug}: {error}")
+        problem(path, 0, t("#FollowFriday {week}: {error}", week=roundup.slug, error=error))
 
     def _views(self, posts_by_network: dict, id_prefix: str, share_boxes: bool = False) -> list[dict]:
         """Copy boxes: one per network (#FollowFriday page), or one per distinct text (an article)."""

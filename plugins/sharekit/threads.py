@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 import regex
 
+from shared.messages import t
+
 from .counting import length_on
 from shared.people import name_on
 
@@ -69,8 +71,9 @@ class NameTooLongError(ShareTextError):
     def __init__(self, network: str, name: str, length: int, room: int, limit: int):
         self.network, self.name, self.length, self.limit = network, name, length, limit
         super().__init__(
-            f"'{name}' counts {length} on {network}, but a thread post has room for {room} "
-            f"(limit {limit}); a name is never cut in two, so shorten the name or raise SHARE_LIMITS['{network}']"
+            t("'{name}' counts {length} on {network}, but a thread post has room for {room} (limit {limit}); "
+              "a name is never cut in two, so shorten the name or raise {setting}", name=name, length=length,
+              network=network, room=room, limit=limit, setting=f"SHARE_LIMITS['{network}']")
         )
 
 
@@ -124,7 +127,8 @@ def _pack(network, names, first_head, first_tail, next_head, limit, widest) -> l
         return length_on(network, _compose(head, group, tail, widest)) <= limit
 
     if not fits([], True) or not fits([], False):
-        raise ShareTextError(f"the #FollowFriday header and link alone are longer than {network}'s limit of {limit}")
+        raise ShareTextError(t("the #FollowFriday header and link alone are longer than {network}'s limit of {limit}",
+                               network=network, limit=limit))
     groups: list[list[str]] = [[]]
     for name in names:
         if fits(groups[-1] + [name], len(groups) == 1):
@@ -222,8 +226,9 @@ def _shortest_text(network: str, facts: ArticleFacts, limit: int, compose) -> st
     text = compose(title, "", 0)
     if length_on(network, text) > limit:
         raise ShareTextError(
-            f"the share text of '{facts.title}' does not fit {network}'s limit of {limit} even without "
-            f"summary and hashtags (byline and URL alone: {length_on(network, compose('', '', 0))})"
+            t("the share text of '{title}' does not fit {network}'s limit of {limit} even without "
+              "summary and hashtags (byline and URL alone: {length})", title=facts.title, network=network,
+              limit=limit, length=length_on(network, compose("", "", 0)))
         )
     return text
 

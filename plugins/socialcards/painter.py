@@ -12,6 +12,8 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont, features
 
+from shared.messages import t
+
 from .cards import HEIGHT, MAX_PEOPLE_SHOWN, WIDTH, CardSpec, Person
 from .colours import mix, rgb, text_colour
 from .fonts import EMOJI_SIZE, FontFiles, codepoints
@@ -67,8 +69,8 @@ class Painter:
             try:
                 return encode(fit_picture(spec.picture.path), all_colours=True)
             except (OSError, ValueError) as error:  # a file named .png need not be one: draw instead
-                log.warning("social card: %s cannot be read as a picture (%s); the card is drawn instead",
-                            spec.picture.path, error)
+                log.warning("%s", t("social card: {file} cannot be read as a picture ({error}); the card is drawn "
+                                    "instead", file=spec.picture.path, error=error))
         return encode(self.draw(spec))
 
     # --- fonts and measuring ---------------------------------------------------------------

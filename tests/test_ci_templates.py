@@ -14,6 +14,7 @@ import yaml
 
 from helpers.site import MINIMAL_SITE, ROOT, run_tool, write_files
 from tools.build import code_quality_report, github_annotations
+from shared.messages import Text
 from shared.problems import ContentProblem
 
 WORKFLOWS = sorted((ROOT / ".github/workflows").glob("*.yml"))
@@ -145,13 +146,13 @@ def test_outside_github_actions_no_annotation_is_printed(tmp_path):
 
 
 def test_annotation_text_is_escaped_the_way_github_reads_it():
-    problem = ContentProblem("content/a, b.md", 0, "100% wrong: x", "line one\nline two", "warning")
+    problem = ContentProblem("content/a, b.md", 0, Text("100% wrong: x"), Text("line one\nline two"), "warning")
     assert github_annotations([problem]) == [
         "::warning file=content/a%2C b.md,title=100%25 wrong%3A x::100%25 wrong: x%0Aline one%0Aline two"]
 
 
 def test_gitlab_code_quality_report_names_file_and_line():
-    [issue] = json.loads(code_quality_report([ContentProblem("content/a.md", 4, "unknown author", "fix")]))
+    [issue] = json.loads(code_quality_report([ContentProblem("content/a.md", 4, Text("unknown author"), Text("fix"))]))
     assert issue["location"] == {"path": "content/a.md", "lines": {"begin": 4}} and issue["severity"] == "major"
 
 

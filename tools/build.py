@@ -27,7 +27,7 @@ from pelican import Pelican
 from pelican.settings import read_settings
 
 from shared.config import missing_plugins
-from shared.messages import problem_language, use_language
+from shared.messages import problem_language, t, use_language
 from shared.problems import ContentProblem, ProblemCollector
 from tools.outputdir import fresh_folder, locked, mark_preview, remove_leftovers, swap_in
 
@@ -57,11 +57,11 @@ class BuildResult:
 
     def summary(self) -> str:
         lines = [problem.format() for problem in self.errors]
-        lines += [f"warning: {problem.format()}" for problem in self.warnings]
-        lines += [f"warning: {message}" for message in self.other_warnings]
-        lines += [f"error: {message}" for message in self.other_errors]
-        count = (f"{len(self.errors) + len(self.other_errors)} error(s), "
-                 f"{len(self.warnings) + len(self.other_warnings)} warning(s)")
+        lines += [t("warning: {problem}", problem=problem.format()) for problem in self.warnings]
+        lines += [t("warning: {problem}", problem=message) for message in self.other_warnings]
+        lines += [t("error: {message}", message=message) for message in self.other_errors]
+        count = t("{errors} error(s), {warnings} warning(s)", errors=len(self.errors) + len(self.other_errors),
+                  warnings=len(self.warnings) + len(self.other_warnings))
         return "\n".join(lines + [count])
 
 
@@ -156,7 +156,7 @@ def index_search(output: str, result: BuildResult) -> None:
     try:
         index_site(output)
     except (RuntimeError, OSError) as error:
-        result.other_errors.append(f"search index: {error}")
+        result.other_errors.append(t("search index: {error}", error=error))
 
 
 def build_into(settings_file: str | Path, target: Path, overrides: dict | None = None, *, strict: bool,
@@ -169,15 +169,16 @@ def build_into(settings_file: str | Path, target: Path, overrides: dict | None =
     target = Path(target).resolve()
     with locked(target):
         for leftover in remove_leftovers(target):
-            print(f"removed {leftover.name}, left by an interrupted earlier {job}", file=sys.stderr)
+            print(t("removed {name}, left by an interrupted earlier {job}", name=leftover.name, job=job),
+                  file=sys.stderr)
         new_dir = fresh_folder(target)
         try:
             settings = load_settings(settings_file, {**(overrides or {}), "OUTPUT_PATH": str(new_dir)})
             preview = bool(settings.get("WRITE_DRAFTS"))
             if production and preview:
-                print(f"error: {settings_file} writes drafts (WRITE_DRAFTS = True), and a site for the web "
-                      f"never holds drafts: {job} with publishconf.py (WRITE_DRAFTS = False); {target} was "
-                      "left as it was", file=sys.stderr)
+                print(t("error: {settings} writes drafts (WRITE_DRAFTS = True), and a site for the web never holds "
+                        "drafts: {job} with publishconf.py (WRITE_DRAFTS = False); {target} was left as it was",
+                        settings=settings_file, job=job, target=target), file=sys.stderr)
                 return 1
             result = build(settings, search_index=True)
             print_report(result, code_quality)
@@ -185,8 +186,9 @@ def build_into(settings_file: str | Path, target: Path, overrides: dict | None =
             if code:
                 if production:
                     for blocker in result.publish_blockers:
-                        print(f"{job} refuses {blocker.path}:{blocker.line}: {blocker.message}", file=sys.stderr)
-                print(f"{job} failed: {target} was left as it was", file=sys.stderr)
+                        print(t("{job} refuses {where}: {message}", job=job, where=f"{blocker.path}:{blocker.line}",
+                                message=blocker.message), file=sys.stderr)
+                print(t("{job} failed: {target} was left as it was", job=job, target=target), file=sys.stderr)
                 return code
             if preview:
                 mark_preview(new_dir)
@@ -211,7 +213,7 @@ def main(argv=None) -> int:
     target = Path(overrides.get("OUTPUT_PATH") or load_settings(args.settings, overrides)["OUTPUT_PATH"])
     code = build_into(args.settings, target, overrides, strict=args.strict, code_quality=args.code_quality)
     if code == 0:
-        print(f"built {target}", file=sys.stderr)
+        print(t("built {target}", target=target), file=sys.stderr)
     return code
 
 

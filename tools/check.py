@@ -21,6 +21,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from shared.messages import t
 from tools.build import build, load_settings, path_overrides, print_report
 from tools.sitecheck.selection import choose
 from tools.sitecheck.server import SiteServer
@@ -33,10 +34,11 @@ def _log(line: str) -> None:
 
 
 def content_outcome(result) -> CheckOutcome:
-    problems = [problem.format() for problem in result.errors] + [f"error: {m}" for m in result.other_errors]
+    problems = [problem.format() for problem in result.errors]
+    problems += [t("error: {message}", message=message) for message in result.other_errors]
     if result.crashed:
-        problems.append("the build crashed (see the traceback above)")
-    return CheckOutcome("content (strict build)", problems=problems)  # warnings: printed above
+        problems.append(t("the build crashed (see the traceback above)"))
+    return CheckOutcome(t("content (strict build)"), problems=problems)  # warnings: printed above
 
 
 def main(argv=None) -> int:
@@ -56,11 +58,11 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="werkbank-check-") as scratch, SiteServer(scratch) as server:
         overrides = {**path_overrides(args.content, scratch), "SITEURL": server.origin}
-        settings = load_settings(args.settings, overrides)
+        settings = load_settings(args.settings, overrides)  # also the language of every message below
         result = build(settings, search_index=True)
         print_report(result, args.code_quality)
         code = result.exit_code(strict=True)
-        print("check: " + ("content OK" if code == 0 else "content has errors"), file=sys.stderr)
+        print(t("check: content OK") if code == 0 else t("check: content has errors"), file=sys.stderr)
         outcomes = [content_outcome(result)]
         if not result.crashed:
             output = Path(scratch)

@@ -15,6 +15,7 @@ from pelican.utils import slugify
 
 from frontmatter.metadata import PLACEHOLDER_BODY, PLACEHOLDER_SUMMARY
 from shared.config import read_config
+from shared.messages import t
 from shared.problems import did_you_mean
 from tools.build import load_settings
 
@@ -32,6 +33,8 @@ status: draft
 """
 
 
+USAGE = 'make new-post TITLE="Mein Titel" AUTHOR=dein-handle'
+
 GERMAN_LETTERS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
 
 
@@ -48,17 +51,17 @@ def post_path(content: Path, title: str, when: datetime) -> Path:
 def write_new_post(content: Path, title: str, author: str, when: datetime) -> Path:
     """Write the scaffold and return its path; raise FileExistsError rather than overwrite."""
     if not title.strip():
-        raise ValueError('TITLE is empty: make new-post TITLE="Mein Titel" AUTHOR=dein-handle')
+        raise ValueError(t("TITLE is empty: {command}", command=USAGE))
     if not author.strip():
-        raise ValueError('AUTHOR is empty: make new-post TITLE="Mein Titel" AUTHOR=dein-handle')
+        raise ValueError(t("AUTHOR is empty: {command}", command=USAGE))
     if not (content / "authors" / f"{author}.yml").exists():
         known = [p.stem for p in (content / "authors").glob("*.yml")]
-        raise ValueError(f"no profile content/authors/{author}.yml: create it first or check the handle; "
-                         + did_you_mean(author, known))
+        raise ValueError(t("no profile {path}: create it first or check the handle; {suggestion}",
+                           path=f"content/authors/{author}.yml", suggestion=did_you_mean(author, known)))
     path = post_path(content, title, when)
     if path.name == ".md":
-        raise ValueError(f"TITLE {title!r} has no letters or digits to name the file after; "
-                         'use a title with words, e.g. TITLE="Start mit Emoji 🚀"')
+        raise ValueError(t("TITLE {title} has no letters or digits to name the file after; use a title with words, "
+                           "e.g. {example}", title=repr(title), example='TITLE="Start mit Emoji 🚀"'))
     path.parent.mkdir(parents=True, exist_ok=True)
     text = TEMPLATE.format(
         title=title.replace('"', '\\"'), entry_id=secrets.token_hex(4),
@@ -82,7 +85,8 @@ def main(argv=None) -> int:
     try:
         path = write_new_post(Path(args.content), args.title, args.author, now)
     except FileExistsError as error:
-        print(f"{error.filename}: exists already; nothing was written. Pick another TITLE.", file=sys.stderr)
+        print(t("{path}: exists already; nothing was written. Pick another TITLE.", path=error.filename),
+              file=sys.stderr)
         return 1
     except ValueError as error:
         print(error, file=sys.stderr)

@@ -15,6 +15,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from shared.messages import t
 from tools.build import build_into, path_overrides
 
 
@@ -23,7 +24,7 @@ def publish(settings_file: str, target: Path, content: str | None = None) -> int
     code = build_into(settings_file, target, path_overrides(content, None), strict=True, job="publish",
                       production=True)
     if code == 0:
-        print(f"published {target}", file=sys.stderr)
+        print(t("published {target}", target=target), file=sys.stderr)
     return code
 
 

@@ -23,6 +23,7 @@ from pelican import signals
 from roundup.plugin import read_roundup_settings
 from roundup.thanks import PostCredit, collect_deeds
 from roundup.windows import Cutoff, before_start, cutoff_at_or_after, week_slug, window_ending_at, window_of_week
+from shared.messages import t
 from shared.model import site_config
 from shared.post import post_model
 from shared.problems import relative_path
@@ -167,15 +168,15 @@ def main(argv=None) -> int:
         print(result.summary(), file=sys.stderr)
         return 2
     if result.errors:
-        print(result.summary() + "\n(fix these before publishing; the status below ignores the broken files)\n",
-              file=sys.stderr)
+        print(result.summary() + "\n" + t("(fix these before publishing; the status below ignores the broken files)")
+              + "\n", file=sys.stderr)
     context = capture.context
     config = site_config(context)
     names = {handle: profile.name for handle, profile in (context.get("author_profiles") or {}).items()}
     try:
         sent = read_ledger(Path(args.ledger))
     except LedgerError as problem:
-        print(f"error: {problem}", file=sys.stderr)
+        print(t("error: {message}", message=problem), file=sys.stderr)
         return 1
     roundup_settings = read_roundup_settings(config)
     lines = status_lines(

@@ -1,6 +1,7 @@
 """Content problems shown in the page: a banner on every page, a problem page for a missing one.
 
-The text is the same as `make check` prints (ContentProblem.format()), escaped once.
+The text is the same as `make check` prints (ContentProblem.format()), escaped once; the banner's
+own words are in the language of the problems (shared/messages.py).
 """
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ from __future__ import annotations
 import html
 import os
 
+from shared.messages import current_language, t
 from shared.problems import relative_path
 
 STYLE = """<style>
@@ -30,13 +32,16 @@ def banner(problems, root: str, page_source: str | None = None) -> str:
         return ""
     mine = [p for p in problems if page_source and problem_path(p, root) == page_source]
     others = [p for p in problems if p not in mine]
-    parts = [STYLE, '<aside id="werkbank-preview-problems" role="alert" aria-label="Vorschau: Probleme">']
+    label = html.escape(t("Preview: problems"), quote=True)
+    parts = [STYLE, f'<aside id="werkbank-preview-problems" role="alert" aria-label="{label}">']
     if mine:
-        parts.append(f"<h2>Diese Seite hat {_count(len(mine))}</h2>")
+        heading = t("This page has {count}", count=_count(len(mine)))
+        parts.append(f"<h2>{html.escape(heading)}</h2>")
         parts += [f'<pre class="this-page">{html.escape(_line(p))}</pre>' for p in mine]
     if others:
-        parts.append(f"<h2>{_count(len(others))} in anderen Dateien</h2>" if mine
-                     else f"<h2>Die Vorschau hat {_count(len(others))}</h2>")
+        heading = (t("{count} in other files", count=_count(len(others))) if mine
+                   else t("The preview has {count}", count=_count(len(others))))
+        parts.append(f"<h2>{html.escape(heading)}</h2>")
         parts += [f"<pre>{html.escape(_line(p))}</pre>" for p in others]
     parts.append("</aside>")
     return "".join(parts)
@@ -44,18 +49,21 @@ def banner(problems, root: str, page_source: str | None = None) -> str:
 
 def problem_page(problems, root: str, source: str) -> str:
     """The page shown at the URL of an article that is not built because its file has a problem."""
-    name = html.escape(relative_path(source, root))
-    return ("<!DOCTYPE html>\n<html lang=\"de\"><head><meta charset=\"utf-8\">"
-            f"<title>Problem in {name}</title></head><body>"
-            f"{banner(problems, root, source)}<main><h1>{name} wird nicht gebaut</h1>"
-            "<p>Die Seite erscheint wieder, sobald die Datei gespeichert ist und das Problem behoben ist.</p>"
+    name = relative_path(source, root)
+    title = html.escape(t("Problem in {name}", name=name))
+    heading = html.escape(t("{name} is not built", name=name))
+    text = html.escape(t("The page appears again once the file is saved and the problem is fixed."))
+    return (f"<!DOCTYPE html>\n<html lang=\"{current_language()}\"><head><meta charset=\"utf-8\">"
+            f"<title>{title}</title></head><body>"
+            f"{banner(problems, root, source)}<main><h1>{heading}</h1><p>{text}</p>"
             "</main></body></html>\n")
 
 
 def _line(problem) -> str:
-    prefix = "Warnung: " if problem.severity == "warning" else ""
-    return prefix + problem.format()
+    if problem.severity == "warning":
+        return t("warning: {problem}", problem=problem.format())
+    return problem.format()
 
 
 def _count(number: int) -> str:
-    return "1 Problem" if number == 1 else f"{number} Probleme"
+    return t("1 problem") if number == 1 else t("{count} problems", count=number)

@@ -17,6 +17,7 @@ import time
 import uuid
 from pathlib import Path
 
+from shared.messages import Text, t
 from shared.problems import ContentProblem
 
 from .builder import Build, PreviewBuilder
@@ -155,10 +156,12 @@ class PreviewSession:
             return []
         result = build.result
         found = list(result.errors) + list(result.warnings)
-        found += [ContentProblem("Pelican", 0, message) for message in result.other_errors]
+        # Pelican's own words (or one of ours, e.g. the search index's): as they were logged
+        found += [ContentProblem("Pelican", 0, Text(message)) for message in result.other_errors]
         if result.crashed:
-            found.append(ContentProblem("Pelican", 0, "the build stopped with an error; the preview shows the "
-                                        "last pages it built", "the terminal running `make devserver` shows why"))
+            found.append(ContentProblem("Pelican", 0, t("the build stopped with an error; the preview shows the "
+                                                        "last pages it built"),
+                                        t("the terminal running `make devserver` shows why")))
         return found
 
     def wait_for_page(self, name: str, timeout: float = 60.0) -> None:

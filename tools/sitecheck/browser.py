@@ -2,13 +2,17 @@
 
 For each page: requests that leave the site's origin (blocked, never sent), console errors,
 failed sub-resource requests, horizontal scrolling at the viewport width, and axe-core
-violations of impact serious/critical under the WCAG 2.0-2.2 A/AA tags.
+violations of impact serious/critical under the WCAG 2.0-2.2 A/AA tags. In another language than
+English axe-core runs with its own locale (node_modules/axe-core/locales), so its rule help and
+failure summaries come in the language of the other problems.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from shared.messages import N_, SOURCE_LANGUAGE, t
 from tools.chromium import guarded_requests, origin_of
 from tools.sitecheck import environment
 
@@ -18,6 +22,12 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 AXE_IMPACTS = ("serious", "critical")
 # Rules that do not apply to an email (it has no landmarks or page structure of its own).
 EMAIL_AXE_EXCEPTIONS = ("region", "landmark-one-main", "page-has-heading-one")
+# One message per impact (the impact is a word of the message, translated with it).
+AXE_MESSAGES = {
+    "critical": N_("axe critical '{rule}'{context}: {help} at {targets}.{detail}"),
+    "serious": N_("axe serious '{rule}'{context}: {help} at {targets}.{detail}"),
+}
+AXE_MESSAGE = N_("axe {impact} '{rule}'{context}: {help} at {targets}.{detail}")
 
 _OVERFLOW_SCRIPT = """() => {
   const root = document.documentElement;
@@ -29,7 +39,7 @@ _OVERFLOW_SCRIPT = """() => {
       let name = element.tagName.toLowerCase();
       if (element.id) name += '#' + element.id;
       if (element.classList.length) name += '.' + [...element.classList].join('.');
-      culprits.push(name + ' (right edge ' + Math.round(box.right) + ' px)');
+      culprits.push({name, right: Math.round(box.right)});
     }
   }
   return {scrollWidth: root.scrollWidth, clientWidth: limit, culprits};
@@ -57,7 +67,9 @@ class AxeViolation:
     def format(self) -> str:
         detail = f" {self.summary.splitlines()[-1].strip()}" if self.summary.strip() else ""
         context = f" [{self.context}]" if self.context else ""
-        return f"axe {self.impact} '{self.rule}'{context}: {self.help} at {', '.join(self.targets)}.{detail}"
+        message = AXE_MESSAGES.get(self.impact, AXE_MESSAGE)
+        return t(message, impact=self.impact, rule=self.rule, context=context, help=self.help,
+                 targets=", ".join(self.targets), detail=detail)
 
 
 @dataclass
@@ -70,11 +82,11 @@ class PageReport:
     axe_violations: list[AxeViolation] = field(default_factory=list)
 
     def problems(self) -> list[str]:
-        lines = [f"request leaves the site's origin: {url}" for url in self.off_origin_requests]
-        lines += [f"console error: {message}" for message in self.console_errors]
-        lines += [f"failed request: {message}" for message in self.failed_requests]
+        lines = [t("request leaves the site's origin: {url}", url=url) for url in self.off_origin_requests]
+        lines += [t("console error: {message}", message=message) for message in self.console_errors]
+        lines += [t("failed request: {request}", request=message) for message in self.failed_requests]
         if self.overflow:
-            lines.append(f"horizontal scrolling: {self.overflow}")
+            lines.append(t("horizontal scrolling: {why}", why=self.overflow))
         lines += [violation.format() for violation in self.axe_violations]
         return lines
 
@@ -95,8 +107,15 @@ def new_page(browser, width: int = MOBILE_WIDTH, color_scheme: str = "light", ax
     return page
 
 
-def read_axe_source() -> str:
-    return open(environment.locate("axe-core"), encoding="utf-8").read()
+def read_axe_source(lang: str = SOURCE_LANGUAGE) -> str:
+    """axe-core's script; for another language than English followed by axe.configure({locale})
+    with axe's own translation (node_modules/axe-core/locales/<lang>.json), when it has one."""
+    script = Path(environment.locate("axe-core"))
+    source = script.read_text(encoding="utf-8")
+    locale = script.parent / "locales" / f"{lang}.json"
+    if lang != SOURCE_LANGUAGE and locale.is_file():
+        source += f"\n;axe.configure({{locale: {locale.read_text(encoding='utf-8')}}});\n"
+    return source
 
 
 def inspect_page(page, url: str, *, axe_source: str | None = None, axe_exceptions=(),
@@ -140,10 +159,11 @@ def _load_and_inspect(page, report: PageReport, axe_source, axe_exceptions, expe
         if request.failure == "net::ERR_ABORTED":
             return
         if request.url not in blocked and request.url != url:
-            report.failed_requests.append(f"{request.failure or 'failed'} {request.url}")
+            report.failed_requests.append(f"{request.failure} {request.url}" if request.failure
+                                          else t("failed {url}", url=request.url))
 
     def on_page_error(error):
-        report.console_errors.append(f"uncaught exception: {error}")
+        report.console_errors.append(t("uncaught exception: {error}", error=error))
 
     page.on("console", on_console)
     page.on("pageerror", on_page_error)
@@ -153,12 +173,12 @@ def _load_and_inspect(page, report: PageReport, axe_source, axe_exceptions, expe
         response = page.goto(url, wait_until="load")
         status = response.status if response else None
         if status != (expected_status or 200):
-            report.failed_requests.append(f"{status} {url} (the page itself)")
+            report.failed_requests.append(t("{status} {url} (the page itself)", status=status, url=url))
         report.overflow = _horizontal_overflow(page)
         if axe_source is not None:
             width = page.viewport_size["width"]
             report.axe_violations = run_axe(page, axe_source, exceptions=axe_exceptions,
-                                            context=f"{width} px, light")
+                                            context=t("{width} px, light", width=width))
             if also_dark_desktop:
                 report.axe_violations = _merged(report.axe_violations
                                                 + _axe_dark_desktop(page, axe_source, axe_exceptions))
@@ -173,9 +193,10 @@ def _horizontal_overflow(page) -> str | None:
     measured = page.evaluate(_OVERFLOW_SCRIPT)
     if measured["scrollWidth"] <= measured["clientWidth"]:
         return None
-    culprits = "; ".join(measured["culprits"]) or "no single element found"
-    return (f"document is {measured['scrollWidth']} px wide in a {measured['clientWidth']} px viewport "
-            f"(widest: {culprits})")
+    culprits = "; ".join(t("{element} (right edge {right} px)", element=culprit["name"], right=culprit["right"])
+                         for culprit in measured["culprits"]) or t("no single element found")
+    return t("document is {width} px wide in a {viewport} px viewport (widest: {culprits})",
+             width=measured["scrollWidth"], viewport=measured["clientWidth"], culprits=culprits)
 
 
 def _merged(violations: list[AxeViolation]) -> list[AxeViolation]:
@@ -195,7 +216,7 @@ def _axe_dark_desktop(page, axe_source: str, exceptions) -> list[AxeViolation]:
     page.emulate_media(color_scheme="dark")
     page.set_viewport_size({"width": DESKTOP_WIDTH, "height": viewport["height"]})
     try:
-        return run_axe(page, axe_source, exceptions=exceptions, context=f"{DESKTOP_WIDTH} px, dark")
+        return run_axe(page, axe_source, exceptions=exceptions, context=t("{width} px, dark", width=DESKTOP_WIDTH))
     finally:
         page.emulate_media(color_scheme="light")
         page.set_viewport_size(viewport)

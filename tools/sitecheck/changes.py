@@ -14,6 +14,8 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from shared.messages import t
+
 GITLAB_BASE = "CI_MERGE_REQUEST_DIFF_BASE_SHA"
 GITHUB_BASE = "GITHUB_BASE_REF"
 LOCAL_BASES = ("origin/HEAD", "origin/main", "main")
@@ -40,7 +42,7 @@ def _git(top: Path, *args: str) -> str:
     except OSError as error:
         raise _GitFailed(str(error)) from None
     if done.returncode != 0:
-        lines = done.stderr.strip().splitlines() or [f"git {args[0]} failed"]
+        lines = done.stderr.strip().splitlines() or [t("git {command} failed", command=args[0])]
         raise _GitFailed(next((line for line in lines if line.startswith(("fatal:", "error:"))), lines[-1]))
     return done.stdout
 
@@ -56,7 +58,8 @@ def _merge_base(top: Path, ref: str) -> str:
     try:
         return _git(top, "merge-base", ref, "HEAD").strip()
     except _GitFailed:
-        raise _GitFailed(f"no merge base of {ref} and HEAD (a shallow clone? fetch the whole history)") from None
+        raise _GitFailed(t("no merge base of {ref} and HEAD (a shallow clone? fetch the whole history)",
+                           ref=ref)) from None
 
 
 def _gitlab_base(top: Path, sha: str) -> str:
@@ -65,7 +68,8 @@ def _gitlab_base(top: Path, sha: str) -> str:
         try:
             _git(top, "fetch", "--quiet", "--depth=1", "origin", sha)
         except _GitFailed as error:
-            raise _GitFailed(f"commit {sha[:12]} is not in the clone and could not be fetched ({error})") from None
+            raise _GitFailed(t("commit {commit} is not in the clone and could not be fetched ({error})",
+                               commit=sha[:12], error=error)) from None
     return sha
 
 
@@ -75,7 +79,7 @@ def _github_base(top: Path, branch: str) -> str:
         try:
             _git(top, "fetch", "--quiet", "--no-tags", "origin", f"+refs/heads/{branch}:refs/remotes/{ref}")
         except _GitFailed as error:
-            raise _GitFailed(f"branch {branch} could not be fetched ({error})") from None
+            raise _GitFailed(t("branch {branch} could not be fetched ({error})", branch=branch, error=error)) from None
     return _merge_base(top, ref)
 
 
@@ -83,20 +87,22 @@ def find_base(top: Path, environ, base: str | None = None) -> tuple[str, str, bo
     """(commit, how it was found, whether CI named it); _GitFailed when there is none."""
     if base:
         if _commit(top, base) is None:
-            raise _GitFailed(f"no commit {base!r}")
+            raise _GitFailed(t("no commit {base}", base=repr(base)))
         commit = _merge_base(top, base)
-        return commit, f"merge base with {base} ({commit[:7]})", False
+        return commit, t("merge base with {ref} ({commit})", ref=base, commit=commit[:7]), False
     if environ.get(GITLAB_BASE):
         commit = _gitlab_base(top, environ[GITLAB_BASE])
-        return commit, f"the merge request's base ({GITLAB_BASE}, {commit[:7]})", True
+        how = t("the merge request's base ({variable}, {commit})", variable=GITLAB_BASE, commit=commit[:7])
+        return commit, how, True
     if environ.get(GITHUB_BASE):
         commit = _github_base(top, environ[GITHUB_BASE])
-        return commit, f"merge base with origin/{environ[GITHUB_BASE]} ({GITHUB_BASE}, {commit[:7]})", True
+        return commit, t("merge base with {ref} ({variable}, {commit})", ref=f"origin/{environ[GITHUB_BASE]}",
+                         variable=GITHUB_BASE, commit=commit[:7]), True
     for ref in LOCAL_BASES:
         if _commit(top, ref) is not None:
             commit = _merge_base(top, ref)
-            return commit, f"merge base with {ref} ({commit[:7]})", False
-    raise _GitFailed(f"no branch to compare with ({', '.join(LOCAL_BASES)})")
+            return commit, t("merge base with {ref} ({commit})", ref=ref, commit=commit[:7]), False
+    raise _GitFailed(t("no branch to compare with ({refs})", refs=", ".join(LOCAL_BASES)))
 
 
 def _paths(output: str) -> list[str]:
@@ -110,13 +116,13 @@ def changed_files(directory: str | Path, environ=None, base: str | None = None) 
     environ = os.environ if environ is None else environ
     from_ci = not base and bool(environ.get(GITLAB_BASE) or environ.get(GITHUB_BASE))
     if shutil.which("git") is None:
-        return Changes(None, why="git is not installed")
+        return Changes(None, why=t("git is not installed"))
     try:
         top = Path(_git(Path(directory), "rev-parse", "--show-toplevel").strip())
     except _GitFailed as error:  # a folder outside any checkout: nothing "changed" in it
         if "dubious ownership" in str(error):  # a checkout git will not read: CI's setup, not the site
             return Changes(None, why=f"{error}: git config --global --add safe.directory {directory}", from_ci=from_ci)
-        return Changes(None, why=f"{directory} is not in a git checkout ({error})")
+        return Changes(None, why=t("{directory} is not in a git checkout ({error})", directory=directory, error=error))
     try:
         commit, how, from_ci = find_base(top, environ, base)
         # against the working tree: the commits since the base and what is not committed yet

@@ -7,6 +7,8 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from shared.messages import N_, t
+
 ROOT = Path(__file__).resolve().parents[2]
 NODE_MODULES = ROOT / "node_modules"
 AXE_SCRIPT = NODE_MODULES / "axe-core" / "axe.min.js"
@@ -14,8 +16,8 @@ VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 LIGHTHOUSE = NODE_MODULES / ".bin" / "lighthouse"
 CHROMIUM_CANDIDATES = ("/usr/lib/chromium/chromium", "/usr/bin/chromium")
 
-APT_HINT = "install it with `apt-get install chromium default-jre-headless`"
-NPM_HINT = "install it with `make node-tools` (npm ci)"
+APT_HINT = N_("install it with `apt-get install chromium default-jre-headless`")
+NPM_HINT = N_("install it with `make node-tools` (npm ci)")
 
 
 class ToolMissing(RuntimeError):
@@ -25,7 +27,7 @@ class ToolMissing(RuntimeError):
 @dataclass(frozen=True)
 class Tool:
     name: str
-    hint: str
+    hint: str  # N_(...): translated where it is shown
 
     def locate(self) -> str | None:
         return _LOCATORS[self.name]()
@@ -58,7 +60,7 @@ _LOCATORS = {
 
 TOOLS = {
     "chromium": Tool("chromium", APT_HINT),
-    "playwright": Tool("playwright", "install it with `pip install -r requirements.txt` (make test does)"),
+    "playwright": Tool("playwright", N_("install it with `pip install -r requirements.txt` (make test does)")),
     "java": Tool("java", APT_HINT),
     "axe-core": Tool("axe-core", NPM_HINT),
     "vnu-jar": Tool("vnu-jar", NPM_HINT),
@@ -72,7 +74,8 @@ VALIDATOR_TOOLS = ("java", "vnu-jar")
 
 def missing(names) -> list[str]:
     """One line per missing tool: what is missing and how to install it."""
-    return [f"{name} is missing: {TOOLS[name].hint}" for name in names if TOOLS[name].locate() is None]
+    return [t("{name} is missing: {hint}", name=name, hint=t(TOOLS[name].hint))
+            for name in names if TOOLS[name].locate() is None]
 
 
 def require(names) -> None:

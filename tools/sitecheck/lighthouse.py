@@ -18,6 +18,7 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from shared.messages import t
 from tools.sitecheck import environment, pagetypes
 
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
@@ -77,7 +78,8 @@ def run_lighthouse(url: str) -> dict:
     finished = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT)
     if finished.returncode != 0 or not finished.stdout.strip():
         tail = (finished.stderr or finished.stdout).strip().splitlines()[-3:]
-        raise RuntimeError(f"lighthouse exited with {finished.returncode}: " + " / ".join(tail))
+        raise RuntimeError(t("lighthouse exited with {code}: {output}", code=finished.returncode,
+                             output=" / ".join(tail)))
     return json.loads(finished.stdout)
 
 
@@ -95,27 +97,30 @@ def budget_problems(page: PageScores) -> list[str]:
     """One line per budget the page misses, naming the page and the category."""
     where = f"{page.name} ({page.url})"
     if page.error:
-        return [f"{where}: Lighthouse could not load the page: {page.error}"]
+        return [t("{where}: Lighthouse could not load the page: {error}", where=where, error=page.error)]
     problems = []
     for category in CATEGORIES:
         score, budget = page.scores.get(category), BUDGETS[category]
         if score is None:
-            problems.append(f"{where}: no {category} score")
+            problems.append(t("{where}: no {category} score", where=where, category=category))
         elif score < budget:
             problems.append(f"{where}: {category} {score} < {budget}")
     if page.name == "article" and page.kilobytes is not None and page.kilobytes > ARTICLE_MAX_KB:
-        problems.append(f"{where}: transfers {page.kilobytes:.0f} KB > {ARTICLE_MAX_KB} KB (total-byte-weight)")
+        problems.append(t("{where}: transfers {kilobytes} KB > {budget} KB (total-byte-weight)", where=where,
+                          kilobytes=f"{page.kilobytes:.0f}", budget=ARTICLE_MAX_KB))
     return problems
 
 
 def format_table(pages: list[PageScores]) -> list[str]:
-    width = max([len("page")] + [len(page.name) for page in pages])
+    head = t("page")
+    width = max([len(head)] + [len(page.name) for page in pages])
     heads = ("perf", "a11y", "bp", "seo")
-    lines = ["page".ljust(width) + "".join(f"{head:>6}" for head in heads) + f"{'KB':>7}"]
+    lines = [head.ljust(width) + "".join(f"{head:>6}" for head in heads) + f"{'KB':>7}"]
     for page in pages:
         cells = "".join(f"{'-' if page.scores.get(c) is None else page.scores[c]:>6}" for c in CATEGORIES)
         kb = "-" if page.kilobytes is None else f"{page.kilobytes:.0f}"
-        lines.append(page.name.ljust(width) + cells + f"{kb:>7}" + ("  (better of 2 runs)" if page.runs > 1 else ""))
+        runs = "  " + t("(better of 2 runs)") if page.runs > 1 else ""
+        lines.append(page.name.ljust(width) + cells + f"{kb:>7}" + runs)
     return lines
 
 

@@ -14,6 +14,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 from lxml import etree
 from lxml import html as lxml_html
 
+from shared.messages import t
 from tools.sitecheck.pagetypes import is_email_html
 
 SKIPPED_SCHEMES = ("mailto:", "tel:", "javascript:", "data:", "sms:")
@@ -31,11 +32,11 @@ class BrokenLink:
     page: str  # output-relative path of the file that holds the link
     line: int | None
     target: str  # the link as written
-    reason: str  # e.g. "no file kategorie/foo/index.html in the output"
+    reason: str  # e.g. "no file kategorie/foo/index.html in the output" (translated)
 
     def format(self) -> str:
         where = f"{self.page}:{self.line}" if self.line else self.page
-        return f"{where}: broken link {self.target!r}: {self.reason}"
+        return t("{where}: broken link {target}: {reason}", where=where, target=repr(self.target), reason=self.reason)
 
 
 @dataclass
@@ -57,8 +58,11 @@ class LinkReport:
         for reason, links in by_reason.items():
             places = ", ".join(f"{link.page}:{link.line} ({link.target!r})" if link.line
                                else f"{link.page} ({link.target!r})" for link in links[:places_shown])
-            more = f" and {len(links) - places_shown} more" if len(links) > places_shown else ""
-            lines.append(f"{reason}; linked from {places}{more}")
+            if len(links) > places_shown:
+                lines.append(t("{reason}; linked from {places} and {count} more", reason=reason, places=places,
+                               count=len(links) - places_shown))
+            else:
+                lines.append(t("{reason}; linked from {places}", reason=reason, places=places))
         return lines
 
     def external_hosts(self) -> list[str]:
@@ -70,7 +74,7 @@ class LinkReport:
         return [f"{host} ({count})" for host, count in sorted(by_host.items())]
 
     def external_summary(self) -> str:
-        return "\n".join(f"{url}  (from {len(pages)} page(s), e.g. {pages[0]})"
+        return "\n".join(t("{url}  (from {count} page(s), e.g. {page})", url=url, count=len(pages), page=pages[0])
                          for url, pages in sorted(self.external.items()))
 
 
@@ -79,6 +83,7 @@ class _Reference:
     url: str
     line: int | None
     fragment_checked: bool = True
+    unreadable: bool = False  # not a link: the file could not be parsed (the url says why)
 
 
 def check_links(output_dir: str | Path, site_url: str | None = None) -> LinkReport:
@@ -176,7 +181,7 @@ def _xml_references(path: Path) -> list[_Reference]:
     try:
         tree = etree.parse(str(path), etree.XMLParser(resolve_entities=False, no_network=True))
     except etree.XMLSyntaxError as error:
-        return [_Reference(f"(unreadable XML: {error})", None)]
+        return [_Reference(t("(unreadable XML: {error})", error=str(error)), None, unreadable=True)]
     references = []
     for element in tree.iter(etree.Element):
         local = etree.QName(element).localname
@@ -192,7 +197,7 @@ def _check_reference(root: Path, page: Path, reference: _Reference, site_url: st
                      ids_cache: dict[Path, set[str]]) -> str | None:
     """None when the reference resolves, "external" for other sites, else why it is broken."""
     url = reference.url
-    if url.startswith("(unreadable XML"):
+    if reference.unreadable:
         return url
     if not url or url.lower().startswith(SKIPPED_SCHEMES):
         return None
@@ -208,17 +213,18 @@ def _check_reference(root: Path, page: Path, reference: _Reference, site_url: st
         resolved = urljoin(page_url, unquote(parts.path))
         relative = PurePosixPath(resolved.lstrip("/"))
         if ".." in relative.parts or resolved.startswith("//"):
-            return "points outside the output directory"
+            return t("points outside the output directory")
         target = root / relative
         if resolved.endswith("/") or target.is_dir():
             target = target / "index.html"
         if not target.is_file():
             shown = target.relative_to(root).as_posix()
-            return f"no file {shown} in the output"
+            return t("no file {path} in the output", path=shown)
     fragment = unquote(parts.fragment)
     if fragment and fragment != "top" and target.suffix == ".html":
         if fragment not in _ids_of(target, ids_cache):
-            return f"no element with id {fragment!r} in {target.relative_to(root).as_posix()}"
+            return t("no element with id {fragment} in {path}", fragment=repr(fragment),
+                     path=target.relative_to(root).as_posix())
     return None
 
 

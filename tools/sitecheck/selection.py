@@ -19,6 +19,7 @@ from urllib.parse import quote
 import yaml
 
 from shared.config import read_config
+from shared.messages import N_, t
 from shared.model import written_pages
 from shared.yamlsource import split_front_matter
 from tools.sitecheck import pagetypes
@@ -27,8 +28,8 @@ from tools.sitecheck.changes import Changes, changed_files
 PICTURE_PAGES = 10  # pages loaded for one changed picture (it may show on every page)
 SHOWN = 10  # pages named in the printed list; the rest are counted
 
-FULL, CHANGED, TYPES = "every page", "changed pages", "one page per type"
-ONE_OF_ITS_TYPE = "one page of its type"
+FULL, CHANGED, TYPES = "every page", "changed pages", "one page per type"  # modes, never shown
+ONE_OF_ITS_TYPE = N_("one page of its type")  # a reason, shown translated
 
 
 @dataclass
@@ -56,25 +57,25 @@ class Selection:
         return [entry.page for entry in self.pages.values()]
 
     def changed(self) -> list[PageToLoad]:
-        return [entry for entry in self.pages.values() if entry.reasons != [ONE_OF_ITS_TYPE]]
+        return [entry for entry in self.pages.values() if entry.reasons != [t(ONE_OF_ITS_TYPE)]]
 
     def describe(self) -> list[str]:
         """What is loaded and why: a count, then the first few pages (changed ones first)."""
         total = len(self.pages)
         if self.mode == FULL:
             kinds = Counter(entry.page.name for entry in self.pages.values())
-            head = f"loading every page (FULL): {total} page(s): " + ", ".join(
-                f"{count} {name}" for name, count in kinds.most_common())
+            head = t("loading every page (FULL): {total} page(s): {kinds}", total=total, kinds=", ".join(
+                f"{count} {name}" for name, count in kinds.most_common()))
         elif self.mode == CHANGED:
-            head = (f"loading {total} page(s): {len(self.changed())} changed against {self.base}, "
-                    f"the others one page of every type")
+            head = t("loading {total} page(s): {changed} changed against {base}, the others one page of every type",
+                     total=total, changed=len(self.changed()), base=self.base)
         else:
-            head = f"loading one page of every type: {total} page(s)"
+            head = t("loading one page of every type: {total} page(s)", total=total)
         entries = self.changed() if self.mode == CHANGED else list(self.pages.values())
         lines = [head] + [f"  /{entry.page.path} ({entry.page.name})"
                           + ("" if self.mode == FULL else f": {'; '.join(entry.reasons)}") for entry in entries[:SHOWN]]
         if len(entries) > SHOWN:
-            lines.append(f"  … and {len(entries) - SHOWN} more")
+            lines.append("  " + t("… and {count} more", count=len(entries) - SHOWN))
         return lines + self.notes
 
 
@@ -89,13 +90,13 @@ def choose(output_dir: str | Path, settings: dict, *, full: bool = False, base: 
     changes = changed_files(settings["PATH"], environ, base)
     if changes.base is None and changes.from_ci:  # CI named a base it cannot find: never check less
         selection = every_page(output_dir, site, written)
-        selection.notes.append(f"the merge request's base was not found ({changes.why}): every page is "
-                               "loaded instead (GitHub: actions/checkout with fetch-depth: 0)")
+        selection.notes.append(t("the merge request's base was not found ({why}): every page is loaded instead "
+                                 "(GitHub: actions/checkout with fetch-depth: 0)", why=changes.why))
         return selection
     if changes.base is None or written is None:
         selection = one_per_type(output_dir, site)
-        why = changes.why if changes.base is None else "the build kept no record of its pages"
-        selection.notes.append(f"no changes to follow ({why}): one page of every type is loaded")
+        why = changes.why if changes.base is None else t("the build kept no record of its pages")
+        selection.notes.append(t("no changes to follow ({why}): one page of every type is loaded", why=why))
         return selection
     return changed_pages(changes, output_dir, settings, site, written)
 
@@ -103,7 +104,7 @@ def choose(output_dir: str | Path, settings: dict, *, full: bool = False, base: 
 def one_per_type(output_dir, site, selection: Selection | None = None) -> Selection:
     selection = selection or Selection(TYPES)
     for page in pagetypes.discover(output_dir, site):
-        selection.add(page, ONE_OF_ITS_TYPE)
+        selection.add(page, t(ONE_OF_ITS_TYPE))
     return selection
 
 
@@ -114,10 +115,10 @@ def every_page(output_dir, site, written=None) -> Selection:
                  for page in (written.pages if written else ()) if page.kind == "redirect"}
     selection = Selection(FULL)
     for page in pagetypes.every_page(output_dir, site, leave_out=redirects):
-        selection.add(page, "every page (FULL)")
+        selection.add(page, t("every page (FULL)"))
     if redirects:
-        selection.notes.append(f"{len(redirects)} redirect page(s) of old addresses not loaded: they "
-                               "forward at once; the link check follows them")
+        selection.notes.append(t("{count} redirect page(s) of old addresses not loaded: they forward at once; "
+                                 "the link check follows them", count=len(redirects)))
     return selection
 
 
@@ -215,7 +216,7 @@ def changed_pages(changes: Changes, output_dir, settings: dict, site, written) -
         name = shown(path)
         if path in built.by_source:
             for relative in built.by_source[path]:
-                selection.add(built.kinds.page(relative), f"{name} changed")
+                selection.add(built.kinds.page(relative), t("{name} changed", name=name))
         elif _inside(path, sources.authors) and path.suffix in (".yml", ".yaml"):
             _add_profile(selection, built, path.stem, name)
         elif _inside(path, sources.series) and path.suffix in (".yml", ".yaml"):
@@ -240,22 +241,22 @@ def _add_profile(selection, built: _Site, handle: str, name: str) -> None:
     for relative in (built.urls.save_as("author", slug=handle), built.urls.save_as("authors")):
         page = built.page(relative)
         if page:
-            selection.add(page, f"profile {name} changed")
+            selection.add(page, t("profile {name} changed", name=name))
     for relative, values in built.front_matter().items():
         if handle in _handles(values.get("author")) + _handles(values.get("co_authors")):
-            selection.add(built.kinds.page(relative), f"byline of {name}")
+            selection.add(built.kinds.page(relative), t("byline of {name}", name=name))
         elif handle in _handles(values.get("thanks")):
-            selection.add(built.kinds.page(relative), f"thanks the person of {name}")
+            selection.add(built.kinds.page(relative), t("thanks the person of {name}", name=name))
 
 
 def _add_series(selection, built: _Site, slug: str, name: str) -> None:
     for relative in (built.urls.save_as("series", slug=slug), built.urls.save_as("series_index")):
         page = built.page(relative)
         if page:
-            selection.add(page, f"series {name} changed")
+            selection.add(page, t("series {name} changed", name=name))
     for relative, values in built.front_matter().items():
         if values.get("series") == slug:
-            selection.add(built.kinds.page(relative), f"in the series of {name}")
+            selection.add(built.kinds.page(relative), t("in the series of {name}", name=name))
 
 
 def _add_note(selection, built: _Site, week: str, name: str) -> None:
@@ -263,7 +264,7 @@ def _add_note(selection, built: _Site, week: str, name: str) -> None:
                      _save_as(built.urls.url("newsletter_web", slug=week))):
         page = built.page(relative)
         if page:
-            selection.add(page, f"roundup note {name} changed")
+            selection.add(page, t("roundup note {name} changed", name=name))
 
 
 def _add_picture(selection, built: _Site, html: dict[str, str], published: str, name: str) -> int:
@@ -271,26 +272,31 @@ def _add_picture(selection, built: _Site, html: dict[str, str], published: str, 
     spellings = {published, quote(published)}
     showing = [relative for relative, text in html.items() if any(spelling in text for spelling in spellings)]
     for relative in showing[:PICTURE_PAGES]:
-        selection.add(built.kinds.page(relative), f"shows {name}")
+        selection.add(built.kinds.page(relative), t("shows {name}", name=name))
     return len(showing)
 
 
 def _few(names: list[str], count: int = 3) -> str:
-    return ", ".join(names[:count]) + (f" and {len(names) - count} more" if len(names) > count else "")
+    if len(names) > count:
+        return t("{names} and {count} more", names=", ".join(names[:count]), count=len(names) - count)
+    return ", ".join(names)
 
 
 def _notes(theme, engine, unbuilt, pictures) -> list[str]:
     notes = []
     if theme:
-        notes.append(f"theme changed ({_few(theme)}): one page of every type covers its templates, CSS and scripts")
+        notes.append(t("theme changed ({files}): one page of every type covers its templates, CSS and scripts",
+                       files=_few(theme)))
     if engine:
-        notes.append(f"plugins or settings changed ({_few(engine)}): one page of every type covers them; "
-                     "`make check FULL=1` loads every page")
+        notes.append(t("plugins or settings changed ({files}): one page of every type covers them; "
+                       "`make check FULL=1` loads every page", files=_few(engine)))
     if unbuilt:
-        notes.append(f"changed, but no page in this build (a draft, scheduled, deleted or not a page): {_few(unbuilt)}")
+        notes.append(t("changed, but no page in this build (a draft, scheduled, deleted or not a page): {files}",
+                       files=_few(unbuilt)))
     for name, count in pictures.items():
         if count > PICTURE_PAGES:
-            notes.append(f"{name} shows on {count} pages: {PICTURE_PAGES} of them are loaded")
+            notes.append(t("{name} shows on {count} pages: {loaded} of them are loaded", name=name, count=count,
+                           loaded=PICTURE_PAGES))
         elif count == 0:
-            notes.append(f"{name} changed, but no page shows it")
+            notes.append(t("{name} changed, but no page shows it", name=name))
     return notes

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+from shared.messages import t
 from tools.sitecheck import environment
 from tools.sitecheck.pagetypes import is_email_html
 
@@ -33,11 +34,12 @@ EMAIL_NOISE = re.compile(r".*(xmlns:[vo]|mso-|“meta” is missing one or more"
 class Finding:
     file: str  # relative to the checked directory
     line: int | None
-    message: str
+    message: str  # the checker's own words: English in every language
 
     def format(self) -> str:
+        """`file:line: message`; another language than English says the checker's words follow."""
         where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.message}"
+        return t("{where}: {nu_checker_message}", where=where, nu_checker_message=self.message)
 
 
 def parse_gnu_output(text: str, root: str | Path) -> list[Finding]:
@@ -77,6 +79,7 @@ def check_directory(directory: str | Path, timeout: int = 300) -> list[Finding]:
     if finished.returncode != 0 and not findings:
         # The checker failed without naming a file (a crash, a bad argument): show what it said.
         findings = [Finding(str(directory), None,
-                            f"vnu.jar exited with {finished.returncode}: {output.strip()[-500:]}")]
+                            t("vnu.jar exited with {code}: {output}", code=finished.returncode,
+                              output=output.strip()[-500:]))]
     findings = drop_email_noise(findings)
     return sorted(findings, key=lambda f: (f.file, f.line or 0))

@@ -12,6 +12,8 @@ from pathlib import Path
 # Problems in English for the tests that read them (a German site's problems have tests of their own);
 # set before the product's modules are imported, and inherited by the tools the tests run.
 os.environ.setdefault("PROBLEM_LANG", "en")
+# Every problem's text must come from the catalogs (plugins/shared/messages.py): a plain string fails.
+os.environ.setdefault("WERKBANK_STRICT_MESSAGES", "1")
 
 import pytest  # noqa: E402
 

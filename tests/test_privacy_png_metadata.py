@@ -1,5 +1,6 @@
 """The privacy gate reads a PNG's metadata from its chunk headers, without decoding the picture
-(plugins/privacy/pictures.py): a site's 1,200 social cards cost about 3 s when each was decoded."""
+(plugins/privacy/pictures.py): a site's 1,200 social cards cost about 3 s when each was decoded,
+and a PNG without any metadata chunk (a social card) is not opened with Pillow at all."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import zlib
 
 from PIL import Image
 
-from privacy.pictures import _png_metadata_after_pixels, revealing_metadata
+from privacy.pictures import _png_metadata, revealing_metadata
 
 
 def gps_exif() -> Image.Exif:
@@ -35,10 +36,28 @@ def with_chunk_before_end(data: bytes, kind: bytes, payload: bytes) -> bytes:
     return data[:end] + chunk(kind, payload) + data[end:]
 
 
-def test_a_plain_png_has_nothing_to_tell_and_no_metadata_after_its_pixels(tmp_path):
+def test_a_plain_png_has_nothing_to_tell_and_no_metadata_chunk(tmp_path):
     path = tmp_path / "karte.png"
     path.write_bytes(png())
-    assert not _png_metadata_after_pixels(str(path))
+    assert _png_metadata(str(path)) == "none"
+    assert revealing_metadata(str(path)) == []
+
+
+def test_a_png_with_harmless_text_before_its_pixels_is_read_by_pillow_and_passes(tmp_path):
+    from PIL import PngImagePlugin
+
+    text = PngImagePlugin.PngInfo()
+    text.add_text("Software", "Werkbank")
+    path = tmp_path / "text.png"
+    path.write_bytes(png(pnginfo=text))
+    assert _png_metadata(str(path)) == "before"
+    assert revealing_metadata(str(path)) == []
+
+
+def test_a_file_that_is_no_png_is_left_to_pillow(tmp_path):
+    path = tmp_path / "foto.png"
+    path.write_bytes(b"GIF89a")
+    assert _png_metadata(str(path)) is None
     assert revealing_metadata(str(path)) == []
 
 
@@ -52,7 +71,7 @@ def test_gps_in_an_exif_chunk_after_the_pixels_is_found_too(tmp_path):
     exif = gps_exif().tobytes()[6:]  # the chunk holds the TIFF data without "Exif\0\0"
     path = tmp_path / "hinten.png"
     path.write_bytes(with_chunk_before_end(png(), b"eXIf", exif))
-    assert _png_metadata_after_pixels(str(path))
+    assert _png_metadata(str(path)) == "after"
     assert revealing_metadata(str(path)) == ["GPS position (EXIF)"]
 
 

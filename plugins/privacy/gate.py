@@ -10,7 +10,6 @@ its tags or its CSS.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from functools import lru_cache
 from dataclasses import dataclass
 from html import unescape
@@ -73,17 +72,16 @@ def loads_in_html(text: str, own: frozenset, form_hosts: frozenset = frozenset()
     """Every load of `text` from a host not in `own`. Only the tags and style blocks around an address
     of another host are read: a page names its own origin hundreds of times, other hosts rarely."""
     found, tags_read, styles_read = [], set(), set()
-    line_starts = None
+    with_styles = "<style" in text  # else no address is inside one (most pages: no backward search)
     for match in _elsewhere(own).finditer(text):
-        line_starts = line_starts or _line_index(text)
         at = match.start()
-        style = text.rfind("<style", 0, at)
-        if style > text.rfind("</style", 0, at):  # inside a <style> block
+        style = text.rfind("<style", 0, at) if with_styles else -1
+        if style >= 0 and style > text.rfind("</style", 0, at):  # inside a <style> block
             if style not in styles_read:
                 styles_read.add(style)
                 body = STYLE_BLOCK.match(text, style)
                 if body:
-                    found += [Load(f"<style> {what}", url, host, _line(line_starts, body.start(1) + offset))
+                    found += [Load(f"<style> {what}", url, host, _line(text, body.start(1) + offset))
                               for what, url, host, offset in _css_loads(body.group(1), own)]
             continue
         start = text.rfind("<", 0, at)
@@ -92,7 +90,7 @@ def loads_in_html(text: str, own: frozenset, form_hosts: frozenset = frozenset()
         tags_read.add(start)
         tag = TAG.match(text, start)
         if tag:
-            found += _tag_loads(tag, own, form_hosts, _line(line_starts, start))
+            found += _tag_loads(tag, own, form_hosts, lambda: _line(text, start))
     return found
 
 
@@ -105,12 +103,13 @@ def _elsewhere(own: frozenset):
     return re.compile(f"//{not_mine}({HOST})", re.I)
 
 
-def _tag_loads(match, own: frozenset, form_hosts: frozenset, line: int) -> list[Load]:
+def _tag_loads(match, own: frozenset, form_hosts: frozenset, line) -> list[Load]:
+    """`line`: a function giving the tag's line (counted only for a tag that loads something)."""
     found = []
     tag, attributes = match.group(1).lower(), _attributes(match.group(2))
 
     def add(what, url, host):
-        found.append(Load(what, url, host, line))
+        found.append(Load(what, url, host, line()))
 
     for name in LOADING_ATTRIBUTES.get(tag, ()):
         for url in _urls_of(attributes.get(name, ""), srcset=name == "srcset"):
@@ -129,13 +128,12 @@ def _tag_loads(match, own: frozenset, form_hosts: frozenset, line: int) -> list[
         if (host := foreign(url, own)) and host not in form_hosts:
             add("<form action>", url, host)
     if "style" in attributes:
-        found += [Load(f"style=\"{what}\"", url, host, line) for what, url, host, _offset in _css_loads(attributes["style"], own)]
+        found += [Load(f"style=\"{what}\"", url, host, line()) for what, url, host, _offset in _css_loads(attributes["style"], own)]
     return found
 
 
 def loads_in_css(text: str, own: frozenset) -> list[Load]:
-    starts = _line_index(text)
-    return [Load(what, url, host, _line(starts, offset)) for what, url, host, offset in _css_loads(text, own)]
+    return [Load(what, url, host, _line(text, offset)) for what, url, host, offset in _css_loads(text, own)]
 
 
 def _css_loads(css: str, own: frozenset):
@@ -161,9 +159,6 @@ def _urls_of(value: str, srcset: bool) -> list[str]:
     return [candidate.strip().split()[0] for candidate in value.split(",") if candidate.strip()]
 
 
-def _line_index(text: str) -> list[int]:
-    return [0] + [m.end() for m in re.finditer("\n", text)]
-
-
-def _line(starts: list[int], offset: int) -> int:
-    return bisect_right(starts, offset)
+def _line(text: str, offset: int) -> int:
+    """The line (from 1) of `offset`; counted only for what loads from elsewhere, which is rare."""
+    return text.count("\n", 0, offset) + 1

@@ -18,9 +18,12 @@ PNG_METADATA_CHUNKS = (b"eXIf", b"iTXt", b"tEXt", b"zTXt")
 
 def revealing_metadata(path: str) -> list[str]:
     """What a picture file tells about where it was taken or with which device ([] when nothing)."""
+    where = _png_metadata(path)
+    if where == "none":  # most pictures of a site are its social cards: no metadata, no Pillow
+        return []
     try:
         with Image.open(path) as image:
-            if image.format == "PNG" and not _png_metadata_after_pixels(path):
+            if image.format == "PNG" and where == "before":
                 exif = Image.Image.getexif(image)  # every metadata chunk was read on open: no decoding
             else:
                 exif = image.getexif()
@@ -40,24 +43,29 @@ def revealing_metadata(path: str) -> list[str]:
     return found
 
 
-def _png_metadata_after_pixels(path: str) -> bool:
-    """Whether a PNG has a metadata chunk after its pixels (IDAT). Pillow reads the chunks before
-    them when it opens the file, but looks for later ones only by decoding the whole picture
-    (some 3 ms for a 1200×630 social card, a second and more for a site's cards); the chunk
-    headers say it without decoding."""
-    with open(path, "rb") as handle:
-        if handle.read(8) != PNG_SIGNATURE:
-            return True  # not a plain PNG: let Pillow read it as it does
-        after_pixels = False
-        while True:
-            head = handle.read(8)
-            if len(head) < 8:
-                return False
-            length, kind = struct.unpack(">I4s", head)
-            if kind == b"IDAT":
-                after_pixels = True
-            elif kind == b"IEND":
-                return False
-            elif after_pixels and kind in PNG_METADATA_CHUNKS:
-                return True
-            handle.seek(length + 4, 1)  # the data and its CRC
+def _png_metadata(path: str) -> str | None:
+    """Where a PNG keeps metadata, from its chunk headers alone: "none" (no metadata chunk at all),
+    "before" its pixels (IDAT; Pillow reads those chunks when it opens the file), "after" them
+    (Pillow looks for these only by decoding the whole picture: some 3 ms for a 1200×630 social
+    card, a second and more for a site's cards), or None when the file is no plain PNG."""
+    try:
+        with open(path, "rb") as handle:
+            if handle.read(8) != PNG_SIGNATURE:
+                return None  # not a plain PNG: let Pillow read it as it does
+            after_pixels, seen = False, False
+            while True:
+                head = handle.read(8)
+                if len(head) < 8:
+                    return "before"  # cut short: what Pillow read on open is all there is
+                length, kind = struct.unpack(">I4s", head)
+                if kind == b"IDAT":
+                    after_pixels = True
+                elif kind == b"IEND":
+                    return "before" if seen else "none"
+                elif kind in PNG_METADATA_CHUNKS:
+                    if after_pixels:
+                        return "after"
+                    seen = True
+                handle.seek(length + 4, 1)  # the data and its CRC
+    except OSError:
+        return None

@@ -26,6 +26,7 @@ from pathlib import Path
 from pelican import Pelican
 from pelican.settings import read_settings
 
+from readers.search_index import index_site, searchable_pages  # the plugin's module, as Pelican names it
 from shared.config import missing_plugins
 from shared.messages import problem_language, t, use_language
 from shared.problems import ContentProblem, ProblemCollector
@@ -146,15 +147,14 @@ def build(settings: dict, search_index: bool = False) -> BuildResult:
     result.other_errors = collector.other_errors
     result.other_warnings = collector.other_warnings
     if search_index and not result.crashed:
-        index_search(settings["OUTPUT_PATH"], result)
+        index_search(settings["OUTPUT_PATH"], result, searchable_pages(settings))
     return result
 
 
-def index_search(output: str, result: BuildResult) -> None:
-    from readers.search_index import index_site  # the plugin's module, under the name Pelican loads
-
+def index_search(output: str, result: BuildResult, pages=None) -> None:
+    """`pages`: what Pagefind reads (searchable_pages); the other pages carry no data-pagefind-body."""
     try:
-        index_site(output)
+        index_site(output, pages=pages)
     except (RuntimeError, OSError) as error:
         result.other_errors.append(t("search index: {error}", error=error))
 

@@ -32,6 +32,8 @@ STAGES = ("series", "roundups", "feeds", "readers", "share", "newsletter", "page
 _STAGE_SIGNALS = {name: blinker.signal(f"werkbank.model.{name}") for name in STAGES}
 CONFIG_KEY, URLS_KEY, BUILT_KEY = "SITE_CONFIG", "SITE_URLS", "SITE_MODEL_BUILT"
 WRITTEN_KEY = "SITE_WRITTEN_PAGES"
+# Pagefind indexes only the pages with this attribute once any page has it (theme/templates/article.html)
+SEARCH_MARKER = "data-pagefind-body"
 PARTS_KEY = "SITE_RENDERED_PARTS"  # {key: HTML} of parts every page shows (render_once with `site`)
 
 
@@ -56,6 +58,7 @@ class WrittenPages:
     output_path: str
     pages: list = field(default_factory=list)
     with_images: set = field(default_factory=set)  # paths of the pages with an <img> (SiteWriter notes them)
+    searchable: set = field(default_factory=set)  # paths of the pages Pagefind indexes (SEARCH_MARKER)
 
 
 def remember_written_page(path, context) -> None:
@@ -82,10 +85,15 @@ def remember_redirect_page(settings, path: str) -> None:
 
 
 def note_written_text(settings, path: str, text: str) -> None:
-    """Every writer calls this with each file's text: the image pass then reads only pages with images."""
+    """Every writer calls this with each file's text: the image pass then reads only pages with
+    images, and Pagefind only the pages it indexes."""
     written = settings.get(WRITTEN_KEY)
-    if written is not None and "<img" in text:
+    if written is None:
+        return
+    if "<img" in text:
         written.with_images.add(path)
+    if SEARCH_MARKER in text:
+        written.searchable.add(path)
 
 
 class _NotingFile(io.TextIOBase):
@@ -94,7 +102,7 @@ class _NotingFile(io.TextIOBase):
     def __init__(self, handle, path: str, settings):
         super().__init__()
         self.handle, self.path, self.settings = handle, path, settings
-        self._tail = ""  # the end of the last write: "<img" may come in two pieces
+        self._tail = ""  # the end of the last write: "<img" or SEARCH_MARKER may come in two pieces
 
     @property
     def name(self):
@@ -105,7 +113,7 @@ class _NotingFile(io.TextIOBase):
 
     def write(self, text: str) -> int:
         note_written_text(self.settings, self.path, self._tail + text)
-        self._tail = text[-3:]
+        self._tail = text[-len(SEARCH_MARKER) + 1:]
         return self.handle.write(text)
 
     def flush(self) -> None:

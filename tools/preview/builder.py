@@ -23,7 +23,6 @@ import threading
 import time
 from dataclasses import dataclass, field
 
-import jinja2
 from pelican import Pelican, contents, signals
 from pelican.generators import StaticGenerator
 from pelican.paginator import Paginator
@@ -34,6 +33,7 @@ from pelican.writers import Writer
 from shared.model import note_written_text, written_pages
 from shared.problems import ContentProblem, ProblemCollector
 from tools.build import BuildResult
+from tools.compiled_templates import CompiledTemplates
 from tools.outputdir import mark_preview
 
 log = logging.getLogger(__name__)
@@ -73,18 +73,6 @@ class MemoryReaderCache(dict):
         readers._cache = Entries()
         readers._cache_data_policy = True
         readers.save_cache = lambda: None
-
-
-class MemoryBytecodeCache(jinja2.BytecodeCache):
-    def __init__(self):
-        self.compiled: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket):
-        if bucket.key in self.compiled:
-            bucket.bytecode_from_string(self.compiled[bucket.key])
-
-    def dump_bytecode(self, bucket):
-        self.compiled[bucket.key] = bucket.bytecode_to_string()
 
 
 class _ChangedOnlyFile(io.StringIO):
@@ -245,7 +233,7 @@ class PreviewBuilder:
                          "CHECK_MODIFIED_METHOD": "sha1"}
         # Templates compile once; Jinja recompiles one whose source changed (checksum).
         self.settings["JINJA_ENVIRONMENT"] = {**settings["JINJA_ENVIRONMENT"],
-                                              "bytecode_cache": MemoryBytecodeCache()}
+                                              "bytecode_cache": CompiledTemplates()}
         self.output = os.path.abspath(self.settings["OUTPUT_PATH"])
         self.caches: dict[str, MemoryReaderCache] = {}
         self.previous_outputs: set[str] = set()

@@ -16,6 +16,10 @@ profile, a new tag, a series description, a date moved a week earlier and an add
 roundup + newsletter generators on a corpus of only the 40-post week, the newsletter of that week,
 the largest article page with its CSS, and the search index (bench/search.py: its size and the
 bytes of a first query in Chromium).
+
+Last, the whole command as a user runs it (bench/whole_command.py): `make publish` against plain
+Pelican followed by Pagefind, CPU time and peak memory of each process tree, cold and with the
+social cards cached, at 1,000 and 5,000 posts (--whole-sizes; '' leaves it out).
 """
 
 from __future__ import annotations
@@ -513,6 +517,16 @@ def article_page_and_css(output: Path) -> tuple[str, int, int]:
     return str(biggest.relative_to(output)), biggest.stat().st_size, css
 
 
+def whole_command_table(sizes: str, runs: int, work: Path) -> None:
+    """`make publish` as a user runs it against plain Pelican + Pagefind (bench/whole_command.py)."""
+    from whole_command import measure, report
+
+    counts = [int(size) for size in sizes.split(",") if size.strip()]
+    if counts:
+        for line in report([measure(count, runs, work) for count in counts]):
+            print(line)
+
+
 def week_slug(day: datetime) -> str:
     year, week, _ = day.isocalendar()
     return f"{year}-W{week:02d}"
@@ -524,6 +538,9 @@ def main(argv=None) -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--edits", type=int, default=5, help="edits per kind for the preview latencies")
     parser.add_argument("--preview-only", action="store_true", help="only the edit-to-preview latencies")
+    parser.add_argument("--whole-sizes", default="1000,5000",
+                        help="post counts of the whole-command table (bench/whole_command.py); '' for none")
+    parser.add_argument("--whole-runs", type=int, default=3, help="turns of the whole-command table")
     parser.add_argument("--child", nargs=5, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -601,6 +618,7 @@ def main(argv=None) -> int:
         from picture_costs import report as picture_report  # bench/picture_costs.py: the corpus has no pictures
         for line in picture_report(work):
             print(line)
+        whole_command_table(args.whole_sizes, args.whole_runs, work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0

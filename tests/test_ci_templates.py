@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from helpers.site import MINIMAL_SITE, ROOT, run_tool, write_files
+from helpers.site import MINIMAL_SITE, ROOT, SAMPLE_PELICANCONF, run_tool, write_files
 from tools.build import code_quality_report, github_annotations
 from shared.messages import Text
 from shared.problems import ContentProblem
@@ -126,7 +126,7 @@ def test_every_secret_comes_from_ci_variables_and_the_readme_explains_each():
 def test_a_real_content_problem_becomes_an_annotation_on_its_file_and_line(tmp_path):
     bad = MINIMAL_SITE["articles/erster-beitrag.md"].replace("author: jana-beispiel", "author: jana-beispeil")
     write_files(tmp_path / "content", {**MINIMAL_SITE, "articles/erster-beitrag.md": bad})
-    done = run_tool("tools.build", "--strict", "--settings", str(ROOT / "pelicanconf.py"), "--content", "content",
+    done = run_tool("tools.build", "--strict", "--settings", str(SAMPLE_PELICANCONF), "--content", "content",
                     "--output", "out", cwd=tmp_path,
                     env_extra={"GITHUB_ACTIONS": "true", "PYTHONPATH": str(ROOT)})
     assert done.returncode == 1
@@ -140,8 +140,8 @@ def test_a_real_content_problem_becomes_an_annotation_on_its_file_and_line(tmp_p
 
 def test_outside_github_actions_no_annotation_is_printed(tmp_path):
     write_files(tmp_path / "content", {**MINIMAL_SITE, "articles/kaputt.md": "---\ntitle: Kaputt\n---\n"})
-    done = run_tool("tools.build", "--strict", "--content", str(tmp_path / "content"), "--output",
-                    str(tmp_path / "out"), env_extra={"GITHUB_ACTIONS": ""})
+    done = run_tool("tools.build", "--strict", "--settings", str(SAMPLE_PELICANCONF), "--content",
+                    str(tmp_path / "content"), "--output", str(tmp_path / "out"), env_extra={"GITHUB_ACTIONS": ""})
     assert done.returncode == 1 and "::error" not in done.stdout + done.stderr
 
 

@@ -8,7 +8,7 @@ import time
 import pytest
 
 from helpers.network import free_port
-from helpers.site import MINIMAL_SITE, run_tool, write_files
+from helpers.site import MINIMAL_SITE, SAMPLE_PUBLISHCONF, run_tool, write_files
 from tools.deploy import rsync_command
 
 BAD_AUTHOR = MINIMAL_SITE["articles/erster-beitrag.md"].replace("author: jana-beispiel", "author: jana-beispeil")
@@ -20,7 +20,8 @@ def files_under(folder):
 
 def deploy(tmp_path, target, *options, files=MINIMAL_SITE, env=None):
     write_files(tmp_path / "content", files)
-    return run_tool("tools.deploy", "--content", str(tmp_path / "content"), "--output", str(tmp_path / "output"),
+    return run_tool("tools.deploy", "--settings", str(SAMPLE_PUBLISHCONF), "--content", str(tmp_path / "content"),
+                    "--output", str(tmp_path / "output"),
                     "--target", str(target), *options, env_extra={"DEPLOY_NEWSLETTER": "", "DRY_RUN": "", "VERBOSE": "", **(env or {})})
 
 
@@ -88,7 +89,8 @@ def test_a_failed_build_uploads_nothing(tmp_path):
 
 
 def test_without_a_target_it_stops_before_building_and_says_what_to_set(tmp_path):
-    done = run_tool("tools.deploy", "--output", str(tmp_path / "output"), env_extra={"DEPLOY_TARGET": ""})
+    done = run_tool("tools.deploy", "--settings", str(SAMPLE_PUBLISHCONF), "--output", str(tmp_path / "output"),
+                    env_extra={"DEPLOY_TARGET": ""})
     assert done.returncode == 1 and "DEPLOY_TARGET is not set" in done.stderr
     assert not (tmp_path / "output").exists()
 

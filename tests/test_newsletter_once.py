@@ -14,7 +14,7 @@ from aiosmtpd.controller import Controller
 
 from helpers.network import Recorder, free_port
 from helpers.newsletter import write_newsletter_output
-from helpers.site import DEFAULT_BUILD_TIME, ROOT
+from helpers.site import DEFAULT_BUILD_TIME, ROOT, SAMPLE_PUBLISHCONF
 from tools.newsletter.ledger import SentWeek, ledger_text
 from tools.newsletter.once import GitLedger, send_once
 
@@ -71,7 +71,7 @@ def output(tmp_path):
 
 def job_command(checkout, output) -> list[str]:
     return [sys.executable, "-m", "tools.newsletter", "send-due", "--confirm", "--no-site-build",
-            "--settings", str(ROOT / "publishconf.py"), "--output", str(output), "--repo", str(checkout),
+            "--settings", str(SAMPLE_PUBLISHCONF), "--output", str(output), "--repo", str(checkout),
             "--ledger", str(checkout / "newsletter/sent.json"), "--branch", "main"]
 
 

@@ -16,7 +16,7 @@ from tools.newsletter.ledger import SentWeek, ledger_text, read_ledger, write_le
 from tools.newsletter.sending import SendError, SmtpSettings, send_eml, smtp_settings
 from helpers.newsletter import write_newsletter_output
 from helpers.network import Recorder, free_port
-from helpers.site import run_tool
+from helpers.site import SAMPLE_PUBLISHCONF, SAMPLE_SETTINGS, run_tool
 from tools.newsletter import cli as newsletter_cli
 
 
@@ -256,11 +256,10 @@ UNSUBSCRIBE_MAILTO = "mailto:newsletter-abmelden@nordlicht-werkstatt.example?sub
 
 @pytest.mark.parametrize("settings", [{"PLUGINS": []}, "pelicanconf.py", "publishconf.py"])
 def test_the_default_mail_service_is_mailto(settings):
-    from helpers.site import ROOT
     from shared.config import read_config
     from tools.build import load_settings
 
-    values = settings if isinstance(settings, dict) else load_settings(ROOT / settings)
+    values = settings if isinstance(settings, dict) else load_settings(SAMPLE_SETTINGS / settings)
     assert read_config(values)[0]["NEWSLETTER_SERVICE"] == "mailto"
 
 
@@ -330,7 +329,8 @@ def test_even_a_forced_resend_is_refused(tmp_path, smtp_server, send):
 ])
 def test_make_newsletter_says_how_the_email_is_sent(tmp_path, capsys, service, advice):
     output = write_newsletter_output(tmp_path / "output", service=service)
-    assert newsletter_cli.main(["build", "--no-site-build", "--output", str(output)]) == 0
+    assert newsletter_cli.main(["build", "--no-site-build", "--settings", str(SAMPLE_PUBLISHCONF),
+                                "--output", str(output)]) == 0
     assert advice in capsys.readouterr().out
 
 

@@ -8,6 +8,7 @@ import json
 
 from lxml import html as lxml_html
 
+from helpers.site import SAMPLE_PUBLISHCONF, SAMPLE_SETTINGS
 from tools.newsletter import cli as newsletter_cli
 
 SITEURL = "https://blog.nordlicht-werkstatt.example"
@@ -72,14 +73,15 @@ def test_same_content_builds_the_same_email_bytes(build_site, tmp_path):
 
 def test_make_newsletter_prints_paths_and_size_and_fails_over_budget(build_site, capsys, monkeypatch, tmp_path):
     site = build_site(settings_file="publishconf.py")
-    code = newsletter_cli.main(["build", "--no-site-build", "--output", str(site.output)])
+    code = newsletter_cli.main(["build", "--no-site-build", "--settings", str(SAMPLE_PUBLISHCONF),
+                                "--output", str(site.output)])
     out = capsys.readouterr().out
     assert code == 0
     assert "newsletter 2026-W47: Erster Beitrag · Werkbank Blog" in out
     assert "2026-W47.eml" in out and "KB HTML (budget 90 KB" in out
     small_budget = tmp_path / "tiny.py"
     small_budget.write_text("from publishconf import *\nNEWSLETTER_MAX_BYTES = 1024\n", encoding="utf-8")
-    monkeypatch.syspath_prepend(str(newsletter_cli.ROOT))
+    monkeypatch.syspath_prepend(str(SAMPLE_SETTINGS))
     code = newsletter_cli.main(["build", "--no-site-build", "--output", str(site.output),
                                 "--settings", str(small_budget)])
     assert code == 1

@@ -8,7 +8,7 @@ import subprocess
 import pytest
 
 from helpers.frontmatter import article
-from helpers.site import MINIMAL_SITE, ROOT, run_tool, write_files
+from helpers.site import MINIMAL_SITE, ROOT, SAMPLE_PELICANCONF, SAMPLE_PUBLISHCONF, run_tool, write_files
 from tools.outputdir import PREVIEW_MARKER
 
 DRAFT = article("Noch nicht fertig", "2026-11-19 10:00", id="0002", status="draft", body="Entwurf.")
@@ -21,12 +21,13 @@ def files_under(folder):
 
 def make_html(content, output, *options):
     """What `make html` (and `make serve` before serving) runs."""
-    return run_tool("tools.build", "--settings", "pelicanconf.py", "--content", str(content),
+    return run_tool("tools.build", "--settings", str(SAMPLE_PELICANCONF), "--content", str(content),
                     "--output", str(output), *options)
 
 
 def make_publish(content, output, *options):
-    return run_tool("tools.publish", "--content", str(content), "--output", str(output), *options)
+    return run_tool("tools.publish", "--settings", str(SAMPLE_PUBLISHCONF), "--content", str(content),
+                    "--output", str(output), *options)
 
 
 @pytest.fixture
@@ -78,7 +79,7 @@ def test_a_crashed_make_html_leaves_the_previous_output_as_it_was(tmp_path, cont
     output.mkdir()
     (output / "index.html").write_text("the last good preview")
     monkeypatch.setattr(tools.build, "build", lambda settings, search_index=False: BuildResult(crashed=True))
-    code = tools.build.build_into(ROOT / "pelicanconf.py", output, {"PATH": str(content)}, strict=False)
+    code = tools.build.build_into(SAMPLE_PELICANCONF, output, {"PATH": str(content)}, strict=False)
     assert code == 2 and "build failed: " in capsys.readouterr().err
     assert files_under(output) == ["index.html"] and (output / "index.html").read_text() == "the last good preview"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "output"]
@@ -86,7 +87,7 @@ def test_a_crashed_make_html_leaves_the_previous_output_as_it_was(tmp_path, cont
 
 def test_make_publish_refuses_settings_that_write_drafts(tmp_path, content):
     output = tmp_path / "output"
-    done = make_publish(content, output, "--settings", "pelicanconf.py")
+    done = make_publish(content, output, "--settings", str(SAMPLE_PELICANCONF))  # the last --settings counts
     assert done.returncode == 1
     assert "pelicanconf.py writes drafts (WRITE_DRAFTS = True)" in done.stderr and "publishconf.py" in done.stderr
     assert not output.exists()
@@ -106,8 +107,8 @@ def test_make_deploy_refuses_a_preview_folder_and_names_make_publish(tmp_path, c
         return make_html(content, output).returncode
 
     monkeypatch.setattr(tools.deploy, "publish", publish_then_preview)
-    code = tools.deploy.main(["--content", str(content), "--output", str(tmp_path / "output"),
-                              "--target", str(live)])
+    code = tools.deploy.main(["--settings", str(SAMPLE_PUBLISHCONF), "--content", str(content),
+                              "--output", str(tmp_path / "output"), "--target", str(live)])
     said = " ".join(capsys.readouterr().err.split())
     assert code == 1
     assert f"is a preview build ({PREVIEW_MARKER} is in it" in said and "Nothing was uploaded" in said

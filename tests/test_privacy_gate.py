@@ -9,7 +9,7 @@ import pytest
 from PIL import Image
 
 from helpers.frontmatter import article, front_matter, profile
-from helpers.site import MINIMAL_SITE, ROOT, run_tool, write_files
+from helpers.site import MINIMAL_SITE, ROOT, SAMPLE_PUBLISHCONF, run_tool, write_files
 from privacy.gate import foreign, loads_in_css, loads_in_html, own_hosts
 
 OWN = own_hosts("https://blog.example.org")
@@ -189,7 +189,8 @@ def test_a_violating_build_is_not_published_and_the_live_output_stays(tmp_path):
     live = tmp_path / "output"
     live.mkdir()
     (live / "index.html").write_text("the live site")
-    done = run_tool("tools.publish", "--content", str(tmp_path / "content"), "--output", str(live))
+    done = run_tool("tools.publish", "--settings", str(SAMPLE_PUBLISHCONF), "--content", str(tmp_path / "content"),
+                    "--output", str(live))
     assert done.returncode == 1
     assert "tracker.example.net" in done.stderr and "was left as it was" in done.stderr
     assert sorted(p.name for p in live.iterdir()) == ["index.html"]
@@ -202,8 +203,8 @@ def test_a_violating_build_is_not_deployed(tmp_path):
     target = tmp_path / "live"
     target.mkdir()
     (target / "index.html").write_text("the live site")
-    done = run_tool("tools.deploy", "--content", str(tmp_path / "content"), "--output", str(tmp_path / "output"),
-                    "--target", str(target), env_extra={"DEPLOY_NEWSLETTER": "", "DRY_RUN": ""})
+    done = run_tool("tools.deploy", "--settings", str(SAMPLE_PUBLISHCONF), "--content", str(tmp_path / "content"),
+                    "--output", str(tmp_path / "output"), "--target", str(target), env_extra={"DEPLOY_NEWSLETTER": "", "DRY_RUN": ""})
     assert done.returncode == 1 and "fonts.googleapis.com" in done.stderr
     assert [p.name for p in target.iterdir()] == ["index.html"] and (target / "index.html").read_text() == "the live site"
 
@@ -238,7 +239,7 @@ def test_an_allowed_origin_and_the_newsletter_form_are_in_the_policy():
 
 
 def test_the_deploy_docs_show_the_headers_the_settings_give():
-    done = run_tool("tools.server_headers", "--settings", "publishconf.py")
+    done = run_tool("tools.server_headers", "--settings", str(SAMPLE_PUBLISHCONF))
     assert done.returncode == 0, done.stderr
     assert done.stdout in (ROOT / "docs/deploy.md").read_text(encoding="utf-8")
     for server in ("add_header Content-Security-Policy", "Header always set Strict-Transport-Security",

@@ -9,7 +9,7 @@ import pytest
 from lxml import etree
 from lxml import html as lxml_html
 
-from helpers.site import run_tool, write_files
+from helpers.site import SAMPLE_SETTINGS, run_tool, write_files
 from readers.images import attributes
 from readers.search_index import UNUSED_FILES
 from helpers.readers import READERS_SITE, build_readers_site
@@ -146,11 +146,12 @@ def test_search_marks_only_the_post_with_its_meta_and_a_heavier_title(published)
     assert page(published, "abonnieren/").xpath("//*[@data-pagefind-body]") == []
 
 
-@pytest.mark.parametrize("tool", ["tools.build", "tools.publish"])
-def test_make_html_and_make_publish_write_the_search_index_into_their_output(tmp_path, tool):
+@pytest.mark.parametrize("tool, settings", [("tools.build", "pelicanconf.py"), ("tools.publish", "publishconf.py")])
+def test_make_html_and_make_publish_write_the_search_index_into_their_output(tmp_path, tool, settings):
     write_files(tmp_path / "content", READERS_SITE)
     output = tmp_path / "output"
-    done = run_tool(tool, "--content", str(tmp_path / "content"), "--output", str(output),
+    done = run_tool(tool, "--settings", str(SAMPLE_SETTINGS / settings), "--content", str(tmp_path / "content"),
+                    "--output", str(output),
                     cwd=Path(__file__).resolve().parent.parent)
     assert done.returncode == 0, done.stderr
     bundle = {path.name for path in (output / "pagefind").iterdir()}

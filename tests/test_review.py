@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from helpers.frontmatter import article
-from helpers.site import DEFAULT_BUILD_TIME, MINIMAL_SITE, ROOT, run_tool, write_files
+from helpers.site import DEFAULT_BUILD_TIME, MINIMAL_SITE, ROOT, SAMPLE_PELICANCONF, run_tool, write_files
 from tools.review import file_link, link_files
 
 
@@ -43,7 +43,8 @@ def review_site(tmp_path_factory):
         "articles/geplant.md": article("Nächste Woche", "2026-12-02 07:30", id="0003", summary="Geplant.",
                                        status="published"),
     })
-    done = run_tool("tools.review", "--output", str(folder / "review"), "--content", str(folder / "content"),
+    done = run_tool("tools.review", "--settings", str(SAMPLE_PELICANCONF), "--output", str(folder / "review"),
+                    "--content", str(folder / "content"),
                     env_extra={"SOURCE_DATE_EPOCH": DEFAULT_BUILD_TIME})
     assert done.returncode == 0, done.stderr
     return folder / "review", done.stderr

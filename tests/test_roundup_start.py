@@ -14,7 +14,7 @@ from helpers.roundup import berlin, phrases, post, profile
 from roundup.notes import read_note
 from roundup.roundups import build_roundups
 from roundup.windows import Cutoff, before_start
-from helpers.site import MINIMAL_SITE, ROOT, run_tool, write_files
+from helpers.site import MINIMAL_SITE, ROOT, SAMPLE_SETTINGS, run_tool, write_files
 from shared.config import read_config, settings_reference
 from shared.dates import parse_iso_week
 from shared.problems import WARNING
@@ -227,7 +227,7 @@ def test_a_start_in_the_future_leaves_the_site_without_roundups(build_site):
 def test_make_status_reads_the_start_from_the_settings(tmp_path):
     write_files(tmp_path / "content", {**MINIMAL_SITE, **OLD_AND_NEW})
     settings = tmp_path / "meinconf.py"
-    settings.write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *  # noqa\n"
+    settings.write_text(f"import sys\nsys.path.insert(0, {str(SAMPLE_SETTINGS)!r})\nfrom pelicanconf import *  # noqa\n"
                         "ROUNDUP_START = '2026-W49'\n", encoding="utf-8")
     done = run_tool("tools.status", "--settings", str(settings), "--content", str(tmp_path / "content"),
                     "--ledger", str(tmp_path / "sent.json"))

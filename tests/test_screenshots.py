@@ -7,7 +7,7 @@ import struct
 import pytest
 
 from helpers.site import write_files
-from helpers.sitecheck import require_browser
+from helpers.sitecheck import require_browser, sample_site
 from tools.screenshots import Shot, planned_shots, production_url, take_screenshots
 
 PAGE = ('<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>x</title>'
@@ -17,7 +17,8 @@ PAGE = ('<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>x</ti
 def test_every_page_type_is_shot_wide_and_narrow_in_light_and_dark_mode(tmp_path):
     write_files(tmp_path, {name: PAGE.format(css="/theme/css/site.css") for name in
                            ["index.html", "2026/beitrag/index.html", "404.html", "newsletter/2026-W47.html"]})
-    names = [(name, shot.color_scheme) for shot in planned_shots(tmp_path) for name in shot.file_names()]
+    names = [(name, shot.color_scheme) for shot in planned_shots(tmp_path, sample_site())
+             for name in shot.file_names()]
     assert names == [("index-1280.png", "light"), ("index-375.png", "light"), ("article-1280.png", "light"),
                      ("article-375.png", "light"), ("404-1280.png", "light"), ("404-375.png", "light"),
                      ("index-1280-dark.png", "dark"), ("index-375-dark.png", "dark"), ("article-1280-dark.png", "dark"),
@@ -54,6 +55,6 @@ def test_a_site_with_a_search_index_is_also_shot_with_results_for_a_word_of_its_
                       '<h2 class="card-title"><a href="p/">Drei oder 3? Zahlen im Text</a></h2></main>')
     write_files(tmp_path, {"index.html": home, "suche/index.html": PAGE.format(css="/theme/css/site.css"),
                            "pagefind/pagefind.js": "", "2026/beitrag/index.html": PAGE.format(css="/x.css")})
-    shots = [shot for shot in planned_shots(tmp_path) if shot.name == "search-results"]
+    shots = [shot for shot in planned_shots(tmp_path, sample_site()) if shot.name == "search-results"]
     assert [(shot.path, shot.color_scheme, shot.wait_for) for shot in shots] == [
         ("suche/?q=Zahlen", "light", ".search-results li"), ("suche/?q=Zahlen", "dark", ".search-results li")]

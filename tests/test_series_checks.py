@@ -3,7 +3,7 @@
 import pytest
 
 from helpers.series import MITTWOCHSTIPP, tip
-from helpers.site import MINIMAL_SITE, run_tool, write_files
+from helpers.site import MINIMAL_SITE, SAMPLE_PELICANCONF, run_tool, write_files
 
 SERIES = {"series/mittwochstipp.yml": MITTWOCHSTIPP}
 
@@ -83,7 +83,8 @@ def test_strict_build_tool_exits_1_and_names_the_problem(tmp_path):
     content = tmp_path / "content"
     write_files(content, {**MINIMAL_SITE, **SERIES,
                           "articles/t.md": tip("T", "2026-11-18 09:30", series="mittwochstip")})
-    done = run_tool("tools.build", "--strict", "--content", str(content), "--output", str(tmp_path / "output"))
+    done = run_tool("tools.build", "--strict", "--settings", str(SAMPLE_PELICANCONF), "--content", str(content),
+                    "--output", str(tmp_path / "output"))
     assert done.returncode == 1, done.stderr
     assert "articles/t.md:5: unknown series 'mittwochstip' in 'series'" in done.stderr
     assert "did you mean 'mittwochstipp'?" in done.stderr

@@ -6,8 +6,10 @@ import subprocess
 import pytest
 
 from helpers.sharekit import EXPECTED_NAMES
-from helpers.site import ROOT, run_tool, write_files
+from helpers.site import ROOT, SAMPLE_PELICANCONF, SAMPLE_SETTINGS, run_tool, write_files
 from tools.share import ShareToolError, choose_week, format_posts, normalise_week
+
+SAMPLE = ("--settings", str(SAMPLE_PELICANCONF))
 
 
 @pytest.fixture(scope="module")
@@ -17,7 +19,7 @@ def output(sharekit_site):
 
 
 def test_prints_every_networks_posts_with_lengths(output):
-    done = run_tool("tools.share", "2026-W47", "--output", str(output))
+    done = run_tool("tools.share", "2026-W47", *SAMPLE, "--output", str(output))
     assert done.returncode == 0, done.stderr
     out = done.stdout
     assert out.startswith("#FollowFriday 2026-W47")
@@ -34,7 +36,7 @@ def test_posts_are_read_from_the_share_json_of_the_output_not_rebuilt(tmp_path):
         "index.html": "<!DOCTYPE html><title>x</title>",
         "wochenrueckblick/2026-W47/teilen/share.json": json.dumps({"mastodon": ["Nur aus share.json"]}),
     })
-    done = run_tool("tools.share", "--output", str(tmp_path))
+    done = run_tool("tools.share", *SAMPLE, "--output", str(tmp_path))
     assert done.returncode == 0, done.stderr
     assert done.stdout == ("#FollowFriday 2026-W47  ·  "
                            "https://blog.nordlicht-werkstatt.example/wochenrueckblick/2026-W47/teilen/\n\n"
@@ -44,8 +46,7 @@ def test_posts_are_read_from_the_share_json_of_the_output_not_rebuilt(tmp_path):
 
 def test_make_share_reads_the_share_page_where_the_given_settings_put_it(tmp_path):
     settings = tmp_path / "englishconf.py"
-    settings.write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"
-                        f"PATH = {str(ROOT / 'content')!r}\nTHEME = {str(ROOT / 'theme')!r}\n"
+    settings.write_text(f"import sys\nsys.path.insert(0, {str(SAMPLE_SETTINGS)!r})\nfrom pelicanconf import *\n"
                         'ROUNDUP_SHARE_URL = "weekly/{slug}/share/"\n', encoding="utf-8")
     write_files(tmp_path / "out", {
         "index.html": "<!DOCTYPE html><title>x</title>",
@@ -59,7 +60,7 @@ def test_make_share_reads_the_share_page_where_the_given_settings_put_it(tmp_pat
 
 
 def test_output_without_a_built_site_says_to_run_make_html_first(tmp_path):
-    done = run_tool("tools.share", "2026-W47", "--output", str(tmp_path / "output"))
+    done = run_tool("tools.share", "2026-W47", *SAMPLE, "--output", str(tmp_path / "output"))
     assert done.returncode == 1
     assert done.stdout == ""
     assert "has no built site, so no share data: run `make html` (or `make publish`) first" in done.stderr
@@ -67,7 +68,7 @@ def test_output_without_a_built_site_says_to_run_make_html_first(tmp_path):
 
 
 def test_unknown_week_lists_the_available_ones(output):
-    done = run_tool("tools.share", "2026-W50", "--output", str(output))
+    done = run_tool("tools.share", "2026-W50", *SAMPLE, "--output", str(output))
     assert done.returncode == 1
     assert "no #FollowFriday page for week 2026-W50; available: 2026-W47" in done.stderr
 

@@ -8,7 +8,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from helpers.site import DEFAULT_BUILD_TIME, MINIMAL_SITE, ROOT, run_tool, write_files
+from helpers.site import (DEFAULT_BUILD_TIME, MINIMAL_SITE, ROOT, SAMPLE_PELICANCONF, SAMPLE_PUBLISHCONF,
+                          SAMPLE_SETTINGS, needs_sample_content, run_tool, write_files)
+
+CONF = ("--settings", str(SAMPLE_PELICANCONF))
+PUBLISH = ("--settings", str(SAMPLE_PUBLISHCONF))
 
 ARTICLE = """\
 ---
@@ -102,8 +106,8 @@ def _all_same(comparison) -> bool:
 
 def test_german_dates_do_not_need_installed_locales(tmp_path):
     write_files(tmp_path / "content", MINIMAL_SITE)
-    done = run_tool("tools.build", "--strict", "--content", str(tmp_path / "content"), "--output", str(tmp_path / "out"),
-                    env_extra={"LC_ALL": "C", "LANG": "C", "LANGUAGE": ""})
+    done = run_tool("tools.build", "--strict", *CONF, "--content", str(tmp_path / "content"),
+                    "--output", str(tmp_path / "out"), env_extra={"LC_ALL": "C", "LANG": "C", "LANGUAGE": ""})
     assert done.returncode == 0, done.stderr
     page = (tmp_path / "out/2026/erster-beitrag/index.html").read_text(encoding="utf-8")
     assert "18. November 2026" in page
@@ -111,7 +115,8 @@ def test_german_dates_do_not_need_installed_locales(tmp_path):
 
 def test_strict_build_exits_non_zero_with_file_and_line(tmp_path):
     write_files(tmp_path / "content", {**MINIMAL_SITE, "articles/kaputt.md": "---\ntitle: Kaputt\ndate: 31.02.2026\nauthor: jana-beispiel\n---\n"})
-    done = run_tool("tools.build", "--strict", "--content", str(tmp_path / "content"), "--output", str(tmp_path / "out"))
+    done = run_tool("tools.build", "--strict", *CONF, "--content", str(tmp_path / "content"),
+                    "--output", str(tmp_path / "out"))
     assert done.returncode == 1
     assert "kaputt.md:3: invalid date '31.02.2026' in 'date'" in done.stderr
     assert "Traceback" not in done.stderr
@@ -120,14 +125,14 @@ def test_strict_build_exits_non_zero_with_file_and_line(tmp_path):
 def test_failed_publish_leaves_previous_output_byte_for_byte(tmp_path):
     content, output = tmp_path / "content", tmp_path / "output"
     write_files(content, MINIMAL_SITE)
-    first = run_tool("tools.publish", "--content", str(content), "--output", str(output))
+    first = run_tool("tools.publish", *PUBLISH, "--content", str(content), "--output", str(output))
     assert first.returncode == 0, first.stderr
     before = {p.relative_to(output): p.read_bytes() for p in output.rglob("*") if p.is_file()}
     assert before
 
     write_files(content, {"articles/neu.md": "---\ntitle: Neu\ndate: 2026-11-19\nauthor: jana-beispiel\n---\nNeu\n",
                           "articles/kaputt.md": "---\ntitle: Kaputt\n---\n"})
-    second = run_tool("tools.publish", "--content", str(content), "--output", str(output))
+    second = run_tool("tools.publish", *PUBLISH, "--content", str(content), "--output", str(output))
     assert second.returncode == 1
     assert "kaputt.md:2: missing 'date'" in second.stderr
     assert "left as it was" in second.stderr
@@ -141,7 +146,7 @@ def test_successful_publish_replaces_output(tmp_path):
     write_files(content, MINIMAL_SITE)
     output.mkdir()
     (output / "stale.html").write_text("alt")
-    done = run_tool("tools.publish", "--content", str(content), "--output", str(output))
+    done = run_tool("tools.publish", *PUBLISH, "--content", str(content), "--output", str(output))
     assert done.returncode == 0, done.stderr
     assert not (output / "stale.html").exists()
     assert (output / "2026/erster-beitrag/index.html").is_file()
@@ -168,9 +173,11 @@ def test_new_post_refuses_an_unknown_author(tmp_path):
     assert done.returncode == 1 and "content/authors/nie-gehoert.yml" in done.stderr
 
 
+@needs_sample_content
 @pytest.mark.parametrize("settings_file", ["pelicanconf.py", "publishconf.py"])
 def test_sample_content_builds_cleanly(tmp_path, settings_file):
-    done = run_tool("tools.build", "--strict", "--settings", settings_file, "--output", str(tmp_path / "out"))
+    done = run_tool("tools.build", "--strict", "--settings", str(SAMPLE_SETTINGS / settings_file), "--content",
+                    str(ROOT / "content"), "--output", str(tmp_path / "out"))
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "out/index.html").is_file()
 
@@ -206,7 +213,9 @@ def test_article_page_has_open_graph_and_twitter_card_with_absolute_image(build_
 
 
 def test_plain_pelican_command_builds_the_site_as_make_devserver_runs_it(tmp_path):
-    done = run_tool("pelican", "--settings", "pelicanconf.py", "--output", str(tmp_path / "out"))
+    """Plain `pelican` does not put plugins/ on sys.path: the settings file does (PLUGINS_DIR)."""
+    write_files(tmp_path / "content", MINIMAL_SITE)
+    done = run_tool("pelican", str(tmp_path / "content"), *CONF, "--output", str(tmp_path / "out"))
     assert done.returncode == 0, done.stdout + done.stderr
     assert "ERROR" not in done.stdout + done.stderr
     assert (tmp_path / "out/index.html").is_file()
@@ -249,7 +258,7 @@ def test_publish_removes_the_leftovers_of_an_interrupted_run(tmp_path):
     (tmp_path / ".output.new-abc123/2026").mkdir(parents=True)  # killed while building
     (tmp_path / ".output.old-def456").mkdir()  # killed after the swap, before the old tree was removed
     output.mkdir()
-    done = run_tool("tools.publish", "--content", str(content), "--output", str(output))
+    done = run_tool("tools.publish", *PUBLISH, "--content", str(content), "--output", str(output))
     assert done.returncode == 0, done.stderr
     assert "removed .output.new-abc123, left by an interrupted earlier publish" in done.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "output"]
@@ -279,13 +288,13 @@ def test_make_new_post_keeps_a_title_exactly_as_typed(tmp_path):
 
 
 def test_a_footer_page_without_a_published_page_is_an_error_at_the_setting(build_site):
-    conf_line = next(number for number, line in enumerate((ROOT / "pelicanconf.py").read_text().splitlines(), 1)
+    conf_line = next(number for number, line in enumerate(SAMPLE_PELICANCONF.read_text().splitlines(), 1)
                      if line.startswith("FOOTER_PAGES"))
     site = build_site({"pages/ueber-uns.md": None,
                        "pages/datenschutz.md": "---\ntitle: Datenschutz\nstatus: hidden\n---\nText.\n"})
     problems = {p.message: p for p in site.result.errors}
     missing = problems["FOOTER_PAGES names 'ueber-uns', but no published page has that slug"]
-    assert (missing.path, missing.line) == ("pelicanconf.py", conf_line)
+    assert (Path(missing.path).resolve(), missing.line) == (SAMPLE_PELICANCONF, conf_line)
     assert "known: impressum" in missing.hint
     hidden = problems["FOOTER_PAGES names 'datenschutz', but no published page has that slug"]
     assert "hidden" in hidden.hint and "status: published" in hidden.hint

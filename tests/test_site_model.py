@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from helpers.frontmatter import article, series
-from helpers.site import MINIMAL_SITE, ROOT, run_tool, write_files
+from helpers.site import MINIMAL_SITE, ROOT, SAMPLE_PELICANCONF, SAMPLE_SETTINGS, run_tool, write_files
 from shared.config import REQUIRED_PLUGINS, SCHEMA, read_config
+from shared.problems import relative_path
 from tools.build import build, load_settings
 
 A_WEEK = {
@@ -26,7 +27,7 @@ A_WEEK = {
 
 
 def build_into(tmp: Path, name: str, plugins_reversed: bool) -> Path:
-    settings = load_settings(ROOT / "publishconf.py", {
+    settings = load_settings(SAMPLE_SETTINGS / "publishconf.py", {
         "PATH": str(tmp / "content"), "OUTPUT_PATH": str(tmp / name), "CACHE_PATH": str(tmp / f"{name}-cache")})
     if plugins_reversed:
         settings["PLUGINS"] = list(reversed(settings["PLUGINS"]))
@@ -60,7 +61,9 @@ def test_reversed_plugins_build_the_same_bytes(tmp_path, monkeypatch):
 def test_a_missing_plugin_is_named_at_start_and_nothing_is_built(build_site):
     site = build_site(overrides={"PLUGINS": ["frontmatter", "localization", "series", "roundup",
                                              "newsletter", "sharekit", "readers"]})
-    assert re.match(r"pelicanconf.py:\d+: PLUGINS lacks authors, feeds, sitemap_xml, aliases, privacy, brand, socialcards\n", site.messages)  # where PLUGINS is set
+    where = re.escape(relative_path(str(SAMPLE_PELICANCONF)))  # the file that sets PLUGINS
+    assert re.match(rf"{where}:\d+: PLUGINS lacks authors, feeds, sitemap_xml, aliases, privacy, brand, socialcards\n",
+                    site.messages)
     assert site.result.exit_code(strict=True) == 1 and not site.result.crashed
     assert not (site.output / "index.html").exists()
 
@@ -127,7 +130,7 @@ def test_a_bad_setting_fails_the_strict_build(build_site):
 
 def test_the_sample_settings_are_valid():
     for settings_file in ("pelicanconf.py", "publishconf.py"):
-        _config, problems = read_config(load_settings(ROOT / settings_file))
+        _config, problems = read_config(load_settings(SAMPLE_SETTINGS / settings_file))
         assert problems == []
 
 
@@ -145,9 +148,10 @@ def test_the_readme_lists_every_setting_with_its_default():
 
 def test_a_bad_value_names_the_settings_file_and_line_it_is_written_on(tmp_path):
     settings_file = tmp_path / "meinconf.py"
-    settings_file.write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *  # noqa\n"
-                             "\nROUNDUP_TIME = '3 pm'\n", encoding="utf-8")
-    done = run_tool("tools.build", "--strict", "--settings", str(settings_file), "--content", str(ROOT / "content"),
+    settings_file.write_text(f"import sys\nsys.path.insert(0, {str(SAMPLE_SETTINGS)!r})\n"
+                             "from pelicanconf import *  # noqa\n\nROUNDUP_TIME = '3 pm'\n", encoding="utf-8")
+    write_files(tmp_path / "content", MINIMAL_SITE)
+    done = run_tool("tools.build", "--strict", "--settings", str(settings_file), "--content", str(tmp_path / "content"),
                     "--output", str(tmp_path / "out"))
     assert done.returncode == 1
     assert "meinconf.py:5: ROUNDUP_TIME = '3 pm' is not allowed" in done.stderr

@@ -10,8 +10,8 @@ import textwrap
 import pytest
 
 from helpers.frontmatter import article
-from helpers.site import MINIMAL_SITE, run_tool, write_files
-from helpers.sitecheck import require_tool, require_validator
+from helpers.site import MINIMAL_SITE, SAMPLE_PUBLISHCONF, run_tool, write_files
+from helpers.sitecheck import require_tool, require_validator, sample_site
 from tools.sitecheck import browser, environment, links, pagetypes, vnu
 
 PAGE = """\
@@ -102,7 +102,7 @@ def test_a_built_article_with_an_external_image_fails_on_its_page_type(build_sit
     site = build_site({"articles/erster-beitrag.md": article(
         "Erster Beitrag", "2026-11-18 09:30", tags=["netzwerken"], category="Arbeitskultur",
         body='<img src="https://cdn.example/bild.jpg" alt="Ein Bild vom CDN">')})
-    page_type = next(t for t in pagetypes.discover(site.output) if t.name == "article")
+    page_type = next(t for t in pagetypes.discover(site.output, sample_site()) if t.name == "article")
     report = inspect_page_type(mobile_page, page_type, serve(site.output).origin, axe_source)
     # the page's Content-Security-Policy refuses the picture before a request leaves: the browser says so
     assert report.off_origin_requests == []
@@ -234,7 +234,7 @@ def test_page_types_of_later_features_are_discovered_by_their_paths(tmp_path):
              "newsletter/2026-W47.html", "entwuerfe/geheim/index.html"]
     write_files(tmp_path, {name: page() for name in files})
     write_files(tmp_path, {"2026/lang/index.html": page("<p>" + "Viel Text. " * 50 + "</p>")})
-    found = {t.name: t for t in pagetypes.discover(tmp_path)}
+    found = {t.name: t for t in pagetypes.discover(tmp_path, sample_site())}
     assert list(found) == [
         "index", "index-page-2", "article", "page", "categories-index", "category", "tags-index", "tag",
         "archives", "authors-index", "author", "series-index", "series", "roundups-index", "roundup",
@@ -247,7 +247,7 @@ def test_page_types_of_later_features_are_discovered_by_their_paths(tmp_path):
 
 def test_a_site_without_a_required_page_type_is_reported(tmp_path):
     write_files(tmp_path, {"index.html": page(), "impressum/index.html": page()})
-    missing = pagetypes.missing_required(pagetypes.discover(tmp_path))
+    missing = pagetypes.missing_required(pagetypes.discover(tmp_path, sample_site()))
     assert missing == ["article", "categories-index", "category", "tags-index", "tag", "archives", "404"]
 
 
@@ -287,7 +287,8 @@ def test_make_check_lists_every_failed_site_check_in_one_summary(tmp_path):
     broken_profile = MINIMAL_SITE["authors/jana-beispiel.yml"] + "bio: '<img src=\"https://cdn.example/bild.jpg\">'\n"
     write_files(tmp_path / "content", {**MINIMAL_SITE, "articles/erster-beitrag.md": broken_article,
                                        "authors/jana-beispiel.yml": broken_profile})
-    finished = run_tool("tools.check", "--no-lighthouse", "--content", str(tmp_path / "content"))
+    finished = run_tool("tools.check", "--no-lighthouse", "--settings", str(SAMPLE_PUBLISHCONF),
+                        "--content", str(tmp_path / "content"))
     assert finished.returncode == 1, finished.stderr
     summary = finished.stderr[finished.stderr.index("== summary =="):]
     assert summary.splitlines()[1].startswith("content (strict build)")

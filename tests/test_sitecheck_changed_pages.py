@@ -11,6 +11,7 @@ import pytest
 
 from helpers.frontmatter import article, series
 from helpers.site import AUTHOR_YAML, DEFAULT_BUILD_TIME, MINIMAL_SITE, ROOT, site_settings, write_files
+from helpers.sitecheck import sample_site
 from shared.model import WRITTEN_KEY, written_pages
 from tools.build import build
 from tools.sitecheck import pagetypes
@@ -76,7 +77,7 @@ def checkout(tmp_path):
 
 def html_pages(output: Path) -> set[str]:
     """URL path of every HTML file, the way the browser check asks for it (404.html by a missing URL)."""
-    kinds = pagetypes.Classifier()
+    kinds = pagetypes.Classifier(sample_site())
     return {kinds.page(path.relative_to(output).as_posix()).path for path in output.rglob("*.html")}
 
 
@@ -95,7 +96,7 @@ def test_a_merge_request_that_edits_one_post_loads_that_post(checkout, chromium,
     assert [entry.page.path for entry in selection.changed()] == [POST]
     outcome = check_pages(checkout.output, server.origin, settings, selection, chromium=chromium)
     assert outcome.problems == [] and outcome.loaded[0] == POST
-    assert set(outcome.loaded) == {page.path for page in pagetypes.discover(checkout.output)} | {POST}
+    assert set(outcome.loaded) == {page.path for page in pagetypes.discover(checkout.output, sample_site())} | {POST}
     assert outcome.notes[1] == "  /2026/zweiter-beitrag/ (article): content/articles/zweiter-beitrag.md changed"
     assert outcome.notes[0].startswith(f"loading {len(outcome.loaded)} page(s): 1 changed against merge base with main")
 
@@ -156,7 +157,7 @@ def test_a_series_loads_its_pages_and_its_tips(checkout):
 
 
 def test_a_picture_loads_the_pages_that_show_it(checkout):
-    picture = (ROOT / "content/images/authors/jana-beispiel.png").read_bytes()
+    picture = (ROOT / "theme/static/favicon.png").read_bytes()
     checkout.edit("images/bild.png", picture, commit=False)
     checkout.edit("articles/zweiter-beitrag.md", SITE["articles/zweiter-beitrag.md"].replace(
         "Text.", "![Ein Bild]({static}/images/bild.png)"))  # commits the picture too
@@ -170,7 +171,7 @@ def test_a_theme_or_plugin_change_is_covered_by_one_page_of_every_type_and_says_
                                                          ROOT / "plugins/roundup/thanks.py"), top=ROOT)
     selection = changed_pages(changes, checkout.output, settings, pagetypes.site_of(settings),
                               written_pages(settings))
-    assert selection.changed() == [] and len(selection.pages) == len(pagetypes.discover(checkout.output))
+    assert selection.changed() == [] and len(selection.pages) == len(pagetypes.discover(checkout.output, sample_site()))
     assert ("theme changed (theme/templates/base.html): one page of every type covers its templates, CSS and "
             "scripts") in selection.notes
     assert any(note.startswith("plugins or settings changed (plugins/roundup/thanks.py)") for note in selection.notes)
@@ -227,7 +228,7 @@ def test_without_git_one_page_of_every_type_is_loaded(build_site, monkeypatch, t
     settings = site_settings(tmp_path)
     settings[WRITTEN_KEY] = None  # a build of its own would keep a record; this one has none
     selection = choose(site.output, settings, environ=NO_CI)
-    assert selection.mode == TYPES and selection.page_types == pagetypes.discover(site.output)
+    assert selection.mode == TYPES and selection.page_types == pagetypes.discover(site.output, sample_site())
     assert "is not in a git checkout" in selection.notes[-1]
 
 
@@ -248,7 +249,7 @@ def test_make_check_passes_full_and_base_on():
                                             ("thema/netzwerken/seite/4/index.html", "tag-page-n"),
                                             ("seite/2/index.html", "index-page-2")])
 def test_later_pages_of_a_listing_are_named_after_its_first_page(relative, name):
-    assert pagetypes.Classifier().page(relative).name == name
+    assert pagetypes.Classifier(sample_site()).page(relative).name == name
 
 
 def test_in_ci_a_checkout_git_refuses_to_read_loads_every_page(checkout):

@@ -191,8 +191,8 @@ def test_an_avatar_change_redraws_the_cards_that_show_it(build_site, tmp_path):
 
 def test_the_cards_are_in_the_output_before_the_privacy_gate_reads_it():
     # both work on `finalized`, in the order PLUGINS lists them: the gate must see the cards too
-    from helpers.site import ROOT
+    from helpers.site import SAMPLE_PELICANCONF
     from tools.build import load_settings
 
-    plugins = load_settings(ROOT / "pelicanconf.py")["PLUGINS"]
+    plugins = load_settings(SAMPLE_PELICANCONF)["PLUGINS"]
     assert plugins.index("socialcards") < plugins.index("privacy")

@@ -1,6 +1,6 @@
 """make status: scheduled posts, the next roundup so far, the newsletter of the closed week, drafts."""
 
-from helpers.site import MINIMAL_SITE, run_tool, write_files
+from helpers.site import MINIMAL_SITE, SAMPLE_PELICANCONF, run_tool, write_files
 from tools.newsletter.ledger import SentWeek, write_ledger
 
 POST = """\
@@ -30,7 +30,8 @@ def status(tmp_path, ledger_entries=(), build_time=None):
     ledger = tmp_path / "sent.json"
     if ledger_entries:
         write_ledger(ledger, list(ledger_entries))
-    done = run_tool("tools.status", "--content", str(tmp_path / "content"), "--ledger", str(ledger),
+    done = run_tool("tools.status", "--settings", str(SAMPLE_PELICANCONF), "--content", str(tmp_path / "content"),
+                    "--ledger", str(ledger),
                     env_extra={"SOURCE_DATE_EPOCH": build_time} if build_time else None)
     assert done.returncode == 0, done.stderr
     return done.stdout.splitlines()

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from lxml import etree
 
+from helpers.frontmatter import article, series
+from helpers.site import DEFAULT_BUILD_TIME, MINIMAL_SITE, site_settings, write_files
 from shared.config import URL_SETTINGS, read_config
-from tools.build import build, load_settings
+from tools.build import build
 from tools.sitecheck import links, pagetypes
 
-ROOT = Path(__file__).resolve().parent.parent
 GERMAN_FOLDERS = {"autoren", "serien", "wochenrueckblick", "kategorie", "thema", "archiv", "entwuerfe",
                   "teilen", "seite", "suche", "abonnieren"}
 
@@ -42,15 +41,30 @@ ENGLISH = {
 }
 
 
+# Every kind of page: a series with its tip, a draft, and posts enough for a second page of listings.
+SITE = {
+    **MINIMAL_SITE,
+    "series/mittwochstipp.yml": series("#Mittwochstipp", "Tipp {n}", description="Jeden Mittwoch ein Tipp.",
+                                       weekday="wednesday", owners=["jana-beispiel"]),
+    "articles/tipp-eins.md": article("Tipp eins", "2026-11-11 07:30", id="7e570001", series="mittwochstipp",
+                                     category="Sprache", tags=["sprache"], summary="Der erste Tipp."),
+    "articles/entwurf.md": article("Ein Entwurf", "2026-11-19 09:30", id="0002", status="draft"),
+    **{f"articles/beitrag-{number:02d}.md": article(
+        f"Beitrag {number}", f"2026-10-{number:02d} 10:00", author="tom-muster", id=f"1{number:03d}",
+        category="Arbeitskultur", tags=["netzwerken"], summary=f"Beitrag Nummer {number}.",
+        body="Siehe [den ersten Beitrag]({filename}erster-beitrag.md).") for number in range(1, 12)},
+}
+
+
 def build_english(settings_file: str, tmp_path_factory):
-    output = tmp_path_factory.mktemp("english") / "output"
+    folder = tmp_path_factory.mktemp("english")
+    write_files(folder / "content", SITE)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SOURCE_DATE_EPOCH", "1795431600")
-        settings = load_settings(ROOT / settings_file, {"OUTPUT_PATH": str(output),
-                                                       "CACHE_PATH": str(output) + "-cache", **ENGLISH})
+        patch.setenv("SOURCE_DATE_EPOCH", DEFAULT_BUILD_TIME)
+        settings = site_settings(folder, settings_file, ENGLISH)
         result = build(settings)
     assert result.exit_code(strict=True) == 0, result.summary()
-    return output, settings
+    return folder / "output", settings
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from helpers.site import ROOT
+from helpers.site import copy_sample_settings
 from helpers.wxr import Xml, author, comment, import_wordpress, item, page, post, wxr
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -273,7 +273,7 @@ def test_an_export_whose_only_post_is_scheduled_imports_it(tmp_path):
 
 
 def test_a_later_roundup_start_in_the_settings_is_kept(tmp_path):
-    settings = (ROOT / "pelicanconf.py").read_text(encoding="utf-8")
+    settings = copy_sample_settings(tmp_path).read_text(encoding="utf-8")
     settings = re.sub(r"^ROUNDUP_START = .*$", 'ROUNDUP_START = "2026-W49"', settings, count=1, flags=re.M)
     (tmp_path / "pelicanconf.py").write_text(settings, encoding="utf-8")
     export = wxr([post(1, "Alt", post_date="2019-03-29 09:00:00", post_date_gmt="2019-03-29 09:00:00")],

@@ -13,7 +13,7 @@ import pytest
 from lxml import html as lxml_html
 
 from helpers.readers import png
-from helpers.site import MINIMAL_SITE, ROOT, run_tool, write_files
+from helpers.site import MINIMAL_SITE, SAMPLE_PUBLISHCONF, run_tool, write_files
 from helpers.wxr import (OLD_HOST, SITE, UPLOADS_URL, Xml, attachment, author, build_imported, comment,
                          import_wordpress, item, page, post, wxr)
 
@@ -154,7 +154,7 @@ def site(tmp_path_factory):
 def published(site):
     """The same content built with publishconf.py (feeds, no drafts) and the ROUNDUP_START the import set."""
     imported = site[0]
-    return build_imported(imported.content.parent, ROOT / "publishconf.py",
+    return build_imported(imported.content.parent, SAMPLE_PUBLISHCONF,
                           {"ROUNDUP_START": imported.roundup_start(), "SITEURL": SITEURL}, output="public")
 
 

@@ -47,11 +47,11 @@ class Shot:
         return [f"{self.name}-{width}{suffix}.png" for width in self.widths]
 
 
-def planned_shots(output_dir: Path) -> list[Shot]:
-    """Every page type at 1280 and 375 px, in light and in dark mode.
+def planned_shots(output_dir: Path, site=None) -> list[Shot]:
+    """Every page type at 1280 and 375 px, in light and in dark mode (`site`: as pagetypes.discover).
     Emails are left to tools/newsletter/screenshots.py (600 and 375 px, light and dark)."""
     shots = [Shot(t.name, t.path, expected_status=t.expected_status)
-             for t in pagetypes.discover(output_dir) if not t.is_email]
+             for t in pagetypes.discover(output_dir, site) if not t.is_email]
     search = next((shot for shot in shots if shot.name == "search"), None)
     # (a publish build's search script comes from its SITEURL, another origin here: its page would stay empty)
     word = search and (output_dir / "pagefind").is_dir() and not production_url(output_dir) and first_title_word(output_dir)

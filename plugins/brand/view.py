@@ -49,9 +49,13 @@ class BrandView:
 
 
 def project_root(settings) -> Path:
-    """The folder of the settings file (where package.json and node_modules are)."""
+    """Where package.json and node_modules are: the settings file's folder, or the nearest one above it
+    that has a package.json (settings kept in a subfolder, like the tests' tests/fixtures/settings/)."""
     given = settings.get("SETTINGS_FILE")
-    return Path(given).resolve().parent if given else Path(os.getcwd())
+    if not given:
+        return Path(os.getcwd())
+    folder = Path(given).resolve().parent
+    return next((above for above in (folder, *folder.parents) if (above / "package.json").is_file()), folder)
 
 
 def make_brand(settings, config) -> tuple[BrandView, list[ContentProblem]]:

@@ -1,13 +1,16 @@
-"""Helpers for the site-check tests: missing checkers, a fixed environment."""
+"""Helpers for the site-check tests: missing checkers, a fixed environment, the sample's URL layout."""
 
 from __future__ import annotations
 
 import contextlib
 import os
+from functools import lru_cache
 
 import pytest
 
-from tools.sitecheck import environment
+from helpers.site import SAMPLE_PELICANCONF
+from tools.build import load_settings
+from tools.sitecheck import environment, pagetypes
 
 
 def require_tool(*names: str) -> None:
@@ -27,6 +30,13 @@ def require_browser() -> None:
 
 def require_validator() -> None:
     require_tool(*environment.VALIDATOR_TOOLS)
+
+
+@lru_cache(maxsize=None)
+def sample_site():
+    """(URL table, settings) of the sample's settings, for pagetypes.discover on an output folder
+    (without it, discover reads the checkout's pelicanconf.py, which make new-site rewrites)."""
+    return pagetypes.site_of(load_settings(SAMPLE_PELICANCONF))
 
 
 @contextlib.contextmanager

@@ -4,7 +4,7 @@
 <item>, `author` one <wp:author>. Text values go into CDATA sections as WordPress writes them;
 `Xml("…")` puts a value into the file as it is (raw XML text with its entities, or nothing but
 what a hostile file carries). `import_wordpress` runs `python -m tools.wordpress` in this process
-against a content folder and a copy of pelicanconf.py in a temporary folder; `import_command`
+against a content folder and a copy of the sample's pelicanconf.py in a temporary folder; `import_command`
 runs it as its own process, as the Makefile does.
 """
 
@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import io
 import os
-import shutil
 import subprocess
 import sys
 from contextlib import contextmanager, redirect_stderr, redirect_stdout
@@ -23,7 +22,7 @@ from pathlib import Path
 import yaml
 from lxml import html as lxml_html
 
-from helpers.site import DEFAULT_BUILD_TIME, ROOT, SiteBuild, write_files
+from helpers.site import DEFAULT_BUILD_TIME, ROOT, SiteBuild, copy_sample_settings, write_files
 from shared.markdown import markdown_renderer
 from tools.build import build, load_settings
 
@@ -245,13 +244,13 @@ def split_front_matter(text: str) -> tuple[dict, str]:
 
 
 def site_folder(tmp: Path, files: dict | None = None) -> tuple[Path, Path]:
-    """tmp/content (with `files` written into it) and tmp/pelicanconf.py, a copy of the site's settings."""
+    """tmp/content (with `files` written into it) and tmp/pelicanconf.py, a copy of the sample's settings."""
     content = tmp / "content"
     content.mkdir(parents=True, exist_ok=True)
     write_files(content, files or {})
     settings = tmp / SETTINGS_NAME
     if not settings.exists():
-        shutil.copyfile(ROOT / SETTINGS_NAME, settings)
+        copy_sample_settings(tmp)
     return content, settings
 
 

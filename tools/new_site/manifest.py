@@ -60,6 +60,16 @@ def read_manifest(root: Path) -> dict:
     return json.loads((root / MANIFEST).read_text(encoding="utf-8"))
 
 
+def has_sample_content(root: Path) -> bool:
+    """Whether content/ still holds the sample company's files (any one, byte for byte): false in a
+    company's checkout once make new-site removed them (the tests that read the sample skip there)."""
+    if not (root / MANIFEST).is_file():
+        return False
+    files = read_manifest(root)["files"]
+    return any((root / relative).is_file() and digest(root / relative) == expected
+               for relative, expected in files.items())
+
+
 def survey(root: Path, manifest: dict, keep: tuple[str, ...] = ()) -> Survey:
     """Sort every file of the sample folders; `keep` (e.g. the new logo) is the team's and ignored."""
     known = manifest["files"]

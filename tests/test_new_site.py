@@ -14,19 +14,18 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from helpers.site import DEFAULT_BUILD_TIME, ROOT
+from helpers.site import DEFAULT_BUILD_TIME, HAS_SAMPLE_CONTENT, ROOT
 from tools.build import load_settings
 from tools.new_site.manifest import current_manifest, read_manifest
-from tools.new_site.settings import get_value
 
 IGNORED = shutil.ignore_patterns(".venv", "node_modules", "output", ".git", "cache", ".pytest_cache", "__pycache__",
                                  ".output*", "_screenshots")
 # Words of the sample company that must not be in a new company's site (names, products, places).
 SAMPLE_WORDS = ("Nordlicht", "nordlicht", "Werkbank", "Werkstatt", "Jana Beispiel", "Tom Muster", "Zoë", "Mittwochstipp",
                 "Billbrook", "Hamburg")
-IS_SAMPLE = get_value((ROOT / "pelicanconf.py").read_text(encoding="utf-8"), "SITENAME") == read_manifest(ROOT)["site_name"]
 # In a company's checkout (make new-site ran) there is no sample left to remove: nothing here applies.
-pytestmark = pytest.mark.skipif(not IS_SAMPLE, reason="this checkout is a company's own blog now (make new-site ran)")
+pytestmark = pytest.mark.skipif(not HAS_SAMPLE_CONTENT,
+                                reason="this checkout is a company's own blog now (make new-site ran)")
 
 
 def copy_project(target: Path) -> Path:
@@ -129,6 +128,33 @@ def test_the_settings_are_the_companys(new_site):
     conf = (site / "pelicanconf.py").read_text(encoding="utf-8")
     assert 'NEWSLETTER_TO = ""  # TODO: the list address of your mail service' in conf
     assert 'NEWSLETTER_SUBSCRIBE_URL = ""  # TODO:' in conf
+
+
+def test_the_web_editor_no_longer_points_at_the_samples_repository(new_site):
+    site, _done = new_site
+    settings = load_settings(site / "pelicanconf.py")
+    assert (settings["EDITOR_REPO"], settings["EDITOR_BASE_URL"], settings["EDITOR_ENABLED"]) == ("", "", False)
+    conf = (site / "pelicanconf.py").read_text(encoding="utf-8")
+    assert "EDITOR_REPO = \"\"  # TODO: your blog's repository ('group/project'), before EDITOR_ENABLED" in conf
+    assert "EDITOR_BASE_URL = \"\"  # TODO: your self-hosted GitLab's address ('' = gitlab.com" in conf
+
+
+def test_nothing_of_the_sample_company_is_left_in_the_settings(new_site):
+    site, _done = new_site
+    found = [f"{name}:{number}: {line}" for name in ("pelicanconf.py", "publishconf.py")
+             for number, line in enumerate((site / name).read_text(encoding="utf-8").splitlines(), 1)
+             if any(word in line for word in SAMPLE_WORDS)]
+    assert found == []
+
+
+def test_turning_the_editor_on_before_filling_in_the_repository_is_explained(new_site, tmp_path):
+    site, _done = new_site
+    (site / "editorconf.py").write_text("from publishconf import *  # noqa\n\nEDITOR_ENABLED = True\n",
+                                        encoding="utf-8")
+    built = tool(site, "tools.build", "--strict", "--settings", "editorconf.py", "--output", str(tmp_path / "out"))
+    assert built.returncode == 1
+    assert "EDITOR_ENABLED is True but EDITOR_REPO is empty" in built.stderr
+    assert "EDITOR_REPO = 'group/project'" in built.stderr
 
 
 def test_nothing_of_the_sample_is_left_in_the_output(new_site):

@@ -138,6 +138,9 @@ def settings_for(request: Request, logo: str | None) -> tuple[dict, dict]:
         "NEWSLETTER_IMPRESSUM_PAGE": imprint,
         "NEWSLETTER_SUBSCRIBE_URL": "",
         "SHARE_SITEURL": url,
+        # the sample's own git host and repository; only the company knows its own
+        "EDITOR_REPO": "",
+        "EDITOR_BASE_URL": "",
     }
     comments = {
         "NEWSLETTER_FROM": "TODO: check the sender address (derived from URL)",
@@ -146,6 +149,8 @@ def settings_for(request: Request, logo: str | None) -> tuple[dict, dict]:
         "NEWSLETTER_SUBSCRIBE_URL": "TODO: your sign-up form (https://…) or mailto: address; empty: none shown",
         "SITE_LOGO": "SVG or PNG in content/ (docs/brand.md)",
         "ACCENT_COLOR": "#rrggbb; links and buttons use shades that pass WCAG AA",
+        "EDITOR_REPO": "TODO: your blog's repository ('group/project'), before EDITOR_ENABLED",
+        "EDITOR_BASE_URL": "TODO: your self-hosted GitLab's address ('' = gitlab.com; README 'Web editor')",
     }
     if request.lang == "en":
         values.update(ENGLISH_URLS)

@@ -10,6 +10,7 @@ its tags or its CSS.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from dataclasses import dataclass
 from html import unescape
@@ -72,11 +73,13 @@ def loads_in_html(text: str, own: frozenset, form_hosts: frozenset = frozenset()
     """Every load of `text` from a host not in `own`. Only the tags and style blocks around an address
     of another host are read: a page names its own origin hundreds of times, other hosts rarely."""
     found, tags_read, styles_read = [], set(), set()
-    with_styles = "<style" in text  # else no address is inside one (most pages: no backward search)
+    opens = closes = None  # where "<style" and "</style" are: found once, not searched back from each address
     for match in _elsewhere(own).finditer(text):
         at = match.start()
-        style = text.rfind("<style", 0, at) if with_styles else -1
-        if style >= 0 and style > text.rfind("</style", 0, at):  # inside a <style> block
+        if opens is None:
+            opens, closes = _positions(text, "<style"), _positions(text, "</style")
+        style = _last_before(opens, at)
+        if style > _last_before(closes, at):  # inside a <style> block
             if style not in styles_read:
                 styles_read.add(style)
                 body = STYLE_BLOCK.match(text, style)
@@ -92,6 +95,16 @@ def loads_in_html(text: str, own: frozenset, form_hosts: frozenset = frozenset()
         if tag:
             found += _tag_loads(tag, own, form_hosts, lambda: _line(text, start))
     return found
+
+
+def _positions(text: str, word: str) -> list[int]:
+    return [match.start() for match in re.finditer(re.escape(word), text)]
+
+
+def _last_before(positions: list[int], at: int) -> int:
+    """The last of `positions` before `at`, or -1 (what text.rfind(word, 0, at) says)."""
+    index = bisect_left(positions, at)
+    return positions[index - 1] if index else -1
 
 
 @lru_cache(maxsize=16)

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from helpers.site import DEFAULT_BUILD_TIME, HAS_SAMPLE_CONTENT, ROOT
+from helpers.site import DEFAULT_BUILD_TIME, ROOT, needs_sample_content
 from tools.build import load_settings
 from tools.new_site.manifest import current_manifest, read_manifest
 
@@ -24,8 +24,7 @@ IGNORED = shutil.ignore_patterns(".venv", "node_modules", "output", ".git", "cac
 SAMPLE_WORDS = ("Nordlicht", "nordlicht", "Werkbank", "Werkstatt", "Jana Beispiel", "Tom Muster", "Zoë", "Mittwochstipp",
                 "Billbrook", "Hamburg")
 # In a company's checkout (make new-site ran) there is no sample left to remove: nothing here applies.
-pytestmark = pytest.mark.skipif(not HAS_SAMPLE_CONTENT,
-                                reason="this checkout is a company's own blog now (make new-site ran)")
+pytestmark = needs_sample_content
 
 
 def copy_project(target: Path) -> Path:

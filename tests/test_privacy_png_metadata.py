@@ -1,4 +1,4 @@
-"""The privacy gate reads a PNG's metadata from its chunk headers, without decoding the picture
+"""The privacy gate reads a PNG's metadata (and a WebP's) from its chunk headers, without decoding the picture
 (plugins/privacy/pictures.py): a site's 1,200 social cards cost about 3 s when each was decoded,
 and a PNG without any metadata chunk (a social card) is not opened with Pillow at all."""
 
@@ -10,7 +10,7 @@ import zlib
 
 from PIL import Image
 
-from privacy.pictures import _png_metadata, revealing_metadata
+from privacy.pictures import _png_metadata, _webp_metadata, revealing_metadata
 
 
 def gps_exif() -> Image.Exif:
@@ -80,3 +80,23 @@ def test_xmp_after_the_pixels_is_found(tmp_path):
     path = tmp_path / "xmp.png"
     path.write_bytes(with_chunk_before_end(png(), b"iTXt", xmp))
     assert revealing_metadata(str(path)) == ["GPS position (XMP)"]
+
+
+def webp(**save) -> bytes:
+    data = io.BytesIO()
+    Image.new("RGB", (40, 30), (20, 120, 200)).save(data, "WEBP", **save)
+    return data.getvalue()
+
+
+def test_a_plain_webp_is_read_from_its_chunk_headers_and_passes(tmp_path):
+    path = tmp_path / "karte-600w.webp"
+    path.write_bytes(webp())
+    assert _webp_metadata(str(path)) == "none"
+    assert revealing_metadata(str(path)) == []
+
+
+def test_gps_in_a_webp_is_found(tmp_path):
+    path = tmp_path / "foto.webp"
+    path.write_bytes(webp(exif=gps_exif()))
+    assert _webp_metadata(str(path)) == "some"
+    assert revealing_metadata(str(path)) == ["GPS position (EXIF)"]

@@ -18,21 +18,28 @@ def _address(value) -> str | None:
 
 
 def card_picture(article) -> dict | None:
-    """{'src', 'absolute'} of the card's picture: `image:` of the front matter (output-relative),
-    else the social card the socialcards plugin attached (article.blog.social_card), else None.
-    The card's title says what the post is about, so the picture is shown with alt=""."""
+    """{'src', 'absolute', 'size', 'srcset'} of the card's picture: `image:` of the front matter
+    (output-relative; the page pass adds its sizes and copies), else the social card the socialcards
+    plugin attached (article.blog.social_card), in its small copy with the card as the larger
+    candidate (srcset: [(src, width)]), else None. The card's title says what the post is about, so
+    the picture is shown with alt=""."""
     image = getattr(article, "metadata", {}).get("image")
     if image:
-        return {"src": str(image).lstrip("/"), "absolute": False, "size": None}
-    social = getattr(post_model(article), "social_card", None)
+        return {"src": str(image).lstrip("/"), "absolute": False, "size": None, "srcset": ()}
+    model = post_model(article)
+    social = getattr(model, "social_card", None)
     card = _address(social)
     if card:
         absolute = card.startswith(("http://", "https://"))
+        copy = getattr(model, "social_card_copy", None)
+        if copy is not None and not absolute:
+            return {"src": copy.url.lstrip("/"), "absolute": False, "size": (copy.width, copy.height),
+                    "srcset": ((copy.url.lstrip("/"), copy.width), (copy.card.lstrip("/"), copy.card_width))}
         # its size as drawn: the page pass then has nothing to add, and a page's bytes do not
         # depend on whether that pass ran (the preview's quick re-render of one post skips it)
         size = [getattr(social, name, None) for name in ("width", "height")]
         return {"src": card if absolute else card.lstrip("/"), "absolute": absolute,
-                "size": tuple(size) if all(isinstance(n, int) for n in size) else None}
+                "size": tuple(size) if all(isinstance(n, int) for n in size) else None, "srcset": ()}
     return None
 
 

@@ -19,8 +19,8 @@ PNG_METADATA_CHUNKS = (b"eXIf", b"iTXt", b"tEXt", b"zTXt")
 def revealing_metadata(path: str) -> list[str]:
     """What a picture file tells about where it was taken or with which device ([] when nothing)."""
     where = _png_metadata(path)
-    if where == "none":  # most pictures of a site are its social cards: no metadata, no Pillow
-        return []
+    if where == "none" or (where is None and _webp_metadata(path) == "none"):
+        return []  # most pictures of a site are its social cards and their copies: no metadata, no Pillow
     try:
         with Image.open(path) as image:
             if image.format == "PNG" and where == "before":
@@ -67,5 +67,25 @@ def _png_metadata(path: str) -> str | None:
                         return "after"
                     seen = True
                 handle.seek(length + 4, 1)  # the data and its CRC
+    except OSError:
+        return None
+
+
+def _webp_metadata(path: str) -> str | None:
+    """Whether a WebP file has an EXIF or XMP chunk ("some") or neither ("none"), from its chunk
+    headers alone; None when the file is no WebP."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(12)
+            if len(head) < 12 or head[:4] != b"RIFF" or head[8:] != b"WEBP":
+                return None
+            while True:
+                chunk = handle.read(8)
+                if len(chunk) < 8:
+                    return "none"
+                kind, length = chunk[:4], struct.unpack("<I", chunk[4:])[0]
+                if kind in (b"EXIF", b"XMP "):
+                    return "some"
+                handle.seek(length + (length & 1), 1)  # chunks are padded to an even length
     except OSError:
         return None

@@ -54,6 +54,7 @@ class PostModel:
     reading_minutes: int = 1  # words / READING_WORDS_PER_MINUTE, rounded up, at least 1
     read_next: tuple = ()  # "Weiterlesen": other published articles, best first
     social_card: object = None  # its og:image (socialcards.cards.Card: url, width, height, alt)
+    social_card_copy: object = None  # that card for listings (socialcards.listing.ListingCopy), if shown there
     rendered: dict = field(default_factory=dict)  # HTML made once per build ({% call once(...) %})
 
     @property

@@ -13,6 +13,7 @@ from babel.lists import format_list
 from shared.post import post_model
 
 from .cards import MAX_PEOPLE_SHOWN, Brand, CardPlan, CardSpec, Person, SourceFile
+from .listing import LISTING_WIDTH, ListingCopy, copy_name
 
 CARDS_FOLDER = "karten/"  # in the output: karten/<key>.png
 # Pelican's lists of the articles and pages a build writes. Drafts only where they are written
@@ -50,6 +51,7 @@ class CardMaker:
         self.content_path, self.brand, self.words, self.engine = content_path, brand, words, engine
         self.digest = digest
         self.plan = CardPlan(CARDS_FOLDER)
+        self.copies: dict[str, str] = {}  # listing copy's file name -> its card's (socialcards.listing)
 
     def source(self, relative: str | None) -> SourceFile | None:
         """A file of content/ (an avatar, a post's image) that exists, with its hash."""
@@ -78,10 +80,17 @@ class CardMaker:
             self.plan.pages[save_as] = card
         return card
 
+    def listing_copy(self, card) -> ListingCopy:
+        name = card.url[len(self.plan.folder):]
+        self.copies[copy_name(name)] = name
+        return ListingCopy(self.plan.folder + copy_name(name), LISTING_WIDTH,
+                           round(card.height * LISTING_WIDTH / card.width), card.url, card.width)
+
     # --- one function per kind of page ------------------------------------------------------------
 
     def article(self, article) -> None:
-        """Also article.blog.social_card: listings show it as the post's picture (plugins/brand)."""
+        """Also article.blog.social_card: listings show it as the post's picture (plugins/brand), in
+        its small copy (article.blog.social_card_copy) unless the post has a picture of its own."""
         blog = post_model(article)
         position = blog.series
         kicker = position.label if position else str(getattr(article, "category", "") or "")
@@ -89,6 +98,7 @@ class CardMaker:
         picture = self.source(image) if str(image or "").lower().endswith(PICTURE_SUFFIXES) else None
         blog.social_card = self.add(article.save_as, article.title, kicker, [self.person(p) for p in blog.profiles],
                                     picture=picture, picture_alt=str(getattr(article, "image_alt", "") or ""))
+        blog.social_card_copy = None if image else self.listing_copy(blog.social_card)
 
     def author(self, author) -> None:
         profile = author.profile

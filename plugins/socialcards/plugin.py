@@ -18,7 +18,8 @@ from .cards import Brand
 from .options import read_options
 from .painter import Painter, engine_id
 from .plan import CardMaker, plan_cards, source_file, words_from
-from .store import SourceHashes, place_cards
+from .listing import copies_folder, listing_copy
+from .store import SourceHashes, place_cards, place_copies
 
 PLAN_KEY = "SOCIAL_CARDS"
 log = logging.getLogger(__name__)
@@ -35,16 +36,19 @@ def make_plan(context, generators=()) -> None:
     hashes.save()
     context[PLAN_KEY] = plan
     if generators:  # for `finalized`, which gets only the Pelican object; taken from there again
-        generators[0].settings[PLAN_KEY] = (plan, options.cache)
+        generators[0].settings[PLAN_KEY] = (plan, maker.copies, options.cache)
 
 
 def place_cards_of_build(pelican) -> None:
     """finalized: every card of this build in the output (made now if the cache lacks it)."""
-    plan, cache = pelican.settings.pop(PLAN_KEY, (None, None))
+    plan, copies, cache = pelican.settings.pop(PLAN_KEY, (None, {}, None))
     if plan is None:
         return
-    placed = place_cards(plan.specs, cache, Path(pelican.output_path) / plan.folder, Painter().make)
-    log.debug("social cards: %d drawn, %d from the cache, %d kept", len(placed.drawn), placed.copied, placed.kept)
+    folder = Path(pelican.output_path) / plan.folder
+    placed = place_cards(plan.specs, cache, folder, Painter().make)
+    made = place_copies(copies, copies_folder(cache), folder, listing_copy)
+    log.debug("social cards: %d drawn, %d from the cache, %d kept; %d listing copies made", len(placed.drawn),
+              placed.copied, placed.kept, made)
 
 
 @pass_context

@@ -18,8 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-# A card, and the smaller copies the readers plugin makes of one a page shows as <img> (-480w).
-CARD_FILE = re.compile(r"^([0-9a-f]{20})(-\d+w)?\.(png|jpg)$")
+# A card, and smaller copies of it: listings' (socialcards.listing, -600w.webp) and those the readers
+# plugin makes of one a page shows as <img> (-480w).
+CARD_FILE = re.compile(r"^([0-9a-f]{20})(-\d+w)?\.(png|jpg|webp)$")
 HASHES_FILE = "sources.json"
 
 
@@ -108,6 +109,24 @@ def place_cards(specs: dict, cache: Path, folder: Path, make: Callable[[object],
             os.remove(entry.path)
             placed.removed += 1
     return placed
+
+
+def place_copies(copies: dict, cache: Path, folder: Path, make: Callable[[Path], bytes]) -> int:
+    """Every copy of `copies` (file name -> its card's file name) in `folder`, beside its card (placed
+    there by place_cards): kept if there, else linked from `cache`, else made from the card and
+    cached first. Returns how many were made."""
+    made = 0
+    for name in sorted(copies):
+        target = folder / name
+        if target.exists():
+            continue
+        cached = cache / name
+        if not cached.exists():
+            cache.mkdir(parents=True, exist_ok=True)
+            write_whole(cached, make(folder / copies[name]))
+            made += 1
+        _link_or_copy(cached, target)
+    return made
 
 
 def _link_or_copy(cached: Path, target: Path) -> None:

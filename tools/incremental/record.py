@@ -1,0 +1,176 @@
+"""The record of the last production build: what each page of `output/` was made from.
+
+It lives in CACHE_PATH/incremental/, one file per output folder, next to Pelican's content cache.
+It is trusted only when everything else that shapes a page is the same as when it was written: the
+code (plugins, tools, theme, settings files), the installed packages and Python, and the settings
+(`build_key`); a missing, unreadable or other record means a cold build. A page is taken over only
+when the file in output/ is byte for byte the one the record describes (its digest): a folder
+replaced since (make html, a cache restored in CI) or a file edited by hand is rendered anew.
+
+It is written atomically (a temporary file renamed over the old one) after the new output was
+swapped in, so an interrupted run leaves the previous record or the new one; with the previous one,
+the pages that changed no longer match their digests and are rendered again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import json
+import os
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+FORMAT = 1
+ROOT = Path(__file__).resolve().parents[2]
+# Settings that name where this build goes or came from, not what it says.
+PLACE_SETTINGS = frozenset({"OUTPUT_PATH", "SETTINGS_FILE", "CACHE_PATH", "CACHE_CONTENT", "LOAD_CONTENT_CACHE",
+                            "CHECK_MODIFIED_METHOD", "SOCIAL_CARDS_CACHE_PATH"})
+SKIPPED_FOLDERS = frozenset({"__pycache__", ".pytest_cache", "node_modules"})
+
+
+@dataclass
+class PageEntry:
+    """One output file made from a template: what it read, and the fingerprint of those values."""
+
+    template: str
+    fingerprint: str
+    names: list  # context names its templates looked up
+    keys: list  # model objects it read (tools/incremental/facts.py keys)
+    calls: list  # [function name, [argument, ...]] of template functions that look beyond their arguments
+    parts: list = field(default_factory=list)  # ids of the parts `once` made that it shows (Record.parts)
+    pictures: dict = field(default_factory=dict)  # output path of a picture it shows -> digest of its source
+    file: str = ""  # digest of the file as the build left it (the image pass rewrites pages after rendering)
+
+    def to_json(self, tables: "_Tables") -> list:
+        return [self.template, self.fingerprint, tables.number("names", self.names), self.keys,
+                tables.number("calls", self.calls), self.parts, self.pictures, self.file]
+
+    @classmethod
+    def from_json(cls, value: list, tables: dict) -> "PageEntry":
+        template, fingerprint, names, keys, calls, parts, pictures, file = value
+        return cls(template, fingerprint, tables["names"][names], keys, tables["calls"][calls], parts, pictures,
+                   file)
+
+
+@dataclass
+class PartEntry:
+    """A part of pages that `once` renders once per build (header, footer, a post's card): what it
+    read, their fingerprint, and a digest of its HTML (pages depend on the HTML)."""
+
+    fingerprint: str
+    names: list
+    keys: list
+    calls: list
+    parts: list
+    html: str
+
+    def to_json(self, tables: "_Tables") -> list:
+        return [self.fingerprint, tables.number("names", self.names), self.keys, tables.number("calls", self.calls),
+                self.parts, self.html]
+
+    @classmethod
+    def from_json(cls, value: list, tables: dict) -> "PartEntry":
+        fingerprint, names, keys, calls, parts, html = value
+        return cls(fingerprint, tables["names"][names], keys, tables["calls"][calls], parts, html)
+
+
+class _Tables:
+    """Lists many pages share (the names a template looks up, its calls), kept once in the file."""
+
+    def __init__(self):
+        self.lists: dict[str, list] = {"names": [], "calls": []}
+        self._numbers: dict[tuple, int] = {}
+
+    def number(self, table: str, value: list) -> int:
+        key = (table, json.dumps(value))
+        if key not in self._numbers:
+            self._numbers[key] = len(self.lists[table])
+            self.lists[table].append(value)
+        return self._numbers[key]
+
+
+@dataclass
+class Record:
+    key: str
+    pages: dict = field(default_factory=dict)  # output-relative path -> PageEntry
+    parts: dict = field(default_factory=dict)  # part id -> PartEntry
+    sources: dict = field(default_factory=dict)  # picture source path -> [size, mtime_ns, digest]
+
+    def to_json(self) -> dict:
+        tables = _Tables()
+        pages = {name: entry.to_json(tables) for name, entry in sorted(self.pages.items())}
+        parts = {name: entry.to_json(tables) for name, entry in sorted(self.parts.items())}
+        return {"format": FORMAT, "key": self.key, "tables": tables.lists,
+                "pages": pages, "parts": parts, "sources": self.sources}
+
+
+def record_path(cache_path: str, target: Path) -> Path:
+    """One record per output folder: two folders built from one checkout keep apart."""
+    name = hashlib.sha256(str(Path(target).resolve()).encode()).hexdigest()[:16]
+    return Path(cache_path) / "incremental" / f"{name}.json"
+
+
+def load(path: Path, key: str) -> Record | None:
+    """The record if it is of this code and settings; else None."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("format") != FORMAT or data.get("key") != key:
+            return None
+        calls = [[(name, tuple(map(tuple, args))) for name, args in listed] for listed in data["tables"]["calls"]]
+        tables = {"names": data["tables"]["names"], "calls": calls}
+        pages = {name: PageEntry.from_json(value, tables) for name, value in data["pages"].items()}
+        parts = {name: PartEntry.from_json(value, tables) for name, value in data["parts"].items()}
+        return Record(key, pages, parts, data.get("sources") or {})
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def save(path: Path, record: Record) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=".record-", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            json.dump(record.to_json(), stream, ensure_ascii=False, separators=(",", ":"))
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.remove(temporary)
+        raise
+
+
+# --- the build's key: everything besides content that shapes a page -------------------------------
+
+def build_key(settings: dict, settings_digest: str) -> str:
+    """Digest of the code, the installed packages, Python and the settings of this build."""
+    digest = hashlib.sha256(f"format {FORMAT}\n{sys.version}\n".encode())
+    for name in sorted(f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions()):
+        digest.update(name.encode() + b"\n")
+    folders = [ROOT / "tools", Path(settings["THEME"]), *map(Path, settings.get("PLUGIN_PATHS") or ())]
+    files = [(ROOT, ROOT / name) for name in ("requirements.txt", "package-lock.json", "pelicanconf.py",
+                                             "publishconf.py")]
+    if settings.get("SETTINGS_FILE"):
+        given = Path(settings["SETTINGS_FILE"])
+        files.append((given.parent, given))
+    for folder in dict.fromkeys(folders):
+        files += [(folder, path) for path in _files_under(folder)]
+    for base, path in dict.fromkeys(files):
+        digest.update(f"{base.name}/{path.relative_to(base)}".encode() + b"\0")  # the same in another checkout
+        try:
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+        except OSError:
+            digest.update(b"absent")
+    digest.update(settings_digest.encode())
+    return digest.hexdigest()
+
+
+def _files_under(folder: Path) -> list:
+    found = []
+    for base, dirs, names in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if d not in SKIPPED_FOLDERS)
+        found += [Path(base) / name for name in sorted(names) if not name.endswith((".pyc", ".pyo"))]
+    return found

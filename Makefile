@@ -44,11 +44,11 @@ check: $(VENV)/.installed node_modules/.installed  ## strict build, then links, 
 review: $(VENV)/.installed  ## the branch's site for review (CI links it on the merge request): drafts and scheduled posts shown, in review/
 	$(PY) -m tools.review --output review
 
-publish: $(VENV)/.installed  ## production build, swapped into output/ only when it is clean
-	$(PY) -m tools.publish --settings publishconf.py --output $(OUTPUT)
+publish: $(VENV)/.installed  ## production build, swapped into output/ only when it is clean; renders only the pages whose inputs changed (FULL=1: every page)
+	$(PY) -m tools.publish --settings publishconf.py --output $(OUTPUT) $(if $(filter 1 true yes,$(FULL)),--full)
 
-deploy: $(VENV)/.installed  ## publish, then rsync output/ to DEPLOY_TARGET; DRY_RUN=1 changes nothing, VERBOSE=1 lists every file, DEPLOY_NEWSLETTER=1 uploads the emails
-	$(PY) -m tools.deploy --settings publishconf.py --output $(OUTPUT) $(if $(DEPLOY_TARGET),--target "$(DEPLOY_TARGET)") $(if $(filter 1 true yes,$(DRY_RUN)),--dry-run) $(if $(filter 1 true yes,$(VERBOSE)),--verbose) $(if $(filter 1 true yes,$(DEPLOY_NEWSLETTER)),--newsletter)
+deploy: $(VENV)/.installed  ## publish, then rsync output/ to DEPLOY_TARGET; DRY_RUN=1 changes nothing, VERBOSE=1 lists every file, DEPLOY_NEWSLETTER=1 uploads the emails, FULL=1 renders every page
+	$(PY) -m tools.deploy --settings publishconf.py --output $(OUTPUT) $(if $(DEPLOY_TARGET),--target "$(DEPLOY_TARGET)") $(if $(filter 1 true yes,$(DRY_RUN)),--dry-run) $(if $(filter 1 true yes,$(VERBOSE)),--verbose) $(if $(filter 1 true yes,$(DEPLOY_NEWSLETTER)),--newsletter) $(if $(filter 1 true yes,$(FULL)),--full)
 
 status: $(VENV)/.installed  ## what goes live next: scheduled posts, the next roundup, the newsletter, drafts
 	$(PY) -m tools.status

@@ -30,6 +30,7 @@ from readers.search_index import index_site, searchable_pages  # the plugin's mo
 from shared.config import missing_plugins
 from shared.messages import problem_language, t, use_language
 from shared.problems import ContentProblem, ProblemCollector
+from tools.incremental.session import Session
 from tools.outputdir import fresh_folder, locked, mark_preview, remove_leftovers, swap_in
 
 
@@ -119,10 +120,12 @@ def path_overrides(content: str | None, output: str | None) -> dict:
     return overrides
 
 
-def build(settings: dict, search_index: bool = False) -> BuildResult:
+def build(settings: dict, search_index: bool = False, session=None) -> BuildResult:
     """Run one Pelican build with the given settings and return what went wrong.
 
-    `search_index`: then write the Pagefind index into the output (make html, check, publish)."""
+    `search_index`: then write the Pagefind index into the output (make html, check, publish).
+    `session`: a tools.incremental.Session (make publish): pages whose inputs did not change since
+    the last publish are taken over from it instead of rendered."""
     use_language(problem_language(settings))
     jinja = settings.get("JINJA_ENVIRONMENT") or {}
     if "bytecode_cache" not in jinja:  # every generator's environment compiles each template once
@@ -140,7 +143,11 @@ def build(settings: dict, search_index: bool = False) -> BuildResult:
     root_logger.addHandler(collector)
     result = BuildResult()
     try:
-        Pelican(settings).run()
+        pelican = Pelican(settings)
+        if session is not None:
+            session.run(pelican)
+        else:
+            pelican.run()
     except Exception as error:  # a crash is a bug in our code or a Pelican error, never hidden
         logging.getLogger(__name__).exception("build crashed: %s", error)
         result.crashed = True
@@ -165,12 +172,15 @@ def index_search(output: str, result: BuildResult, pages=None) -> None:
 
 
 def build_into(settings_file: str | Path, target: Path, overrides: dict | None = None, *, strict: bool,
-               job: str = "build", production: bool = False, code_quality: str | None = None) -> int:
+               job: str = "build", production: bool = False, code_quality: str | None = None,
+               full: bool = False) -> int:
     """Build into a fresh folder next to `target` and swap it in; returns the exit status.
 
     `target` then holds this build and nothing else. It stays as it was when the build crashes, or
     with `strict` when it has content errors. A build that writes drafts (WRITE_DRAFTS) is a preview:
-    its folder gets the preview marker, and with `production` (make publish) it is refused."""
+    its folder gets the preview marker, and with `production` (make publish) it is refused.
+    A `production` build is incremental (tools/incremental): it renders only the pages whose inputs
+    changed since the last one and takes the others over; `full` renders every page."""
     target = Path(target).resolve()
     with locked(target):
         for leftover in remove_leftovers(target):
@@ -185,7 +195,11 @@ def build_into(settings_file: str | Path, target: Path, overrides: dict | None =
                         "drafts: {job} with publishconf.py (WRITE_DRAFTS = False); {target} was left as it was",
                         settings=settings_file, job=job, target=target), file=sys.stderr)
                 return 1
-            result = build(settings, search_index=True)
+            if production:
+                session = Session(settings, target, full=full)
+                result = build(settings, search_index=True, session=session)
+            else:
+                session, result = None, build(settings, search_index=True)
             print_report(result, code_quality)
             code = result.exit_code(strict, publishing=production)
             if code:
@@ -198,6 +212,9 @@ def build_into(settings_file: str | Path, target: Path, overrides: dict | None =
             if preview:
                 mark_preview(new_dir)
             swap_in(new_dir, target)
+            if session is not None:
+                session.save()  # after the swap: the record describes what output/ now holds
+                print(session.summary(), file=sys.stderr)
             return 0
         finally:
             if new_dir.exists():

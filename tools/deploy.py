@@ -76,13 +76,13 @@ def check_source(output: Path) -> None:
 
 
 def deploy(settings_file: str, output: Path, target: str | None, *, dry_run=False, newsletter=False,
-           content: str | None = None, verbose: bool = False) -> int:
+           content: str | None = None, verbose: bool = False, full: bool = False) -> int:
     try:
         target = check_target(target)
     except DeployError as problem:
         print(f"error: {problem}", file=sys.stderr)
         return 1
-    code = publish(settings_file, output, content)
+    code = publish(settings_file, output, content, full=True) if full else publish(settings_file, output, content)
     if code:
         print(f"deploy stopped: the build failed, nothing was uploaded to {target}", file=sys.stderr)
         return code
@@ -151,9 +151,11 @@ def main(argv=None) -> int:
     parser.add_argument("--settings", default="publishconf.py")
     parser.add_argument("--output", default="output")
     parser.add_argument("--content", help="content directory (default: PATH of the settings)")
+    parser.add_argument("--full", action="store_true", default=flag("FULL"),
+                        help="publish with every page rendered (FULL=1; see make publish)")
     args = parser.parse_args(argv)
     return deploy(args.settings, Path(args.output), args.target, dry_run=args.dry_run,
-                  newsletter=args.newsletter, content=args.content, verbose=args.verbose)
+                  newsletter=args.newsletter, content=args.content, verbose=args.verbose, full=args.full)
 
 
 if __name__ == "__main__":

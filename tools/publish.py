@@ -1,6 +1,10 @@
 """Publish atomically: build into a fresh directory, swap it in only when the build is clean.
 
-    python -m tools.publish [--settings publishconf.py] [--output output]
+    python -m tools.publish [--settings publishconf.py] [--output output] [--full]
+
+It is incremental (tools/incremental): pages whose inputs did not change since the last publish are
+taken over from output/, the rest is rendered; the result is what a cold build writes, byte for
+byte. --full (make publish FULL=1) renders every page.
 
 A failed build prints the problems and leaves the previous output/ untouched, byte for byte.
 Leftovers of an interrupted earlier run (.output.new-*, .output.old-*) are removed first; a lock on
@@ -19,10 +23,10 @@ from shared.messages import t
 from tools.build import build_into, path_overrides
 
 
-def publish(settings_file: str, target: Path, content: str | None = None) -> int:
+def publish(settings_file: str, target: Path, content: str | None = None, full: bool = False) -> int:
     target = Path(target).resolve()
     code = build_into(settings_file, target, path_overrides(content, None), strict=True, job="publish",
-                      production=True)
+                      production=True, full=full)
     if code == 0:
         print(t("published {target}", target=target), file=sys.stderr)
     return code
@@ -33,8 +37,9 @@ def main(argv=None) -> int:
     parser.add_argument("--settings", default="publishconf.py")
     parser.add_argument("--output", default="output")
     parser.add_argument("--content", help="content directory (default: PATH of the settings)")
+    parser.add_argument("--full", action="store_true", help="render every page, take nothing over (FULL=1)")
     args = parser.parse_args(argv)
-    return publish(args.settings, Path(args.output), args.content)
+    return publish(args.settings, Path(args.output), args.content, full=args.full)
 
 
 if __name__ == "__main__":

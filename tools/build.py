@@ -158,7 +158,7 @@ def build(settings: dict, search_index: bool = False, session=None) -> BuildResu
     result.errors, result.warnings = collector.errors, collector.warnings
     result.other_errors = collector.other_errors
     result.other_warnings = collector.other_warnings
-    if search_index and not result.crashed:
+    if search_index and not result.crashed and not (session is not None and session.take_search_index_over()):
         index_search(settings["OUTPUT_PATH"], result, searchable_pages(settings))
     return result
 

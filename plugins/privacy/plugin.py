@@ -42,15 +42,19 @@ def check_output(pelican) -> None:
                            os.path.join(theme, "static") if theme else None))
     # the one exception: the web editor's page talks to the git host it logs in to (docs/privacy.md)
     editor_own = own | own_hosts(*editor_origins(config))
-    for found in sorted(output_problems(pelican.output_path, own, forms, sources, finder, editor_own)):
+    checked = written.reused if written else set()  # taken over unchanged from a publish that passed this gate
+    for found in sorted(output_problems(pelican.output_path, own, forms, sources, finder, editor_own, checked)):
         report(found)
 
 
 def output_problems(output: str, own: frozenset, forms: frozenset, sources: dict, finder: SourceFinder,
-                    editor_own: frozenset | None = None) -> list:
-    """`editor_own`: the hosts files in the editor's folder (admin/) may load from, if not `own`."""
+                    editor_own: frozenset | None = None, checked=frozenset()) -> list:
+    """`editor_own`: the hosts files in the editor's folder (admin/) may load from, if not `own`;
+    `checked`: files not to read again."""
     problems, found = [], {}  # one problem per source line and address, however many files show it
     for path in _files(output):
+        if path in checked:
+            continue
         shown = os.path.relpath(path, output).replace(os.sep, "/")
         allowed = editor_own if editor_own is not None and shown.startswith(EDITOR_FOLDER + "/") else own
         if path.endswith(RASTER_SUFFIXES):

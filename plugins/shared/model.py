@@ -59,6 +59,9 @@ class WrittenPages:
     pages: list = field(default_factory=list)
     with_images: set = field(default_factory=set)  # paths of the pages with an <img> (SiteWriter notes them)
     searchable: set = field(default_factory=set)  # paths of the pages Pagefind indexes (SEARCH_MARKER)
+    # paths of the pages make publish took over unchanged from the last publish (tools/incremental):
+    # their bytes passed the last build's checks under the same code and settings
+    reused: set = field(default_factory=set)
 
 
 def remember_written_page(path, context) -> None:

@@ -103,7 +103,8 @@ class Blog:
                               {"PATH": str(self.content), "CACHE_PATH": str(self.base / cache)},
                               strict=True, job="publish", production=True, full=full)
         assert code == 0, errors.getvalue()
-        kind, rendered, reused = SUMMARY.search(errors.getvalue()).groups()
+        self.said = errors.getvalue()
+        kind, rendered, reused = SUMMARY.search(self.said).groups()
         return kind, int(rendered), int(reused)
 
     def publish_cold(self) -> None:

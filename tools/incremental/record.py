@@ -23,7 +23,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-FORMAT = 1
+FORMAT = 2
 ROOT = Path(__file__).resolve().parents[2]
 # Settings that name where this build goes or came from, not what it says.
 PLACE_SETTINGS = frozenset({"OUTPUT_PATH", "SETTINGS_FILE", "CACHE_PATH", "CACHE_CONTENT", "LOAD_CONTENT_CACHE",
@@ -42,17 +42,18 @@ class PageEntry:
     calls: list  # [function name, [argument, ...]] of template functions that look beyond their arguments
     parts: list = field(default_factory=list)  # ids of the parts `once` made that it shows (Record.parts)
     pictures: dict = field(default_factory=dict)  # output path of a picture it shows -> digest of its source
+    searchable: bool = False  # it carries data-pagefind-body (Pagefind reads it)
     file: str = ""  # digest of the file as the build left it (the image pass rewrites pages after rendering)
 
     def to_json(self, tables: "_Tables") -> list:
         return [self.template, self.fingerprint, tables.number("names", self.names), self.keys,
-                tables.number("calls", self.calls), self.parts, self.pictures, self.file]
+                tables.number("calls", self.calls), self.parts, self.pictures, self.searchable, self.file]
 
     @classmethod
     def from_json(cls, value: list, tables: dict) -> "PageEntry":
-        template, fingerprint, names, keys, calls, parts, pictures, file = value
+        template, fingerprint, names, keys, calls, parts, pictures, searchable, file = value
         return cls(template, fingerprint, tables["names"][names], keys, tables["calls"][calls], parts, pictures,
-                   file)
+                   searchable, file)
 
 
 @dataclass
@@ -98,13 +99,14 @@ class Record:
     pages: dict = field(default_factory=dict)  # output-relative path -> PageEntry
     parts: dict = field(default_factory=dict)  # part id -> PartEntry
     sources: dict = field(default_factory=dict)  # picture source path -> [size, mtime_ns, digest]
+    search: dict = field(default_factory=dict)  # {"inputs": digest of the HTML it read, "files": {path: digest}}
 
     def to_json(self) -> dict:
         tables = _Tables()
         pages = {name: entry.to_json(tables) for name, entry in sorted(self.pages.items())}
         parts = {name: entry.to_json(tables) for name, entry in sorted(self.parts.items())}
         return {"format": FORMAT, "key": self.key, "tables": tables.lists,
-                "pages": pages, "parts": parts, "sources": self.sources}
+                "pages": pages, "parts": parts, "sources": self.sources, "search": self.search}
 
 
 def record_path(cache_path: str, target: Path) -> Path:
@@ -123,7 +125,7 @@ def load(path: Path, key: str) -> Record | None:
         tables = {"names": data["tables"]["names"], "calls": calls}
         pages = {name: PageEntry.from_json(value, tables) for name, value in data["pages"].items()}
         parts = {name: PartEntry.from_json(value, tables) for name, value in data["parts"].items()}
-        return Record(key, pages, parts, data.get("sources") or {})
+        return Record(key, pages, parts, data.get("sources") or {}, data.get("search") or {})
     except (OSError, ValueError, KeyError, TypeError):
         return None
 

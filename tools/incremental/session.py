@@ -27,6 +27,10 @@ from jinja2.utils import missing
 from pelican.utils import sanitised_join
 from pelican.writers import FileOverwriteFailedError
 
+from readers.search_index import BUNDLE_DIR  # the plugin's module, under the name Pelican loads
+
+from shared.model import SEARCH_MARKER, written_pages
+
 from .facts import Facts, digest_of
 from .record import PLACE_SETTINGS, PageEntry, PartEntry, Record, build_key, load, record_path, save
 from .tracking import Reads, track
@@ -56,12 +60,14 @@ class Session:
         self.parts: dict = {}  # part id -> Part: the parts `once` rendered in this build (tracking.py)
         self._parts_true: dict[str, bool] = {}
         self._unrecorded: set[str] = set()  # parts made in this build that cannot be recorded
-        self.pending: dict[str, str] = {}  # new output file -> last build's file to link there
+        self.pending: dict[str, tuple] = {}  # new output file -> (last build's file to link there, its entry)
         self.seen: set[str] = set()
         self.rendered = self.reused = 0
         self.problems = _ProblemCount()
         self._statics: dict | None = None
         self._source_digests: dict[str, str] = {}
+        self.search_inputs: str | None = None
+        self.search_taken_over = False
         # Pelican's reader cache goes with the record: read again in full whenever the record is not trusted.
         settings["CACHE_CONTENT"] = True
         settings["LOAD_CONTENT_CACHE"] = self.previous is not None
@@ -104,7 +110,7 @@ class Session:
         self.seen.add(name)
         entry = None if twice or self.previous is None else self.previous.pages.get(name)
         if entry is not None and self._still_true(entry, template, localcontext, name):
-            self.pending[sanitised_join(self.output, name)] = str(self.target / name)
+            self.pending[sanitised_join(self.output, name)] = (str(self.target / name), entry)
             self.record.pages[name] = entry
             self.reused += 1
             return ""
@@ -128,7 +134,7 @@ class Session:
             names, keys, calls = sorted(reads.names), sorted(reads.keys), sorted(reads.calls)
             self.record.pages[name] = PageEntry(
                 template.name, fingerprint(self.facts, env, template.name, localcontext, names, keys, calls),
-                names, keys, calls, sorted(reads.parts), self._pictures(text, name))
+                names, keys, calls, sorted(reads.parts), self._pictures(text, name), SEARCH_MARKER in text)
         else:
             self.record.pages.pop(name, None)
         return text
@@ -233,6 +239,29 @@ class Session:
         self.record.sources[source] = [stat.st_size, stat.st_mtime_ns, digest]
         return digest
 
+    # -- the search index: Pagefind reads the finished pages ---------------------------------------------
+
+    def take_search_index_over(self) -> bool:
+        """Link the last build's search index into this build when every HTML file it may have read
+        is the same (Pagefind makes the same bytes from the same pages); False: run Pagefind."""
+        self.search_inputs = html_digest_of_folder(self.output)
+        before = self.previous.search if self.previous else {}
+        if not before or before.get("inputs") != self.search_inputs:
+            return False
+        old, new = self.target / BUNDLE_DIR, Path(self.output) / BUNDLE_DIR
+        files = before.get("files") or {}
+        if not files or any(file_digest(old / name) != digest for name, digest in files.items()):
+            return False
+        try:
+            for name in files:
+                (new / name).parent.mkdir(parents=True, exist_ok=True)
+                os.link(old / name, new / name)
+        except OSError:  # links not allowed here: Pagefind makes it anew
+            shutil.rmtree(new, ignore_errors=True)
+            return False
+        self.search_taken_over = True
+        return True
+
     # -- after the build -----------------------------------------------------------------------------
 
     def save(self) -> None:
@@ -250,11 +279,17 @@ class Session:
                 entry.file = file_digest(self.target / name)
                 if entry.file is None:
                     del self.record.pages[name]
+        bundle = self.target / BUNDLE_DIR
+        if self.search_inputs and bundle.is_dir():
+            self.record.search = {"inputs": self.search_inputs,
+                                  "files": {str(path.relative_to(bundle)): file_digest(path)
+                                            for path in sorted(bundle.rglob("*")) if path.is_file()}}
         save(self.path, self.record)
 
     def summary(self) -> str:
         kind = "warm" if self.warm else "cold"
-        return f"{kind} build: {self.rendered} page(s) rendered, {self.reused} taken over from the last build"
+        search = "; search index taken over" if self.search_taken_over else ""
+        return f"{kind} build: {self.rendered} page(s) rendered, {self.reused} taken over from the last build{search}"
 
 
 def file_digest(path) -> str | None:
@@ -263,6 +298,18 @@ def file_digest(path) -> str | None:
             return hashlib.file_digest(handle, "blake2b").hexdigest()[:32]
     except OSError:
         return None
+
+
+def html_digest_of_folder(folder: str) -> str:
+    """Digest of every HTML file below `folder` (names and bytes), the search index's own left out."""
+    digest = hashlib.blake2b(digest_size=16)
+    for base, dirs, names in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not (base == folder and d == BUNDLE_DIR))
+        for name in sorted(names):
+            if name.endswith((".html", ".htm")):
+                path = os.path.join(base, name)
+                digest.update(os.path.relpath(path, folder).encode() + b"\0" + file_digest(path).encode())
+    return digest.hexdigest()
 
 
 def html_digest(html: str) -> str:
@@ -338,7 +385,7 @@ class _ReusingWriter:
         return super().write_file(name, template, context, *args, **kwargs)
 
     def _open_w(self, filename, encoding, override=False):
-        old = self.session.pending.pop(filename, None)
+        old, reused_entry = self.session.pending.pop(filename, (None, None))
         if old is None:
             if not (filename in self._overridden_files and not override) and os.path.lexists(filename):
                 os.remove(filename)  # never write through a link to the last build's file
@@ -359,6 +406,11 @@ class _ReusingWriter:
             os.link(old, filename)
         except OSError:  # another file system, or links not allowed: a copy is as good
             shutil.copy2(old, filename)
+        written = written_pages(self.settings)
+        if written is not None:  # what the writer notes of a page it writes (shared.model), for this one
+            written.reused.add(filename)
+            if reused_entry.searchable:
+                written.searchable.add(filename)
         return io.StringIO()
 
 

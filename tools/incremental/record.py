@@ -23,7 +23,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-FORMAT = 2
+FORMAT = 3
 ROOT = Path(__file__).resolve().parents[2]
 # Settings that name where this build goes or came from, not what it says.
 PLACE_SETTINGS = frozenset({"OUTPUT_PATH", "SETTINGS_FILE", "CACHE_PATH", "CACHE_CONTENT", "LOAD_CONTENT_CACHE",
@@ -46,14 +46,15 @@ class PageEntry:
     file: str = ""  # digest of the file as the build left it (the image pass rewrites pages after rendering)
 
     def to_json(self, tables: "_Tables") -> list:
-        return [self.template, self.fingerprint, tables.number("names", self.names), self.keys,
-                tables.number("calls", self.calls), self.parts, self.pictures, self.searchable, self.file]
+        return [self.template, self.fingerprint, tables.number("names", self.names),
+                [tables.number("keys", key) for key in self.keys], tables.number("calls", self.calls),
+                [tables.number("parts", part) for part in self.parts], self.pictures, self.searchable, self.file]
 
     @classmethod
     def from_json(cls, value: list, tables: dict) -> "PageEntry":
         template, fingerprint, names, keys, calls, parts, pictures, searchable, file = value
-        return cls(template, fingerprint, tables["names"][names], keys, tables["calls"][calls], parts, pictures,
-                   searchable, file)
+        return cls(template, fingerprint, tables["names"][names], [tables["keys"][key] for key in keys],
+                   tables["calls"][calls], [tables["parts"][part] for part in parts], pictures, searchable, file)
 
 
 @dataclass
@@ -69,28 +70,31 @@ class PartEntry:
     html: str
 
     def to_json(self, tables: "_Tables") -> list:
-        return [self.fingerprint, tables.number("names", self.names), self.keys, tables.number("calls", self.calls),
-                self.parts, self.html]
+        return [self.fingerprint, tables.number("names", self.names), [tables.number("keys", key) for key in self.keys],
+                tables.number("calls", self.calls), [tables.number("parts", part) for part in self.parts], self.html]
 
     @classmethod
     def from_json(cls, value: list, tables: dict) -> "PartEntry":
         fingerprint, names, keys, calls, parts, html = value
-        return cls(fingerprint, tables["names"][names], keys, tables["calls"][calls], parts, html)
+        return cls(fingerprint, tables["names"][names], [tables["keys"][key] for key in keys], tables["calls"][calls],
+                   [tables["parts"][part] for part in parts], html)
 
 
 class _Tables:
-    """Lists many pages share (the names a template looks up, its calls), kept once in the file."""
+    """What many pages share (the names a template looks up, its calls, model keys, part ids), kept
+    once in the file; the pages name them by number."""
 
     def __init__(self):
-        self.lists: dict[str, list] = {"names": [], "calls": []}
+        self.lists: dict[str, list] = {"names": [], "calls": [], "keys": [], "parts": []}
         self._numbers: dict[tuple, int] = {}
 
-    def number(self, table: str, value: list) -> int:
-        key = (table, json.dumps(value))
-        if key not in self._numbers:
-            self._numbers[key] = len(self.lists[table])
+    def number(self, table: str, value) -> int:
+        key = (table, value if isinstance(value, str) else json.dumps(value))
+        number = self._numbers.get(key)
+        if number is None:
+            number = self._numbers[key] = len(self.lists[table])
             self.lists[table].append(value)
-        return self._numbers[key]
+        return number
 
 
 @dataclass
@@ -122,7 +126,7 @@ def load(path: Path, key: str) -> Record | None:
         if data.get("format") != FORMAT or data.get("key") != key:
             return None
         calls = [[(name, tuple(map(tuple, args))) for name, args in listed] for listed in data["tables"]["calls"]]
-        tables = {"names": data["tables"]["names"], "calls": calls}
+        tables = {**data["tables"], "calls": calls}
         pages = {name: PageEntry.from_json(value, tables) for name, value in data["pages"].items()}
         parts = {name: PartEntry.from_json(value, tables) for name, value in data["parts"].items()}
         return Record(key, pages, parts, data.get("sources") or {}, data.get("search") or {})

@@ -33,7 +33,7 @@ from shared.model import SEARCH_MARKER, written_pages
 
 from .facts import Facts, digest_of
 from .record import PLACE_SETTINGS, PageEntry, PartEntry, Record, build_key, load, record_path, save
-from .tracking import Reads, track
+from .tracking import Parts, Reads, track
 
 log = logging.getLogger(__name__)
 IMG_SRC = re.compile(r"<img\b[^>]*?\ssrc=\"([^\"]+)\"", re.IGNORECASE)
@@ -57,7 +57,7 @@ class Session:
         self.record = Record(self.key)
         self.facts: Facts | None = None
         self.context: dict | None = None  # the build's shared context (the writer gets it with each page)
-        self.parts: dict = {}  # part id -> Part: the parts `once` rendered in this build (tracking.py)
+        self.parts = Parts()  # the parts `once` rendered in this build (tracking.py)
         self._parts_true: dict[str, bool] = {}
         self._unrecorded: set[str] = set()  # parts made in this build that cannot be recorded
         self.pending: dict[str, tuple] = {}  # new output file -> (last build's file to link there, its entry)
@@ -67,6 +67,7 @@ class Session:
         self._statics: dict | None = None
         self._source_digests: dict[str, str] = {}
         self.search_inputs: str | None = None
+        self.html_files: dict[str, str] = {}  # output-relative path -> digest, once the build is done
         self.search_taken_over = False
         # Pelican's reader cache goes with the record: read again in full whenever the record is not trusted.
         settings["CACHE_CONTENT"] = True
@@ -115,7 +116,7 @@ class Session:
             self.reused += 1
             return ""
         reads = Reads(self.facts)
-        before, known_parts = self.problems.count, len(self.parts)
+        before = self.problems.count
         env = template.environment
         env.reads = reads
         try:
@@ -125,9 +126,9 @@ class Session:
         self.rendered += 1
         # A page or part that reported a problem is not recorded: it is made (and says so) every time.
         quiet = self.problems.count == before
-        for part in list(self.parts)[known_parts:]:  # made while this page rendered
-            if isinstance(part, str):
-                self._record_part(part, env, localcontext, quiet)
+        for part in self.parts.fresh:  # made while this page rendered
+            self._record_part(part, env, localcontext, quiet)
+        self.parts.fresh.clear()
         if twice:
             self.record.pages.pop(name, None)
         elif reads.replay and quiet:
@@ -140,7 +141,7 @@ class Session:
         return text
 
     def _record_part(self, name: str, env, localcontext: dict, quiet: bool) -> None:
-        made = self.parts[name]
+        made = self.parts.made[name]
         reads = made.reads
         if not (reads.replay and quiet):
             self.record.parts.pop(name, None)
@@ -170,7 +171,7 @@ class Session:
         if known is not None:
             return known
         before = self.previous.parts.get(name)
-        made = self.parts.get(name)
+        made = self.parts.made.get(name)
         if before is None:
             true = False
         elif made is not None:
@@ -244,7 +245,9 @@ class Session:
     def take_search_index_over(self) -> bool:
         """Link the last build's search index into this build when every HTML file it may have read
         is the same (Pagefind makes the same bytes from the same pages); False: run Pagefind."""
-        self.search_inputs = html_digest_of_folder(self.output)
+        self.html_files = html_files(self.output)
+        self.search_inputs = digest_of(*(f"{name}\0{digest}".encode()
+                                         for name, digest in sorted(self.html_files.items()))).hex()
         before = self.previous.search if self.previous else {}
         if not before or before.get("inputs") != self.search_inputs:
             return False
@@ -276,7 +279,7 @@ class Session:
         self.record.parts = {name: entry for name, entry in self.record.parts.items() if name in shown}
         for name, entry in list(self.record.pages.items()):
             if not entry.file:  # rendered by this build: as the build left it (the image pass came after)
-                entry.file = file_digest(self.target / name)
+                entry.file = self.html_files.get(name) or file_digest(self.target / name)
                 if entry.file is None:
                     del self.record.pages[name]
         bundle = self.target / BUNDLE_DIR
@@ -300,16 +303,16 @@ def file_digest(path) -> str | None:
         return None
 
 
-def html_digest_of_folder(folder: str) -> str:
-    """Digest of every HTML file below `folder` (names and bytes), the search index's own left out."""
-    digest = hashlib.blake2b(digest_size=16)
+def html_files(folder: str) -> dict[str, str]:
+    """{output-relative path: digest} of every HTML file below `folder`, the search index's own left out."""
+    found = {}
     for base, dirs, names in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not (base == folder and d == BUNDLE_DIR))
-        for name in sorted(names):
+        dirs[:] = [d for d in dirs if not (base == folder and d == BUNDLE_DIR)]
+        for name in names:
             if name.endswith((".html", ".htm")):
                 path = os.path.join(base, name)
-                digest.update(os.path.relpath(path, folder).encode() + b"\0" + file_digest(path).encode())
-    return digest.hexdigest()
+                found[os.path.relpath(path, folder).replace(os.sep, "/")] = file_digest(path)
+    return found
 
 
 def html_digest(html: str) -> str:

@@ -79,6 +79,15 @@ class Part:
     html: str
 
 
+@dataclass
+class Parts:
+    """The parts of one build, shared by all its environments as `once` shares them."""
+
+    made: dict = field(default_factory=dict)  # part id (or (id(owner), key) if unnamed) -> Part
+    seen: dict = field(default_factory=dict)  # (id(owner), key) -> (owner, its entry in `made`)
+    fresh: list = field(default_factory=list)  # ids of the named parts made since the last page (Session drains it)
+
+
 def argument(facts: Facts, value):
     """An argument as the record keeps it: ("=", value) for text, numbers and None, ("key", key) for a
     model object; None for anything else."""
@@ -103,7 +112,8 @@ class TrackingContext(Context):
         reads = self.environment.reads
         if reads is not None and key not in IGNORED_NAMES:
             reads.names.add(key)
-            reads.touch(value)
+            if reads.facts.model_kinds.get(type(value)) is not False:
+                reads.touch(value)
             if callable(value) and not isinstance(value, Macro):
                 reads.callables[id(value)] = key
         return value
@@ -115,10 +125,13 @@ class TrackingContext(Context):
         name = reads.callables.get(id(__obj))
         if name == "once":  # its owner is read by the part, not by the page
             return super().call(__obj, *args, **kwargs)
+        kinds = reads.facts.model_kinds
         for value in args:
-            reads.touch(value)
+            if kinds.get(type(value)) is not False:
+                reads.touch(value)
         for value in kwargs.values():
-            reads.touch(value)
+            if kinds.get(type(value)) is not False:
+                reads.touch(value)
         if name in LOOKUP_FUNCTIONS:
             found = super().call(__obj, *args, **kwargs)
             for value in found:
@@ -135,10 +148,10 @@ class TrackingContext(Context):
         return super().call(__obj, *args, **kwargs)
 
 
-def track(env, parts: dict) -> None:
+def track(env, parts: Parts) -> None:
     """Make `env` report reads to `env.reads` (a Reads, or None when no page is being recorded).
 
-    `parts` (part id -> Part) is shared by every environment of one build, like the parts `once` keeps."""
+    `parts` is shared by every environment of one build, like the parts `once` keeps."""
     if getattr(env, TRACKED, False):
         return
     plain_getattr, plain_getitem = env.getattr, env.getitem
@@ -176,13 +189,21 @@ def track(env, parts: dict) -> None:
     setattr(env, TRACKED, True)
 
 
-def _recording_once(env, once, parts: dict):
+def _recording_once(env, once, parts: Parts):
     """`once` (plugins/shared/model.py) renders a part the first time and hands out the same HTML
-    after. The part's reads are its own (parts[id]); the page records that it shows the part."""
+    after. The part's reads are its own (parts.made[id]); the page records that it shows the part."""
 
     def recording_once(context, owner, *key, caller):
         reads = env.reads
         if reads is None:
+            return once(context, owner, *key, caller=caller)
+        known = parts.seen.get((id(owner), key))
+        if known is not None and known[0] is owner:  # made by an earlier page: `once` hands it out
+            made = parts.made[known[1]]
+            if isinstance(known[1], str):
+                reads.parts.add(known[1])
+            else:
+                reads.merge(made.reads)
             return once(context, owner, *key, caller=caller)
         ran = []
 
@@ -197,22 +218,17 @@ def _recording_once(env, once, parts: dict):
             html = once(context, owner, *key, caller=counted_caller)
         finally:
             env.reads = reads
-        name = part_id(reads.facts, owner, key)
-        if name is None:  # not to be named in the next build: its reads are the page's
-            known = parts.get((id(owner), key)) if not ran else None
-            if ran:
-                parts[(id(owner), key)] = Part(inner, html)
-            elif known is not None:
-                inner = known.reads
-            else:
-                inner.replay = False
-            reads.merge(inner)
+        if not ran:  # made where nobody recorded what it read
+            reads.replay = False
             return html
-        if ran:
-            parts[name] = Part(inner, str(html))
-        elif name not in parts:
-            reads.replay = False  # made where nobody recorded what it read
-        reads.parts.add(name)
+        name = part_id(reads.facts, owner, key) or (id(owner), key)  # unnamed: its reads are the page's
+        parts.made[name] = Part(inner, str(html))
+        parts.seen[(id(owner), key)] = (owner, name)
+        if isinstance(name, str):
+            reads.parts.add(name)
+            parts.fresh.append(name)
+        else:
+            reads.merge(inner)
         return html
 
     recording_once.jinja_pass_arg = getattr(once, "jinja_pass_arg", None)  # still gets the context

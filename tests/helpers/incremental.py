@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from helpers.site import DEFAULT_BUILD_TIME, ROOT, SAMPLE_PUBLISHCONF, SOCIAL_CARDS_CACHE
+from helpers.site import (DEFAULT_BUILD_TIME, LOGO_PATH, ROOT, SAMPLE_PUBLISHCONF, SOCIAL_CARDS_CACHE, STAND_IN_LOGO,
+                          write_files)
 from tools.build import build_into
 
 SUMMARY = re.compile(r"(cold|warm) build: (\d+) page\(s\) rendered, (\d+) taken over")
@@ -41,6 +42,8 @@ class Blog:
         self.base, self.content = base, base / "content"
         self.plan = sorted(bench.corpus_plan(posts), key=lambda entry: entry["date"])
         bench.write_full_corpus(self.plan, self.content)
+        if LOGO_PATH:  # bench draws the checkout's SITE_LOGO; the tests build with the sample's settings
+            write_files(self.content, {LOGO_PATH: STAND_IN_LOGO})
         self.theme = base / "theme"
         shutil.copytree(ROOT / "theme", self.theme)
         self.settings = base / "blogconf.py"

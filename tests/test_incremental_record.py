@@ -87,6 +87,17 @@ def test_a_file_changed_in_the_output_is_rendered_again(blog):
     assert differences(blog.base / "output", blog.base / "cold") == []
 
 
+def test_a_file_changed_in_place_with_its_size_and_time_kept_is_rendered_again(blog):
+    page = blog.base / "output" / "autoren" / "index.html"
+    before = page.stat()
+    page.write_text(page.read_text(encoding="utf-8").replace("</main>", "</MAIN>"), encoding="utf-8")
+    os.utime(page, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert page.stat().st_size == before.st_size and page.stat().st_ino == before.st_ino
+    assert blog.publish() == ("warm", 1, blog.pages - 1)
+    blog.publish_cold()
+    assert differences(blog.base / "output", blog.base / "cold") == []
+
+
 def test_a_replaced_output_folder_is_rendered_again_where_it_differs(blog, tmp_path):
     """e.g. make html in between: a preview with relative links is no page of the record."""
     output = blog.base / "output"

@@ -59,6 +59,7 @@ class Facts:
         self._deep: dict[str, bytes] = {}
         self._index: dict[str, object] | None = None
         self.model_kinds: dict[type, bool] = {}
+        self._handlers: dict[type, object] = {}  # kind -> how its values are digested
         self._keys: dict[int, tuple[object, str | None]] = {}  # id -> (the object, kept alive; its key)
         self.unknown: set[str] = set()  # kinds of values digested as "always different" (for tests)
         self._nonce = os.urandom(16)
@@ -161,52 +162,74 @@ class Facts:
         return result
 
     def _compose(self, value) -> bytes:
+        kind = type(value)
+        handler = self._handlers.get(kind)
+        if handler is None:
+            handler = self._handlers[kind] = self._handler_for(kind)
+        return handler(value)
+
+    def _handler_for(self, kind: type):
+        """How values of one kind are digested (decided once per kind and build)."""
+        if _model_kind(kind) is not False:
+            def model_object(value):
+                key = self.key(value)
+                return digest_of(b"m", key.encode()) if key is not None else self._attributes(value)
+            return model_object
+        if issubclass(kind, (list, tuple)):
+            name = kind.__qualname__.encode()
+            return lambda value: digest_of(b"l", name, *map(self.digest, value))
+        if issubclass(kind, (dict, types.MappingProxyType)):
+            return self._mapping
+        if issubclass(kind, (set, frozenset)):
+            return lambda value: digest_of(b"e", *sorted(map(self.digest, value)))
+        if issubclass(kind, (dt.datetime, dt.date, dt.time)):
+            return lambda value: digest_of(b"t", value.isoformat().encode(), str(getattr(value, "tzinfo", None)).encode())
+        if issubclass(kind, dt.tzinfo):
+            return lambda value: digest_of(b"tz", str(value).encode())
+        if issubclass(kind, dt.timedelta):
+            return lambda value: digest_of(b"td", repr(value).encode())
+        if issubclass(kind, (bytes, bytearray)):
+            return lambda value: digest_of(b"b", bytes(value))
+        if issubclass(kind, PurePath):
+            return lambda value: digest_of(b"p", str(value).encode())
+        if issubclass(kind, functools.partial):
+            return lambda value: digest_of(b"fp", self.digest(value.func), self.digest(value.args),
+                                           self.digest(value.keywords))
+        if issubclass(kind, (types.FunctionType, types.BuiltinFunctionType, type, types.ModuleType)):
+            # code is in the build's key (tools/incremental/record.py); its name says which
+            return lambda value: digest_of(
+                b"f", f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', value)}".encode())
+        if issubclass(kind, types.MethodType):
+            return lambda value: digest_of(b"fm", self.digest(value.__func__), self.digest(value.__self__))
+        special = _special(kind)
+        if special is not None:
+            return special
+        if dataclasses.is_dataclass(kind):
+            names = tuple(sorted(field.name for field in dataclasses.fields(kind) if field.name not in SKIPPED_ATTRIBUTES))
+            return lambda value: self._attributes(value, names)
+        if hasattr(kind, "__slots__") or hasattr(kind, "__dict__"):
+            return lambda value: self._attributes(value, _attribute_names(value))
+
+        def unknown(value):
+            self.unknown.add(kind.__qualname__)
+            return digest_of(b"?", self._nonce, str(id(value)).encode())
+        return unknown
+
+    def _mapping(self, value) -> bytes:
         if value is self.context:
             return b"context"
         if value is self.settings:
             return b"settings"
-        key = self.key(value)
-        if key is not None:
-            return digest_of(b"m", key.encode())
-        if isinstance(value, (list, tuple)):
-            return digest_of(b"l", type(value).__qualname__.encode(), *map(self.digest, value))
-        if isinstance(value, (dict, types.MappingProxyType)):
-            items = sorted((self.digest(k), self.digest(v)) for k, v in value.items())
-            return digest_of(b"d", *(part for pair in items for part in pair))
-        if isinstance(value, (set, frozenset)):
-            return digest_of(b"e", *sorted(map(self.digest, value)))
-        if isinstance(value, (dt.datetime, dt.date, dt.time)):
-            return digest_of(b"t", value.isoformat().encode(), str(getattr(value, "tzinfo", None)).encode())
-        if isinstance(value, dt.tzinfo):
-            return digest_of(b"tz", str(value).encode())
-        if isinstance(value, dt.timedelta):
-            return digest_of(b"td", repr(value).encode())
-        if isinstance(value, (bytes, bytearray)):
-            return digest_of(b"b", bytes(value))
-        if isinstance(value, PurePath):
-            return digest_of(b"p", str(value).encode())
-        if isinstance(value, functools.partial):
-            return digest_of(b"fp", self.digest(value.func), self.digest(value.args), self.digest(value.keywords))
-        if isinstance(value, (types.FunctionType, types.BuiltinFunctionType, type, types.ModuleType)):
-            # code is in the build's key (tools/incremental/record.py); its name says which
-            name = f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', value)}"
-            return digest_of(b"f", name.encode())
-        if isinstance(value, types.MethodType):
-            return digest_of(b"fm", self.digest(value.__func__), self.digest(value.__self__))
-        special = _special(value)
-        if special is not None:
-            return special
-        if dataclasses.is_dataclass(value) or hasattr(value, "__dict__") or hasattr(type(value), "__slots__"):
-            return self._attributes(value)
-        self.unknown.add(type(value).__qualname__)
-        return digest_of(b"?", self._nonce, str(id(value)).encode())
+        digest = self.digest
+        items = sorted((digest(k), digest(v)) for k, v in value.items())
+        return digest_of(b"d", *(part for pair in items for part in pair))
 
-    def _attributes(self, value) -> bytes:
+    def _attributes(self, value, names=None) -> bytes:
         kind = type(value)
         parts = [b"o", f"{kind.__module__}.{kind.__qualname__}".encode()]
-        for name, item in sorted(_attribute_items(value)):
-            if name not in SKIPPED_ATTRIBUTES:
-                parts += [name.encode(), self.digest(item)]
+        digest = self.digest
+        for name in (_attribute_names(value) if names is None else names):
+            parts += [name.encode(), digest(getattr(value, name, None))]
         return digest_of(*parts)
 
 
@@ -219,42 +242,37 @@ def _model_kind(kind: type):
     return KEYED_KINDS.get((kind.__module__, kind.__qualname__), False)
 
 
-def _attribute_items(value):
-    if dataclasses.is_dataclass(value):
-        for field in dataclasses.fields(value):
-            yield field.name, getattr(value, field.name, None)
-        return
-    seen = set()
+def _attribute_names(value) -> list:
+    """The attributes of a plain object (slots and __dict__), sorted, without SKIPPED_ATTRIBUTES."""
+    names = set()
     for klass in type(value).__mro__:
         for name in getattr(klass, "__slots__", ()) or ():
-            if name not in seen and name not in ("__dict__", "__weakref__") and hasattr(value, name):
-                seen.add(name)
-                yield name, getattr(value, name)
-    for name, item in getattr(value, "__dict__", {}).items():
-        if name not in seen:
-            yield name, item
+            if name not in ("__dict__", "__weakref__") and hasattr(value, name):
+                names.add(name)
+    names.update(getattr(value, "__dict__", ()))
+    return sorted(names - SKIPPED_ATTRIBUTES)
 
 
-def _special(value) -> bytes | None:
-    """Values digested by what they stand for rather than by their attributes."""
-    module = type(value).__module__ or ""
-    name = type(value).__qualname__
+def _special(kind: type):
+    """How values are digested by what they stand for rather than by their attributes, or None."""
+    module = kind.__module__ or ""
+    name = kind.__qualname__
     if name == "SiteConfig" and module.endswith("config"):
         # The settings are in the build's key; `now` moves every build but no page prints it: what
         # it decides (scheduled posts, roundup weeks) is in the model the pages read.
-        return digest_of(b"site-config")
+        return lambda value: digest_of(b"site-config")
     if module.startswith("jinja2"):
-        if name in ("Template", "Environment", "Markup"):
-            return digest_of(b"j", name.encode(), str(getattr(value, "name", "")).encode())
+        if name in ("Template", "Environment"):
+            return lambda value: digest_of(b"j", name.encode(), str(getattr(value, "name", "")).encode())
         if "Undefined" in name:
-            return digest_of(b"u", name.encode())
+            return lambda value: digest_of(b"u", name.encode())
     if module.startswith("babel") and name == "Locale":
-        return digest_of(b"locale", str(value).encode())  # its data is loaded as it is used
-    if isinstance(value, (Generator, Writer)):
+        return lambda value: digest_of(b"locale", str(value).encode())  # its data is loaded as it is used
+    if issubclass(kind, (Generator, Writer)):
         # A generator's own state is made from the settings (in the build's key) and the model, which
         # pages read through the objects they touch: e.g. the share kit's article.blog.make_share is
         # a method of its generator, and what it makes comes from the article and its authors.
-        return digest_of(b"g", f"{module}.{name}".encode())
+        return lambda value: digest_of(b"g", f"{module}.{name}".encode())
     return None
 
 

@@ -23,7 +23,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-FORMAT = 3
+FORMAT = 4
 ROOT = Path(__file__).resolve().parents[2]
 # Settings that name where this build goes or came from, not what it says.
 PLACE_SETTINGS = frozenset({"OUTPUT_PATH", "SETTINGS_FILE", "CACHE_PATH", "CACHE_CONTENT", "LOAD_CONTENT_CACHE",
@@ -104,13 +104,16 @@ class Record:
     parts: dict = field(default_factory=dict)  # part id -> PartEntry
     sources: dict = field(default_factory=dict)  # picture source path -> [size, mtime_ns, digest]
     search: dict = field(default_factory=dict)  # {"inputs": digest of the HTML it read, "files": {path: digest}}
+    # output-relative path -> [inode, size, mtime_ns, ctime_ns] as saved: a file still so is the one
+    # its digest names without reading it (any write changes ctime); another is read and compared
+    stats: dict = field(default_factory=dict)
 
     def to_json(self) -> dict:
         tables = _Tables()
         pages = {name: entry.to_json(tables) for name, entry in sorted(self.pages.items())}
         parts = {name: entry.to_json(tables) for name, entry in sorted(self.parts.items())}
         return {"format": FORMAT, "key": self.key, "tables": tables.lists,
-                "pages": pages, "parts": parts, "sources": self.sources, "search": self.search}
+                "pages": pages, "parts": parts, "sources": self.sources, "search": self.search, "stats": self.stats}
 
 
 def record_path(cache_path: str, target: Path) -> Path:
@@ -129,7 +132,7 @@ def load(path: Path, key: str) -> Record | None:
         tables = {**data["tables"], "calls": calls}
         pages = {name: PageEntry.from_json(value, tables) for name, value in data["pages"].items()}
         parts = {name: PartEntry.from_json(value, tables) for name, value in data["parts"].items()}
-        return Record(key, pages, parts, data.get("sources") or {}, data.get("search") or {})
+        return Record(key, pages, parts, data.get("sources") or {}, data.get("search") or {}, data.get("stats") or {})
     except (OSError, ValueError, KeyError, TypeError):
         return None
 

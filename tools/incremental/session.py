@@ -29,6 +29,7 @@ from pelican.writers import FileOverwriteFailedError
 
 from readers.search_index import BUNDLE_DIR  # the plugin's module, under the name Pelican loads
 
+from shared.messages import t
 from shared.model import SEARCH_MARKER, written_pages
 
 from .facts import Facts, digest_of
@@ -68,6 +69,7 @@ class Session:
         self._source_digests: dict[str, str] = {}
         self.search_inputs: str | None = None
         self.html_files: dict[str, str] = {}  # output-relative path -> digest, once the build is done
+        self.reused_files: dict[str, str] = {}  # the pages taken over -> their digests (known, not read)
         self.search_taken_over = False
         # Pelican's reader cache goes with the record: read again in full whenever the record is not trusted.
         settings["CACHE_CONTENT"] = True
@@ -114,6 +116,7 @@ class Session:
             self.pending[sanitised_join(self.output, name)] = (str(self.target / name), entry)
             self.record.pages[name] = entry
             self.reused += 1
+            self.reused_files[name] = entry.file
             return ""
         reads = Reads(self.facts)
         before = self.problems.count
@@ -153,7 +156,7 @@ class Session:
             sorted(reads.parts), html_digest(made.html))
 
     def _still_true(self, entry: PageEntry, template, localcontext: dict, name: str) -> bool:
-        if entry.template != template.name or file_digest(self.target / name) != entry.file:
+        if entry.template != template.name or not self._holds(name, entry.file):
             return False  # output/ does not hold the file the record describes (replaced, edited by hand)
         for picture, digest in entry.pictures.items():
             if self._picture_digest(picture) != digest:
@@ -240,12 +243,24 @@ class Session:
         self.record.sources[source] = [stat.st_size, stat.st_mtime_ns, digest]
         return digest
 
+    def _holds(self, name: str, digest: str) -> bool:
+        """Whether the last output's file `name` is the one with `digest`: known by its stat when that
+        is as saved, else read."""
+        path = self.target / name
+        try:
+            stat = os.stat(path)
+        except OSError:
+            return False
+        if self.previous.stats.get(name) == [stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns]:
+            return True
+        return file_digest(path) == digest
+
     # -- the search index: Pagefind reads the finished pages ---------------------------------------------
 
     def take_search_index_over(self) -> bool:
         """Link the last build's search index into this build when every HTML file it may have read
         is the same (Pagefind makes the same bytes from the same pages); False: run Pagefind."""
-        self.html_files = html_files(self.output)
+        self.html_files = html_files(self.output, self.reused_files)
         self.search_inputs = digest_of(*(f"{name}\0{digest}".encode()
                                          for name, digest in sorted(self.html_files.items()))).hex()
         before = self.previous.search if self.previous else {}
@@ -253,7 +268,7 @@ class Session:
             return False
         old, new = self.target / BUNDLE_DIR, Path(self.output) / BUNDLE_DIR
         files = before.get("files") or {}
-        if not files or any(file_digest(old / name) != digest for name, digest in files.items()):
+        if not files or not all(self._holds(f"{BUNDLE_DIR}/{name}", digest) for name, digest in files.items()):
             return False
         try:
             for name in files:
@@ -283,16 +298,29 @@ class Session:
                 if entry.file is None:
                     del self.record.pages[name]
         bundle = self.target / BUNDLE_DIR
-        if self.search_inputs and bundle.is_dir():
+        if self.search_taken_over:  # the same files, linked
+            self.record.search = self.previous.search
+        elif self.search_inputs and bundle.is_dir():
             self.record.search = {"inputs": self.search_inputs,
                                   "files": {str(path.relative_to(bundle)): file_digest(path)
                                             for path in sorted(bundle.rglob("*")) if path.is_file()}}
+        names = [*self.record.pages, *(f"{BUNDLE_DIR}/{name}" for name in self.record.search.get("files", ()))]
+        for name in names:
+            try:
+                stat = os.stat(self.target / name)
+            except OSError:
+                continue
+            self.record.stats[name] = [stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns]
         save(self.path, self.record)
 
     def summary(self) -> str:
-        kind = "warm" if self.warm else "cold"
-        search = "; search index taken over" if self.search_taken_over else ""
-        return f"{kind} build: {self.rendered} page(s) rendered, {self.reused} taken over from the last build{search}"
+        if self.warm:
+            said = t("warm build: {rendered} page(s) rendered, {reused} taken over from the last build",
+                     rendered=self.rendered, reused=self.reused)
+        else:
+            said = t("cold build: {rendered} page(s) rendered, {reused} taken over from the last build",
+                     rendered=self.rendered, reused=self.reused)
+        return said + (t("; search index taken over") if self.search_taken_over else "")
 
 
 def file_digest(path) -> str | None:
@@ -303,15 +331,17 @@ def file_digest(path) -> str | None:
         return None
 
 
-def html_files(folder: str) -> dict[str, str]:
-    """{output-relative path: digest} of every HTML file below `folder`, the search index's own left out."""
+def html_files(folder: str, known: dict) -> dict[str, str]:
+    """{output-relative path: digest} of every HTML file below `folder`, the search index's own left
+    out; `known`: digests of files not to read again (the pages taken over)."""
     found = {}
     for base, dirs, names in os.walk(folder):
         dirs[:] = [d for d in dirs if not (base == folder and d == BUNDLE_DIR)]
+        relative = os.path.relpath(base, folder).replace(os.sep, "/")
         for name in names:
             if name.endswith((".html", ".htm")):
-                path = os.path.join(base, name)
-                found[os.path.relpath(path, folder).replace(os.sep, "/")] = file_digest(path)
+                shown = name if relative == "." else f"{relative}/{name}"
+                found[shown] = known.get(shown) or file_digest(os.path.join(base, name))
     return found
 
 

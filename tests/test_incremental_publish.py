@@ -14,7 +14,8 @@ from datetime import timedelta
 
 import pytest
 
-from helpers.incremental import Blog, differences, picture
+from helpers.incremental import Blog, SampleBlog, differences, picture
+from helpers.site import needs_sample_content
 
 POSTS = 200
 
@@ -166,3 +167,29 @@ def test_a_warm_publish_after_each_kind_of_edit_equals_a_cold_one(blog, edit, sh
         assert rendered <= share * (rendered + reused), f"{rendered} of {rendered + reused} pages rendered"
     blog.publish_cold()
     assert differences(blog.base / "output", blog.base / "cold") == []
+
+
+SAMPLE_EDITS = [  # what the generated blog has none of: pictures in the text, aliases, thanks, notes
+    ("authors/jana-beispiel.yml", "Ruderclub", "Segelclub"),  # a bio
+    ("authors/jana-beispiel.yml", "name: Jana Beispiel", "name: Jana B. Beispiel"),
+    ("articles/2026/willkommen-in-der-werkbank.md", "\n---\n",
+     "\n---\n![Ein Prüfstand]({static}/images/2026/pruefstand-licht.png)\n\n"),
+    ("roundups/2026-W44.md", "Uhren zurück", "Zeiger zurück"),
+]
+
+
+@needs_sample_content
+def test_the_sample_blog_after_edits_equals_a_cold_build(tmp_path):
+    blog = SampleBlog(tmp_path)
+    assert blog.publish()[0] == "cold"
+    for relative, old, new in SAMPLE_EDITS:
+        blog.edit(relative, lambda text: text.replace(old, new, 1))
+        kind, rendered, reused = blog.publish()
+        assert kind == "warm" and reused > 0
+        blog.publish_cold()
+        assert differences(blog.base / "output", blog.base / "cold") == [], relative
+    picture(blog.content / "images/2026/pruefstand-licht.png", (640, 480), (10, 200, 30))  # replaced, shown in 2 posts
+    assert blog.publish()[0] == "warm"
+    blog.publish_cold()
+    assert differences(blog.base / "output", blog.base / "cold") == []
+

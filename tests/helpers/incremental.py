@@ -115,6 +115,16 @@ class Blog:
         assert self.publish("cold", full=True, cache="cold-cache")[0] == "cold"
 
 
+class SampleBlog(Blog):
+    """The sample's own content/ (copied: pictures in the text, aliases, thanks, notes) with its theme."""
+
+    def __init__(self, base: Path):
+        self.base, self.content, self.theme = base, base / "content", ROOT / "theme"
+        shutil.copytree(ROOT / "content", self.content)
+        self.settings, self.build_time = base / "blogconf.py", DEFAULT_BUILD_TIME
+        self.write_settings("")
+
+
 def files_of(folder: Path) -> set[str]:
     return {str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file() or p.is_symlink()}
 

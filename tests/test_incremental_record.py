@@ -17,7 +17,7 @@ import pytest
 from helpers.incremental import Blog, differences, files_of
 from helpers.site import ROOT
 from tools.incremental import session
-from tools.incremental.record import record_path
+from tools.incremental.record import Finished, record_path
 
 
 @pytest.fixture
@@ -148,7 +148,7 @@ def test_a_publish_stopped_between_the_swap_and_the_record_leaves_a_usable_recor
         raise KeyboardInterrupt
 
     with monkeypatch.context() as patch:
-        patch.setattr(session.Session, "save", stopped)
+        patch.setattr(Finished, "save", stopped)  # after the swap, in the process that waited for the build
         with pytest.raises(KeyboardInterrupt):
             blog.publish()
     kind, rendered, _reused = blog.publish()  # the old record: the edited post's page no longer matches

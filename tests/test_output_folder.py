@@ -85,6 +85,26 @@ def test_a_crashed_make_html_leaves_the_previous_output_as_it_was(tmp_path, cont
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "output"]
 
 
+def test_pelican_builds_in_a_child_process_and_the_waiting_process_never_loads_it(tmp_path, content, monkeypatch,
+                                                                                  capsys):
+    """make publish runs Pagefind once the build's process has ended, from a process without Pelican:
+    the command's peak memory is the larger of the two, not their sum (bench/whole_command.py)."""
+    import os
+    import sys
+
+    import tools.build
+    from tools.build import BuildResult
+
+    monkeypatch.setattr(tools.build, "build", lambda settings: BuildResult(other_warnings=[f"pid {os.getpid()}"]))
+    assert tools.build.build_into(SAMPLE_PELICANCONF, tmp_path / "output", {"PATH": str(content)},
+                                  strict=False) == 0
+    assert "warning: pid " in (err := capsys.readouterr().err) and f"pid {os.getpid()}\n" not in err
+    done = subprocess.run([sys.executable, "-c", "import sys, tools.publish, readers.search_index; "
+                           "print(sorted(name for name in sys.modules if name.split('.')[0] == 'pelican'))"],
+                          cwd=ROOT, capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
 def test_make_publish_refuses_settings_that_write_drafts(tmp_path, content):
     output = tmp_path / "output"
     done = make_publish(content, output, "--settings", str(SAMPLE_PELICANCONF))  # the last --settings counts

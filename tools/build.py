@@ -1,12 +1,15 @@
-"""Build the site with Pelican in-process, collect every content problem, report them together.
+"""Build the site with Pelican, collect every content problem, report them together.
 
     python -m tools.build [--settings publishconf.py] [--output DIR] [--strict]
 
 Without --strict (make html) problems are printed and the build still succeeds, so authors can
 preview; with --strict (make check, make publish) any content error makes the exit status 1.
 The command builds into a fresh folder and swaps it in whole (build_into): the output never mixes
-two builds, and a build that fails (a crash; with --strict any error) leaves it as it was. A build
-that writes drafts (WRITE_DRAFTS, pelicanconf.py) is a preview and marks its folder (tools/outputdir.py).
+two builds, and a build that fails (a crash; with --strict any error) leaves it as it was. Pelican
+runs in a child process, and Pagefind after that process has ended (build_apart): the command's
+peak memory is the larger of the two, not their sum. This module imports Pelican only where it
+builds, so the process that waits for the child stays small. A build that writes drafts
+(WRITE_DRAFTS, pelicanconf.py) is a preview and marks its folder (tools/outputdir.py).
 In GitHub Actions (GITHUB_ACTIONS=true) each problem is also printed as an ::error/::warning
 annotation on its file and line; --code-quality FILE writes GitLab's report.
 """
@@ -23,27 +26,21 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pelican import Pelican
-from pelican.settings import read_settings
-
 from readers.search_index import index_site, searchable_pages  # the plugin's module, as Pelican names it
-from shared.config import missing_plugins
-from shared.messages import problem_language, t, use_language
-from shared.problems import ContentProblem, ProblemCollector
-from tools.incremental.session import Session
+from shared.messages import current_language, problem_language, t, use_language
 from tools.outputdir import fresh_folder, locked, mark_preview, remove_leftovers, swap_in
 
 
 @dataclass
 class BuildResult:
-    errors: list[ContentProblem] = field(default_factory=list)
-    warnings: list[ContentProblem] = field(default_factory=list)
+    errors: list = field(default_factory=list)  # ContentProblem (shared.problems)
+    warnings: list = field(default_factory=list)
     other_errors: list[str] = field(default_factory=list)
     other_warnings: list[str] = field(default_factory=list)
     crashed: bool = False
 
     @property
-    def publish_blockers(self) -> list[ContentProblem]:
+    def publish_blockers(self) -> list:
         """Warnings that stop a production build: text to replace before the site goes live (the
         placeholders `make new-site` writes into the legal pages)."""
         return [problem for problem in self.warnings if problem.blocks_publish]
@@ -67,7 +64,7 @@ class BuildResult:
         return "\n".join(lines + [count])
 
 
-def github_annotations(problems: list[ContentProblem]) -> list[str]:
+def github_annotations(problems: list) -> list[str]:
     """GitHub Actions workflow commands: each problem marks its file and line in the pull request."""
     def escape(text: str, property_value=False) -> str:
         text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
@@ -81,7 +78,7 @@ def github_annotations(problems: list[ContentProblem]) -> list[str]:
     return lines
 
 
-def code_quality_report(problems: list[ContentProblem]) -> str:
+def code_quality_report(problems: list) -> str:
     """GitLab's Code Quality report (JSON): the merge request shows each problem on its file and line."""
     issues = [{
         "description": problem.message + (f" ({problem.hint})" if problem.hint else ""),
@@ -105,6 +102,8 @@ def print_report(result: BuildResult, code_quality: str | None = None) -> None:
 
 
 def load_settings(settings_file: str | Path, overrides: dict | None = None) -> dict:
+    from pelican.settings import read_settings
+
     settings = read_settings(str(settings_file), override=overrides or {})
     settings["SETTINGS_FILE"] = str(Path(settings_file).resolve())  # so a bad value names its file and line
     use_language(problem_language(settings))
@@ -126,6 +125,11 @@ def build(settings: dict, search_index: bool = False, session=None) -> BuildResu
     `search_index`: then write the Pagefind index into the output (make html, check, publish).
     `session`: a tools.incremental.Session (make publish): pages whose inputs did not change since
     the last publish are taken over from it instead of rendered."""
+    from pelican import Pelican
+
+    from shared.config import missing_plugins
+    from shared.problems import ProblemCollector
+
     use_language(problem_language(settings))
     jinja = settings.get("JINJA_ENVIRONMENT") or {}
     if "bytecode_cache" not in jinja:  # every generator's environment compiles each template once
@@ -188,18 +192,17 @@ def build_into(settings_file: str | Path, target: Path, overrides: dict | None =
                   file=sys.stderr)
         new_dir = fresh_folder(target)
         try:
-            settings = load_settings(settings_file, {**(overrides or {}), "OUTPUT_PATH": str(new_dir)})
-            preview = bool(settings.get("WRITE_DRAFTS"))
+            built = build_apart(settings_file, {**(overrides or {}), "OUTPUT_PATH": str(new_dir)}, target,
+                                production=production, full=full)
+            use_language(built.language)
+            preview, result, session = built.preview, built.result, built.session
             if production and preview:
                 print(t("error: {settings} writes drafts (WRITE_DRAFTS = True), and a site for the web never holds "
                         "drafts: {job} with publishconf.py (WRITE_DRAFTS = False); {target} was left as it was",
                         settings=settings_file, job=job, target=target), file=sys.stderr)
                 return 1
-            if production:
-                session = Session(settings, target, full=full)
-                result = build(settings, search_index=True, session=session)
-            else:
-                session, result = None, build(settings, search_index=True)
+            if built.search_index:
+                index_search(str(new_dir), result, built.searchable)
             print_report(result, code_quality)
             code = result.exit_code(strict, publishing=production)
             if code:
@@ -219,6 +222,65 @@ def build_into(settings_file: str | Path, target: Path, overrides: dict | None =
         finally:
             if new_dir.exists():
                 shutil.rmtree(new_dir)
+
+
+@dataclass
+class SeparateBuild:
+    """What a build in a child process hands back (build_apart)."""
+
+    result: BuildResult | None  # None: refused before it started (a production build of drafts)
+    preview: bool  # the settings write drafts
+    language: str  # of the problems (shared.messages), for what the caller prints
+    search_index: bool = False  # Pagefind is still to run (not when the build crashed, or took it over)
+    searchable: list = field(default_factory=list)  # the pages Pagefind reads
+    session: object = None  # a production build's tools.incremental.record.Finished: save() after the swap
+
+
+def build_apart(settings_file: str | Path, overrides: dict, target: Path, *, production: bool = False,
+                full: bool = False) -> SeparateBuild:
+    """Load the settings and build in a forked child process. Its memory (Pelican's model and the
+    plugins: some 80 MB at 1,000 posts) is given back when it ends, before the caller runs Pagefind
+    (about as much again). `production`: settings that write drafts are not built, and the build is
+    incremental (tools/incremental; `full`: every page rendered)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    sys.stdout.flush()
+    sys.stderr.flush()  # nothing printed so far is printed again by the child
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"),
+                             initializer=_end_with, initargs=(os.getpid(),)) as child:
+        return child.submit(_load_and_build, settings_file, overrides, target, production, full).result()
+
+
+def _end_with(parent: int) -> None:
+    """In the build's process: end when the process waiting for it ends, also when that one is killed
+    (Linux), so a stopped `make publish` leaves no build behind that holds the output folder's lock."""
+    import ctypes
+    import signal
+
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1: PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: the build ends when it is done
+        pass
+    if os.getppid() != parent:  # the parent ended before the line above
+        os._exit(1)
+
+
+def _load_and_build(settings_file, overrides: dict, target: Path, production: bool, full: bool) -> SeparateBuild:
+    settings = load_settings(settings_file, overrides)
+    preview = bool(settings.get("WRITE_DRAFTS"))
+    if production and preview:
+        return SeparateBuild(None, preview, current_language())
+    if not production:
+        result = build(settings)
+        return SeparateBuild(result, preview, current_language(), not result.crashed, searchable_pages(settings))
+    from tools.incremental.session import Session
+
+    session = Session(settings, target, full=full)
+    result = build(settings, session=session)
+    search_index = not result.crashed and not session.take_search_index_over()
+    return SeparateBuild(result, preview, current_language(), search_index, searchable_pages(settings),
+                         session.finished())
 
 
 def main(argv=None) -> int:

@@ -23,6 +23,9 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from readers.search_index import BUNDLE_DIR  # the plugin's module, under the name Pelican loads
+from shared.messages import t
+
 FORMAT = 4
 ROOT = Path(__file__).resolve().parents[2]
 # Settings that name where this build goes or came from, not what it says.
@@ -183,3 +186,69 @@ def _files_under(folder: Path) -> list:
         dirs[:] = sorted(d for d in dirs if d not in SKIPPED_FOLDERS)
         found += [Path(base) / name for name in sorted(names) if not name.endswith((".pyc", ".pyo"))]
     return found
+
+
+@dataclass
+class Finished:
+    """What a publish leaves to do once its output is in place (Session.finished): save the record
+    and say what was rendered. Plain values: the build ran in a child process that has ended by then
+    (tools/build.py), and this module loads without Pelican."""
+
+    path: Path
+    target: Path
+    record: Record
+    warm: bool
+    rendered: int
+    reused: int
+    html_files: dict  # output-relative path -> digest
+    search_inputs: str | None
+    search_taken_over: bool
+    previous_search: dict
+
+    def save(self) -> None:
+        """Record the output now in `target` (call after the swap)."""
+        shown = set()
+        waiting = [part for entry in self.record.pages.values() for part in entry.parts]
+        while waiting:
+            part = waiting.pop()
+            if part not in shown and part in self.record.parts:
+                shown.add(part)
+                waiting += self.record.parts[part].parts
+        self.record.parts = {name: entry for name, entry in self.record.parts.items() if name in shown}
+        for name, entry in list(self.record.pages.items()):
+            if not entry.file:  # rendered by this build: as the build left it (the image pass came after)
+                entry.file = self.html_files.get(name) or file_digest(self.target / name)
+                if entry.file is None:
+                    del self.record.pages[name]
+        bundle = self.target / BUNDLE_DIR
+        if self.search_taken_over:  # the same files, linked
+            self.record.search = self.previous_search
+        elif self.search_inputs and bundle.is_dir():
+            self.record.search = {"inputs": self.search_inputs,
+                                  "files": {str(path.relative_to(bundle)): file_digest(path)
+                                            for path in sorted(bundle.rglob("*")) if path.is_file()}}
+        names = [*self.record.pages, *(f"{BUNDLE_DIR}/{name}" for name in self.record.search.get("files", ()))]
+        for name in names:
+            try:
+                stat = os.stat(self.target / name)
+            except OSError:
+                continue
+            self.record.stats[name] = [stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns]
+        save(self.path, self.record)
+
+    def summary(self) -> str:
+        if self.warm:
+            said = t("warm build: {rendered} page(s) rendered, {reused} taken over from the last build",
+                     rendered=self.rendered, reused=self.reused)
+        else:
+            said = t("cold build: {rendered} page(s) rendered, {reused} taken over from the last build",
+                     rendered=self.rendered, reused=self.reused)
+        return said + (t("; search index taken over") if self.search_taken_over else "")
+
+
+def file_digest(path) -> str | None:
+    try:
+        with open(path, "rb") as handle:
+            return hashlib.file_digest(handle, "blake2b").hexdigest()[:32]
+    except OSError:
+        return None

@@ -28,12 +28,11 @@ from pelican.utils import sanitised_join
 from pelican.writers import FileOverwriteFailedError
 
 from readers.search_index import BUNDLE_DIR  # the plugin's module, under the name Pelican loads
-
-from shared.messages import t
 from shared.model import SEARCH_MARKER, written_pages
 
 from .facts import Facts, digest_of
-from .record import PLACE_SETTINGS, PageEntry, PartEntry, Record, build_key, load, record_path, save
+from .record import (PLACE_SETTINGS, Finished, PageEntry, PartEntry, Record, build_key, file_digest, load,
+                     record_path)
 from .tracking import Parts, Reads, track
 
 log = logging.getLogger(__name__)
@@ -282,53 +281,19 @@ class Session:
 
     # -- after the build -----------------------------------------------------------------------------
 
+    def finished(self) -> Finished:
+        """What is left for after the swap, as plain values: the build runs in a child process that
+        has ended by then (tools/build.py, build_apart)."""
+        return Finished(self.path, self.target, self.record, self.warm, self.rendered, self.reused,
+                        self.html_files, self.search_inputs, self.search_taken_over,
+                        self.previous.search if self.previous else {})
+
     def save(self) -> None:
         """Record the output now in `target` (call after the swap)."""
-        shown = set()
-        waiting = [part for entry in self.record.pages.values() for part in entry.parts]
-        while waiting:
-            part = waiting.pop()
-            if part not in shown and part in self.record.parts:
-                shown.add(part)
-                waiting += self.record.parts[part].parts
-        self.record.parts = {name: entry for name, entry in self.record.parts.items() if name in shown}
-        for name, entry in list(self.record.pages.items()):
-            if not entry.file:  # rendered by this build: as the build left it (the image pass came after)
-                entry.file = self.html_files.get(name) or file_digest(self.target / name)
-                if entry.file is None:
-                    del self.record.pages[name]
-        bundle = self.target / BUNDLE_DIR
-        if self.search_taken_over:  # the same files, linked
-            self.record.search = self.previous.search
-        elif self.search_inputs and bundle.is_dir():
-            self.record.search = {"inputs": self.search_inputs,
-                                  "files": {str(path.relative_to(bundle)): file_digest(path)
-                                            for path in sorted(bundle.rglob("*")) if path.is_file()}}
-        names = [*self.record.pages, *(f"{BUNDLE_DIR}/{name}" for name in self.record.search.get("files", ()))]
-        for name in names:
-            try:
-                stat = os.stat(self.target / name)
-            except OSError:
-                continue
-            self.record.stats[name] = [stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns]
-        save(self.path, self.record)
+        self.finished().save()
 
     def summary(self) -> str:
-        if self.warm:
-            said = t("warm build: {rendered} page(s) rendered, {reused} taken over from the last build",
-                     rendered=self.rendered, reused=self.reused)
-        else:
-            said = t("cold build: {rendered} page(s) rendered, {reused} taken over from the last build",
-                     rendered=self.rendered, reused=self.reused)
-        return said + (t("; search index taken over") if self.search_taken_over else "")
-
-
-def file_digest(path) -> str | None:
-    try:
-        with open(path, "rb") as handle:
-            return hashlib.file_digest(handle, "blake2b").hexdigest()[:32]
-    except OSError:
-        return None
+        return self.finished().summary()
 
 
 def html_files(folder: str, known: dict) -> dict[str, str]:

@@ -85,6 +85,18 @@ def test_read_next_ranks_like_its_definition_on_random_blogs(seed):
         assert read_next(posts, limit) == ranked_by_definition(posts, limit)
 
 
+@pytest.mark.parametrize("seed", range(3))
+def test_read_next_ranks_like_its_definition_where_many_posts_share_every_tag(seed):
+    """Many posts on few topics: the posts that share all of a post's tags decide (a quicker path)."""
+    rng = random.Random(seed)
+    keys = [f"p{i:03d}" for i in range(300)]
+    posts = [post(key, rng.randrange(60), tags=rng.sample(["a", "b", "c", "d"], 1 + rng.randrange(2)),
+                  authors=rng.sample(["jana", "tom", "ole", "zoe", "eva"], 1 + rng.randrange(2)),
+                  series_next=rng.choice(keys + [None] * 600)) for key in keys]
+    for limit in (1, 3, 5):
+        assert read_next(posts, limit) == ranked_by_definition(posts, limit)
+
+
 def test_unrelated_posts_and_a_zero_limit_suggest_nothing():
     posts = [post("a", tags=["t1"], authors=["x"]), post("b", tags=["t2"], authors=["y"])]
     assert read_next(posts) == {"a": [], "b": []}

@@ -41,11 +41,28 @@ def test_emoji_go_to_the_emoji_font_and_text_to_the_text_font(text, expected):
     ("hinten 🦄", "hinten"),
     ("中文 Titel", "Titel"),  # no CJK in the text font: no boxes
     ("Zeile\nzwei\tdrei", "Zeile zwei drei"),
-    ("Daumen 👍🏽", "Daumen 👍"),  # skin tones: the default yellow (the bundled font has none)
+    ("Daumen 👍🏽", "Daumen 👍"),  # a skin tone without its toned picture in the font: the default yellow
 ])
 def test_what_no_font_can_draw_is_left_out_without_double_spaces(text, expected):
     glyphs = Glyphs(LATIN, EMOJI | {0x1F44D})
     assert "".join(run.text for run in runs(text, glyphs)) == expected
+
+
+TONED = Glyphs(LATIN, EMOJI | {0x1F44D, 0x1F44E, 0x1F64B, 0x2640, *range(0x1F3FB, 0x1F400)},
+               frozenset({"👍🏽", "👩🏾\u200d💻", "🙋🏿\u200d♀"}))  # sequences are written without VS16
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Daumen 👍🏽", [("text", "Daumen "), ("emoji", "👍🏽")]),
+    ("Team 👩🏾\u200d💻!", [("text", "Team "), ("emoji", "👩🏾\u200d💻"), ("text", "!")]),
+    ("Hier 🙋🏿\u200d♀️", [("text", "Hier "), ("emoji", "🙋🏿\u200d♀️")]),
+    ("Nein 👎🏽", [("text", "Nein "), ("emoji", "👎")]),  # no toned picture: the default yellow
+    ("Team 👩🏻\u200d💻", [("text", "Team "), ("emoji", "👩\u200d💻")]),  # this tone is not in the font
+    ("Ton 🏽 allein", [("text", "Ton allein")]),  # a tone alone is no emoji
+    ("a🏽b", [("text", "ab")]),
+])
+def test_a_skin_tone_stays_where_the_font_has_the_toned_picture(text, expected):
+    assert [(run.kind, run.text) for run in runs(text, TONED)] == expected
 
 
 def test_clean_removes_control_characters_and_keeps_umlauts():

@@ -2,6 +2,9 @@
 
 Pillow cannot say whether a font has a glyph, and a missing one is drawn as a box; the font's
 own character map (its `cmap` table, formats 4 and 12) says it, read here without extra packages.
+Nor can it say which emoji sequences (a skin tone, ZWJ, a flag) the emoji font draws as one
+picture: the sequences file beside the font lists them (made with it by fonts/make_emoji_subset.py,
+read by `emoji_sequences`).
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ FONT_DIR = Path(__file__).resolve().parent / "fonts"
 TITLE_FONT = FONT_DIR / "NotoSans-Bold.ttf"
 TEXT_FONT = FONT_DIR / "NotoSans-Regular.ttf"
 EMOJI_FONT = FONT_DIR / "NotoColorEmoji-subset.ttf"
+EMOJI_SEQUENCES = FONT_DIR / "NotoColorEmoji-subset.sequences.txt"
 EMOJI_SIZE = 109  # a bitmap font: its pictures exist at this size only, and are scaled from it
 
 
@@ -22,9 +26,28 @@ class FontFiles:
     title: Path = TITLE_FONT
     text: Path = TEXT_FONT
     emoji: Path = EMOJI_FONT
+    sequences: Path = EMOJI_SEQUENCES  # the emoji font's sequences (see `emoji_sequences`)
 
     def paths(self) -> tuple:
-        return (self.title, self.text, self.emoji)
+        """Every file that decides how a card looks (the key hashes them)."""
+        return (self.title, self.text, self.emoji, self.sequences)
+
+
+def emoji_sequences(path: Path) -> dict:
+    """The sequences the emoji font draws as one picture (its GSUB ligatures: skin tones, ZWJ
+    sequences, flags, keycaps), written without VS16, each with the private-use character the
+    font's cmap maps to the same picture. Lines of the file: "1F44D 1F3FD;F0123". No file (an
+    emoji font bundled without one): none."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return {}
+    found = {}
+    for line in lines:
+        if line.strip() and not line.startswith("#"):
+            codes, private = line.split(";")
+            found["".join(chr(int(code, 16)) for code in codes.split())] = chr(int(private, 16))
+    return found
 
 
 def codepoints(path: Path) -> frozenset:

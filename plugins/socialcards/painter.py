@@ -16,10 +16,10 @@ from shared.messages import t
 
 from .cards import HEIGHT, MAX_PEOPLE_SHOWN, WIDTH, CardSpec, Person
 from .colours import mix, rgb, text_colour
-from .fonts import EMOJI_SIZE, FontFiles, codepoints
+from .fonts import EMOJI_SIZE, FontFiles, codepoints, emoji_sequences
 from .pictures import (LOGO_BOX, circle_mask, fit_picture, jpeg, png, read_avatar, read_logo, rounded_mask,
                        svg_renderer)
-from .text import Block, Glyphs, Line, fit, one_line, runs
+from .text import VS16, Block, Glyphs, Line, fit, one_line, runs
 
 log = logging.getLogger(__name__)
 PAD = 72
@@ -58,6 +58,7 @@ class Painter:
         self.files = fonts or FontFiles()
         self.layout = ImageFont.Layout.RAQM if features.check("raqm") else ImageFont.Layout.BASIC
         self._glyphs: Glyphs | None = None
+        self._sequences: dict | None = None  # sequence -> the private-use character of its picture
         self._fonts: dict = {}
         self._emoji: dict = {}
         self._pictures: dict = {}  # (what, ...) -> a picture made once per build: avatars, discs
@@ -77,10 +78,28 @@ class Painter:
 
     @property
     def glyphs(self) -> Glyphs:
+        """The private-use characters of the emoji font's sequences are not for titles: left out."""
         if self._glyphs is None:
+            private = {ord(char) for char in self.sequences.values()}
             self._glyphs = Glyphs(codepoints(self.files.text) & codepoints(self.files.title),
-                                  codepoints(self.files.emoji))
+                                  codepoints(self.files.emoji) - private, frozenset(self.sequences))
         return self._glyphs
+
+    @property
+    def sequences(self) -> dict:
+        """The emoji font's sequences: each with the private-use character of its picture."""
+        if self._sequences is None:
+            self._sequences = emoji_sequences(self.files.sequences)
+        return self._sequences
+
+    def _drawn(self, grapheme: str) -> str:
+        """What the emoji font is given for an emoji: Raqm joins a sequence into its picture by
+        the font's GSUB ligatures; the basic layout cannot, so a sequence is drawn by the
+        private-use character the font maps to the same picture (no VS16: it has no glyph)."""
+        if self.layout == ImageFont.Layout.RAQM:
+            return grapheme
+        bare = grapheme.replace(VS16, "")
+        return self.sequences.get(bare, bare)
 
     def font(self, kind: str, size: int) -> ImageFont.FreeTypeFont:
         if (kind, size) not in self._fonts:
@@ -92,9 +111,10 @@ class Painter:
         """One emoji as an RGBA picture about as tall as capital letters plus a bit."""
         if (grapheme, size) not in self._emoji:
             font = self.font("emoji", EMOJI_SIZE)
-            box = font.getbbox(grapheme)
+            drawn = self._drawn(grapheme)
+            box = font.getbbox(drawn)
             picture = Image.new("RGBA", (max(1, box[2]), max(1, box[3])), (0, 0, 0, 0))
-            ImageDraw.Draw(picture).text((0, 0), grapheme, font=font, embedded_color=True)
+            ImageDraw.Draw(picture).text((0, 0), drawn, font=font, embedded_color=True)
             height = round(size * 1.05)
             width = max(1, round(picture.width * height / max(1, picture.height)))
             self._emoji[grapheme, size] = picture.resize((width, height), Image.Resampling.LANCZOS)

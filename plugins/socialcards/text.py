@@ -14,7 +14,7 @@ import regex
 
 ELLIPSIS = "…"
 ZWJ, VS16, KEYCAP = "\u200d", "\ufe0f", "\u20e3"
-SKIN_TONES = regex.compile(r"[\U0001F3FB-\U0001F3FF]")  # the bundled emoji font has none: the default yellow
+SKIN_TONES = regex.compile(r"[\U0001F3FB-\U0001F3FF]")
 GRAPHEME = regex.compile(r"\X")
 _EMOJI_LOOK = regex.compile(r"\p{Emoji_Presentation}|\p{Regional_Indicator}")
 _PICTOGRAPH = regex.compile(r"\p{Extended_Pictographic}")
@@ -32,10 +32,13 @@ class Run:
 
 @dataclass(frozen=True)
 class Glyphs:
-    """What the fonts can draw: code points of the text font and of the emoji font."""
+    """What the fonts can draw: code points of the text font and of the emoji font, and the
+    sequences the emoji font draws as one picture, written without VS16 (those with a skin tone
+    decide whether a toned emoji keeps its tone)."""
 
     text: frozenset
     emoji: frozenset
+    sequences: frozenset = frozenset()
 
 
 Line = tuple  # of Run
@@ -43,9 +46,8 @@ Measure = Callable[[Line], float]  # width of a line of runs in pixels
 
 
 def clean(text: str) -> str:
-    """One line of text: NFC, no control characters or skin-tone modifiers, single spaces."""
+    """One line of text: NFC, no control characters, single spaces."""
     text = unicodedata.normalize("NFC", str(text))
-    text = SKIN_TONES.sub("", text)
     text = "".join(" " if char.isspace() else char for char in text
                    if char.isspace() or unicodedata.category(char) not in ("Cc", "Cf") or char == ZWJ)
     return " ".join(text.split())
@@ -62,13 +64,22 @@ def runs(text: str, glyphs: Glyphs) -> list[Run]:
     character neither font has is left out (no boxes), and so is the space it would leave doubled."""
     kept: list[Run] = []
     for grapheme in GRAPHEME.findall(clean(text)):
-        kind = _font_for(grapheme, glyphs)
+        grapheme = _toned(grapheme, glyphs)
+        kind = _font_for(grapheme, glyphs) if grapheme else None
         if kind is None or (grapheme == " " and (not kept or kept[-1].text == " ")):
             continue
         kept.append(Run(kind, grapheme))
     if kept and kept[-1].text == " ":
         kept.pop()
     return list(_merged(kept))
+
+
+def _toned(grapheme: str, glyphs: Glyphs) -> str:
+    """A grapheme with a skin tone as it is where the emoji font has its toned picture, else
+    without the tone: the default yellow (a tone alone, or after a letter, is left out)."""
+    if not SKIN_TONES.search(grapheme) or grapheme.replace(VS16, "") in glyphs.sequences:
+        return grapheme
+    return SKIN_TONES.sub("", grapheme)
 
 
 def _font_for(grapheme: str, glyphs: Glyphs) -> str | None:

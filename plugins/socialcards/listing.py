@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 LISTING_WIDTH = 680
-LISTING_VERSION = 1  # names the cache folder of the copies: raise it when listing_copy() changes
+LISTING_VERSION = 1  # names the cache folder of the copies: raise it when listing_copy() changes (store.prune_cache
+# empties the older folder once no build used its copies for SOCIAL_CARDS_CACHE_KEEP_DAYS)
 WEBP_QUALITY = 80  # flat colours and large type: no visible loss at this size
 
 

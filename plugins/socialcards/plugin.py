@@ -2,7 +2,8 @@
 (context["SOCIAL_CARDS"], a CardPlan), base.html asks `social_card()` for the page's og:image,
 and on `finalized` the files go into the output, drawing only what the cache lacks: after the
 pages, so the preview shows an edited page before it draws its new cards. PLUGINS lists this
-plugin before the privacy gate, whose `finalized` reads every file, the cards too."""
+plugin before the privacy gate, whose `finalized` reads every file, the cards too. Then the cache
+lets go of the cards no build used for SOCIAL_CARDS_CACHE_KEEP_DAYS."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from .options import read_options
 from .painter import Painter, engine_id
 from .plan import CardMaker, plan_cards, source_file, words_from
 from .listing import copies_folder, listing_copy
-from .store import SourceHashes, place_cards, place_copies
+from .store import SourceHashes, place_cards, place_copies, prune_cache
 
 PLAN_KEY = "SOCIAL_CARDS"
 log = logging.getLogger(__name__)
@@ -36,19 +37,22 @@ def make_plan(context, generators=()) -> None:
     hashes.save()
     context[PLAN_KEY] = plan
     if generators:  # for `finalized`, which gets only the Pelican object; taken from there again
-        generators[0].settings[PLAN_KEY] = (plan, maker.copies, options.cache)
+        generators[0].settings[PLAN_KEY] = (plan, maker.copies, options.cache, options.keep_days)
 
 
 def place_cards_of_build(pelican) -> None:
-    """finalized: every card of this build in the output (made now if the cache lacks it)."""
-    plan, copies, cache = pelican.settings.pop(PLAN_KEY, (None, {}, None))
+    """finalized: every card of this build in the output (made now if the cache lacks it); then the
+    cache's cards that no build used for keep_days days are removed."""
+    plan, copies, cache, keep_days = pelican.settings.pop(PLAN_KEY, (None, {}, None, None))
     if plan is None:
         return
     folder = Path(pelican.output_path) / plan.folder
     placed = place_cards(plan.specs, cache, folder, Painter().make)
     made = place_copies(copies, copies_folder(cache), folder, listing_copy)
-    log.debug("social cards: %d drawn, %d from the cache, %d kept; %d listing copies made", len(placed.drawn),
-              placed.copied, placed.kept, made)
+    pruned = prune_cache(cache, plan.specs, copies, copies_folder(cache), keep_days)
+    log.debug("social cards: %d drawn, %d from the cache, %d kept; %d listing copies made; %d old files "
+              "(%d bytes) removed from the cache, %d unused kept for now", len(placed.drawn), placed.copied,
+              placed.kept, made, len(pruned.removed), pruned.freed, pruned.waiting)
 
 
 @pass_context

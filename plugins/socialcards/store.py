@@ -5,6 +5,8 @@ cache is a folder of finished cards, and placing a card is a hard link (or a cop
 output has it already.
 Source files are known by a hash of their bytes; the hash is remembered by size and time stamp,
 so a rebuild reads only files that changed (a phone photo can be 12 MB).
+A cached file's mtime says when a build last used it; after a build, what it did not use and no build
+used for SOCIAL_CARDS_CACHE_KEEP_DAYS is removed (prune_cache), so the cache does not grow forever.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import json
 import os
 import re
 import shutil
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -21,7 +24,10 @@ from typing import Callable
 # A card, and smaller copies of it: listings' (socialcards.listing, -600w.webp) and those the readers
 # plugin makes of one a page shows as <img> (-480w).
 CARD_FILE = re.compile(r"^([0-9a-f]{20})(-\d+w)?\.(png|jpg|webp)$")
+PARTIAL_FILE = re.compile(r"^([0-9a-f]{20})(-\d+w)?\.(png|jpg|webp)\.\d+\.part$")  # left by a stopped build
+LISTING_FOLDER = re.compile(r"^listing-v\d+$")  # the listing copies of each LISTING_VERSION (socialcards.listing)
 HASHES_FILE = "sources.json"
+DAY = 24 * 60 * 60
 
 
 @dataclass
@@ -96,12 +102,11 @@ def place_cards(specs: dict, cache: Path, folder: Path, make: Callable[[object],
             continue
         cached = cache / name
         if not cached.exists():
-            cache.mkdir(parents=True, exist_ok=True)
-            write_whole(cached, make(specs[name]))
+            _make(cached, lambda: make(specs[name]))
             placed.drawn.append(name)
         else:
             placed.copied += 1
-        _link_or_copy(cached, target)
+        _place(cached, target, lambda: make(specs[name]))
     wanted = {name.split(".")[0] for name in specs}
     for entry in os.scandir(folder):
         found = CARD_FILE.match(entry.name)
@@ -122,11 +127,24 @@ def place_copies(copies: dict, cache: Path, folder: Path, make: Callable[[Path],
             continue
         cached = cache / name
         if not cached.exists():
-            cache.mkdir(parents=True, exist_ok=True)
-            write_whole(cached, make(folder / copies[name]))
+            _make(cached, lambda: make(folder / copies[name]))
             made += 1
-        _link_or_copy(cached, target)
+        _place(cached, target, lambda: make(folder / copies[name]))
     return made
+
+
+def _make(cached: Path, make: Callable[[], bytes]) -> None:
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    write_whole(cached, make())
+
+
+def _place(cached: Path, target: Path, make: Callable[[], bytes]) -> None:
+    """The cached file into the output; made again if a build sharing the cache removed it just now."""
+    try:
+        _link_or_copy(cached, target)
+    except FileNotFoundError:
+        _make(cached, make)
+        _link_or_copy(cached, target)
 
 
 def _link_or_copy(cached: Path, target: Path) -> None:
@@ -143,3 +161,77 @@ def write_whole(path: Path, data: bytes) -> None:
     partial = path.with_name(f"{path.name}.{os.getpid()}.part")
     partial.write_bytes(data)
     partial.replace(path)
+
+
+@dataclass
+class Pruned:
+    """What pruning the cache did (for the log and the tests)."""
+
+    removed: list = field(default_factory=list)  # paths relative to the cache
+    freed: int = 0  # bytes
+    waiting: int = 0  # unused by this build, but used by a build within the grace period
+    marked: int = 0  # used by this build, their mtime set to now (see prune_cache)
+
+
+def prune_cache(cache: Path, cards, copies, copies_folder: Path, keep_days: float,
+                now: float | None = None) -> Pruned:
+    """After a build has placed its cards: its cached cards (`cards`: their file names) and listing
+    copies (`copies`, in `copies_folder`) are marked used, by their mtime, which is set to now once
+    a day at most (not on every build: where the cache is linked into the output, the mtime is the
+    output file's too). What the build did not use is removed when no build used it for
+    `keep_days` days: cards, the listing copies of removed cards, copies of other LISTING_VERSIONs
+    (their emptied folder goes too). The grace period lets builds that share a cache (a branch's
+    preview, the main build) keep each other's cards.
+
+    Only regular files named like a card (or a card's partial file) directly in `cache` and in its
+    listing-v* folders are touched or removed; a symlink is never followed, touched nor removed."""
+    pruned = Pruned()
+    now = time.time() if now is None else now
+    gone_cards = _prune_folder(cache, set(cards), now, keep_days, set(), pruned)
+    try:
+        folders = [entry for entry in os.scandir(cache)
+                   if LISTING_FOLDER.match(entry.name) and entry.is_dir(follow_symlinks=False)]
+    except OSError:
+        return pruned
+    for entry in sorted(folders, key=lambda found: found.name):
+        current = Path(entry.path) == copies_folder
+        _prune_folder(Path(entry.path), set(copies) if current else set(), now, keep_days, gone_cards, pruned, cache)
+        if not current:
+            try:
+                os.rmdir(entry.path)  # only where it is empty now
+            except OSError:
+                pass
+    return pruned
+
+
+def _prune_folder(folder: Path, used: set, now: float, keep_days: float, gone_cards: set, pruned: Pruned,
+                  cache: Path | None = None) -> set:
+    """Marks what `folder` holds of `used`; removes the rest where older than `keep_days` (or where
+    it belongs to a card of `gone_cards`). Returns the keys of the cards removed."""
+    gone = set()
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return gone
+    for entry in sorted(entries, key=lambda found: found.name):
+        named = CARD_FILE.match(entry.name) or PARTIAL_FILE.match(entry.name)
+        if not named or not entry.is_file(follow_symlinks=False):
+            continue
+        try:
+            found = entry.stat(follow_symlinks=False)
+            if entry.name in used:
+                if found.st_mtime < now - DAY:
+                    os.utime(entry.path, (now, now), follow_symlinks=False)
+                    pruned.marked += 1
+                continue
+            if found.st_mtime >= now - keep_days * DAY and named.group(1) not in gone_cards:
+                pruned.waiting += 1
+                continue
+            os.remove(entry.path)
+        except OSError:  # gone meanwhile (another build pruned it), or a cache we may not change
+            continue
+        if CARD_FILE.match(entry.name):  # a partial file is no card: its card's copies stay
+            gone.add(named.group(1))
+        pruned.removed.append(os.path.relpath(entry.path, cache or folder))
+        pruned.freed += found.st_size
+    return gone

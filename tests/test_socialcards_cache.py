@@ -11,13 +11,15 @@ from pathlib import Path
 import pytest
 
 from helpers.frontmatter import article
-from shared.config import REQUIRED_PLUGINS, read_config
+from shared.config import REQUIRED_PLUGINS, SCHEMA_BY_NAME, read_config
+from shared.problems import relative_path
 from socialcards.listing import copies_folder, copy_name
-from socialcards.options import KEEP_DAYS_DEFAULT, read_options
+from socialcards.options import read_options
 from socialcards.store import DAY, place_cards, place_copies, prune_cache
 
 NOW = time.time()
 KEEP = 30
+KEEP_DAYS = "SOCIAL_CARDS_CACHE_KEEP_DAYS"
 
 
 def key(digit: str) -> str:
@@ -127,17 +129,32 @@ def test_a_cache_that_is_not_there_is_nothing_to_prune(tmp_path):
 
 
 def options_with(tmp_path, **settings):
-    config, _problems = read_config({"PLUGINS": REQUIRED_PLUGINS, "SITENAME": "Werkbank Blog",
-                                     "PATH": str(tmp_path), "THEME": str(tmp_path),
-                                     "CACHE_PATH": str(tmp_path / "cache"), **settings})
-    return read_options(config)
+    config, problems = read_config({"PLUGINS": REQUIRED_PLUGINS, "SITENAME": "Werkbank Blog",
+                                    "PATH": str(tmp_path), "THEME": str(tmp_path),
+                                    "CACHE_PATH": str(tmp_path / "cache"), **settings})
+    return read_options(config), problems
 
 
-@pytest.mark.parametrize("value, expected", [(7, 7), (0, 0), (-1, KEEP_DAYS_DEFAULT), ("7", KEEP_DAYS_DEFAULT),
-                                             (True, KEEP_DAYS_DEFAULT), (None, KEEP_DAYS_DEFAULT)])
-def test_the_grace_period_is_a_whole_number_of_days_from_0(tmp_path, value, expected):
-    assert options_with(tmp_path).keep_days == KEEP_DAYS_DEFAULT == 30
-    assert options_with(tmp_path, SOCIAL_CARDS_CACHE_KEEP_DAYS=value).keep_days == expected
+@pytest.mark.parametrize("value", [7, 0, 365])
+def test_the_grace_period_is_a_whole_number_of_days_from_0(tmp_path, value):
+    default, problems = options_with(tmp_path)
+    assert (default.keep_days, problems) == (SCHEMA_BY_NAME[KEEP_DAYS].default, []) == (30, [])
+    options, problems = options_with(tmp_path, SOCIAL_CARDS_CACHE_KEEP_DAYS=value)
+    assert (options.keep_days, problems) == (value, [])
+
+
+@pytest.mark.parametrize("value, expected", [(-1, "a whole number from 0"), ("7", "a whole number"),
+                                             (7.5, "a whole number"), (True, "a whole number"),
+                                             (None, "a whole number")])
+def test_a_bad_grace_period_is_reported_at_its_line_and_the_default_is_used(tmp_path, value, expected):
+    settings_file = tmp_path / "pelicanconf.py"
+    settings_file.write_text(f"SITENAME = 'Werkbank Blog'\n{KEEP_DAYS} = {value!r}\n", encoding="utf-8")
+    options, problems = options_with(tmp_path, SETTINGS_FILE=str(settings_file), SOCIAL_CARDS_CACHE_KEEP_DAYS=value)
+    assert len(problems) == 1, problems
+    assert problems[0].format().startswith(
+        f"{relative_path(str(settings_file))}:2: {KEEP_DAYS} = {value!r} is not allowed: expected {expected}\n")
+    assert "the default 30 is used until you fix it" in problems[0].hint
+    assert options.keep_days == 30
 
 
 def cached_cards(cache: Path) -> set:

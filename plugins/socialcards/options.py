@@ -13,8 +13,6 @@ from .cards import accent_or_default
 # and the theme's accent colour.
 LOGO_SETTING, ACCENT_SETTING = "SITE_LOGO", "ACCENT_COLOR"
 DRAWABLE_LOGO = (".svg", ".png", ".jpg", ".jpeg", ".webp")
-# Days a cached card no build uses stays in the cache (store.prune_cache); a whole number from 0.
-KEEP_DAYS_SETTING, KEEP_DAYS_DEFAULT = "SOCIAL_CARDS_CACHE_KEEP_DAYS", 30
 
 
 @dataclass(frozen=True)
@@ -27,7 +25,7 @@ class CardOptions:
     cache: Path
     with_drafts: bool
     index_save_as: str
-    keep_days: int = KEEP_DAYS_DEFAULT  # SOCIAL_CARDS_CACHE_KEEP_DAYS
+    keep_days: int  # SOCIAL_CARDS_CACHE_KEEP_DAYS: days a card no build uses stays (store.prune_cache)
 
 
 def read_options(config) -> CardOptions:
@@ -41,7 +39,7 @@ def read_options(config) -> CardOptions:
         cache=Path(cache).resolve(),
         with_drafts=bool(config.pelican.get("WRITE_DRAFTS")),
         index_save_as=str(config.pelican.get("INDEX_SAVE_AS") or "index.html"),
-        keep_days=_keep_days(_value(config, KEEP_DAYS_SETTING)),
+        keep_days=config["SOCIAL_CARDS_CACHE_KEEP_DAYS"],  # the schema's: a whole number from 0
     )
 
 
@@ -49,14 +47,6 @@ def _value(config, name: str):
     if name in config.values:
         return config.values[name]
     return config.pelican.get(name)
-
-
-def _keep_days(value) -> int:
-    """The setting as the schema (shared/config.py) checks it: a whole number from 0; anything else
-    (where the schema has not checked it) is the default."""
-    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
-        return value
-    return KEEP_DAYS_DEFAULT
 
 
 def _logo_file(value, content_path: str, theme: str) -> str | None:

@@ -30,7 +30,7 @@ FORMAT = 4
 ROOT = Path(__file__).resolve().parents[2]
 # Settings that name where this build goes or came from, not what it says.
 PLACE_SETTINGS = frozenset({"OUTPUT_PATH", "SETTINGS_FILE", "CACHE_PATH", "CACHE_CONTENT", "LOAD_CONTENT_CACHE",
-                            "CHECK_MODIFIED_METHOD", "SOCIAL_CARDS_CACHE_PATH"})
+                            "CHECK_MODIFIED_METHOD", "SOCIAL_CARDS_CACHE_PATH", "SOCIAL_CARDS_CACHE_KEEP_DAYS"})
 SKIPPED_FOLDERS = frozenset({"__pycache__", ".pytest_cache", "node_modules"})
 
 

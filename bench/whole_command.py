@@ -183,7 +183,7 @@ def report(results: list[dict]) -> list[str]:
     lines = ["the whole command, as a user runs it (CPU: user+sys of the process tree; peak: the tree's memory, "
              "sampled sum of PSS; largest: the biggest single process)",
              f"  {'posts':>5}  {'plain Pelican + Pagefind':<27}  {'make publish, cold':<34}  "
-             f"{'make publish, cards cached':<34}  {'warm publish, body edit':<40}  {'preview edit':<12}"]
+             f"{'make publish, cards cached':<34}  {'warm publish, body edit':<40}"]
     for row in results:
         plain = row["plain"]
 
@@ -192,11 +192,10 @@ def report(results: list[dict]) -> list[str]:
                     f" ({r['largest_mb']:.0f})")
         lines.append(f"  {row['size']:>5}  {plain['cpu']:6.1f} s  {plain['peak_mb']:5.0f} MB ({plain['largest_mb']:.0f})   "
                      f"  {cell(row['cold']):<34}  {cell(row['cached']):<34}  "
-                     f"{cell(row['warm']) + ' ' + format(row['warm']['cpu_to_cached'], '.2f') + '× of cached':<40}  "
-                     f"{'—':<12}")
+                     f"{cell(row['warm']) + ' ' + format(row['warm']['cpu_to_cached'], '.2f') + '× of cached':<40}")
     lines.append("  targets: CPU ≤ 1.3×, peak ≤ 1.5× (cold, issue 26; cards cached, issue 23); warm publish: "
                  "the same command again after a one-line edit of an old post (its record from the cached run); "
-                 "preview edit: later work (issue 26)")
+                 "the preview's edit latencies are in the edit-to-preview table (bench/run.py)")
     return lines
 
 

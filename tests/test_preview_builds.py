@@ -164,10 +164,36 @@ def test_a_text_edit_shows_the_new_text_before_the_full_build(preview, tmp_path)
     assert_same_as_cold_build(preview, tmp_path)
 
 
-def test_a_front_matter_edit_takes_the_full_build(preview):
+def test_a_title_edit_shows_on_every_page_that_lists_the_post_before_the_full_build(preview, tmp_path):
+    source = Path(preview.content) / "articles/2026/vorwoche.md"
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text.replace("Aus der Vorwoche", "Anderer Titel"), encoding="utf-8")  # its id stays
+    changed = preview.builder.render_text_edit(preview.current, [str(source)])
+    output = Path(preview.output)
+
+    def pages_with(text):
+        return {str(p.relative_to(output)) for p in output.rglob("*.html") if text in p.read_text(encoding="utf-8")}
+
+    shortcut = pages_with("Anderer Titel")
+    assert {str(Path(path).relative_to(output)) for path in changed} == shortcut
+    # the old title stays only in its social card's alt text (the card is planned with the model:
+    # the full build draws the new card)
+    assert pages_with("Aus der Vorwoche") <= {"2026/vorwoche/index.html"}
+    assert "Aus der Vorwoche" not in (output / "2026/vorwoche/index.html").read_text(encoding="utf-8").replace(
+        'content="Arbeitskultur: Aus der Vorwoche', "")
+    # its page and where it is listed (one post per page): home, archive, topic, author, roundup,
+    # Weiterlesen under other posts
+    assert {"2026/vorwoche/index.html", "archiv/index.html", "wochenrueckblick/2026-W46/index.html",
+            "autoren/aylin-oezdemir/seite/2/index.html", "2026/danke/index.html"} <= shortcut
+    preview._full_build()
+    assert pages_with("Anderer Titel") == shortcut  # the full build shows it nowhere else
+    assert_same_as_cold_build(preview, tmp_path)
+
+
+def test_a_front_matter_edit_besides_the_title_takes_the_full_build(preview):
     source = Path(preview.content) / "articles/2026/vorwoche.md"
     source.write_text(post("Anderer Titel", "2026-11-11 09:00", author="aylin-oezdemir",
-                           tags=["netzwerken"]), encoding="utf-8")
+                           tags=["netzwerken", "neu"]), encoding="utf-8")
     assert preview.builder.render_text_edit(preview.current, [str(source)]) is None
 
 
@@ -213,3 +239,56 @@ def test_a_share_text_that_cannot_fit_is_a_problem_before_any_page_is_rendered(t
     assert len(first_phase) == 4, build.result.summary()  # every published post, none rendered yet
     session.builder.finish(build)
     assert sorted(p.path for p in build.result.errors if p.message.startswith("share text:")) == first_phase
+
+
+def take_over_build_thread(session: PreviewSession) -> None:
+    """Stop the session's build thread, so this test takes the saves from the queue itself."""
+    session.stop()
+    session.build_thread.join(10)
+    assert not session.build_thread.is_alive()
+    session.stopping.clear()
+
+
+def test_a_save_while_a_build_makes_its_model_stops_that_build(preview, tmp_path):
+    """Saves 1.5 s apart at 5,000 posts: the newer save is built at once, not after the stale build."""
+    source = Path(preview.content) / "articles/2026/vorwoche.md"
+    take_over_build_thread(preview)
+    before = preview.current
+    saved_again = []
+    plain_checkpoint = preview.builder.checkpoint
+
+    def checkpoint():  # the build reads its first source when the author saves again
+        if not saved_again:
+            saved_again.append(True)
+            source.write_text(post("Zweiter Titel", "2026-11-11 09:00", author="aylin-oezdemir",
+                                   tags=["netzwerken"]), encoding="utf-8")
+            preview.submit({str(source)})
+        plain_checkpoint()
+
+    preview.builder.checkpoint = checkpoint
+    source.write_text(post("Erster Titel", "2026-11-11 09:00", author="aylin-oezdemir", tags=["netzwerken"]),
+                      encoding="utf-8")
+    preview._handle({str(source)})
+    assert saved_again
+    assert preview.current is before  # the stopped build's half model is never used
+    assert not preview.settled.is_set()
+    page = Path(preview.output) / "2026/vorwoche/index.html"
+    assert b"Erster Titel" not in page.read_bytes()
+
+    batch = preview.changes.get_nowait()  # what the build thread does next
+    preview.builder.superseded.clear()
+    preview._handle(batch)
+    assert preview.settled.is_set()
+    assert b"Zweiter Titel" in page.read_bytes()
+    assert_same_as_cold_build(preview, tmp_path)
+
+
+def test_a_source_that_raises_while_read_is_not_taken_for_a_stopped_build(preview, tmp_path):
+    """Pelican logs and skips a source whose reading raised an Exception; a stopped build is no such
+    problem (Superseded is no Exception), and leaves no problem behind."""
+    preview.builder.superseded.set()
+    build = preview.builder.build()
+    assert build.superseded and not build.result.errors and not build.result.other_errors
+    preview.builder.superseded.clear()
+    preview._full_build()
+    assert_same_as_cold_build(preview, tmp_path)

@@ -29,14 +29,24 @@ from pelican.paginator import Paginator
 from pelican.utils import sanitised_join
 from pelican.writers import FileOverwriteFailedError
 from pelican.writers import Writer
+import jinja2
+import yaml
 
-from shared.model import note_written_text, written_pages
+from shared.model import PARTS_KEY, note_written_text, written_pages
+from shared.post import post_model
 from shared.problems import ContentProblem, ProblemCollector
 from tools.build import BuildResult
 from tools.compiled_templates import CompiledTemplates
+from tools.incremental.facts import Facts
+from tools.incremental.tracking import Parts, Reads, track
 from tools.outputdir import mark_preview
 
 log = logging.getLogger(__name__)
+
+
+class Superseded(BaseException):
+    """A newer save arrived while a build was still making its model: that build stops where it is.
+    Not an Exception: Pelican logs and skips a source whose reading raised one, and goes on."""
 
 
 class MemoryReaderCache(dict):
@@ -46,7 +56,7 @@ class MemoryReaderCache(dict):
     Tag and Category objects hold is pickled by reference (it is the builder's, for every build).
     """
 
-    def attach(self, readers) -> None:
+    def attach(self, readers, checkpoint=lambda: None) -> None:
         cache, settings = self, readers.settings
 
         class Pickler(pickle.Pickler):
@@ -59,6 +69,7 @@ class MemoryReaderCache(dict):
 
         class Entries(dict):
             def get(self, path, default=None):
+                checkpoint()  # each source read: the point where a newer save stops this build
                 entry = cache.get(path)
                 if entry is None:
                     return default
@@ -93,8 +104,14 @@ class _ChangedOnlyFile(io.StringIO):
 class PreviewWriter(Writer):
     """Pelican's writer, with rendering queued for pages not needed at once and unchanged files kept."""
 
-    def __init__(self, output_path, settings=None, priority=(), lock=None):
+    def __init__(self, output_path, settings=None, priority=(), lock=None, checkpoint=lambda: None,
+                 page_reads=None):
         super().__init__(output_path, settings=settings)
+        self.checkpoint = checkpoint
+        # output name -> the model keys its page read when last rendered (tools/incremental/tracking.py)
+        self.page_reads = page_reads
+        self._facts: Facts | None = None
+        self._parts = Parts()
         self.priority = set(priority)
         self.queued: dict[str, list] = {}  # output name -> pending write_file calls, in order
         self.lock = lock or threading.RLock()
@@ -110,6 +127,7 @@ class PreviewWriter(Writer):
                    override_output=False, url=None, **kwargs):
         if not name:
             return
+        self.checkpoint()
         for page_name, page_kwargs in self._pages(name, url, paginated, template_name, kwargs):
             page_name = os.path.normpath(page_name)
             call = (page_name, template, context, (relative_urls,), {"override_output": override_output, **page_kwargs})
@@ -145,7 +163,24 @@ class PreviewWriter(Writer):
 
     def _render(self, call) -> None:
         name, template, context, args, kwargs = call
+        if self.page_reads is not None and isinstance(template, jinja2.Template):
+            template = _ReadingTemplate(self, template, name)
         super().write_file(name, template, context, *args, **kwargs)
+
+    def render_reading(self, template, localcontext: dict, name: str) -> str:
+        """Render one page and note which model objects it read (its parts' included)."""
+        if self._facts is None:
+            self._facts = Facts(localcontext, self.settings, self.settings["PATH"])
+        env = template.environment
+        track(env, self._parts)
+        reads = Reads(self._facts)
+        env.reads = reads
+        try:
+            text = template.render(localcontext)
+        finally:
+            env.reads = None
+        self.page_reads[name] = frozenset(_keys_with_parts(reads, self._parts))
+        return text
 
     def render_now(self, name: str) -> bool:
         """Render the queued writes of one output name (a request waits for it); False if none."""
@@ -210,6 +245,31 @@ class PreviewWriter(Writer):
         self.changed.add(path)
 
 
+class _ReadingTemplate:
+    """A page's template as Pelican's writer sees it: rendered with its reads noted."""
+
+    def __init__(self, writer: PreviewWriter, template, name: str):
+        self.writer, self.template, self.name = writer, template, name
+
+    def render(self, localcontext):
+        return self.writer.render_reading(self.template, localcontext, self.name)
+
+    def __getattr__(self, name):
+        return getattr(self.template, name)
+
+
+def _keys_with_parts(reads: Reads, parts: Parts) -> set:
+    keys, waiting, seen = set(reads.keys), list(reads.parts), set()
+    while waiting:
+        name = waiting.pop()
+        if name in seen or name not in parts.made:
+            continue
+        seen.add(name)
+        keys |= parts.made[name].reads.keys
+        waiting += parts.made[name].reads.parts
+    return keys
+
+
 @dataclass
 class Build:
     """One rebuild: its problems (like tools.build), and the writer that still holds queued pages."""
@@ -222,6 +282,7 @@ class Build:
     text_reader: object = None
     seconds_to_priority: float = 0.0
     seconds_total: float = 0.0
+    superseded: bool = False  # stopped while making its model: a newer save follows
 
 
 class PreviewBuilder:
@@ -240,6 +301,10 @@ class PreviewBuilder:
         self.number = 0
         self.fronts: dict[str, tuple] = {}  # source -> (mtime_ns, front matter text)
         self.lock = threading.RLock()  # held while rendering: requests and the queue take turns
+        # Set by a save while a build makes its model; the build stops at its next source read or
+        # write (Superseded), so the newer save is built at once instead of after the stale build.
+        self.superseded = threading.Event()
+        self.page_reads: dict[str, frozenset] = {}  # output name -> model keys it read (render_text_edit)
         self.pelican = Pelican(self.settings)
 
     def clean_output(self) -> None:
@@ -270,12 +335,18 @@ class PreviewBuilder:
         collector = ProblemCollector()
         handlers = _attach(collector)
         result = BuildResult()
-        writer = PreviewWriter(self.output, settings=self.settings, priority=priority, lock=self.lock)
+        writer = PreviewWriter(self.output, settings=self.settings, priority=priority, lock=self.lock,
+                               checkpoint=self.checkpoint, page_reads=self.page_reads)
         build = Build(self.number, result, writer)
         build._collector, build._handlers, build._started = collector, handlers, started
         try:
             with self.lock:
                 self._generate(writer, build)
+        except Superseded:
+            writer.cancel()
+            self.previous_outputs |= writer.produced  # the next build removes what is stale
+            build.superseded = True
+            self._close(build)
         except Exception as error:  # a bug in our code or Pelican's: shown, never hidden
             log.exception("build crashed: %s", error)
             result.crashed = True
@@ -307,6 +378,10 @@ class PreviewBuilder:
         build.seconds_total = time.perf_counter() - build._started
         return build
 
+    def checkpoint(self) -> None:
+        if self.superseded.is_set():
+            raise Superseded()
+
     def rebuild(self, priority=()) -> Build:
         return self.finish(self.build(priority))
 
@@ -324,10 +399,14 @@ class PreviewBuilder:
                     self.fronts[source] = (stamp, split_front_matter(handle.read())[0])
 
     def render_text_edit(self, build: Build, sources) -> set[str] | None:
-        """Re-render the pages of articles whose text alone changed, from the last build's model.
+        """Re-render the pages of articles whose text or title alone changed, from the last build's model.
 
-        Returns the changed output files, or None when some edit needs a full build (front matter
-        changed, a problem, a file the last build did not show). The full build follows anyway.
+        A changed text re-renders the article's own page; a changed title also every page that read
+        the article when it was last rendered (home, archive, topics, its roundup, Weiterlesen under
+        other posts: `page_reads`, the same record of reads as make publish's). Returns the changed
+        output files, or None when some edit needs a full build (other front matter changed, a
+        problem, a file the last build did not show). The full build follows anyway and makes what
+        is derived from a title elsewhere (its social card, share texts, feeds) new.
         """
         if build is None or build.writer is None or not build.objects:  # no model to start from
             return None
@@ -342,20 +421,35 @@ class PreviewBuilder:
                     front = split_front_matter(handle.read())[0]
             except OSError:
                 return None
-            if front != known[1]:
+            if front == known[1]:
+                updates.append((item, False))
+            elif only_title_differs(known[1], front):
+                updates.append((item, True))
+            else:
                 return None
-            updates.append(item)
         writer = PreviewWriter(self.output, settings=self.settings, lock=self.lock)
         with self.lock:
-            for item in updates:
-                content, _ = reader.read(item.source_path)
-                if content is None:
+            pages, readers_of = [], set()
+            for item, title_changed in updates:
+                content, metadata = reader.read(item.source_path)
+                if content is None or (title_changed and "title" not in metadata):
                     return None
                 updates_content(item, content)
-            for item in updates:
-                for name, template, context, args, kwargs in build.writer.calls.get(os.path.normpath(item.save_as), ()):
-                    Writer.write_file(writer, name, template, context, *args, **kwargs)
+                pages.append(os.path.normpath(item.save_as))
+                if title_changed:
+                    item.title = item.metadata["title"] = metadata["title"]
+                    readers_of.add(self.facts_key(item))
+            if readers_of:  # parts made once per build (a post's card, the header) may show the old title
+                forget_parts(build)
+                pages += sorted(name for name, keys in self.page_reads.items() if readers_of & keys)
+            for name in dict.fromkeys(pages):
+                for page, template, context, args, kwargs in build.writer.calls.get(name, ()):
+                    Writer.write_file(writer, page, template, context, *args, **kwargs)
         return writer.changed
+
+    def facts_key(self, item) -> str:
+        """The record's name of a content object (tools/incremental/facts.py: Facts.key)."""
+        return "c:" + os.path.relpath(item.source_path, self.settings["PATH"])
 
     # -- steps of Pelican.run, split where the preview needs it ----------------------------------
 
@@ -371,13 +465,16 @@ class PreviewBuilder:
         for generator in generators:
             readers = getattr(generator, "readers", None)
             if readers is not None:
-                self.caches.setdefault(type(generator).__name__, MemoryReaderCache()).attach(readers)
+                self.caches.setdefault(type(generator).__name__, MemoryReaderCache()).attach(readers, self.checkpoint)
         for generator in generators:
+            self.checkpoint()
             if hasattr(generator, "generate_context"):
                 generator.generate_context()
             if hasattr(generator, "check_disabled_readers"):
                 generator.check_disabled_readers()
+        self.checkpoint()
         signals.all_generators_finalized.send(generators)
+        self.checkpoint()
         for generator in generators:
             if hasattr(generator, "refresh_metadata_intersite_links"):
                 generator.refresh_metadata_intersite_links()
@@ -422,6 +519,36 @@ def split_front_matter(text: str) -> tuple[str, str]:
         if end != -1:
             return text[:end + 4], text[end + 4:]
     return "", text
+
+
+def only_title_differs(old_front: str, new_front: str) -> bool:
+    """Whether two front matters say the same but for the title (and where lines are)."""
+    old, new = _front_values(old_front), _front_values(new_front)
+    if old is None or new is None or "title" not in new:
+        return False
+    old.pop("title", None)
+    new.pop("title")
+    return old == new
+
+
+def _front_values(front: str) -> dict | None:
+    try:
+        values = yaml.load(front.strip().strip("-"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError:
+        return None
+    return values if isinstance(values, dict) else None
+
+
+def forget_parts(build: "Build") -> None:
+    """Drop the HTML that `once` keeps for this build (shared.model.render_once): made again on use."""
+    for item in build.objects.values():
+        post_model(item).rendered.clear()
+    for calls in build.writer.calls.values():
+        for _, _, context, _, _ in calls:
+            parts = context.get(PARTS_KEY)
+            if parts:
+                parts.clear()
+            return
 
 
 def updates_content(item, content: str) -> None:

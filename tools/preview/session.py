@@ -2,7 +2,9 @@
 
 Edits are taken in batches. An edit of an article's text alone is shown first from the last
 build's model (one page re-rendered); then a full build runs, with the pages open in a browser
-rendered first and the rest queued behind them (a newer edit cancels the queue). Browsers are told
+rendered first and the rest queued behind them. A newer save cancels the queue, and stops a build
+that is still making its model (at 5,000 posts that takes seconds): the newer save is built at
+once instead of waiting behind a build whose result it replaces. Browsers are told
 to reload when their page's bytes (or the list of problems) changed.
 """
 
@@ -71,7 +73,8 @@ class PreviewSession:
         """Clean output, first full build, then the build thread."""
         self.builder.clean_output()
         self._full_build(first=True)
-        threading.Thread(target=self._build_loop, name="preview-build", daemon=True).start()
+        self.build_thread = threading.Thread(target=self._build_loop, name="preview-build", daemon=True)
+        self.build_thread.start()
 
     def stop(self) -> None:
         self.stopping.set()
@@ -84,6 +87,7 @@ class PreviewSession:
             current.writer.cancel()  # the queued pages are stale now
         self.settled.clear()
         self.changes.put(set(paths))
+        self.builder.superseded.set()  # a build still making its model stops: this save goes next
 
     def _build_loop(self) -> None:
         while not self.stopping.is_set():
@@ -98,6 +102,9 @@ class PreviewSession:
                 if more is None:
                     return
                 batch |= more
+            # Every save so far is in this batch; a save from now on stops the build (Superseded).
+            # (One that came between the last get and here lets this build finish: never lost.)
+            self.builder.superseded.clear()
             try:
                 self._handle(batch)
             except Exception:  # the preview keeps running; the traceback is a bug report
@@ -111,7 +118,7 @@ class PreviewSession:
             shown = self.builder.render_text_edit(self.current, texts)
             if shown:
                 self._notify(shown, problems_changed=False)
-                log.warning("text edit shown in %.3f s; full build follows", time.perf_counter() - started)
+                log.warning("edit shown in %.3f s (%d files); full build follows", time.perf_counter() - started, len(shown))
         self._full_build(requests_wait=shown is None)
 
     def _full_build(self, first: bool = False, requests_wait: bool = True) -> None:
@@ -120,8 +127,15 @@ class PreviewSession:
         started = time.perf_counter()
         try:
             build = self.builder.build(priority=self._open_pages())
+            if build.superseded:  # a newer save is waiting: the last whole model stays current
+                if build.writer is not None and build.writer.changed:
+                    self._notify(build.writer.changed, problems_changed=False)  # open pages it rendered
+                log.warning("build %d stopped after %.2f s: a newer save goes first", build.number,
+                            time.perf_counter() - started)
+                return
         finally:
-            self.current = build if "build" in locals() else self.current
+            if "build" in locals() and not build.superseded:
+                self.current = build
             self.model_ready.set()
         previous = self.shown
         self.shown = build

@@ -25,6 +25,7 @@ social cards cached, at 1,000 and 5,000 posts (--whole-sizes; '' leaves it out).
 from __future__ import annotations
 
 import argparse
+import collections
 import json
 import os
 import random
@@ -372,7 +373,8 @@ class PreviewProcess:
                 break
         else:
             raise SystemExit("the preview did not start")
-        threading.Thread(target=lambda: [None for _ in self.process.stderr], daemon=True).start()
+        self.log = collections.deque(maxlen=40)  # the preview's last lines, shown when an edit never shows
+        threading.Thread(target=lambda: self.log.extend(self.process.stderr), daemon=True).start()
         self.first_build = time.perf_counter() - started
         self.listeners = []
 
@@ -411,7 +413,8 @@ class PreviewProcess:
         while waiting:
             page, expected = waiting[0]
             if time.perf_counter() - saved > 120:
-                raise SystemExit(f"after 120 s the preview still does not show {expected!r} on /{page}")
+                raise SystemExit(f"after 120 s the preview still does not show {expected!r} on /{page}; "
+                                 f"its last lines:\n{''.join(self.log)}")
             if expected.encode("utf-8") in self.get(page):
                 latest = time.perf_counter() - saved
                 waiting.pop(0)
@@ -587,7 +590,8 @@ def main(argv=None) -> int:
         write_full_corpus(corpus_plan(40), work / "week")
         if args.preview_only:
             latency = preview_latencies(work / "full", work, plan, args.edits)
-            apart = preview_latencies(work / "full", work, plan, args.edits, apart=1.5)
+            write_full_corpus(plan, work / "full-apart")  # the edits above changed "full"
+            apart = preview_latencies(work / "full-apart", work, plan, args.edits, apart=1.5)
             print("\n".join(latency_table(latency, apart, args.edits)))
             print(json.dumps({"settled": latency, "apart": apart}, indent=1))
             return 0
@@ -634,7 +638,8 @@ def main(argv=None) -> int:
               f"{(size + css) / 1024:.1f} KB (target ≤ 25 KB)")
         # after the builds' figures: the preview restarts (and this stops) when a plugin file changes
         latency = preview_latencies(work / "full", work, plan, args.edits)
-        apart = preview_latencies(work / "full", work, plan, args.edits, apart=1.5)
+        write_full_corpus(plan, work / "full-apart")  # the edits above changed "full"
+        apart = preview_latencies(work / "full-apart", work, plan, args.edits, apart=1.5)
         for line in latency_table(latency, apart, args.edits):
             print(line)
         # Pagefind runs after the build (make html / publish), over the site build's output

@@ -292,3 +292,45 @@ def test_a_source_that_raises_while_read_is_not_taken_for_a_stopped_build(previe
     preview.builder.superseded.clear()
     preview._full_build()
     assert_same_as_cold_build(preview, tmp_path)
+
+
+def test_a_series_description_edit_shows_on_every_page_that_read_the_series_before_the_full_build(preview, tmp_path):
+    source = Path(preview.content) / "series/mittwochstipp.yml"
+    source.write_text(SERIES.replace("Jeden Mittwoch ein Tipp.", "Immer mittwochs ein Tipp."), encoding="utf-8")
+    changed = preview.builder.render_series_edit(preview.current, str(source))
+    output = Path(preview.output)
+
+    def pages_with(text):
+        return {str(p.relative_to(output)) for p in output.rglob("*.html") if text in p.read_text(encoding="utf-8")}
+
+    shortcut = pages_with("Immer mittwochs ein Tipp.")
+    assert {"serien/mittwochstipp/index.html", "serien/index.html"} <= shortcut
+    assert {str(Path(path).relative_to(output)) for path in changed} == shortcut
+    assert not pages_with("Jeden Mittwoch ein Tipp.")
+    preview._full_build()
+    assert pages_with("Immer mittwochs ein Tipp.") == shortcut
+    assert_same_as_cold_build(preview, tmp_path)
+
+
+@pytest.mark.parametrize("edited", [
+    SERIES.replace('title: "#Mittwochstipp"', 'title: "#Donnerstagstipp"'),  # its title: on every tip
+    SERIES.replace("weekday: wednesday", "weekday: thursday"),
+    SERIES.replace("owners: [jana-beispiel]", "owners: [jana-beispiel, tom-muster]"),
+    SERIES.replace("weekday: wednesday", "weekday: mittwoch"),  # a problem: the full build names it
+])
+def test_a_series_edit_besides_its_description_takes_the_full_build(preview, edited):
+    source = Path(preview.content) / "series/mittwochstipp.yml"
+    source.write_text(edited, encoding="utf-8")
+    assert preview.builder.render_series_edit(preview.current, str(source)) is None
+
+
+def test_a_shortcut_that_fails_leaves_the_edit_to_the_full_build(preview, tmp_path, monkeypatch, caplog):
+    def broken(*args):
+        raise RuntimeError("a bug in a shortcut")
+
+    monkeypatch.setattr(preview.builder, "render_text_edit", broken)
+    edit(preview, {"articles/2026/vorwoche.md": post("Aus der Vorwoche", "2026-11-11 09:00", author="aylin-oezdemir",
+                                                     tags=["netzwerken"], body="Neu geschrieben.")})
+    assert "showing the edit from the last model failed" in caplog.text
+    assert b"Neu geschrieben." in (Path(preview.output) / "2026/vorwoche/index.html").read_bytes()
+    assert_same_as_cold_build(preview, tmp_path)

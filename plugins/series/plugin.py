@@ -55,6 +55,23 @@ def attach_series(generator):
     generator.context["series"] = sorted(series_by_slug.values(), key=lambda s: s.sort_key)
 
 
+def description_only_edit(context: dict, settings: dict, path: str):
+    """(the series of `path` in this build's model, its new description HTML) when the file now says
+    the same but for its description: the preview shows that without making the model again. None
+    for any other change, a problem in the file, or a file no series of the model came from."""
+    path = os.path.abspath(path)
+    series = next((s for s in context.get("series") or () if os.path.abspath(s.source_path) == path), None)
+    if series is None or not os.path.isfile(path):
+        return None
+    series_url, series_save_as = url_table(context).patterns["series"]
+    fresh, problems = load_series(path, set(context.get("author_profiles") or ()), markdown_renderer(settings),
+                                  series_url, series_save_as)
+    unchanged = ("slug", "title", "label_pattern", "weekday", "owners", "url", "save_as")
+    if problems or any(getattr(fresh, name) != getattr(series, name) for name in unchanged):
+        return None
+    return series, fresh.description_html
+
+
 def owner_links(handles, profiles: dict) -> list[dict]:
     """Owners as {name, url, handle}; an unknown handle (reported) is shown as written, unlinked."""
     owners = []

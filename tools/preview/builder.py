@@ -19,6 +19,7 @@ import logging
 import os
 import pickle
 import shutil
+import sys
 import threading
 import time
 from dataclasses import dataclass, field
@@ -427,9 +428,8 @@ class PreviewBuilder:
                 updates.append((item, True))
             else:
                 return None
-        writer = PreviewWriter(self.output, settings=self.settings, lock=self.lock)
         with self.lock:
-            pages, readers_of = [], set()
+            pages, changed_keys = [], set()
             for item, title_changed in updates:
                 content, metadata = reader.read(item.source_path)
                 if content is None or (title_changed and "title" not in metadata):
@@ -438,18 +438,39 @@ class PreviewBuilder:
                 pages.append(os.path.normpath(item.save_as))
                 if title_changed:
                     item.title = item.metadata["title"] = metadata["title"]
-                    readers_of.add(self.facts_key(item))
-            if readers_of:  # parts made once per build (a post's card, the header) may show the old title
-                forget_parts(build)
-                pages += sorted(name for name, keys in self.page_reads.items() if readers_of & keys)
-            for name in dict.fromkeys(pages):
-                for page, template, context, args, kwargs in build.writer.calls.get(name, ()):
-                    Writer.write_file(writer, page, template, context, *args, **kwargs)
+                    changed_keys.add(self.record_key(item))
+            return self._render_again(build, pages, changed_keys)
+
+    def render_series_edit(self, build: Build, source: str) -> set[str] | None:
+        """A series file whose description alone changed: the new description on every page that
+        read the series (its page, the series index, its tips), from the last build's model. None
+        when the edit needs a full build (plugins/series: description_only_edit)."""
+        series_plugin = sys.modules.get("series.plugin")  # the plugin's module, as Pelican loads it
+        if build is None or build.writer is None or not build.writer.calls or series_plugin is None:
+            return None
+        with self.lock:
+            found = series_plugin.description_only_edit(_context_of(build), self.settings, source)
+            if found is None:
+                return None
+            series, description_html = found
+            series.description_html = description_html
+            return self._render_again(build, [], {self.record_key(series)})
+
+    def _render_again(self, build: Build, pages: list, changed_keys: set) -> set[str]:
+        """Render `pages` and every page that read one of `changed_keys` when it was last rendered,
+        from the last build's model; the changed files."""
+        if changed_keys:  # parts made once per build (a post's card, the header) may show the old value
+            forget_parts(build)
+            pages = [*pages, *sorted(name for name, keys in self.page_reads.items() if changed_keys & keys)]
+        writer = PreviewWriter(self.output, settings=self.settings, lock=self.lock)
+        for name in dict.fromkeys(pages):
+            for page, template, context, args, kwargs in build.writer.calls.get(name, ()):
+                Writer.write_file(writer, page, template, context, *args, **kwargs)
         return writer.changed
 
-    def facts_key(self, item) -> str:
-        """The record's name of a content object (tools/incremental/facts.py: Facts.key)."""
-        return "c:" + os.path.relpath(item.source_path, self.settings["PATH"])
+    def record_key(self, obj) -> str | None:
+        """The name the record of reads gives a model object (tools/incremental/facts.py)."""
+        return Facts({}, self.settings, self.settings["PATH"]).key(obj)
 
     # -- steps of Pelican.run, split where the preview needs it ----------------------------------
 
@@ -543,12 +564,17 @@ def forget_parts(build: "Build") -> None:
     """Drop the HTML that `once` keeps for this build (shared.model.render_once): made again on use."""
     for item in build.objects.values():
         post_model(item).rendered.clear()
+    parts = _context_of(build).get(PARTS_KEY)
+    if parts:
+        parts.clear()
+
+
+def _context_of(build: "Build") -> dict:
+    """The build's shared context (every generator hands the writer the same one)."""
     for calls in build.writer.calls.values():
         for _, _, context, _, _ in calls:
-            parts = context.get(PARTS_KEY)
-            if parts:
-                parts.clear()
-            return
+            return context
+    return {}
 
 
 def updates_content(item, content: str) -> None:

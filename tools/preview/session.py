@@ -111,15 +111,26 @@ class PreviewSession:
                 log.exception("preview build failed")
 
     def _handle(self, paths: set) -> None:
-        texts = [p for p in paths if p.endswith(".md") and os.path.isfile(p)]
-        shown = None
-        if texts and len(texts) == len(paths):
-            started = time.perf_counter()
-            shown = self.builder.render_text_edit(self.current, texts)
-            if shown:
-                self._notify(shown, problems_changed=False)
-                log.warning("edit shown in %.3f s (%d files); full build follows", time.perf_counter() - started, len(shown))
+        started = time.perf_counter()
+        try:
+            shown = self._quick_edit(paths)
+        except Exception:  # a bug in a shortcut: the full build below still shows the edit
+            log.exception("showing the edit from the last model failed")
+            shown = None
+        if shown:
+            self._notify(shown, problems_changed=False)
+            log.warning("edit shown in %.3f s (%d files); full build follows", time.perf_counter() - started, len(shown))
         self._full_build(requests_wait=shown is None)
+
+    def _quick_edit(self, paths: set) -> set | None:
+        """Show an edit from the last build's model where its kind allows: an article's text or
+        title, a series description. The changed files, or None (then requests wait for the full build)."""
+        texts = [p for p in paths if p.endswith(".md") and os.path.isfile(p)]
+        if texts and len(texts) == len(paths):
+            return self.builder.render_text_edit(self.current, texts)
+        if len(paths) == 1 and next(iter(paths)).endswith((".yml", ".yaml")):
+            return self.builder.render_series_edit(self.current, next(iter(paths)))
+        return None
 
     def _full_build(self, first: bool = False, requests_wait: bool = True) -> None:
         if requests_wait:

@@ -334,3 +334,20 @@ def test_a_shortcut_that_fails_leaves_the_edit_to_the_full_build(preview, tmp_pa
     assert "showing the edit from the last model failed" in caplog.text
     assert b"Neu geschrieben." in (Path(preview.output) / "2026/vorwoche/index.html").read_bytes()
     assert_same_as_cold_build(preview, tmp_path)
+
+
+def test_a_save_just_after_a_build_made_its_model_stops_its_queue(preview, tmp_path):
+    """The save came after the build's last source read but before it became current: submit()
+    could not cancel its queue, the superseded flag does."""
+    take_over_build_thread(preview)
+    source = Path(preview.content) / "articles/2026/vorwoche.md"
+    source.write_text(post("Erster Titel", "2026-11-11 09:00", author="aylin-oezdemir", tags=["netzwerken"]),
+                      encoding="utf-8")
+    build = preview.builder.build(priority=())  # every page queued
+    assert build.writer.queued
+    preview.builder.superseded.set()  # what submit() does for the save that follows
+    preview.builder.finish(build)
+    assert build.writer.cancelled and not build.writer.queued and not build.writer.finished
+    preview.builder.superseded.clear()
+    preview._full_build()
+    assert_same_as_cold_build(preview, tmp_path)

@@ -207,6 +207,12 @@ class PreviewWriter(Writer):
             with self.lock:
                 if not self.queued:
                     return
+                try:
+                    self.checkpoint()
+                except Superseded:  # a save came before this build was current, so nobody cancelled it
+                    self.queued.clear()
+                    self.cancelled = True
+                    return
                 name = next(iter(self.queued))
                 for call in self.queued.pop(name):
                     self._render(call)

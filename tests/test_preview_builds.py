@@ -351,3 +351,18 @@ def test_a_save_just_after_a_build_made_its_model_stops_its_queue(preview, tmp_p
     preview.builder.superseded.clear()
     preview._full_build()
     assert_same_as_cold_build(preview, tmp_path)
+
+
+def test_a_file_saved_while_its_build_ran_is_not_taken_for_what_the_build_read(preview, tmp_path):
+    """The build read the old title; the author saved a new one before the build was done. The
+    next edit must not be shown from that model as if it had read the new title."""
+    take_over_build_thread(preview)
+    source = Path(preview.content) / "articles/2026/vorwoche.md"
+    text = source.read_text(encoding="utf-8")
+    build = preview.builder.build(priority=())
+    source.write_text(text.replace("Aus der Vorwoche", "Neu gespeichert"), encoding="utf-8")  # during the build
+    preview.builder.remember_front_matter(build)
+    preview.builder.finish(build)
+    assert preview.builder.render_text_edit(build, [str(source)]) is None  # the full build shows it
+    preview._full_build()
+    assert_same_as_cold_build(preview, tmp_path)

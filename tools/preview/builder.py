@@ -14,6 +14,7 @@ fast by three things a cold build cannot have:
 
 from __future__ import annotations
 
+import hashlib
 import io
 import logging
 import os
@@ -43,6 +44,11 @@ from tools.incremental.tracking import Parts, Reads, track
 from tools.outputdir import mark_preview
 
 log = logging.getLogger(__name__)
+
+
+# File times come from a coarser clock than time.time_ns() (a few ms on Linux): a file saved just
+# after a build began may carry a time a little before it.
+SAVE_CLOCK_SLACK_NS = 20_000_000
 
 
 class Superseded(BaseException):
@@ -290,6 +296,7 @@ class Build:
     seconds_to_priority: float = 0.0
     seconds_total: float = 0.0
     superseded: bool = False  # stopped while making its model: a newer save follows
+    started_ns: int = 0  # wall clock when it began, as file times count
 
 
 class PreviewBuilder:
@@ -344,7 +351,7 @@ class PreviewBuilder:
         result = BuildResult()
         writer = PreviewWriter(self.output, settings=self.settings, priority=priority, lock=self.lock,
                                checkpoint=self.checkpoint, page_reads=self.page_reads)
-        build = Build(self.number, result, writer)
+        build = Build(self.number, result, writer, started_ns=time.time_ns())
         build._collector, build._handlers, build._started = collector, handlers, started
         try:
             with self.lock:
@@ -395,15 +402,28 @@ class PreviewBuilder:
     # -- the shortcut for an edit of an article's text only -----------------------------------------
 
     def remember_front_matter(self, build: Build) -> None:
-        """The front matter of every page's source, to tell an edit of the text alone."""
+        """The front matter of every page's source, to tell an edit of the text alone. A file saved
+        since the build began that is no longer what the build read is forgotten: its next edit
+        takes the full build instead of a shortcut from a model that never saw the save."""
         for source in build.sources:
             try:
                 stamp = os.stat(source).st_mtime_ns
             except OSError:
                 continue
-            if self.fronts.get(source, (None,))[0] != stamp:
+            if stamp >= build.started_ns - SAVE_CLOCK_SLACK_NS and not self._read_as_is(source):
+                self.fronts.pop(source, None)
+            elif self.fronts.get(source, (None,))[0] != stamp:
                 with open(source, encoding="utf-8") as handle:
                     self.fronts[source] = (stamp, split_front_matter(handle.read())[0])
+
+    def _read_as_is(self, source: str) -> bool:
+        """Whether the file is still what the readers' cache holds (Pelican's SHA-1 stamp)."""
+        try:
+            with open(source, "rb") as handle:
+                digest = hashlib.sha1(handle.read()).digest()
+        except OSError:
+            return False
+        return any(cache.get(source, (None,))[0] == digest for cache in self.caches.values())
 
     def render_text_edit(self, build: Build, sources) -> set[str] | None:
         """Re-render the pages of articles whose text or title alone changed, from the last build's model.

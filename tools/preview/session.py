@@ -82,12 +82,16 @@ class PreviewSession:
 
     def submit(self, paths) -> None:
         """Called by the watcher: these files changed (absolute paths)."""
+        self.settled.clear()
+        # First: a build still making its model stops at its next source read or page write, and
+        # lets go of the builder's lock, which cancel() below waits for. Before the put: the build
+        # thread clears the flag once it has taken every queued save, so a flag set after the put
+        # could stop the very build that handles this save.
+        self.builder.superseded.set()
         current = self.current
         if current is not None and current.writer is not None:
             current.writer.cancel()  # the queued pages are stale now
-        self.settled.clear()
         self.changes.put(set(paths))
-        self.builder.superseded.set()  # a build still making its model stops: this save goes next
 
     def _build_loop(self) -> None:
         while not self.stopping.is_set():

@@ -1,7 +1,7 @@
 """One production build's use of the record: it renders a page only when what the page read changed,
 and takes every other page over from the last build (a hard link into the new folder).
 
-Pelican's writer is kept; each page's template is handed to it wrapped (`_PageTemplate`): asked to
+Pelican's writer is kept; each page's template is handed to it wrapped (`tracking.RenderedBy`): asked to
 render, the wrapper checks the page's entry of the record against this build's values first. When
 they are the same (and the last build's file is still as it was written) it returns nothing and
 the writer links the old file in place of writing one. Everything else about a write is Pelican's:
@@ -33,7 +33,7 @@ from shared.model import SEARCH_MARKER, written_pages
 from .facts import Facts, digest_of
 from .record import (PLACE_SETTINGS, Finished, PageEntry, PartEntry, Record, build_key, file_digest, load,
                      record_path)
-from .tracking import Parts, Reads, track
+from .tracking import Parts, RenderedBy, render_reading, track
 
 log = logging.getLogger(__name__)
 IMG_SRC = re.compile(r"<img\b[^>]*?\ssrc=\"([^\"]+)\"", re.IGNORECASE)
@@ -120,14 +120,9 @@ class Session:
             self.reused += 1
             self.reused_files[name] = entry.file
             return ""
-        reads = Reads(self.facts)
         before = self.problems.count
+        text, reads = render_reading(template, localcontext, self.facts, self.parts)
         env = template.environment
-        env.reads = reads
-        try:
-            text = template.render(localcontext)
-        finally:
-            env.reads = None
         self.rendered += 1
         # A page or part that reported a problem is not recorded: it is made (and says so) every time.
         quiet = self.problems.count == before
@@ -380,7 +375,7 @@ class _ReusingWriter:
 
     def write_file(self, name, template, context, *args, **kwargs):
         if isinstance(template, jinja2.Template):
-            template = _PageTemplate(self.session, template)
+            template = RenderedBy(template, self.session.render)
             if self.session.context is None:
                 self.session.context = context
         return super().write_file(name, template, context, *args, **kwargs)
@@ -413,19 +408,6 @@ class _ReusingWriter:
             if reused_entry.searchable:
                 written.searchable.add(filename)
         return io.StringIO()
-
-
-class _PageTemplate:
-    """A page's template as the writer sees it: Session.render decides whether it renders."""
-
-    def __init__(self, session: Session, template):
-        self.session, self.template = session, template
-
-    def render(self, localcontext):
-        return self.session.render(self.template, localcontext)
-
-    def __getattr__(self, name):
-        return getattr(self.template, name)
 
 
 class _ProblemCount(logging.Handler):

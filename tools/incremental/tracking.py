@@ -148,6 +148,33 @@ class TrackingContext(Context):
         return super().call(__obj, *args, **kwargs)
 
 
+def render_reading(template, localcontext: dict, facts: Facts, parts: Parts) -> tuple[str, Reads]:
+    """Render a page's template and return its text with what it read (make publish's record, the
+    preview's reverse index of reads)."""
+    env = template.environment
+    track(env, parts)
+    reads = Reads(facts)
+    env.reads = reads
+    try:
+        return template.render(localcontext), reads
+    finally:
+        env.reads = None
+
+
+class RenderedBy:
+    """A page's template as Pelican's writer sees it: asked to render, it calls `render(template,
+    localcontext)` instead (make publish decides whether to render at all, the preview notes reads)."""
+
+    def __init__(self, template, render):
+        self.template, self._render = template, render
+
+    def render(self, localcontext):
+        return self._render(self.template, localcontext)
+
+    def __getattr__(self, name):
+        return getattr(self.template, name)
+
+
 def track(env, parts: Parts) -> None:
     """Make `env` report reads to `env.reads` (a Reads, or None when no page is being recorded).
 

@@ -14,6 +14,7 @@ fast by three things a cold build cannot have:
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import logging
@@ -32,15 +33,15 @@ from pelican.utils import sanitised_join
 from pelican.writers import FileOverwriteFailedError
 from pelican.writers import Writer
 import jinja2
-import yaml
 
 from shared.model import PARTS_KEY, note_written_text, written_pages
 from shared.post import post_model
 from shared.problems import ContentProblem, ProblemCollector
+from shared.yamlsource import YamlSyntaxError, load_yaml
 from tools.build import BuildResult
 from tools.compiled_templates import CompiledTemplates
 from tools.incremental.facts import Facts
-from tools.incremental.tracking import Parts, Reads, track
+from tools.incremental.tracking import Parts, Reads, RenderedBy, render_reading
 from tools.outputdir import mark_preview
 
 log = logging.getLogger(__name__)
@@ -171,21 +172,14 @@ class PreviewWriter(Writer):
     def _render(self, call) -> None:
         name, template, context, args, kwargs = call
         if self.page_reads is not None and isinstance(template, jinja2.Template):
-            template = _ReadingTemplate(self, template, name)
+            template = RenderedBy(template, functools.partial(self._render_noting_reads, name=name))
         super().write_file(name, template, context, *args, **kwargs)
 
-    def render_reading(self, template, localcontext: dict, name: str) -> str:
+    def _render_noting_reads(self, template, localcontext: dict, name: str) -> str:
         """Render one page and note which model objects it read (its parts' included)."""
         if self._facts is None:
             self._facts = Facts(localcontext, self.settings, self.settings["PATH"])
-        env = template.environment
-        track(env, self._parts)
-        reads = Reads(self._facts)
-        env.reads = reads
-        try:
-            text = template.render(localcontext)
-        finally:
-            env.reads = None
+        text, reads = render_reading(template, localcontext, self._facts, self._parts)
         self.page_reads[name] = frozenset(_keys_with_parts(reads, self._parts))
         return text
 
@@ -216,8 +210,7 @@ class PreviewWriter(Writer):
                 try:
                     self.checkpoint()
                 except Superseded:  # a save came before this build was current, so nobody cancelled it
-                    self.queued.clear()
-                    self.cancelled = True
+                    self.cancel()
                     return
                 name = next(iter(self.queued))
                 for call in self.queued.pop(name):
@@ -256,19 +249,6 @@ class PreviewWriter(Writer):
             handle.write(data)
         os.replace(temporary, path)  # a request never sees half a file
         self.changed.add(path)
-
-
-class _ReadingTemplate:
-    """A page's template as Pelican's writer sees it: rendered with its reads noted."""
-
-    def __init__(self, writer: PreviewWriter, template, name: str):
-        self.writer, self.template, self.name = writer, template, name
-
-    def render(self, localcontext):
-        return self.writer.render_reading(self.template, localcontext, self.name)
-
-    def __getattr__(self, name):
-        return getattr(self.template, name)
 
 
 def _keys_with_parts(reads: Reads, parts: Parts) -> set:
@@ -580,8 +560,8 @@ def only_title_differs(old_front: str, new_front: str) -> bool:
 
 def _front_values(front: str) -> dict | None:
     try:
-        values = yaml.load(front.strip().strip("-"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError:
+        values = load_yaml(front.strip().strip("-"), "").data
+    except YamlSyntaxError:
         return None
     return values if isinstance(values, dict) else None
 

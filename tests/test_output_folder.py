@@ -105,6 +105,45 @@ def test_pelican_builds_in_a_child_process_and_the_waiting_process_never_loads_i
     assert done.stdout.strip() == "[]"
 
 
+def test_the_waiting_process_stays_small_before_the_build_starts():
+    """Neither Babel's catalogs nor multiprocessing are loaded by the process that forks the build:
+    what it holds then counts twice while the build runs (bench/whole_command.py, peak memory)."""
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", "import sys, tools.publish; print(sorted({name.split('.')[0] "
+                           "for name in sys.modules} & {'babel', 'shared', 'multiprocessing', 'concurrent', 'jinja2'}))"],
+                          cwd=ROOT, capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+def test_an_exception_in_the_build_process_is_raised_in_the_waiting_one(tmp_path, content, monkeypatch):
+    import tools.build
+
+    def failing(settings, search_index=False):
+        raise ValueError("kaputt im Kindprozess")
+
+    output = tmp_path / "output"
+    monkeypatch.setattr(tools.build, "build", failing)
+    with pytest.raises(ValueError, match="kaputt im Kindprozess"):
+        tools.build.build_into(SAMPLE_PELICANCONF, output, {"PATH": str(content)}, strict=False)
+    assert not output.exists() and sorted(p.name for p in tmp_path.iterdir()) == ["content"]
+
+
+def test_a_build_process_that_dies_is_reported_and_leaves_the_output(tmp_path, content, monkeypatch):
+    import os
+    import signal
+
+    import tools.build
+
+    output = tmp_path / "output"
+    output.mkdir()
+    (output / "index.html").write_text("the last good preview")
+    monkeypatch.setattr(tools.build, "build", lambda settings, search_index=False: os.kill(os.getpid(), signal.SIGKILL))
+    with pytest.raises(RuntimeError, match="ended without an answer"):
+        tools.build.build_into(SAMPLE_PELICANCONF, output, {"PATH": str(content)}, strict=False)
+    assert files_under(output) == ["index.html"] and (output / "index.html").read_text() == "the last good preview"
+
+
 def test_make_publish_refuses_settings_that_write_drafts(tmp_path, content):
     output = tmp_path / "output"
     done = make_publish(content, output, "--settings", str(SAMPLE_PELICANCONF))  # the last --settings counts

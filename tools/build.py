@@ -17,18 +17,17 @@ annotation on its file and line; --code-quality FILE writes GitLab's report.
 from __future__ import annotations
 
 import argparse
-import hashlib
-import json
-import logging
 import os
 import shutil
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from readers.search_index import index_site, searchable_pages  # the plugin's module, as Pelican names it
-from shared.messages import current_language, problem_language, t, use_language
+from tools.bytecode import compile_own_code
 from tools.outputdir import fresh_folder, locked, mark_preview, remove_leftovers, swap_in
+
+# Imported where used (the plugins' modules, as Pelican names them, and Babel's catalogs): the process
+# that waits for a build (build_apart) stays small, and the build's own process has them anyway.
 
 
 @dataclass
@@ -55,6 +54,7 @@ class BuildResult:
         return 0
 
     def summary(self) -> str:
+        from shared.messages import t
         lines = [problem.format() for problem in self.errors]
         lines += [t("warning: {problem}", problem=problem.format()) for problem in self.warnings]
         lines += [t("warning: {problem}", problem=message) for message in self.other_warnings]
@@ -80,6 +80,9 @@ def github_annotations(problems: list) -> list[str]:
 
 def code_quality_report(problems: list) -> str:
     """GitLab's Code Quality report (JSON): the merge request shows each problem on its file and line."""
+    import hashlib
+    import json
+
     issues = [{
         "description": problem.message + (f" ({problem.hint})" if problem.hint else ""),
         "check_name": "content",
@@ -102,6 +105,7 @@ def print_report(result: BuildResult, code_quality: str | None = None) -> None:
 
 
 def load_settings(settings_file: str | Path, overrides: dict | None = None) -> dict:
+    from shared.messages import problem_language, use_language
     from pelican.settings import read_settings
 
     settings = read_settings(str(settings_file), override=overrides or {})
@@ -125,9 +129,13 @@ def build(settings: dict, search_index: bool = False, session=None) -> BuildResu
     `search_index`: then write the Pagefind index into the output (make html, check, publish).
     `session`: a tools.incremental.Session (make publish): pages whose inputs did not change since
     the last publish are taken over from it instead of rendered."""
+    import logging
+
     from pelican import Pelican
 
+    from readers.search_index import searchable_pages
     from shared.config import missing_plugins
+    from shared.messages import problem_language, use_language
     from shared.problems import ProblemCollector
 
     use_language(problem_language(settings))
@@ -169,6 +177,8 @@ def build(settings: dict, search_index: bool = False, session=None) -> BuildResu
 
 def index_search(output: str, result: BuildResult, pages=None) -> None:
     """`pages`: what Pagefind reads (searchable_pages); the other pages carry no data-pagefind-body."""
+    from readers.search_index import index_site
+    from shared.messages import t
     try:
         index_site(output, pages=pages)
     except (RuntimeError, OSError) as error:
@@ -185,6 +195,8 @@ def build_into(settings_file: str | Path, target: Path, overrides: dict | None =
     its folder gets the preview marker, and with `production` (make publish) it is refused.
     A `production` build is incremental (tools/incremental): it renders only the pages whose inputs
     changed since the last one and takes the others over; `full` renders every page."""
+    from shared.messages import t, use_language
+    compile_own_code()
     target = Path(target).resolve()
     with locked(target):
         for leftover in remove_leftovers(target):
@@ -239,17 +251,60 @@ class SeparateBuild:
 def build_apart(settings_file: str | Path, overrides: dict, target: Path, *, production: bool = False,
                 full: bool = False) -> SeparateBuild:
     """Load the settings and build in a forked child process. Its memory (Pelican's model and the
-    plugins: some 80 MB at 1,000 posts) is given back when it ends, before the caller runs Pagefind
+    plugins: some 100 MB at 1,000 posts) is given back when it ends, before the caller runs Pagefind
     (about as much again). `production`: settings that write drafts are not built, and the build is
-    incremental (tools/incremental; `full`: every page rendered)."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    incremental (tools/incremental; `full`: every page rendered).
+
+    A plain fork and a pipe: the waiting process imports nothing of the build (not even
+    multiprocessing), so the two together need little more than the build alone; the child's
+    answer is read whole and unpickled only after the child has ended and its memory is free."""
+    import pickle
 
     sys.stdout.flush()
     sys.stderr.flush()  # nothing printed so far is printed again by the child
-    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"),
-                             initializer=_end_with, initargs=(os.getpid(),)) as child:
-        return child.submit(_load_and_build, settings_file, overrides, target, production, full).result()
+    parent = os.getpid()
+    answer_fd, child_fd = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the build's process: it never returns from here
+        os.close(answer_fd)
+        _build_in_child(parent, child_fd, (settings_file, overrides, target, production, full))
+    os.close(child_fd)
+    with os.fdopen(answer_fd, "rb") as pipe:
+        answer = pipe.read()
+    _, status = os.waitpid(pid, 0)
+    if not answer:
+        raise RuntimeError(f"the build's process ended without an answer (exit status {os.waitstatus_to_exitcode(status)})")
+    kind, value = pickle.loads(answer)
+    if kind == "raised":
+        raise value
+    return value
+
+
+def _build_in_child(parent: int, answer_fd: int, arguments: tuple) -> None:
+    """The forked child: build, write (kind, value) pickled to the pipe, end without running the
+    parent's exit handlers (a test runner's, for one)."""
+    import pickle
+    import traceback
+
+    code = 0
+    try:
+        _end_with(parent)
+        try:
+            answer = pickle.dumps(("built", _load_and_build(*arguments)))
+        except BaseException as error:  # noqa: BLE001 (handed to the parent, which raises it)
+            try:
+                answer = pickle.dumps(("raised", error))
+            except Exception:  # noqa: BLE001 (an exception that does not pickle: its text does)
+                answer = pickle.dumps(("raised", RuntimeError(traceback.format_exc())))
+        with os.fdopen(answer_fd, "wb") as pipe:
+            pipe.write(answer)
+    except BaseException:  # noqa: BLE001 (the parent sees no answer and says so)
+        traceback.print_exc()
+        code = 1
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
 
 
 def _end_with(parent: int) -> None:
@@ -267,6 +322,8 @@ def _end_with(parent: int) -> None:
 
 
 def _load_and_build(settings_file, overrides: dict, target: Path, production: bool, full: bool) -> SeparateBuild:
+    from readers.search_index import searchable_pages
+    from shared.messages import current_language
     settings = load_settings(settings_file, overrides)
     preview = bool(settings.get("WRITE_DRAFTS"))
     if production and preview:
@@ -284,6 +341,10 @@ def _load_and_build(settings_file, overrides: dict, target: Path, production: bo
 
 
 def main(argv=None) -> int:
+    import logging
+
+    from shared.messages import t
+
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--settings", default="pelicanconf.py")
     parser.add_argument("--output", help="output directory (default: OUTPUT_PATH of the settings)")

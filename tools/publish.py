@@ -19,7 +19,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from shared.messages import t
 from tools.build import build_into, path_overrides
 
 
@@ -28,6 +27,8 @@ def publish(settings_file: str, target: Path, content: str | None = None, full: 
     code = build_into(settings_file, target, path_overrides(content, None), strict=True, job="publish",
                       production=True, full=full)
     if code == 0:
+        from shared.messages import t  # after the build: the process that waits for it stays small
+
         print(t("published {target}", target=target), file=sys.stderr)
     return code
 

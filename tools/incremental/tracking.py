@@ -249,7 +249,7 @@ def _recording_once(env, once, parts: Parts):
             reads.replay = False
             return html
         name = part_id(reads.facts, owner, key) or (id(owner), key)  # unnamed: its reads are the page's
-        parts.made[name] = Part(inner, str(html))
+        parts.made[name] = Part(inner, html)  # the same string `once` keeps, not a copy
         parts.seen[(id(owner), key)] = (owner, name)
         if isinstance(name, str):
             reads.parts.add(name)

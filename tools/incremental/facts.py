@@ -19,7 +19,6 @@ import functools
 import hashlib
 import os
 import struct
-import sys
 import types
 from pathlib import PurePath
 
@@ -36,8 +35,6 @@ SKIPPED_ATTRIBUTES = frozenset({"_context", "settings", "rendered", "_content"})
 CONTENT_PROPERTIES = ("content", "summary", "url", "save_as", "status")
 WRAPPER_PROPERTIES = ("name", "slug", "url", "save_as", "page_name")
 GONE = b"gone"
-SWEEP_EVERY = 100  # pages
-ONLY_THE_MEMO = 3  # references to a value held by the memo alone: its entry, the loop's name, getrefcount's argument
 # The site model's own objects that pages list many of, named by an attribute: a page that only lists
 # roundups (the menu asks whether there are any) does not depend on every post of every week.
 KEYED_KINDS = {("roundup.roundups", "Roundup"): "slug", ("series.definitions", "Series"): "slug",
@@ -59,7 +56,6 @@ class Facts:
         self.context, self.settings = context, settings
         self.content_path = content_path
         self._memo: dict[int, tuple[object, bytes]] = {}  # id -> (the object, kept alive; its digest)
-        self._pages_since_sweep = 0
         self._deep: dict[str, bytes] = {}
         self._index: dict[str, object] | None = None
         self.model_kinds: dict[type, bool] = {}
@@ -164,19 +160,6 @@ class Facts:
         result = self._compose(value)
         self._memo[id(value)] = (value, result)
         return result
-
-    def page_done(self) -> None:
-        """A page was recorded: now and then, let go of the values nothing but the memo holds (one
-        page's lists and paginators). No later page can show those again, and a build of 1,000
-        posts would otherwise keep every page's values alive to the end."""
-        self._pages_since_sweep += 1
-        if self._pages_since_sweep < SWEEP_EVERY:
-            return
-        self._pages_since_sweep = 0
-        memo = self._memo
-        for ident, (value, _digest) in list(memo.items()):
-            if sys.getrefcount(value) <= ONLY_THE_MEMO:
-                del memo[ident]
 
     def _compose(self, value) -> bytes:
         kind = type(value)

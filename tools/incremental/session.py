@@ -124,15 +124,9 @@ class Session:
         return writer
 
     def render(self, template, localcontext: dict) -> str:
+        name = posixpath.normpath(localcontext["output_file"])
         if self.facts is None:
             self.facts = Facts(self.context or localcontext, self.settings, self.settings["PATH"])
-        try:
-            return self._render(template, localcontext)
-        finally:
-            self.facts.page_done()
-
-    def _render(self, template, localcontext: dict) -> str:
-        name = posixpath.normpath(localcontext["output_file"])
         track(template.environment, self.parts)
         twice = name in self.seen  # written twice in one build (Pelican's override): never taken over
         self.seen.add(name)

@@ -80,9 +80,7 @@ class Session:
         # Uncompressed: gzip of the cache was a quarter second of a cold publish at 1,000 posts (the
         # file is ~2× larger, in CACHE_PATH, which CI keeps between deploys)
         settings["GZIP_CACHE"] = False
-        # auto_reload off: no template changes while one publish runs, and Jinja would otherwise stat
-        # the template's file each time a page asks for it (some 10,000 times at 1,000 posts)
-        settings["JINJA_ENVIRONMENT"] = {**settings["JINJA_ENVIRONMENT"], "auto_reload": False,
+        settings["JINJA_ENVIRONMENT"] = {**settings["JINJA_ENVIRONMENT"],
                                          "bytecode_cache": compiled_templates(settings["CACHE_PATH"], self.key)}
         self.settings = settings
 

@@ -155,3 +155,30 @@ def test_a_publish_stopped_between_the_swap_and_the_record_leaves_a_usable_recor
     assert kind == "warm" and rendered < blog.pages / 2
     blog.publish_cold()
     assert differences(blog.base / "output", blog.base / "cold") == []
+
+
+def test_the_writer_names_a_page_by_the_digest_of_the_bytes_it_wrote(tmp_path):
+    from shared.model import WRITTEN_KEY, WrittenPages, _NotingFile
+    from tools.incremental.record import file_digest
+
+    path = str(tmp_path / "seite" / "index.html")
+    os.makedirs(os.path.dirname(path))
+    written = WrittenPages(str(tmp_path))
+    page = _NotingFile(open(path, "w", encoding="utf-8"), path, {WRITTEN_KEY: written})
+    page.write("<p>Grüße aus der Werkstatt – „Zoë“ 👩‍💻</p>\n")
+    page.write("<img src=x>")
+    page.close()
+    assert written.digests[path][1] == file_digest(path)
+
+
+def test_a_noted_digest_is_trusted_only_while_the_file_is_as_noted(tmp_path):
+    from shared.digests import stat_signature
+    from tools.incremental.record import file_digest
+
+    page = tmp_path / "seite" / "index.html"
+    page.parent.mkdir()
+    page.write_text("<p>eins</p>", encoding="utf-8")
+    noted = {os.path.normpath(page): (stat_signature(page.stat()), "noted, not read")}
+    assert session.html_files(str(tmp_path), {}, noted) == {"seite/index.html": "noted, not read"}
+    page.write_text("<p>zwei, länger</p>", encoding="utf-8")  # the image pass rewrites pages like this
+    assert session.html_files(str(tmp_path), {}, noted) == {"seite/index.html": file_digest(page)}

@@ -245,3 +245,26 @@ def test_the_deploy_docs_show_the_headers_the_settings_give():
     for server in ("add_header Content-Security-Policy", "Header always set Strict-Transport-Security",
                    'X-Content-Type-Options "nosniff"'):
         assert server in done.stdout
+
+
+def test_a_page_is_judged_by_what_the_writer_wrote_until_it_changes_on_disk(tmp_path):
+    """The gate reads a page's loads from the text the writer wrote (shared.model.TEXT_WRITTEN) while
+    the file is that file; a file rewritten after (the image pass does that) is read again."""
+    import os
+
+    from privacy.plugin import _loads_in_text, output_problems
+    from privacy.sources import SourceFinder
+    from shared.digests import stat_signature
+
+    own = own_hosts("https://blog.example")
+    page = tmp_path / "seite" / "index.html"
+    page.parent.mkdir()
+    written = '<img src="https://tracker.example/pixel.gif">'
+    page.write_text(written, encoding="utf-8")
+    scanned = {os.path.normpath(page): (stat_signature(page.stat()), _loads_in_text(str(page), written, own, frozenset()))}
+    page.write_text(written.replace("tracker", "other-tracker"), encoding="utf-8")  # rewritten, longer
+    found = output_problems(str(tmp_path), own, frozenset(), {}, SourceFinder((None,)), scanned=scanned)
+    assert [problem.message for problem in found] == [
+        "<img src> loads https://other-tracker.example/pixel.gif from another origin (other-tracker.example)"]
+    scanned = {os.path.normpath(page): (stat_signature(page.stat()), [])}  # as if written so: not read
+    assert output_problems(str(tmp_path), own, frozenset(), {}, SourceFinder((None,)), scanned=scanned) == []

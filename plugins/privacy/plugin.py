@@ -10,6 +10,7 @@ deploy`) and the preview banner show it and a strict build fails.
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass, field
 from html import unescape
 
 from pelican import signals
@@ -17,7 +18,8 @@ from pelican import signals
 from shared.config import read_config
 from shared.editor import EDITOR_FOLDER, editor_origins
 from shared.messages import t
-from shared.model import connect, site_config, written_pages
+from shared.digests import stat_signature
+from shared.model import TEXT_WRITTEN, connect, on_stage, site_config, written_pages
 from shared.problems import ContentProblem, relative_path, report
 
 from .gate import loads_in_css, loads_in_html, own_hosts
@@ -26,32 +28,67 @@ from .policy import REFERRER_POLICY, content_security_policy
 from .sources import SourceFinder
 
 SKIPPED_FOLDERS = ("pagefind",)  # written after the build by Pagefind, from our own pages
+TEXT_SUFFIXES = (".html", ".htm", ".xml", ".opml", ".css", ".svg", ".xsl")  # files that may load something
+SCANS_KEY = "PRIVACY_SCANS"  # this build's Scans (in the settings: `finalized` only gets those)
+
+
+@dataclass
+class Scans:
+    """One build's pages as the writer wrote them: read for loads then, not from the disk again."""
+
+    own: frozenset
+    forms: frozenset
+    editor_own: frozenset
+    files: dict = field(default_factory=dict)  # path -> (stat signature when written, its loads)
+
+
+def hosts_of(settings) -> tuple[frozenset, frozenset, frozenset]:
+    """The hosts pages may load from, those forms may submit to, and those of the editor's folder."""
+    config, _problems = read_config(settings)  # reported at the start of the build already
+    allowed = config["PRIVACY_ALLOWED_ORIGINS"]
+    own = own_hosts(config.site_url, config["NEWSLETTER_SITEURL"], *allowed)
+    # the one exception: the web editor's page talks to the git host it logs in to (docs/privacy.md)
+    return own, own_hosts(config["NEWSLETTER_SUBSCRIBE_URL"]), own | own_hosts(*editor_origins(config))
+
+
+def start_scans(context, generators=()) -> None:
+    """Model stage "pages" (before any page is written): this build's Scans."""
+    if generators:
+        generators[0].settings[SCANS_KEY] = Scans(*hosts_of(generators[0].settings))
+
+
+def scan_written(settings, path: str, text: str, signature: tuple) -> None:
+    """shared.model.TEXT_WRITTEN: the loads of a page, from the text the writer just wrote."""
+    scans = settings.get(SCANS_KEY)
+    if scans is None or not path.endswith(TEXT_SUFFIXES):
+        return
+    allowed = scans.editor_own if _in_editor(path, settings["OUTPUT_PATH"]) else scans.own
+    scans.files[path] = (signature, _loads_in_text(path, text, allowed, scans.forms))
 
 
 def check_output(pelican) -> None:
     """finalized: every file below the output folder."""
     settings = pelican.settings
-    config, _problems = read_config(settings)  # reported at the start of the build already
-    allowed = config["PRIVACY_ALLOWED_ORIGINS"]
-    own = own_hosts(config.site_url, config["NEWSLETTER_SITEURL"], *allowed)
-    forms = own_hosts(config["NEWSLETTER_SUBSCRIBE_URL"])
+    scans = settings.pop(SCANS_KEY, None)
+    own, forms, editor_own = (scans.own, scans.forms, scans.editor_own) if scans else hosts_of(settings)
     written = written_pages(settings)
     sources = {page.path: page.source for page in written.pages} if written else {}
     theme = settings.get("THEME")
     finder = SourceFinder((settings["PATH"], os.path.join(theme, "templates") if theme else None,
                            os.path.join(theme, "static") if theme else None))
-    # the one exception: the web editor's page talks to the git host it logs in to (docs/privacy.md)
-    editor_own = own | own_hosts(*editor_origins(config))
     checked = written.reused if written else set()  # taken over unchanged from a publish that passed this gate
-    for found in sorted(output_problems(pelican.output_path, own, forms, sources, finder, editor_own, checked)):
+    for found in sorted(output_problems(pelican.output_path, own, forms, sources, finder, editor_own, checked,
+                                        scans.files if scans else {})):
         report(found)
 
 
 def output_problems(output: str, own: frozenset, forms: frozenset, sources: dict, finder: SourceFinder,
-                    editor_own: frozenset | None = None, checked=frozenset()) -> list:
+                    editor_own: frozenset | None = None, checked=frozenset(), scanned=None) -> list:
     """`editor_own`: the hosts files in the editor's folder (admin/) may load from, if not `own`;
-    `checked`: files not to read again."""
+    `checked`: files not to read again; `scanned`: the loads found in files as they were written
+    (Scans.files), used while a file is still as written."""
     problems, found = [], {}  # one problem per source line and address, however many files show it
+    scanned = scanned or {}
     for path in _files(output):
         if path in checked:
             continue
@@ -65,7 +102,8 @@ def output_problems(output: str, own: frozenset, forms: frozenset, sources: dict
                       "re-encode it; a picture's position and camera are personal data",
                       command="exiftool -all= picture.jpg")))
             continue
-        for load in _loads(path, allowed, forms):
+        loads = _scanned_loads(path, scanned)
+        for load in loads if loads is not None else _loads(path, allowed, forms):
             where = finder.find(load.url, load.host, sources.get(path))
             file, line = (relative_path(where[0]), where[1]) if where else (shown, load.line)
             found.setdefault((file, line, load.what, load.url, load.host), []).append(f"{shown}:{load.line}")
@@ -83,11 +121,29 @@ def output_problems(output: str, own: frozenset, forms: frozenset, sources: dict
     return problems
 
 
+def _scanned_loads(path: str, scanned: dict) -> list | None:
+    """The loads found when the file was written, if it is still that file; else None."""
+    noted = scanned.get(os.path.normpath(path))
+    if noted is None:
+        return None
+    try:
+        return noted[1] if stat_signature(os.stat(path)) == noted[0] else None
+    except OSError:
+        return None
+
+
+def _in_editor(path: str, output: str) -> bool:
+    return os.path.relpath(path, output).replace(os.sep, "/").startswith(EDITOR_FOLDER + "/")
+
+
 def _loads(path: str, own: frozenset, forms: frozenset) -> list:
-    if not path.endswith((".html", ".htm", ".xml", ".opml", ".css", ".svg", ".xsl")):
+    if not path.endswith(TEXT_SUFFIXES):
         return []
     with open(path, encoding="utf-8", errors="replace") as handle:
-        text = handle.read()
+        return _loads_in_text(path, handle.read(), own, forms)
+
+
+def _loads_in_text(path: str, text: str, own: frozenset, forms: frozenset) -> list:
     if path.endswith(".css"):
         return loads_in_css(text, own)
     if path.endswith((".xml", ".opml")):  # feed content is escaped HTML: read it as the reader's app will
@@ -116,5 +172,7 @@ def expose_policies(generator) -> None:
 
 def register():
     connect()
+    on_stage("pages", start_scans)
+    TEXT_WRITTEN.connect(scan_written)
     signals.generator_init.connect(expose_policies)
     signals.finalized.connect(check_output)

@@ -24,6 +24,7 @@ from pelican.writers import Writer
 from shared.messages import t
 
 from .config import SiteConfig, read_config, where
+from .digests import hash_digest, new_file_hash, stat_signature
 from .post import post_model
 from .problems import ContentProblem, did_you_mean, relative_path, report
 from .urls import UrlTable, build_url_table
@@ -32,6 +33,10 @@ STAGES = ("series", "roundups", "feeds", "readers", "share", "newsletter", "page
 _STAGE_SIGNALS = {name: blinker.signal(f"werkbank.model.{name}") for name in STAGES}
 CONFIG_KEY, URLS_KEY, BUILT_KEY = "SITE_CONFIG", "SITE_URLS", "SITE_MODEL_BUILT"
 WRITTEN_KEY = "SITE_WRITTEN_PAGES"
+# Sent by the writer for each file it closed: sender the build's settings; path=, text= (all it wrote),
+# signature= (shared.digests.stat_signature of the file then). The privacy gate reads pages here
+# instead of from the disk afterwards.
+TEXT_WRITTEN = blinker.signal("werkbank.text_written")
 # Pagefind indexes only the pages with this attribute once any page has it (theme/templates/article.html)
 SEARCH_MARKER = "data-pagefind-body"
 PARTS_KEY = "SITE_RENDERED_PARTS"  # {key: HTML} of parts every page shows (render_once with `site`)
@@ -62,6 +67,9 @@ class WrittenPages:
     # paths of the pages make publish took over unchanged from the last publish (tools/incremental):
     # their bytes passed the last build's checks under the same code and settings
     reused: set = field(default_factory=set)
+    # path -> (its stat when the writer closed it, file_digest of the bytes written): make publish's
+    # record names each page by its digest, and need not read again what it just wrote
+    digests: dict = field(default_factory=dict)
 
 
 def remember_written_page(path, context) -> None:
@@ -106,6 +114,9 @@ class _NotingFile(io.TextIOBase):
         super().__init__()
         self.handle, self.path, self.settings = handle, path, settings
         self._tail = ""  # the end of the last write: "<img" or SEARCH_MARKER may come in two pieces
+        # the bytes are what the text encodes to where the file writes newlines as they are
+        self._hash = new_file_hash() if os.linesep == "\n" else None
+        self._texts: list[str] = []  # Pelican writes a page in one piece
 
     @property
     def name(self):
@@ -117,6 +128,9 @@ class _NotingFile(io.TextIOBase):
     def write(self, text: str) -> int:
         note_written_text(self.settings, self.path, self._tail + text)
         self._tail = text[-len(SEARCH_MARKER) + 1:]
+        if self._hash is not None:
+            self._hash.update(text.encode(self.handle.encoding))
+            self._texts.append(text)
         return self.handle.write(text)
 
     def flush(self) -> None:
@@ -129,6 +143,13 @@ class _NotingFile(io.TextIOBase):
         if not self.closed:
             super().close()  # flushes first
             self.handle.close()
+            written = self.settings.get(WRITTEN_KEY)
+            if written is None or self._hash is None:
+                return
+            path, signature = os.path.normpath(self.path), stat_signature(os.stat(self.path))
+            written.digests[path] = (signature, hash_digest(self._hash))
+            text, self._texts = "".join(self._texts), []
+            TEXT_WRITTEN.send(self.settings, path=path, text=text, signature=signature)
 
 
 class SiteWriter(Writer):

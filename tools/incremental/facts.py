@@ -55,7 +55,8 @@ class Facts:
     def __init__(self, context: dict, settings: dict, content_path: str):
         self.context, self.settings = context, settings
         self.content_path = content_path
-        self._memo: dict[int, tuple[object, bytes]] = {}  # id -> (the object, kept alive; its digest)
+        self._memo: dict[int, bytes] = {}  # id -> digest, of the objects in _alive
+        self._alive: list = []  # every object digested: alive for the build, its id stays its own
         self._deep: dict[str, bytes] = {}
         self._index: dict[str, object] | None = None
         self.model_kinds: dict[type, bool] = {}
@@ -153,12 +154,13 @@ class Facts:
             return scalar(value)
         if isinstance(value, str):  # Markup, Text: the kind matters (escaped or not)
             return digest_of(b"s", kind.__qualname__.encode(), value.encode("utf-8", "surrogatepass"))
-        remembered = self._memo.get(id(value))
-        if remembered is not None and remembered[0] is value:
-            return remembered[1]
-        self._memo[id(value)] = (value, b"cycle")
-        result = self._compose(value)
-        self._memo[id(value)] = (value, result)
+        ident = id(value)
+        remembered = self._memo.get(ident)
+        if remembered is not None:
+            return remembered
+        self._alive.append(value)
+        self._memo[ident] = b"cycle"
+        result = self._memo[ident] = self._compose(value)
         return result
 
     def _compose(self, value) -> bytes:

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from readers.search_index import BUNDLE_DIR  # the plugin's module, under the name Pelican loads
 from shared.messages import t
+from shared.digests import hash_digest, new_file_hash, stat_signature
 
 FORMAT = 4
 ROOT = Path(__file__).resolve().parents[2]
@@ -233,7 +234,7 @@ class Finished:
                 stat = os.stat(self.target / name)
             except OSError:
                 continue
-            self.record.stats[name] = [stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns]
+            self.record.stats[name] = list(stat_signature(stat))
         save(self.path, self.record)
 
     def summary(self) -> str:
@@ -249,6 +250,6 @@ class Finished:
 def file_digest(path) -> str | None:
     try:
         with open(path, "rb") as handle:
-            return hashlib.file_digest(handle, "blake2b").hexdigest()[:32]
+            return hash_digest(hashlib.file_digest(handle, new_file_hash))
     except OSError:
         return None

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import os
 
+from shared.digests import stat_signature
+
 REMEMBERING = "_werkbank_remembering"
 
 
@@ -23,7 +25,7 @@ def remember_stamps(cacher, known: dict) -> None:
 
     def remembered(filename):
         status = os.stat(filename)  # an OSError is Pelican's to report, as without this
-        signature = (status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns)
+        signature = stat_signature(status)
         path = os.path.abspath(filename)
         found = known.get(path)
         if found is not None and found[0] == signature:

@@ -48,11 +48,17 @@ class Reads:
     parts: set = field(default_factory=set)  # ids of the parts shown (see part_id)
     callables: dict = field(default_factory=dict)  # id(function) -> the name it was looked up by
     replay: bool = True
+    # ids of the model objects noted already (a page reads an article's attributes some twenty times);
+    # Facts keeps each keyed object alive for the build, so its id names it until the end
+    touched: set = field(default_factory=set)
 
     def touch(self, value) -> None:
+        if id(value) in self.touched:
+            return
         key = self.facts.key(value)
         if key is not None:
             self.keys.add(key)
+            self.touched.add(id(value))
 
     def merge(self, other: "Reads") -> None:
         self.names |= other.names

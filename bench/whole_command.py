@@ -23,7 +23,8 @@ The two commands:
   cached run's command again after a one-line edit of one post's body, with that run's output and
   record (tools/incremental: only the pages whose inputs changed are rendered).
 
-Plain and site runs are taken in turns (plain, cold, cached; RUNS times) so that drift of a shared
+Plain and site runs are taken in turns (plain, cards cached, warm, cold; RUNS times; the first
+cold run, which fills the card cache, comes before the first turn) so that drift of a shared
 machine hits all alike; each figure is the median of the runs, each ratio the median of the
 per-turn ratios. Outputs are deleted only at the end (deleting thousands of files just before a
 build slows that build's system time down).
@@ -123,7 +124,7 @@ def plain_command(work: Path, content: Path, output: Path) -> list[str]:
         settings.write_text('TIMEZONE = "Europe/Berlin"\nSITEURL = "https://blog.example"\nDEFAULT_LANG = "de"\n'
                             f"CACHE_PATH = {str(work / 'plain-cache')!r}\n", encoding="utf-8")
     pelican = Path(sys.executable).with_name("pelican")
-    return ["sh", "-c", f'"$1" "$2" -o "$3" -s "$4" -q && "$5" -m pagefind --site "$3" --quiet',
+    return ["sh", "-c", '"$1" "$2" -o "$3" -s "$4" -q && "$5" -m pagefind --site "$3" --quiet',
             "plain", str(pelican), str(content), str(output), str(settings), sys.executable]
 
 
@@ -146,16 +147,21 @@ def measure(size: int, runs: int, work: Path) -> dict:
     write_plain_corpus(plan, plain_posts)
     write_full_corpus(plan, site_posts)
     shared_cards = work / f"cards-{size}-shared"
+
+    def cold(run: int, cards: Path) -> dict:
+        return run_tree(publish_command(work, site_posts, work / f"out-cold-{size}-{run}",
+                                        work / f"cache-{size}-cold-{run}", cards), env)
+
+    first_cold = cold(0, shared_cards)  # nothing cached; it fills the card cache the cached runs use
     turns = []
     for run in range(runs):
+        # the cards-cached publish right after its plain run: the ratio compares neighbours, not two
+        # runs with a minute of card drawing between them
         turn = {"plain": run_tree(plain_command(work, plain_posts, work / f"out-plain-{size}-{run}"), env)}
-        # cold: nothing cached; the first cold run fills the card cache the cached runs use
-        cards = shared_cards if run == 0 else work / f"cards-{size}-cold-{run}"
-        turn["cold"] = run_tree(publish_command(work, site_posts, work / f"out-cold-{size}-{run}",
-                                                work / f"cache-{size}-cold-{run}", cards), env)
         turn["cached"] = run_tree(publish_command(work, site_posts, work / f"out-cached-{size}-{run}",
                                                   work / f"cache-{size}-cached-{run}", shared_cards), env)
         turn["warm"] = warm_publish(work, site_posts, plan, size, run, shared_cards, env)
+        turn["cold"] = first_cold if run == 0 else cold(run, work / f"cards-{size}-cold-{run}")
         turns.append(turn)
     result = {"size": size, "runs": runs}
     for kind in ("plain", "cold", "cached", "warm"):

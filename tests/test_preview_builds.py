@@ -336,6 +336,21 @@ def test_a_shortcut_that_fails_leaves_the_edit_to_the_full_build(preview, tmp_pa
     assert_same_as_cold_build(preview, tmp_path)
 
 
+def test_an_edit_saved_through_a_temporary_file_and_a_rename_is_shown_first(preview, tmp_path):
+    """vim, gedit and many IDEs write a temporary file and rename it over the post: the watcher
+    reports both names, and the temporary one is gone when the edit is handled."""
+    source = Path(preview.content) / "articles/2026/vorwoche.md"
+    temporary = source.with_name(".vorwoche.md.tmp4913")
+    temporary.write_text(textwrap.dedent(post("Aus der Vorwoche", "2026-11-11 09:00", author="aylin-oezdemir",
+                                              tags=["netzwerken"], body="Atomar gespeichert.")), encoding="utf-8")
+    os.replace(temporary, source)
+    page = Path(preview.output) / "2026/vorwoche/index.html"
+    assert preview._quick_edit({str(temporary), str(source)}) == {str(page)}  # from the last model
+    assert b"Atomar gespeichert." in page.read_bytes()
+    preview._full_build()
+    assert_same_as_cold_build(preview, tmp_path)
+
+
 def test_a_save_just_after_a_build_made_its_model_stops_its_queue(preview, tmp_path):
     """The save came after the build's last source read but before it became current: submit()
     could not cancel its queue, the superseded flag does."""

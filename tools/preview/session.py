@@ -129,6 +129,9 @@ class PreviewSession:
     def _quick_edit(self, paths: set) -> set | None:
         """Show an edit from the last build's model where its kind allows: an article's text or
         title, a series description. The changed files, or None (then requests wait for the full build)."""
+        # An editor that saves through a temporary file and a rename (vim, gedit, many IDEs) leaves
+        # the temporary's name in the batch, gone by now; a gone source of the last build was deleted.
+        paths = {p for p in paths if os.path.exists(p) or p in self.known_pages}
         texts = [p for p in paths if p.endswith(".md") and os.path.isfile(p)]
         if texts and len(texts) == len(paths):
             return self.builder.render_text_edit(self.current, texts)

@@ -55,6 +55,7 @@ class BuildResult:
 
     def summary(self) -> str:
         from shared.messages import t
+
         lines = [problem.format() for problem in self.errors]
         lines += [t("warning: {problem}", problem=problem.format()) for problem in self.warnings]
         lines += [t("warning: {problem}", problem=message) for message in self.other_warnings]
@@ -105,8 +106,9 @@ def print_report(result: BuildResult, code_quality: str | None = None) -> None:
 
 
 def load_settings(settings_file: str | Path, overrides: dict | None = None) -> dict:
-    from shared.messages import problem_language, use_language
     from pelican.settings import read_settings
+
+    from shared.messages import problem_language, use_language
 
     settings = read_settings(str(settings_file), override=overrides or {})
     settings["SETTINGS_FILE"] = str(Path(settings_file).resolve())  # so a bad value names its file and line
@@ -179,6 +181,7 @@ def index_search(output: str, result: BuildResult, pages=None) -> None:
     """`pages`: what Pagefind reads (searchable_pages); the other pages carry no data-pagefind-body."""
     from readers.search_index import index_site
     from shared.messages import t
+
     try:
         index_site(output, pages=pages)
     except (RuntimeError, OSError) as error:
@@ -196,6 +199,7 @@ def build_into(settings_file: str | Path, target: Path, overrides: dict | None =
     A `production` build is incremental (tools/incremental): it renders only the pages whose inputs
     changed since the last one and takes the others over; `full` renders every page."""
     from shared.messages import t, use_language
+
     compile_own_code()
     target = Path(target).resolve()
     with locked(target):
@@ -324,6 +328,7 @@ def _end_with(parent: int) -> None:
 def _load_and_build(settings_file, overrides: dict, target: Path, production: bool, full: bool) -> SeparateBuild:
     from readers.search_index import searchable_pages
     from shared.messages import current_language
+
     settings = load_settings(settings_file, overrides)
     preview = bool(settings.get("WRITE_DRAFTS"))
     if production and preview:

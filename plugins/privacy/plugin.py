@@ -18,7 +18,7 @@ from pelican import signals
 from shared.config import read_config
 from shared.editor import EDITOR_FOLDER, editor_origins
 from shared.messages import t
-from shared.digests import stat_signature
+from shared.digests import as_noted
 from shared.model import TEXT_WRITTEN, connect, on_stage, site_config, written_pages
 from shared.problems import ContentProblem, relative_path, report
 
@@ -93,7 +93,7 @@ def output_problems(output: str, own: frozenset, forms: frozenset, sources: dict
         if path in checked:
             continue
         shown = os.path.relpath(path, output).replace(os.sep, "/")
-        allowed = editor_own if editor_own is not None and shown.startswith(EDITOR_FOLDER + "/") else own
+        allowed = editor_own if editor_own is not None and _in_editor(path, output) else own
         if path.endswith(RASTER_SUFFIXES):
             for what in revealing_metadata(path):
                 problems.append(ContentProblem(
@@ -102,7 +102,7 @@ def output_problems(output: str, own: frozenset, forms: frozenset, sources: dict
                       "re-encode it; a picture's position and camera are personal data",
                       command="exiftool -all= picture.jpg")))
             continue
-        loads = _scanned_loads(path, scanned)
+        loads = as_noted(scanned, path)  # found when the writer wrote it, if it is still that file
         for load in loads if loads is not None else _loads(path, allowed, forms):
             where = finder.find(load.url, load.host, sources.get(path))
             file, line = (relative_path(where[0]), where[1]) if where else (shown, load.line)
@@ -119,17 +119,6 @@ def output_problems(output: str, own: frozenset, forms: frozenset, sources: dict
               "company's own, add it with a comment to PRIVACY_ALLOWED_ORIGINS in pelicanconf.py",
               host=host, file=written[0], more=more)))
     return problems
-
-
-def _scanned_loads(path: str, scanned: dict) -> list | None:
-    """The loads found when the file was written, if it is still that file; else None."""
-    noted = scanned.get(os.path.normpath(path))
-    if noted is None:
-        return None
-    try:
-        return noted[1] if stat_signature(os.stat(path)) == noted[0] else None
-    except OSError:
-        return None
 
 
 def _in_editor(path: str, output: str) -> bool:

@@ -31,7 +31,7 @@ from pelican.utils import sanitised_join
 from pelican.writers import FileOverwriteFailedError
 
 from readers.search_index import BUNDLE_DIR  # the plugin's module, under the name Pelican loads
-from shared.digests import stat_signature
+from shared.digests import as_noted, stat_signature
 from shared.model import SEARCH_MARKER, written_pages
 
 from .facts import Facts, digest_of
@@ -336,19 +336,9 @@ def html_files(folder: str, known: dict, written: dict | None = None) -> dict[st
         for name in names:
             if name.endswith((".html", ".htm")):
                 shown = name if relative == "." else f"{relative}/{name}"
-                found[shown] = known.get(shown) or _written_digest(os.path.join(base, name), written)
+                path = os.path.join(base, name)
+                found[shown] = known.get(shown) or as_noted(written, path) or file_digest(path)
     return found
-
-
-def _written_digest(path: str, written: dict) -> str | None:
-    noted = written.get(os.path.normpath(path))
-    if noted is not None:
-        try:
-            if stat_signature(os.stat(path)) == noted[0]:
-                return noted[1]
-        except OSError:
-            return None
-    return file_digest(path)
 
 
 def html_digest(html: str) -> str:

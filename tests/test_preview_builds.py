@@ -84,6 +84,13 @@ def edit(session: PreviewSession, changes: dict) -> None:
     session._handle(touched)
 
 
+def all_shown(writer) -> set:
+    """Every page of an edit shown from the last model rendered: the files that changed."""
+    assert writer is not None, "the edit was not shown from the last model"
+    writer.render_rest()
+    return writer.changed
+
+
 def assert_same_as_cold_build(session: PreviewSession, tmp_path: Path) -> None:
     cold = tmp_path / "cold"
     shutil.rmtree(cold, ignore_errors=True)
@@ -154,7 +161,7 @@ def test_a_text_edit_shows_the_new_text_before_the_full_build(preview, tmp_path)
     source = Path(preview.content) / "articles/2026/vorwoche.md"
     source.write_text(post("Aus der Vorwoche", "2026-11-11 09:00", author="aylin-oezdemir",
                            tags=["netzwerken"], body="Ganz anderer Text."), encoding="utf-8")
-    changed = preview.builder.render_text_edit(preview.current, [str(source)])
+    changed = all_shown(preview.builder.show_text_edit(preview.current, [str(source)]))
     page = Path(preview.output) / "2026/vorwoche/index.html"
     assert changed == {str(page)}
     shortcut = page.read_bytes()
@@ -168,7 +175,7 @@ def test_a_title_edit_shows_on_every_page_that_lists_the_post_before_the_full_bu
     source = Path(preview.content) / "articles/2026/vorwoche.md"
     text = source.read_text(encoding="utf-8")
     source.write_text(text.replace("Aus der Vorwoche", "Anderer Titel"), encoding="utf-8")  # its id stays
-    changed = preview.builder.render_text_edit(preview.current, [str(source)])
+    changed = all_shown(preview.builder.show_text_edit(preview.current, [str(source)]))
     output = Path(preview.output)
 
     def pages_with(text):
@@ -194,7 +201,7 @@ def test_a_front_matter_edit_besides_the_title_takes_the_full_build(preview):
     source = Path(preview.content) / "articles/2026/vorwoche.md"
     source.write_text(post("Anderer Titel", "2026-11-11 09:00", author="aylin-oezdemir",
                            tags=["netzwerken", "neu"]), encoding="utf-8")
-    assert preview.builder.render_text_edit(preview.current, [str(source)]) is None
+    assert preview.builder.show_text_edit(preview.current, [str(source)]) is None
 
 
 def test_only_files_whose_bytes_changed_are_rewritten(preview):
@@ -297,7 +304,7 @@ def test_a_source_that_raises_while_read_is_not_taken_for_a_stopped_build(previe
 def test_a_series_description_edit_shows_on_every_page_that_read_the_series_before_the_full_build(preview, tmp_path):
     source = Path(preview.content) / "series/mittwochstipp.yml"
     source.write_text(SERIES.replace("Jeden Mittwoch ein Tipp.", "Immer mittwochs ein Tipp."), encoding="utf-8")
-    changed = preview.builder.render_series_edit(preview.current, str(source))
+    changed = all_shown(preview.builder.show_series_edit(preview.current, str(source)))
     output = Path(preview.output)
 
     def pages_with(text):
@@ -321,14 +328,68 @@ def test_a_series_description_edit_shows_on_every_page_that_read_the_series_befo
 def test_a_series_edit_besides_its_description_takes_the_full_build(preview, edited):
     source = Path(preview.content) / "series/mittwochstipp.yml"
     source.write_text(edited, encoding="utf-8")
-    assert preview.builder.render_series_edit(preview.current, str(source)) is None
+    assert preview.builder.show_series_edit(preview.current, str(source)) is None
+
+
+def test_a_profile_edit_shows_on_every_page_that_read_the_person_before_the_full_build(preview, tmp_path):
+    source = Path(preview.content) / "authors/aylin-oezdemir.yml"
+    source.write_text(AUTHOR_YAML.format(name="Aylin Neumann").replace("Entwicklerin", "Redakteurin"), encoding="utf-8")
+    writer = preview.builder.show_profile_edit(preview.current, str(source))
+    output = Path(preview.output)
+    assert {str(Path(path).relative_to(output)) for path in writer.changed} == {"autoren/aylin-oezdemir/index.html"}
+    changed = all_shown(writer)
+
+    def pages_with(text):
+        return {str(p.relative_to(output)) for p in output.rglob("*.html") if text in p.read_text(encoding="utf-8")}
+
+    shortcut = pages_with("Aylin Neumann")
+    assert {str(Path(path).relative_to(output)) for path in changed} == shortcut
+    # her page, her post, the post she wrote with Tom (one post per listing page: the pages listing them)
+    assert {"autoren/aylin-oezdemir/index.html", "2026/vorwoche/index.html", "2026/danke/index.html",
+            "autoren/index.html"} <= shortcut
+    assert "Redakteurin" in (output / "autoren/aylin-oezdemir/index.html").read_text(encoding="utf-8")
+    assert ">Aylin Neumann</a>" in (output / "2026/danke/index.html").read_text(encoding="utf-8")  # the byline
+    preview._full_build()
+    # the full build also renews what is derived from her name: her social cards, the roundup's
+    # welcome line, share texts
+    assert shortcut <= pages_with("Aylin Neumann")
+    assert_same_as_cold_build(preview, tmp_path)
+
+
+@pytest.mark.parametrize("edited", [
+    AUTHOR_YAML.format(name="Aylin Özdemir").replace("status: active", "status: alumni"),  # her page changes kind
+    AUTHOR_YAML.format(name="Aylin Özdemir").replace("since: 2024-01-01", "since: gestern"),  # a problem
+    AUTHOR_YAML.format(name="Aylin Özdemir") + "avatar: images/aylin.jpg\n",  # a photo: a file to publish
+])
+def test_a_profile_edit_that_decides_pages_or_files_takes_the_full_build(preview, edited):
+    source = Path(preview.content) / "authors/aylin-oezdemir.yml"
+    source.write_text(edited, encoding="utf-8")
+    assert preview.builder.show_profile_edit(preview.current, str(source)) is None
+
+
+def test_pages_of_an_edit_shown_from_the_last_model_are_rendered_open_and_asked_for_first(preview):
+    """At 5,000 posts a name is on 1,200 pages: the open page is rendered at once, a page a browser
+    asks for before the others, the rest afterwards."""
+    source = Path(preview.content) / "authors/aylin-oezdemir.yml"
+    source.write_text(AUTHOR_YAML.format(name="Aylin Neumann"), encoding="utf-8")
+    output = Path(preview.output)
+    writer = preview.builder.show_profile_edit(preview.current, str(source), priority=["2026/danke/index.html"])
+    assert {str(Path(path).relative_to(output)) for path in writer.changed} == {
+        "autoren/aylin-oezdemir/index.html", "2026/danke/index.html"}
+    assert "2026/vorwoche/index.html" in writer.queued
+    assert "Aylin Neumann" not in (output / "2026/vorwoche/index.html").read_text(encoding="utf-8")
+    preview.shortcut = writer  # as PreviewSession._show_rest sets it while the rest renders
+    preview.wait_for_page("2026/vorwoche/index.html")
+    assert "2026/vorwoche/index.html" not in writer.queued
+    assert "Aylin Neumann" in (output / "2026/vorwoche/index.html").read_text(encoding="utf-8")
+    preview.shortcut = None
 
 
 def test_a_shortcut_that_fails_leaves_the_edit_to_the_full_build(preview, tmp_path, monkeypatch, caplog):
     def broken(*args):
         raise RuntimeError("a bug in a shortcut")
 
-    monkeypatch.setattr(preview.builder, "render_text_edit", broken)
+    monkeypatch.setattr(preview.builder, "show_text_edit", broken)
     edit(preview, {"articles/2026/vorwoche.md": post("Aus der Vorwoche", "2026-11-11 09:00", author="aylin-oezdemir",
                                                      tags=["netzwerken"], body="Neu geschrieben.")})
     assert "showing the edit from the last model failed" in caplog.text
@@ -345,7 +406,7 @@ def test_an_edit_saved_through_a_temporary_file_and_a_rename_is_shown_first(prev
                                               tags=["netzwerken"], body="Atomar gespeichert.")), encoding="utf-8")
     os.replace(temporary, source)
     page = Path(preview.output) / "2026/vorwoche/index.html"
-    assert preview._quick_edit({str(temporary), str(source)}) == {str(page)}  # from the last model
+    assert all_shown(preview._quick_edit({str(temporary), str(source)})) == {str(page)}  # from the last model
     assert b"Atomar gespeichert." in page.read_bytes()
     preview._full_build()
     assert_same_as_cold_build(preview, tmp_path)
@@ -378,6 +439,6 @@ def test_a_file_saved_while_its_build_ran_is_not_taken_for_what_the_build_read(p
     source.write_text(text.replace("Aus der Vorwoche", "Neu gespeichert"), encoding="utf-8")  # during the build
     preview.builder.remember_front_matter(build)
     preview.builder.finish(build)
-    assert preview.builder.render_text_edit(build, [str(source)]) is None  # the full build shows it
+    assert preview.builder.show_text_edit(build, [str(source)]) is None  # the full build shows it
     preview._full_build()
     assert_same_as_cold_build(preview, tmp_path)

@@ -5,8 +5,8 @@ Author objects (name = display name, slug = handle, .profile); article.blog.prof
 article.blog.thanks (shared.post).
 """
 
+import dataclasses
 import os
-from dataclasses import replace
 
 from pelican import signals
 from pelican.urlwrappers import Author
@@ -15,12 +15,13 @@ from shared.markdown import markdown_renderer
 from shared.model import connect, on_stage, site_config, url_table
 from shared.post import post_model
 from shared.problems import report
+from shared.yamlsource import YamlSyntaxError, load_yaml_file
 
 from .bylines import profile_or_placeholder, thanks_display, unknown_handle_problems
 from shared.collation import german_sort_key
 from .options import read_options
 from .pages import index_sections, owned_series, person_json_ld, thanked_in
-from .profiles import ProfileCheck, load_profiles
+from .profiles import ProfileCheck, load_profiles, read_profile
 
 
 def attach_profiles(generator):
@@ -29,11 +30,8 @@ def attach_profiles(generator):
     options = read_options(site_config(generator.context))
     check = ProfileCheck(settings["PATH"], options.static_paths, options.removed_byline)
     profiles, problems = load_profiles(options.folder, check)
-    urls = url_table(generator.context)
-    render = markdown_renderer(settings)
-    profiles = {handle: replace(profile, page_url=urls.url("author", slug=handle),
-                                bio_html=render(profile.bio) if profile.bio else "")
-                for handle, profile in profiles.items()}
+    urls, render = url_table(generator.context), markdown_renderer(settings)
+    profiles = {handle: finished(profile, urls, render) for handle, profile in profiles.items()}
     generator.context["author_profiles"] = profiles
 
     authors = {}  # one Author object per handle and build, shared by all its articles
@@ -58,6 +56,68 @@ def attach_profiles(generator):
         post.thanks = thanks_display(thanks, profiles)
     for found in problems:
         report(found)
+
+
+def finished(profile, urls, render):
+    """A profile as loaded, with what the site adds: its page's URL and its bio as HTML."""
+    return dataclasses.replace(profile, page_url=urls.url("author", slug=profile.handle),
+                               bio_html=render(profile.bio) if profile.bio else "")
+
+
+# What a profile edit may not change for the preview to show it from the last build's model: these
+# decide which pages and files exist (a page or none, the photo copied or withheld).
+DECIDES_PAGES = ("handle", "status", "avatar", "avatar_size", "withheld_files", "page_url")
+
+
+def profile_only_edit(context: dict, settings: dict, path: str):
+    """(the profile of `path` in this build's model, the profile the file says now) when the edit
+    changed only what pages say of the person (name, role, bio, links, ...). None for any other
+    change, a problem in the file, or a file no profile of the model came from."""
+    path = os.path.abspath(path)
+    profiles = context.get("author_profiles") or {}
+    profile = next((p for p in profiles.values() if os.path.abspath(p.source_path) == path), None)
+    if profile is None or not os.path.isfile(path):
+        return None
+    options = read_options(site_config(context))
+    try:
+        document = load_yaml_file(path)
+    except YamlSyntaxError:
+        return None
+    fresh, problems = read_profile(profile.handle, document, path,
+                                   ProfileCheck(settings["PATH"], options.static_paths, options.removed_byline))
+    fresh = finished(fresh, url_table(context), markdown_renderer(settings))
+    if problems or any(getattr(fresh, name) != getattr(profile, name) for name in DECIDES_PAGES):
+        return None
+    return profile, fresh
+
+
+def update_profile(context: dict, profile, fresh) -> None:
+    """The preview's shortcut for a profile edit: the last build's model takes the new values in
+    place, so every article, Author and series that holds this profile object shows them. (Values
+    copied from a profile, e.g. a thanks line, stay as they were until the full build that follows.)"""
+    for field in dataclasses.fields(profile):
+        if field.name != "source_path":
+            object.__setattr__(profile, field.name, getattr(fresh, field.name))  # frozen for every build else
+    options = read_options(site_config(context))
+    for author in authors_of(context, profile.handle):
+        author.name = profile.name
+        if hasattr(author, "json_ld"):
+            author.json_ld = person_json_ld(profile, options.site_url, options.publisher)
+    context["author_index"] = index_sections((context.get("author_profiles") or {}).values())
+
+
+def authors_of(context: dict, handle: str) -> list:
+    """Every Author object of `handle` in a build's model: its author page's and its articles'."""
+    found = {}
+    for author, _articles in context.get("authors") or ():
+        if author.slug == handle:
+            found[id(author)] = author
+    for name in ("articles", "drafts", "hidden_articles"):
+        for article in context.get(name) or ():
+            for author in getattr(article, "authors", None) or ():
+                if author.slug == handle:
+                    found[id(author)] = author
+    return list(found.values())
 
 
 def make_author(profile, settings) -> Author:

@@ -298,7 +298,7 @@ class PreviewBuilder:
         # Set by a save while a build makes its model; the build stops at its next source read or
         # write (Superseded), so the newer save is built at once instead of after the stale build.
         self.superseded = threading.Event()
-        self.page_reads: dict[str, frozenset] = {}  # output name -> model keys it read (render_text_edit)
+        self.page_reads: dict[str, frozenset] = {}  # output name -> model keys it read (_render_again)
         self.pelican = Pelican(self.settings)
 
     def clean_output(self) -> None:
@@ -405,15 +405,15 @@ class PreviewBuilder:
             return False
         return any(cache.get(source, (None,))[0] == digest for cache in self.caches.values())
 
-    def render_text_edit(self, build: Build, sources) -> set[str] | None:
-        """Re-render the pages of articles whose text or title alone changed, from the last build's model.
+    def show_text_edit(self, build: Build, sources, priority=()) -> PreviewWriter | None:
+        """Show an edit of articles' text or title alone from the last build's model.
 
         A changed text re-renders the article's own page; a changed title also every page that read
         the article when it was last rendered (home, archive, topics, its roundup, Weiterlesen under
-        other posts: `page_reads`, the same record of reads as make publish's). Returns the changed
-        output files, or None when some edit needs a full build (other front matter changed, a
-        problem, a file the last build did not show). The full build follows anyway and makes what
-        is derived from a title elsewhere (its social card, share texts, feeds) new.
+        other posts: `page_reads`, the same record of reads as make publish's). Returns the writer
+        of those pages (see `_render_again`), or None when some edit needs a full build (other front
+        matter changed, a problem, a file the last build did not show). The full build follows anyway
+        and makes what is derived from a title elsewhere (its social card, share texts, feeds) new.
         """
         if build is None or build.writer is None or not build.objects:  # no model to start from
             return None
@@ -445,9 +445,9 @@ class PreviewBuilder:
                 if title_changed:
                     item.title = item.metadata["title"] = metadata["title"]
                     changed_keys.add(self.record_key(item))
-            return self._render_again(build, pages, changed_keys)
+            return self._render_again(build, pages, changed_keys, priority)
 
-    def render_series_edit(self, build: Build, source: str) -> set[str] | None:
+    def show_series_edit(self, build: Build, source: str, priority=()) -> PreviewWriter | None:
         """A series file whose description alone changed: the new description on every page that
         read the series (its page, the series index, its tips), from the last build's model. None
         when the edit needs a full build (plugins/series: description_only_edit)."""
@@ -460,19 +460,45 @@ class PreviewBuilder:
                 return None
             series, description_html = found
             series.description_html = description_html
-            return self._render_again(build, [], {self.record_key(series)})
+            return self._render_again(build, [series.save_as], {self.record_key(series)}, priority)
 
-    def _render_again(self, build: Build, pages: list, changed_keys: set) -> set[str]:
-        """Render `pages` and every page that read one of `changed_keys` when it was last rendered,
-        from the last build's model; the changed files."""
+    def show_profile_edit(self, build: Build, source: str, priority=()) -> PreviewWriter | None:
+        """A profile whose name, role, bio or other text changed (not its handle, status or photo):
+        the new values on every page that read the person (their page, bylines, cards), from the
+        last build's model. None when the edit needs a full build (plugins/authors: profile_only_edit)."""
+        authors_plugin = sys.modules.get("authors.plugin")
+        if build is None or build.writer is None or not build.writer.calls or authors_plugin is None:
+            return None
+        with self.lock:
+            context = _context_of(build)
+            found = authors_plugin.profile_only_edit(context, self.settings, source)
+            if found is None:
+                return None
+            profile, fresh = found
+            people = authors_plugin.authors_of(context, profile.handle)
+            # keys as the last build's pages recorded them: an author's key holds the old name
+            changed_keys = {self.record_key(profile)} | {self.record_key(author) for author in people}
+            authors_plugin.update_profile(context, profile, fresh)
+            return self._render_again(build, [author.save_as for author in people], changed_keys, priority)
+
+    def _render_again(self, build: Build, pages: list, changed_keys: set, priority=()) -> PreviewWriter:
+        """`pages` and every page that read one of `changed_keys` when it was last rendered, from the
+        last build's model: `pages` and the open ones (`priority`) are rendered now, the others are
+        queued in the returned writer (a request renders its page at once, `render_rest` the rest).
+        At 5,000 posts a person's name is on 1,200 pages: rendering them all takes seconds."""
+        now = {os.path.normpath(name) for name in (*pages, *priority)}
+        pages = [os.path.normpath(name) for name in pages]
         if changed_keys:  # parts made once per build (a post's card, the header) may show the old value
             forget_parts(build)
-            pages = [*pages, *sorted(name for name, keys in self.page_reads.items() if changed_keys & keys)]
-        writer = PreviewWriter(self.output, settings=self.settings, lock=self.lock)
+            pages += sorted(name for name, keys in self.page_reads.items() if changed_keys & keys)
+        writer = PreviewWriter(self.output, settings=self.settings, lock=self.lock, checkpoint=self.checkpoint)
         for name in dict.fromkeys(pages):
-            for page, template, context, args, kwargs in build.writer.calls.get(name, ()):
-                Writer.write_file(writer, page, template, context, *args, **kwargs)
-        return writer.changed
+            for call in build.writer.calls.get(name, ()):
+                if name in now:
+                    writer._render(call)
+                else:
+                    writer.queued.setdefault(name, []).append(call)
+        return writer
 
     def record_key(self, obj) -> str | None:
         """The name the record of reads gives a model object (tools/incremental/facts.py)."""

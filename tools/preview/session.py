@@ -56,6 +56,7 @@ class PreviewSession:
         self.clients: set[Client] = set()
         self.clients_lock = threading.Lock()
         self.current: Build | None = None  # the build whose output is being served
+        self.shortcut = None  # the writer of an edit shown from the last model, while its pages render
         self.shown: Build | None = None  # the last build whose problems the pages show
         self.known_pages: dict[str, str] = {}  # source -> output name, over every build
         # Cleared while a build makes its model (the first build, or one after an edit that the
@@ -121,22 +122,38 @@ class PreviewSession:
         except Exception:  # a bug in a shortcut: the full build below still shows the edit
             log.exception("showing the edit from the last model failed")
             shown = None
-        if shown:
-            self._notify(shown, problems_changed=False)
-            log.warning("edit shown in %.3f s (%d files); full build follows", time.perf_counter() - started, len(shown))
+        if shown is not None:
+            self._show_rest(shown, started)
         self._full_build(requests_wait=shown is None)
 
-    def _quick_edit(self, paths: set) -> set | None:
+    def _show_rest(self, shown, started: float) -> None:
+        """Pages of an edit shown from the last model: the open ones are rendered, the others are
+        rendered now, a requested one first (wait_for_page), unless a newer save comes."""
+        first = set(shown.changed)
+        self._notify(first, problems_changed=False)
+        log.warning("edit shown in %.3f s (%d files); full build follows", time.perf_counter() - started, len(first))
+        self.shortcut = shown
+        try:
+            shown.render_rest()
+        finally:
+            self.shortcut = None
+        self._notify(shown.changed - first, problems_changed=False)
+
+    def _quick_edit(self, paths: set):
         """Show an edit from the last build's model where its kind allows: an article's text or
-        title, a series description. The changed files, or None (then requests wait for the full build)."""
+        title, a series description, a person's profile. The writer of the pages it changes (see
+        PreviewBuilder._render_again), or None (then requests wait for the full build)."""
         # An editor that saves through a temporary file and a rename (vim, gedit, many IDEs) leaves
         # the temporary's name in the batch, gone by now; a gone source of the last build was deleted.
         paths = {p for p in paths if os.path.exists(p) or p in self.known_pages}
         texts = [p for p in paths if p.endswith(".md") and os.path.isfile(p)]
+        open_pages = self._open_pages()
         if texts and len(texts) == len(paths):
-            return self.builder.render_text_edit(self.current, texts)
+            return self.builder.show_text_edit(self.current, texts, open_pages)
         if len(paths) == 1 and next(iter(paths)).endswith((".yml", ".yaml")):
-            return self.builder.render_series_edit(self.current, next(iter(paths)))
+            path = next(iter(paths))
+            return (self.builder.show_series_edit(self.current, path, open_pages)
+                    or self.builder.show_profile_edit(self.current, path, open_pages))
         return None
 
     def _full_build(self, first: bool = False, requests_wait: bool = True) -> None:
@@ -199,6 +216,9 @@ class PreviewSession:
     def wait_for_page(self, name: str, timeout: float = 60.0) -> None:
         """Before serving `name`: wait for the running build's model, render the page if queued."""
         deadline = time.monotonic() + timeout
+        shortcut = self.shortcut
+        if shortcut is not None and shortcut.render_now(name):
+            return
         self.model_ready.wait(timeout)
         build = self.current
         if build is None or build.writer is None:

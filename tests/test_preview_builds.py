@@ -385,6 +385,21 @@ def test_pages_of_an_edit_shown_from_the_last_model_are_rendered_open_and_asked_
     preview.shortcut = None
 
 
+def test_a_save_the_file_clock_cannot_tell_apart_still_counts(preview, tmp_path, monkeypatch):
+    """Sources are hashed once while their stat stays; a second save within one tick of the file
+    clock, of the same size, has the same stat (here: every stat is the same), and the watcher's
+    report of it is what makes the preview hash it again."""
+    from tools.incremental import stamps
+
+    monkeypatch.setattr(stamps, "stat_signature", lambda status: "always the same")
+    preview._full_build()  # every source's stamp remembered under that signature
+    edit(preview, {"articles/danke.md": post("Danke an alle", "2026-11-19 10:00", author="tom-muster",
+                                             co_authors=["aylin-oezdemir"], tags=["sprache"], thanks=["jana-beispiel"],
+                                             body="Ein Absatz!")})  # the same size as before
+    assert "Ein Absatz!" in (Path(preview.output) / "2026/danke/index.html").read_text(encoding="utf-8")
+    assert_same_as_cold_build(preview, tmp_path)
+
+
 def test_a_shortcut_that_fails_leaves_the_edit_to_the_full_build(preview, tmp_path, monkeypatch, caplog):
     def broken(*args):
         raise RuntimeError("a bug in a shortcut")

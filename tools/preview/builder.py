@@ -41,6 +41,7 @@ from shared.yamlsource import YamlSyntaxError, load_yaml
 from tools.build import BuildResult
 from tools.compiled_templates import CompiledTemplates
 from tools.incremental.facts import Facts
+from tools.incremental.stamps import remember_stamps
 from tools.incremental.tracking import Parts, Reads, RenderedBy, render_reading
 from tools.outputdir import mark_preview
 
@@ -299,6 +300,10 @@ class PreviewBuilder:
         # write (Superseded), so the newer save is built at once instead of after the stale build.
         self.superseded = threading.Event()
         self.page_reads: dict[str, frozenset] = {}  # output name -> model keys it read (_render_again)
+        # Pelican's SHA-1 stamps of the sources (three reads of every source per build otherwise),
+        # each kept while the file's stat stays and no save of it was seen (forget_stamps): two
+        # saves within one tick of the file clock, of the same size, still count.
+        self.stamps: dict = {}
         self.pelican = Pelican(self.settings)
 
     def clean_output(self) -> None:
@@ -371,6 +376,11 @@ class PreviewBuilder:
             self._close(build)
         build.seconds_total = time.perf_counter() - build._started
         return build
+
+    def forget_stamps(self, paths) -> None:
+        """These files were saved: their next stamp is read from the file."""
+        for path in paths:
+            self.stamps.pop(os.path.abspath(path), None)
 
     def checkpoint(self) -> None:
         if self.superseded.is_set():
@@ -519,6 +529,8 @@ class PreviewBuilder:
             readers = getattr(generator, "readers", None)
             if readers is not None:
                 self.caches.setdefault(type(generator).__name__, MemoryReaderCache()).attach(readers, self.checkpoint)
+                remember_stamps(readers, self.stamps)
+                remember_stamps(generator, self.stamps)
         for generator in generators:
             self.checkpoint()
             if hasattr(generator, "generate_context"):

@@ -117,6 +117,7 @@ class PreviewSession:
 
     def _handle(self, paths: set) -> None:
         started = time.perf_counter()
+        self.builder.forget_stamps(paths)
         try:
             shown = self._quick_edit(paths)
         except Exception:  # a bug in a shortcut: the full build below still shows the edit

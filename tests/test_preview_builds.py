@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import textwrap
 from pathlib import Path
@@ -194,6 +195,38 @@ def test_a_title_edit_shows_on_every_page_that_lists_the_post_before_the_full_bu
             "autoren/aylin-oezdemir/seite/2/index.html", "2026/danke/index.html"} <= shortcut
     preview._full_build()
     assert pages_with("Anderer Titel") == shortcut  # the full build shows it nowhere else
+    assert_same_as_cold_build(preview, tmp_path)
+
+
+@pytest.mark.parametrize("source, edited, listing", [
+    ("articles/2026/vorwoche.md",  # Tom added
+     post("Aus der Vorwoche", "2026-11-11 09:00", author="aylin-oezdemir", co_authors=["tom-muster"],
+          tags=["netzwerken"]), {"aylin-oezdemir", "tom-muster"}),
+    ("articles/danke.md",  # Aylin taken off (Jana is thanked: her page lists it too)
+     post("Danke an alle", "2026-11-19 10:00", author="tom-muster", tags=["sprache"], thanks=["jana-beispiel"]),
+     {"tom-muster", "jana-beispiel"}),
+])
+def test_an_edit_of_a_posts_authors_shows_in_its_byline_and_on_their_pages_before_the_full_build(
+        preview, tmp_path, source, edited, listing):
+    source = Path(preview.content) / source
+    source.write_text(edited, encoding="utf-8")
+    output = Path(preview.output)
+    page = output / f"2026/{source.stem}/index.html"
+
+    def byline():
+        header = page.read_text(encoding="utf-8").split('<header class="post-header">')[1].split("</header>")[0]
+        return set(re.findall(r'class="author p-author h-card" href="[./]*autoren/([a-z-]+)/"', header))
+
+    def author_pages_listing_the_post():
+        return {path.relative_to(output / "autoren").parts[0] for path in (output / "autoren").rglob("index.html")
+                if re.search(rf'href="[./]*2026/{source.stem}/"', path.read_text(encoding="utf-8"))}
+
+    writer = preview.builder.show_text_edit(preview.current, [str(source)])
+    assert byline() == listing - {"jana-beispiel"}  # its own page: at once
+    all_shown(writer)
+    assert author_pages_listing_the_post() == listing
+    preview._full_build()
+    assert byline() == listing - {"jana-beispiel"} and author_pages_listing_the_post() == listing
     assert_same_as_cold_build(preview, tmp_path)
 
 

@@ -106,6 +106,17 @@ def update_profile(context: dict, profile, fresh) -> None:
     context["author_index"] = index_sections((context.get("author_profiles") or {}).values())
 
 
+def change_authors(article, authors: list) -> None:
+    """The preview's shortcut for an edit of a post's authors: the post written by `authors` (Author
+    objects of the last build's model), as attach_profiles would have made it."""
+    article.authors = list(authors)
+    article.author = article.authors[0]
+    article.metadata["author_handles"] = [author.slug for author in authors]
+    post = post_model(article)
+    post.handles = tuple(author.slug for author in authors)
+    post.profiles = tuple(author.profile for author in authors)
+
+
 def authors_of(context: dict, handle: str) -> list:
     """Every Author object of `handle` in a build's model: its author page's and its articles'."""
     found = {}

@@ -129,6 +129,7 @@ class PreviewWriter(Writer):
         self.cancelled = False
         self.finished = False  # every page written, `finalized` sent
         self.calls: dict[str, list] = {}  # every write_file call of the build, for re-rendering one page
+        self.requests: dict[str, tuple] = {}  # name -> the write_file call as made, before pagination
         self.requests_waiting = 0  # requests in render_now; render_rest lets them go first
         self._counting = threading.Lock()
 
@@ -137,6 +138,7 @@ class PreviewWriter(Writer):
         if not name:
             return
         self.checkpoint()
+        self.requests[name] = (template, context, relative_urls, paginated, template_name, override_output, url, kwargs)
         for page_name, page_kwargs in self._pages(name, url, paginated, template_name, kwargs):
             page_name = os.path.normpath(page_name)
             call = (page_name, template, context, (relative_urls,), {"override_output": override_output, **page_kwargs})
@@ -168,6 +170,18 @@ class PreviewWriter(Writer):
                 })
             # paginated={} and no template_name: Pelican writes this one page as it is
             pages.append((page.save_as, {"paginated": {}, "template_name": None, "url": url, **page_kwargs}))
+        return pages
+
+    def write_again(self, name: str, **changed) -> list[str]:
+        """The write_file call of `name` again, with some of its values `changed` (e.g. a longer
+        list of posts): its pages' calls replace the old ones. The names of its pages."""
+        template, context, relative_urls, paginated, template_name, override_output, url, kwargs = self.requests[name]
+        pages = []
+        for page_name, page_kwargs in self._pages(name, url, paginated, template_name, {**kwargs, **changed}):
+            page_name = os.path.normpath(page_name)
+            self.calls[page_name] = [(page_name, template, context, (relative_urls,),
+                                      {"override_output": override_output, **page_kwargs})]
+            pages.append(page_name)
         return pages
 
     def _render(self, call) -> None:
@@ -416,14 +430,15 @@ class PreviewBuilder:
         return any(cache.get(source, (None,))[0] == digest for cache in self.caches.values())
 
     def show_text_edit(self, build: Build, sources, priority=()) -> PreviewWriter | None:
-        """Show an edit of articles' text or title alone from the last build's model.
+        """Show an edit of articles' text, title or authors alone from the last build's model.
 
         A changed text re-renders the article's own page; a changed title also every page that read
         the article when it was last rendered (home, archive, topics, its roundup, Weiterlesen under
-        other posts: `page_reads`, the same record of reads as make publish's). Returns the writer
-        of those pages (see `_render_again`), or None when some edit needs a full build (other front
-        matter changed, a problem, a file the last build did not show). The full build follows anyway
-        and makes what is derived from a title elsewhere (its social card, share texts, feeds) new.
+        other posts: `page_reads`, the same record of reads as make publish's); changed authors (one
+        article: a co-author added or removed) also the author pages that list it now or did. Returns
+        the writer of those pages (see `_render_again`), or None when some edit needs a full build
+        (other front matter changed, a problem, a file the last build did not show). The full build
+        follows anyway and makes what is derived elsewhere (its social card, share texts, feeds) new.
         """
         if build is None or build.writer is None or not build.objects:  # no model to start from
             return None
@@ -438,24 +453,57 @@ class PreviewBuilder:
                     front = split_front_matter(handle.read())[0]
             except OSError:
                 return None
-            if front == known[1]:
-                updates.append((item, False))
-            elif only_title_differs(known[1], front):
-                updates.append((item, True))
-            else:
+            changes = front_changes(known[1], front)
+            if changes is None or not changes <= SHOWN_FRONT_MATTER or (changes & BYLINE and len(sources) > 1):
                 return None
+            updates.append((item, changes))
         with self.lock:
-            pages, changed_keys = [], set()
-            for item, title_changed in updates:
+            pages, later, changed_keys = [], [], set()
+            for item, changes in updates:
                 content, metadata = reader.read(item.source_path)
-                if content is None or (title_changed and "title" not in metadata):
+                if content is None or ("title" in changes and "title" not in metadata):
                     return None
+                if changes & BYLINE:
+                    listings = self._change_authors(build, item, tuple(metadata.get("author_handles") or ()))
+                    if listings is None:
+                        return None
+                    for listing in listings:  # the first page of each author page now, the others queued
+                        pages.append(listing[0])
+                        later += listing[1:]
                 updates_content(item, content)
                 pages.append(os.path.normpath(item.save_as))
-                if title_changed:
+                if "title" in changes:
                     item.title = item.metadata["title"] = metadata["title"]
+                if changes:
                     changed_keys.add(self.record_key(item))
-            return self._render_again(build, pages, changed_keys, priority)
+            return self._render_again(build, pages, changed_keys, priority, later)
+
+    def _change_authors(self, build: Build, item, handles: tuple) -> list[list[str]] | None:
+        """The last model with `item` written by `handles`: its Author objects, and the author pages'
+        lists of posts (Pelican's `authors`); the pages of each author page that changed. None when a
+        handle has no Author object in that model (a new person: the full build makes her page)."""
+        authors_plugin = sys.modules.get("authors.plugin")
+        context = _context_of(build)
+        found = [authors_plugin.authors_of(context, handle) if authors_plugin else [] for handle in handles]
+        if not handles or not all(found):
+            return None
+        before = {author.slug for author in item.authors}
+        authors_plugin.change_authors(item, [people[0] for people in found])
+        touched = before ^ set(handles)
+        order = {id(article): number for number, article in enumerate(context.get("articles") or ())}
+        pages = []
+        for author, articles in context.get("authors") or ():
+            if author.slug not in touched:
+                continue
+            if author.slug in handles:
+                articles.append(item)
+                articles.sort(key=lambda article: order.get(id(article), len(order)))
+            else:
+                articles[:] = [article for article in articles if article is not item]
+            listed = {id(article) for article in articles}
+            dates = [article for article in context.get("dates") or () if id(article) in listed]
+            pages.append(build.writer.write_again(author.save_as, articles=articles, dates=dates))
+        return pages
 
     def show_series_edit(self, build: Build, source: str, priority=()) -> PreviewWriter | None:
         """A series file whose description alone changed: the new description on every page that
@@ -491,13 +539,13 @@ class PreviewBuilder:
             authors_plugin.update_profile(context, profile, fresh)
             return self._render_again(build, [author.save_as for author in people], changed_keys, priority)
 
-    def _render_again(self, build: Build, pages: list, changed_keys: set, priority=()) -> PreviewWriter:
-        """`pages` and every page that read one of `changed_keys` when it was last rendered, from the
-        last build's model: `pages` and the open ones (`priority`) are rendered now, the others are
-        queued in the returned writer (a request renders its page at once, `render_rest` the rest).
-        At 5,000 posts a person's name is on 1,200 pages: rendering them all takes seconds."""
+    def _render_again(self, build: Build, pages: list, changed_keys: set, priority=(), later=()) -> PreviewWriter:
+        """`pages`, `later` and every page that read one of `changed_keys` when it was last rendered,
+        from the last build's model: `pages` and the open ones (`priority`) are rendered now, the
+        others are queued in the returned writer (a request renders its page at once, `render_rest`
+        the rest). At 5,000 posts a person's name is on 1,200 pages: rendering them all takes seconds."""
         now = {os.path.normpath(name) for name in (*pages, *priority)}
-        pages = [os.path.normpath(name) for name in pages]
+        pages = [os.path.normpath(name) for name in (*pages, *later)]
         if changed_keys:  # parts made once per build (a post's card, the header) may show the old value
             forget_parts(build)
             pages += sorted(name for name, keys in self.page_reads.items() if changed_keys & keys)
@@ -586,14 +634,21 @@ def split_front_matter(text: str) -> tuple[str, str]:
     return "", text
 
 
-def only_title_differs(old_front: str, new_front: str) -> bool:
-    """Whether two front matters say the same but for the title (and where lines are)."""
+# Front matter keys whose edit the preview shows from the last build's model (show_text_edit).
+BYLINE = frozenset({"author", "co_authors"})
+SHOWN_FRONT_MATTER = frozenset({"title"}) | BYLINE
+
+
+def front_changes(old_front: str, new_front: str) -> set | None:
+    """The keys whose values differ between two front matters (where lines are does not count);
+    None when one of them is not a mapping of keys."""
     old, new = _front_values(old_front), _front_values(new_front)
-    if old is None or new is None or "title" not in new:
-        return False
-    old.pop("title", None)
-    new.pop("title")
-    return old == new
+    if old is None or new is None:
+        return None
+    return {key for key in old.keys() | new.keys() if old.get(key, _ABSENT) != new.get(key, _ABSENT)}
+
+
+_ABSENT = object()
 
 
 def _front_values(front: str) -> dict | None:

@@ -230,10 +230,78 @@ def test_an_edit_of_a_posts_authors_shows_in_its_byline_and_on_their_pages_befor
     assert_same_as_cold_build(preview, tmp_path)
 
 
+@pytest.mark.parametrize("tags, listing", [
+    (["netzwerken", "ganz-neu"], {"netzwerken", "ganz-neu"}),  # a new topic: its page is made
+    (["netzwerken", "sprache"], {"netzwerken", "sprache"}),  # into a topic that has posts
+    (["sprache"], {"sprache"}),  # out of a topic that keeps another post, into another
+])
+def test_an_edit_of_a_posts_topics_shows_on_its_page_and_the_topic_pages_before_the_full_build(
+        preview, tmp_path, tags, listing):
+    source = Path(preview.content) / "articles/2026/vorwoche.md"  # in "netzwerken", with another post
+    source.write_text(post("Aus der Vorwoche", "2026-11-11 09:00", author="aylin-oezdemir", tags=tags), encoding="utf-8")
+    output = Path(preview.output)
+
+    def topic_pages_listing_the_post():
+        return {path.relative_to(output / "thema").parts[0] for path in (output / "thema").rglob("index.html")
+                if re.search(r'<a [^>]*href="[./]*2026/vorwoche/"', path.read_text(encoding="utf-8"))}
+
+    writer = preview.builder.show_text_edit(preview.current, [str(source)])
+    assert writer is not None
+    for tag in tags:
+        assert re.search(rf'href="[./]*thema/{tag}/"', (output / "2026/vorwoche/index.html").read_text(encoding="utf-8"))
+    all_shown(writer)
+    assert topic_pages_listing_the_post() == listing
+    preview._full_build()
+    assert topic_pages_listing_the_post() == listing
+    assert_same_as_cold_build(preview, tmp_path)
+
+
+def test_a_topic_left_without_posts_takes_the_full_build(preview):
+    source = Path(preview.content) / "articles/danke.md"  # the only post in "sprache"
+    source.write_text(post("Danke an alle", "2026-11-19 10:00", author="tom-muster", co_authors=["aylin-oezdemir"],
+                           tags=["netzwerken"], thanks=["jana-beispiel"]), encoding="utf-8")
+    assert preview.builder.show_text_edit(preview.current, [str(source)]) is None
+
+
+def test_a_date_moved_into_another_week_shows_on_its_page_and_in_that_weeks_roundup_before_the_full_build(
+        preview, tmp_path):
+    source = Path(preview.content) / "articles/danke.md"  # 19 November: week 47
+    source.write_text(post("Danke an alle", "2026-11-12 10:00", author="tom-muster", co_authors=["aylin-oezdemir"],
+                           tags=["sprache"], thanks=["jana-beispiel"]), encoding="utf-8")
+    output = Path(preview.output)
+
+    def roundups_listing_the_post():
+        return {path.parent.name for path in (output / "wochenrueckblick").glob("*/index.html")
+                if re.search(r'<a [^>]*href="[./]*2026/danke/"', path.read_text(encoding="utf-8"))}
+
+    def home_pages_listing_the_post():
+        return {str(path.relative_to(output)) for path in [output / "index.html", *(output / "seite").rglob("index.html")]
+                if re.search(r'<a [^>]*href="[./]*2026/danke/"', path.read_text(encoding="utf-8"))}
+
+    assert roundups_listing_the_post() == {"2026-W47"} and home_pages_listing_the_post() == {"index.html"}
+    writer = preview.builder.show_text_edit(preview.current, [str(source)])
+    assert 'datetime="2026-11-12T10:00:00' in (output / "2026/danke/index.html").read_text(encoding="utf-8")
+    all_shown(writer)
+    assert roundups_listing_the_post() == {"2026-W46"}
+    home = home_pages_listing_the_post()  # one post per page: it moved from the first
+    assert home != {"index.html"}
+    preview._full_build()
+    assert roundups_listing_the_post() == {"2026-W46"} and home_pages_listing_the_post() == home
+    assert_same_as_cold_build(preview, tmp_path)
+
+
+@pytest.mark.parametrize("date", ["2025-11-19 10:00", "2027-01-05 10:00"])  # another year: another address
+def test_a_date_that_changes_the_address_or_lies_ahead_takes_the_full_build(preview, date):
+    source = Path(preview.content) / "articles/danke.md"
+    source.write_text(post("Danke an alle", date, author="tom-muster", co_authors=["aylin-oezdemir"],
+                           tags=["sprache"], thanks=["jana-beispiel"]), encoding="utf-8")
+    assert preview.builder.show_text_edit(preview.current, [str(source)]) is None
+
+
 def test_a_front_matter_edit_besides_the_title_takes_the_full_build(preview):
     source = Path(preview.content) / "articles/2026/vorwoche.md"
     source.write_text(post("Anderer Titel", "2026-11-11 09:00", author="aylin-oezdemir",
-                           tags=["netzwerken", "neu"]), encoding="utf-8")
+                           tags=["netzwerken"], series="mittwochstipp"), encoding="utf-8")
     assert preview.builder.show_text_edit(preview.current, [str(source)]) is None
 
 

@@ -45,6 +45,8 @@ from tools.incremental.stamps import remember_stamps
 from tools.incremental.tracking import Parts, Reads, RenderedBy, render_reading
 from tools.outputdir import mark_preview
 
+from . import model_edits
+
 log = logging.getLogger(__name__)
 
 
@@ -130,6 +132,8 @@ class PreviewWriter(Writer):
         self.finished = False  # every page written, `finalized` sent
         self.calls: dict[str, list] = {}  # every write_file call of the build, for re-rendering one page
         self.requests: dict[str, tuple] = {}  # name -> the write_file call as made, before pagination
+        self.paged: dict[str, list] = {}  # name -> the output names of that call's pages
+        self.gone: set[str] = set()  # output names of pages a shorter list no longer has (write_again)
         self.requests_waiting = 0  # requests in render_now; render_rest lets them go first
         self._counting = threading.Lock()
 
@@ -141,6 +145,7 @@ class PreviewWriter(Writer):
         self.requests[name] = (template, context, relative_urls, paginated, template_name, override_output, url, kwargs)
         for page_name, page_kwargs in self._pages(name, url, paginated, template_name, kwargs):
             page_name = os.path.normpath(page_name)
+            self.paged.setdefault(name, []).append(page_name)
             call = (page_name, template, context, (relative_urls,), {"override_output": override_output, **page_kwargs})
             self.calls.setdefault(page_name, []).append(call)
             if page_name in self.priority:
@@ -174,7 +179,8 @@ class PreviewWriter(Writer):
 
     def write_again(self, name: str, **changed) -> list[str]:
         """The write_file call of `name` again, with some of its values `changed` (e.g. a longer
-        list of posts): its pages' calls replace the old ones. The names of its pages."""
+        list of posts): its pages' calls replace the old ones. The names of its pages; those it no
+        longer has go into `gone`."""
         template, context, relative_urls, paginated, template_name, override_output, url, kwargs = self.requests[name]
         pages = []
         for page_name, page_kwargs in self._pages(name, url, paginated, template_name, {**kwargs, **changed}):
@@ -182,6 +188,10 @@ class PreviewWriter(Writer):
             self.calls[page_name] = [(page_name, template, context, (relative_urls,),
                                       {"override_output": override_output, **page_kwargs})]
             pages.append(page_name)
+        for page_name in set(self.paged.get(name, ())) - set(pages):
+            self.calls.pop(page_name, None)
+            self.gone.add(page_name)
+        self.paged[name] = pages
         return pages
 
     def _render(self, call) -> None:
@@ -430,15 +440,17 @@ class PreviewBuilder:
         return any(cache.get(source, (None,))[0] == digest for cache in self.caches.values())
 
     def show_text_edit(self, build: Build, sources, priority=()) -> PreviewWriter | None:
-        """Show an edit of articles' text, title or authors alone from the last build's model.
+        """Show an edit of articles' text, title, authors, topics or date from the last build's model.
 
         A changed text re-renders the article's own page; a changed title also every page that read
         the article when it was last rendered (home, archive, topics, its roundup, Weiterlesen under
-        other posts: `page_reads`, the same record of reads as make publish's); changed authors (one
-        article: a co-author added or removed) also the author pages that list it now or did. Returns
-        the writer of those pages (see `_render_again`), or None when some edit needs a full build
-        (other front matter changed, a problem, a file the last build did not show). The full build
-        follows anyway and makes what is derived elsewhere (its social card, share texts, feeds) new.
+        other posts: `page_reads`, the same record of reads as make publish's). Changed authors,
+        topics or date (of one article) change the model in place (model_edits.py) and re-render
+        the listings that show it now or did too: author and topic pages, a new topic's page, the
+        roundups of the weeks it left and joined. Returns the writer of those pages (see
+        `_render_again`), or None when some edit needs a full build (other front matter changed, a
+        problem, a file the last build did not show). The full build follows anyway and makes what
+        is derived elsewhere (its social card, share texts, feeds) new.
         """
         if build is None or build.writer is None or not build.objects:  # no model to start from
             return None
@@ -454,7 +466,7 @@ class PreviewBuilder:
             except OSError:
                 return None
             changes = front_changes(known[1], front)
-            if changes is None or not changes <= SHOWN_FRONT_MATTER or (changes & BYLINE and len(sources) > 1):
+            if changes is None or not changes <= SHOWN_FRONT_MATTER or (changes - {"title"} and len(sources) > 1):
                 return None
             updates.append((item, changes))
         with self.lock:
@@ -463,47 +475,26 @@ class PreviewBuilder:
                 content, metadata = reader.read(item.source_path)
                 if content is None or ("title" in changes and "title" not in metadata):
                     return None
+                listings = []  # of the author and topic pages that list it now or did
                 if changes & BYLINE:
-                    listings = self._change_authors(build, item, tuple(metadata.get("author_handles") or ()))
-                    if listings is None:
-                        return None
-                    for listing in listings:  # the first page of each author page now, the others queued
-                        pages.append(listing[0])
-                        later += listing[1:]
+                    listings.append(model_edits.change_authors(build, item, tuple(metadata.get("author_handles") or ())))
+                if "tags" in changes and None not in listings:
+                    listings.append(model_edits.change_tags(build, item, list(metadata.get("tags") or ())))
+                changed = []  # other model objects the edit changed (the roundups of a post's weeks)
+                if "date" in changes and None not in listings:
+                    listings.append(model_edits.change_date(build, item, metadata.get("date"), changed))
+                if None in listings:
+                    return None
+                for listing in (pages_of_one for found in listings for pages_of_one in found):
+                    pages.append(listing[0])  # its first page now, the others queued
+                    later += listing[1:]
                 updates_content(item, content)
                 pages.append(os.path.normpath(item.save_as))
                 if "title" in changes:
                     item.title = item.metadata["title"] = metadata["title"]
                 if changes:
-                    changed_keys.add(self.record_key(item))
+                    changed_keys |= {self.record_key(obj) for obj in (item, *changed)}
             return self._render_again(build, pages, changed_keys, priority, later)
-
-    def _change_authors(self, build: Build, item, handles: tuple) -> list[list[str]] | None:
-        """The last model with `item` written by `handles`: its Author objects, and the author pages'
-        lists of posts (Pelican's `authors`); the pages of each author page that changed. None when a
-        handle has no Author object in that model (a new person: the full build makes her page)."""
-        authors_plugin = sys.modules.get("authors.plugin")
-        context = _context_of(build)
-        found = [authors_plugin.authors_of(context, handle) if authors_plugin else [] for handle in handles]
-        if not handles or not all(found):
-            return None
-        before = {author.slug for author in item.authors}
-        authors_plugin.change_authors(item, [people[0] for people in found])
-        touched = before ^ set(handles)
-        order = {id(article): number for number, article in enumerate(context.get("articles") or ())}
-        pages = []
-        for author, articles in context.get("authors") or ():
-            if author.slug not in touched:
-                continue
-            if author.slug in handles:
-                articles.append(item)
-                articles.sort(key=lambda article: order.get(id(article), len(order)))
-            else:
-                articles[:] = [article for article in articles if article is not item]
-            listed = {id(article) for article in articles}
-            dates = [article for article in context.get("dates") or () if id(article) in listed]
-            pages.append(build.writer.write_again(author.save_as, articles=articles, dates=dates))
-        return pages
 
     def show_series_edit(self, build: Build, source: str, priority=()) -> PreviewWriter | None:
         """A series file whose description alone changed: the new description on every page that
@@ -513,7 +504,7 @@ class PreviewBuilder:
         if build is None or build.writer is None or not build.writer.calls or series_plugin is None:
             return None
         with self.lock:
-            found = series_plugin.description_only_edit(_context_of(build), self.settings, source)
+            found = series_plugin.description_only_edit(model_edits.context_of(build), self.settings, source)
             if found is None:
                 return None
             series, description_html = found
@@ -528,7 +519,7 @@ class PreviewBuilder:
         if build is None or build.writer is None or not build.writer.calls or authors_plugin is None:
             return None
         with self.lock:
-            context = _context_of(build)
+            context = model_edits.context_of(build)
             found = authors_plugin.profile_only_edit(context, self.settings, source)
             if found is None:
                 return None
@@ -550,6 +541,12 @@ class PreviewBuilder:
             forget_parts(build)
             pages += sorted(name for name, keys in self.page_reads.items() if changed_keys & keys)
         writer = PreviewWriter(self.output, settings=self.settings, lock=self.lock, checkpoint=self.checkpoint)
+        for name in sorted(build.writer.gone):  # a page of a listing that got shorter
+            path = sanitised_join(self.output, name)
+            if os.path.isfile(path):
+                os.remove(path)
+                writer.changed.add(path)
+        build.writer.gone.clear()
         for name in dict.fromkeys(pages):
             for call in build.writer.calls.get(name, ()):
                 if name in now:
@@ -636,7 +633,7 @@ def split_front_matter(text: str) -> tuple[str, str]:
 
 # Front matter keys whose edit the preview shows from the last build's model (show_text_edit).
 BYLINE = frozenset({"author", "co_authors"})
-SHOWN_FRONT_MATTER = frozenset({"title"}) | BYLINE
+SHOWN_FRONT_MATTER = frozenset({"title", "tags", "date"}) | BYLINE
 
 
 def front_changes(old_front: str, new_front: str) -> set | None:
@@ -663,17 +660,9 @@ def forget_parts(build: "Build") -> None:
     """Drop the HTML that `once` keeps for this build (shared.model.render_once): made again on use."""
     for item in build.objects.values():
         post_model(item).rendered.clear()
-    parts = _context_of(build).get(PARTS_KEY)
+    parts = model_edits.context_of(build).get(PARTS_KEY)
     if parts:
         parts.clear()
-
-
-def _context_of(build: "Build") -> dict:
-    """The build's shared context (every generator hands the writer the same one)."""
-    for calls in build.writer.calls.values():
-        for _, _, context, _, _ in calls:
-            return context
-    return {}
 
 
 def updates_content(item, content: str) -> None:

@@ -1,0 +1,147 @@
+"""Edits the preview shows from the last build's model: the model objects an edit changes, changed
+in place, and the listings that show them paginated again (PreviewBuilder.show_text_edit).
+
+Each function returns, for every listing that changed (an author page, a topic page, ...), the
+output names of its pages, or None when the edit needs the full build (a page would have to appear
+or go that the last build's write calls cannot make). The full build follows every shortcut and
+makes what is derived elsewhere (social cards, share texts, feeds) new.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import logging
+import sys
+from datetime import datetime
+from operator import attrgetter
+
+from pelican.urlwrappers import Tag
+from pelican.utils import order_content, set_date_tzinfo
+
+from shared.model import site_config
+
+
+def change_authors(build, item, handles: tuple) -> list[list[str]] | None:
+    """The last model with `item` written by `handles`: its Author objects, and the author pages'
+    lists of posts (Pelican's `authors`); the pages of each author page that changed. None when a
+    handle has no Author object in that model (a new person: the full build makes her page)."""
+    authors_plugin = sys.modules.get("authors.plugin")
+    context = context_of(build)
+    found = [authors_plugin.authors_of(context, handle) if authors_plugin else [] for handle in handles]
+    generator = _articles_generator(build)
+    if not handles or not all(found) or generator is None:
+        return None
+    before = {author.slug for author in item.authors}
+    authors_plugin.change_authors(item, [people[0] for people in found])
+    touched = before ^ set(handles)
+    return [_list_again(build, generator, author.save_as, articles, item, author.slug in handles)
+            for author, articles in context.get("authors") or () if author.slug in touched]
+
+
+def change_tags(build, item, tags: list) -> list[list[str]] | None:
+    """The last model with `item` under `tags` (the reader's Tag objects): Pelican's lists of posts
+    per topic, a new topic's page made like the others'; the pages of each topic page that changed.
+    None when a topic would be left without posts (its page goes: the full build does that)."""
+    generator = _articles_generator(build)
+    if generator is None or not all(isinstance(tag, Tag) for tag in tags):
+        return None
+    known = {tag.slug: (tag, articles) for tag, articles in generator.tags.items()}
+    before, after = {tag.slug for tag in getattr(item, "tags", None) or ()}, {tag.slug for tag in tags}
+    model_page = next((build.writer.requests.get(tag.save_as) for tag in generator.tags), None)
+    if any(len(known[slug][1]) == 1 for slug in before - after) or (after - set(known) and model_page is None):
+        return None
+    item.tags = item.metadata["tags"] = [known[tag.slug][0] if tag.slug in known else tag for tag in tags]
+    pages = []
+    for tag in [tag for tag in item.tags if tag.slug not in before] + [known[slug][0] for slug in before - after]:
+        if tag.slug not in known:  # a new topic: its page is written as Pelican writes every topic's
+            template, tag_context, relative, paginated, template_name, override, _url, kwargs = model_page
+            generator.tags[tag] = []
+            build.writer.requests[tag.save_as] = (template, tag_context, relative, paginated, template_name,
+                                                  override, tag.url, {**kwargs, "tag": tag, "page_name": tag.page_name})
+        pages.append(_list_again(build, generator, tag.save_as, generator.tags[tag], item, tag.slug in after))
+    context_of(build)["tags"] = list(generator.tags.items())
+    return pages
+
+
+def change_date(build, item, date, changed: list) -> list[list[str]] | None:
+    """The last model with `item` dated `date`: Pelican's lists in date order again, the roundups
+    of the weeks it left and joins made again (into `changed`); the pages of each listing that
+    shows it. None when its address would change, it would not be published yet (a date to come),
+    or a roundup week would appear or go."""
+    generator, roundup_plugin, context = _articles_generator(build), sys.modules.get("roundup.plugin"), context_of(build)
+    if generator is None or roundup_plugin is None or not isinstance(date, datetime):
+        return None
+    date = set_date_tzinfo(date, generator.settings.get("TIMEZONE"))
+    if date > site_config(context).now:
+        return None
+    before, address = (item.date, item.metadata.get("date"), item.locale_date), (item.save_as, item.url)
+    item.date = item.metadata["date"] = date
+    item.locale_date = date.strftime(item.date_format)
+    weeks = {roundup.slug: roundup for roundup in context.get("roundups") or ()}
+    made = {**context}  # build_week_roundups puts its roundups here, the model keeps its own
+    with _problems_left_to_the_full_build():  # it reports them; here they would be printed twice
+        roundup_plugin.build_week_roundups(made, build.generators)
+    fresh = made.get("roundups") or []
+    if (item.save_as, item.url) != address or set(weeks) != {roundup.slug for roundup in fresh}:
+        item.date, item.metadata["date"], item.locale_date = before
+        return None
+    for roundup in fresh:  # the model's Roundup objects stay (other plugins hung their cards on them)
+        kept = weeks[roundup.slug]
+        if [id(article) for article in roundup.articles] != [id(article) for article in kept.articles]:
+            for found in dataclasses.fields(roundup):
+                setattr(kept, found.name, getattr(roundup, found.name))
+            changed.append(kept)
+    order_content(generator.articles, generator.settings["ARTICLE_ORDER_BY"])
+    generator.dates.sort(key=attrgetter("date"), reverse=generator.settings["NEWEST_FIRST_ARCHIVES"])
+    pages = []
+    for name, request in list(build.writer.requests.items()):
+        kwargs = request[-1]
+        listings = [kwargs.get(key) for key in ("articles", "dates")]
+        if any(isinstance(listing, list) and any(article is item for article in listing) for listing in listings):
+            _in_order(kwargs.get("articles"), generator.articles)
+            _in_order(kwargs.get("dates"), generator.dates)
+            pages.append(build.writer.write_again(name))
+    return pages
+
+
+def _in_order(listing, model_order: list) -> None:
+    """A listing of posts sorted again (in place) as the model's list of them is."""
+    if isinstance(listing, list) and listing is not model_order:
+        order = {id(article): number for number, article in enumerate(model_order)}
+        listing.sort(key=lambda article: order.get(id(article), len(order)))
+
+
+def _list_again(build, generator, name: str, articles: list, item, listed: bool) -> list[str]:
+    """`item` added to one listing's posts (in the model's order) or taken off it; the pages of the
+    listing, paginated again (with its posts in date order, as Pelican hands them over)."""
+    if listed:
+        articles.append(item)
+        _in_order(articles, generator.articles)
+    else:
+        articles[:] = [article for article in articles if article is not item]
+    members = {id(article) for article in articles}
+    dates = [article for article in generator.dates if id(article) in members]
+    return build.writer.write_again(name, articles=articles, dates=dates)
+
+
+def _articles_generator(build):
+    return next((g for g in build.generators if isinstance(getattr(g, "tags", None), dict)), None)
+
+
+@contextlib.contextmanager
+def _problems_left_to_the_full_build():
+    content_logger = logging.getLogger("blog.content")
+    content_logger.disabled = True
+    try:
+        yield
+    finally:
+        content_logger.disabled = False
+
+
+def context_of(build) -> dict:
+    """The build's shared context (every generator hands the writer the same one)."""
+    for calls in build.writer.calls.values():
+        for _, _, context, _, _ in calls:
+            return context
+    return {}

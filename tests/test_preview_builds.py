@@ -298,6 +298,41 @@ def test_a_date_that_changes_the_address_or_lies_ahead_takes_the_full_build(prev
     assert preview.builder.show_text_edit(preview.current, [str(source)]) is None
 
 
+@pytest.mark.parametrize("added, edited", [
+    # a draft is listed by no topic: its new topic gets no page (a shortcut would write one)
+    ({"articles/entwurf.md": post("Entwurf", "2026-11-17 09:00", status="draft", tags=["netzwerken"])},
+     {"articles/entwurf.md": post("Entwurf", "2026-11-17 09:00", status="draft", tags=["netzwerken", "ganz-neu"])}),
+    # another year (another address) in a roundup week that exists in both years
+    ({"articles/2025/alt.md": post("Alt", "2025-11-19 10:00", tags=["sprache"])},
+     {"articles/danke.md": post("Danke an alle", "2025-11-20 10:00", author="tom-muster",
+                                co_authors=["aylin-oezdemir"], tags=["sprache"], thanks=["jana-beispiel"])}),
+])
+def test_listing_edits_the_last_model_cannot_show_take_the_full_build(preview, tmp_path, added, edited):
+    edit(preview, added)
+    (relative, text), = edited.items()
+    source = Path(preview.content) / relative
+    source.write_text(text, encoding="utf-8")
+    assert preview.builder.show_text_edit(preview.current, [str(source)]) is None
+    preview._full_build()
+    assert_same_as_cold_build(preview, tmp_path)
+
+
+def test_an_edit_shown_from_the_last_model_and_undone_before_its_full_build_leaves_nothing_behind(preview, tmp_path):
+    """The shortcut wrote a new topic's page; the next save stopped the full build and took the topic
+    back: its page goes, and the post shows its old topics again."""
+    source = Path(preview.content) / "articles/2026/vorwoche.md"
+    original = source.read_text(encoding="utf-8")
+    source.write_text(post("Aus der Vorwoche", "2026-11-11 09:00", author="aylin-oezdemir",
+                           tags=["netzwerken", "ganz-neu"]), encoding="utf-8")
+    preview.builder.superseded.set()  # the next save comes while the full build makes its model
+    preview._handle({str(source)})
+    assert (Path(preview.output) / "thema/ganz-neu/index.html").exists()  # shown, not yet confirmed
+    preview.builder.superseded.clear()
+    source.write_text(original, encoding="utf-8")
+    preview._handle({str(source)})
+    assert_same_as_cold_build(preview, tmp_path)
+
+
 def test_a_front_matter_edit_besides_the_title_takes_the_full_build(preview):
     source = Path(preview.content) / "articles/2026/vorwoche.md"
     source.write_text(post("Anderer Titel", "2026-11-11 09:00", author="aylin-oezdemir",
@@ -498,6 +533,20 @@ def test_a_save_the_file_clock_cannot_tell_apart_still_counts(preview, tmp_path,
                                              co_authors=["aylin-oezdemir"], tags=["sprache"], thanks=["jana-beispiel"],
                                              body="Ein Absatz!")})  # the same size as before
     assert "Ein Absatz!" in (Path(preview.output) / "2026/danke/index.html").read_text(encoding="utf-8")
+    assert_same_as_cold_build(preview, tmp_path)
+
+
+def test_a_save_between_reading_a_source_and_stamping_it_is_not_lost(preview, tmp_path):
+    """Pelican stamps a source after reading it: a save in between pairs the new stamp with the old
+    text in the readers' cache. The watcher's report of that save makes the preview read it again."""
+    source = Path(preview.content) / "articles/2026/vorwoche.md"
+    cache = preview.builder.caches["ArticlesGenerator"]
+    _stamp, old_text = cache[str(source)]
+    source.write_text(post("Aus der Vorwoche", "2026-11-11 09:00", author="aylin-oezdemir", tags=["netzwerken"],
+                           body="Gerade gespeichert."), encoding="utf-8")
+    cache[str(source)] = (hashlib.sha1(source.read_bytes()).digest(), old_text)  # the race, as it ends
+    preview._handle({str(source)})
+    assert "Gerade gespeichert." in (Path(preview.output) / "2026/vorwoche/index.html").read_text(encoding="utf-8")
     assert_same_as_cold_build(preview, tmp_path)
 
 

@@ -104,6 +104,7 @@ def update_profile(context: dict, profile, fresh) -> None:
         if hasattr(author, "json_ld"):
             author.json_ld = person_json_ld(profile, options.site_url, options.publisher)
     context["author_index"] = index_sections((context.get("author_profiles") or {}).values())
+    (context.get("authors") or []).sort(key=lambda entry: german_sort_key(entry[0].name))  # as shape_author_pages
 
 
 def change_authors(article, authors: list) -> None:

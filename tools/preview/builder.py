@@ -402,9 +402,13 @@ class PreviewBuilder:
         return build
 
     def forget_stamps(self, paths) -> None:
-        """These files were saved: their next stamp is read from the file."""
+        """These files were saved: their next stamp is read from the file, and so is their text.
+        (Pelican stamps a source after reading it: a save in between would pair the new stamp with
+        the old text in the readers' cache, and the next build would trust it.)"""
         for path in paths:
             self.stamps.pop(os.path.abspath(path), None)
+            for cache in self.caches.values():
+                cache.pop(os.path.abspath(path), None)
 
     def checkpoint(self) -> None:
         if self.superseded.is_set():
@@ -461,6 +465,7 @@ class PreviewBuilder:
             if item is None or known is None or reader is None:
                 return None
             try:
+                stamp = os.stat(source).st_mtime_ns
                 with open(source, encoding="utf-8") as handle:
                     front = split_front_matter(handle.read())[0]
             except OSError:
@@ -468,33 +473,45 @@ class PreviewBuilder:
             changes = front_changes(known[1], front)
             if changes is None or not changes <= SHOWN_FRONT_MATTER or (changes - {"title"} and len(sources) > 1):
                 return None
-            updates.append((item, changes))
+            updates.append((item, changes, source, (stamp, front)))
         with self.lock:
-            pages, later, changed_keys = [], [], set()
-            for item, changes in updates:
-                content, metadata = reader.read(item.source_path)
-                if content is None or ("title" in changes and "title" not in metadata):
-                    return None
-                listings = []  # of the author and topic pages that list it now or did
-                if changes & BYLINE:
-                    listings.append(model_edits.change_authors(build, item, tuple(metadata.get("author_handles") or ())))
-                if "tags" in changes and None not in listings:
-                    listings.append(model_edits.change_tags(build, item, list(metadata.get("tags") or ())))
-                changed = []  # other model objects the edit changed (the roundups of a post's weeks)
-                if "date" in changes and None not in listings:
-                    listings.append(model_edits.change_date(build, item, metadata.get("date"), changed))
-                if None in listings:
-                    return None
-                for listing in (pages_of_one for found in listings for pages_of_one in found):
-                    pages.append(listing[0])  # its first page now, the others queued
-                    later += listing[1:]
-                updates_content(item, content)
-                pages.append(os.path.normpath(item.save_as))
-                if "title" in changes:
-                    item.title = item.metadata["title"] = metadata["title"]
-                if changes:
-                    changed_keys |= {self.record_key(obj) for obj in (item, *changed)}
+            shown = self._change_model(build, updates)
+            if shown is None:  # maybe changed halfway: no start for another shortcut, the full build follows
+                build.objects = {}
+                return None
+            for _, _, source, known in updates:  # what the model says now: the next edit compares with it
+                self.fronts[source] = known
+            pages, changed_keys, later = shown
             return self._render_again(build, pages, changed_keys, priority, later)
+
+    def _change_model(self, build: Build, updates: list) -> tuple | None:
+        """The last model with the edits of `updates` ((article, keys changed, ...)); (pages to render
+        now, model keys changed, pages to render later), or None when an edit needs the full build."""
+        reader, pages, later, changed_keys = build.text_reader, [], [], set()
+        for item, changes, *_ in updates:
+            content, metadata = reader.read(item.source_path)
+            if content is None or ("title" in changes and "title" not in metadata):
+                return None
+            listings = []  # of the author and topic pages that list it now or did
+            if changes & BYLINE:
+                listings.append(model_edits.change_authors(build, item, tuple(metadata.get("author_handles") or ())))
+            if "tags" in changes and None not in listings:
+                listings.append(model_edits.change_tags(build, item, list(metadata.get("tags") or ())))
+            changed = []  # other model objects the edit changed (the roundups of a post's weeks)
+            if "date" in changes and None not in listings:
+                listings.append(model_edits.change_date(build, item, metadata.get("date"), changed))
+            if None in listings:
+                return None
+            for listing in (pages_of_one for found in listings for pages_of_one in found):
+                pages.append(listing[0])  # its first page now, the others queued
+                later += listing[1:]
+            updates_content(item, content)
+            pages.append(os.path.normpath(item.save_as))
+            if "title" in changes:
+                item.title = item.metadata["title"] = metadata["title"]
+            if changes:
+                changed_keys |= {self.record_key(obj) for obj in (item, *changed)}
+        return pages, changed_keys, later
 
     def show_series_edit(self, build: Build, source: str, priority=()) -> PreviewWriter | None:
         """A series file whose description alone changed: the new description on every page that

@@ -30,7 +30,7 @@ def change_authors(build, item, handles: tuple) -> list[list[str]] | None:
     context = context_of(build)
     found = [authors_plugin.authors_of(context, handle) if authors_plugin else [] for handle in handles]
     generator = _articles_generator(build)
-    if not handles or not all(found) or generator is None:
+    if not handles or not all(found) or not _published(generator, item):
         return None
     before = {author.slug for author in item.authors}
     authors_plugin.change_authors(item, [people[0] for people in found])
@@ -44,7 +44,7 @@ def change_tags(build, item, tags: list) -> list[list[str]] | None:
     per topic, a new topic's page made like the others'; the pages of each topic page that changed.
     None when a topic would be left without posts (its page goes: the full build does that)."""
     generator = _articles_generator(build)
-    if generator is None or not all(isinstance(tag, Tag) for tag in tags):
+    if not _published(generator, item) or not all(isinstance(tag, Tag) for tag in tags):
         return None
     known = {tag.slug: (tag, articles) for tag, articles in generator.tags.items()}
     before, after = {tag.slug for tag in getattr(item, "tags", None) or ()}, {tag.slug for tag in tags}
@@ -70,12 +70,12 @@ def change_date(build, item, date, changed: list) -> list[list[str]] | None:
     shows it. None when its address would change, it would not be published yet (a date to come),
     or a roundup week would appear or go."""
     generator, roundup_plugin, context = _articles_generator(build), sys.modules.get("roundup.plugin"), context_of(build)
-    if generator is None or roundup_plugin is None or not isinstance(date, datetime):
+    if not _published(generator, item) or roundup_plugin is None or not isinstance(date, datetime):
         return None
-    date = set_date_tzinfo(date, generator.settings.get("TIMEZONE"))
+    date = set_date_tzinfo(date, str(item.timezone))  # as Pelican dates a post: in its own time zone
     if date > site_config(context).now:
         return None
-    before, address = (item.date, item.metadata.get("date"), item.locale_date), (item.save_as, item.url)
+    before, address = (item.date, item.metadata.get("date"), item.locale_date), _address(item)
     item.date = item.metadata["date"] = date
     item.locale_date = date.strftime(item.date_format)
     weeks = {roundup.slug: roundup for roundup in context.get("roundups") or ()}
@@ -83,12 +83,12 @@ def change_date(build, item, date, changed: list) -> list[list[str]] | None:
     with _problems_left_to_the_full_build():  # it reports them; here they would be printed twice
         roundup_plugin.build_week_roundups(made, build.generators)
     fresh = made.get("roundups") or []
-    if (item.save_as, item.url) != address or set(weeks) != {roundup.slug for roundup in fresh}:
+    if _address(item) != address or set(weeks) != {roundup.slug for roundup in fresh}:
         item.date, item.metadata["date"], item.locale_date = before
         return None
     for roundup in fresh:  # the model's Roundup objects stay (other plugins hung their cards on them)
         kept = weeks[roundup.slug]
-        if [id(article) for article in roundup.articles] != [id(article) for article in kept.articles]:
+        if roundup != kept:  # its posts, or who writes for the first time (in a later week too)
             for found in dataclasses.fields(roundup):
                 setattr(kept, found.name, getattr(roundup, found.name))
             changed.append(kept)
@@ -123,6 +123,19 @@ def _list_again(build, generator, name: str, articles: list, item, listed: bool)
     members = {id(article) for article in articles}
     dates = [article for article in generator.dates if id(article) in members]
     return build.writer.write_again(name, articles=articles, dates=dates)
+
+
+def _published(generator, item) -> bool:
+    """Whether `item` is one of the model's published posts (listed by topic, author and week);
+    a draft's or hidden post's listing edits are the full build's."""
+    return generator is not None and any(article is item for article in generator.articles)
+
+
+def _address(item) -> tuple[str, str]:
+    """Where Pelican puts the post for its date now: not `save_as` and `url`, which hold this build's
+    (frontmatter: fix_urls_for_this_build)."""
+    prefix = "" if item.in_default_lang else "lang_"
+    return item._expand_settings(f"{prefix}save_as"), item._expand_settings(f"{prefix}url")
 
 
 def _articles_generator(build):

@@ -138,6 +138,8 @@ class PreviewSession:
             shown.render_rest()
         finally:
             self.shortcut = None
+            # a new topic's page, say: the next full build removes it if it does not write it
+            self.builder.previous_outputs |= shown.produced
         self._notify(shown.changed - first, problems_changed=False)
 
     def _quick_edit(self, paths: set):

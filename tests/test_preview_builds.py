@@ -426,6 +426,25 @@ def test_a_save_while_a_build_makes_its_model_stops_that_build(preview, tmp_path
     assert_same_as_cold_build(preview, tmp_path)
 
 
+def test_a_save_while_the_plugins_make_the_model_stops_the_build_at_the_next_stage(preview):
+    """At 5,000 posts the plugins' model stages take seconds after the last source is read."""
+    from shared.model import on_stage
+
+    reached = []
+
+    def author_saves(context, generators=()):
+        preview.builder.superseded.set()  # what submit() does
+
+    def last_stage(context, generators=()):
+        reached.append(True)
+
+    on_stage("series", author_saves)  # held weakly: gone with this test
+    on_stage("pages", last_stage)
+    build = preview.builder.build()
+    assert build.superseded and not reached
+    preview.builder.superseded.clear()
+
+
 def test_a_source_that_raises_while_read_is_not_taken_for_a_stopped_build(preview, tmp_path):
     """Pelican logs and skips a source whose reading raised an Exception; a stopped build is no such
     problem (Superseded is no Exception), and leaves no problem behind."""

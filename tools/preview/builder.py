@@ -34,7 +34,7 @@ from pelican.writers import FileOverwriteFailedError
 from pelican.writers import Writer
 import jinja2
 
-from shared.model import PARTS_KEY, note_written_text, written_pages
+from shared.model import PARTS_KEY, STAGES, note_written_text, on_stage, written_pages
 from shared.post import post_model
 from shared.problems import ContentProblem, ProblemCollector
 from shared.yamlsource import YamlSyntaxError, load_yaml
@@ -329,6 +329,15 @@ class PreviewBuilder:
         # saves within one tick of the file clock, of the same size, still count.
         self.stamps: dict = {}
         self.pelican = Pelican(self.settings)
+        self._building = False  # while this builder makes a model (the signals are every build's)
+        # Where a superseded build stops besides each source read and page write: after Pelican's
+        # article stages and each stage of the site model (plugins' work, seconds at 5,000 posts).
+        # Bound methods are held weakly: a builder that is gone is not called.
+        for signal in (signals.article_generator_pretaxonomy, signals.article_generator_finalized,
+                       signals.all_generators_finalized):
+            signal.connect(self.stop_if_superseded)
+        for stage in STAGES:
+            on_stage(stage, self.stop_if_superseded)
 
     def clean_output(self) -> None:
         """A fresh output directory, so the preview holds exactly what a cold build writes, marked
@@ -364,7 +373,11 @@ class PreviewBuilder:
         build._collector, build._handlers, build._started = collector, handlers, started
         try:
             with self.lock:
-                self._generate(writer, build)
+                self._building = True
+                try:
+                    self._generate(writer, build)
+                finally:
+                    self._building = False
         except Superseded:
             writer.cancel()
             self.previous_outputs |= writer.produced  # the next build removes what is stale
@@ -413,6 +426,11 @@ class PreviewBuilder:
     def checkpoint(self) -> None:
         if self.superseded.is_set():
             raise Superseded()
+
+    def stop_if_superseded(self, *_sender, **_values) -> None:
+        """A receiver of the model's signals: `checkpoint` of a build this builder runs."""
+        if self._building:
+            self.checkpoint()
 
     def rebuild(self, priority=()) -> Build:
         return self.finish(self.build(priority))

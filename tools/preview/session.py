@@ -22,7 +22,7 @@ from pathlib import Path
 from shared.messages import Text, t
 from shared.problems import ContentProblem
 
-from .builder import Build, PreviewBuilder
+from .builder import Build, PreviewBuilder, PreviewWriter
 
 log = logging.getLogger("tools.preview")
 
@@ -128,8 +128,9 @@ class PreviewSession:
         self._full_build(requests_wait=shown is None)
 
     def _show_rest(self, shown, started: float) -> None:
-        """Pages of an edit shown from the last model: the open ones are rendered, the others are
-        rendered now, a requested one first (wait_for_page), unless a newer save comes."""
+        """An edit shown from the last model: browsers hear of the pages rendered at once (the open
+        ones), then the other pages are rendered, one a browser asks for first (wait_for_page),
+        until a newer save stops them."""
         first = set(shown.changed)
         self._notify(first, problems_changed=False)
         log.warning("edit shown in %.3f s (%d files); full build follows", time.perf_counter() - started, len(first))
@@ -142,10 +143,10 @@ class PreviewSession:
             self.builder.previous_outputs |= shown.produced
         self._notify(shown.changed - first, problems_changed=False)
 
-    def _quick_edit(self, paths: set):
-        """Show an edit from the last build's model where its kind allows: an article's text or
-        title, a series description, a person's profile. The writer of the pages it changes (see
-        PreviewBuilder._render_again), or None (then requests wait for the full build)."""
+    def _quick_edit(self, paths: set) -> PreviewWriter | None:
+        """Show an edit from the last build's model where its kind allows: a post's text, title,
+        authors, topics or date, a series description, a person's profile. The writer of the pages
+        it changes (see PreviewBuilder._render_again), or None (then requests wait for the full build)."""
         # An editor that saves through a temporary file and a rename (vim, gedit, many IDEs) leaves
         # the temporary's name in the batch, gone by now; a gone source of the last build was deleted.
         paths = {p for p in paths if os.path.exists(p) or p in self.known_pages}

@@ -317,6 +317,34 @@ def test_listing_edits_the_last_model_cannot_show_take_the_full_build(preview, t
     assert_same_as_cold_build(preview, tmp_path)
 
 
+def test_a_model_a_shortcut_changed_halfway_is_no_start_for_another(preview):
+    """Its authors changed, then the topic edit needed the full build: until that build is done,
+    no edit (a profile, a series description, a text) is shown from the half-changed model."""
+    source = Path(preview.content) / "articles/danke.md"  # the only post in "sprache"
+    source.write_text(post("Danke an alle", "2026-11-19 10:00", author="tom-muster", tags=["netzwerken"],
+                           thanks=["jana-beispiel"]), encoding="utf-8")
+    assert preview.builder.show_text_edit(preview.current, [str(source)]) is None
+    assert preview.current.changed_halfway
+    profile = Path(preview.content) / "authors/aylin-oezdemir.yml"
+    profile.write_text(AUTHOR_YAML.format(name="Aylin Neumann"), encoding="utf-8")
+    assert preview.builder.show_profile_edit(preview.current, str(profile)) is None
+    series = Path(preview.content) / "series/mittwochstipp.yml"
+    series.write_text(SERIES.replace("Jeden Mittwoch ein Tipp.", "Immer mittwochs ein Tipp."), encoding="utf-8")
+    assert preview.builder.show_series_edit(preview.current, str(series)) is None
+
+
+def test_a_listing_written_again_keeps_its_changed_values_for_the_next_time(preview):
+    writer = preview.current.writer
+    name = "thema/netzwerken/index.html"
+    articles = writer.requests[name][-1]["articles"]
+    assert len(articles) == 2
+    writer.write_again(name, dates=articles[1:])
+    writer.write_again(name)  # e.g. a date edit after a topic edit, from the same model
+    assert writer.requests[name][-1]["dates"] == articles[1:]
+    (_, _, _, _, kwargs), = writer.calls[name]
+    assert kwargs["dates_page"].object_list == articles[1:]
+
+
 def test_an_edit_shown_from_the_last_model_and_undone_before_its_full_build_leaves_nothing_behind(preview, tmp_path):
     """The shortcut wrote a new topic's page; the next save stopped the full build and took the topic
     back: its page goes, and the post shows its old topics again."""

@@ -142,16 +142,23 @@ class PreviewWriter(Writer):
         if not name:
             return
         self.checkpoint()
-        self.requests[name] = (template, context, relative_urls, paginated, template_name, override_output, url, kwargs)
-        for page_name, page_kwargs in self._pages(name, url, paginated, template_name, kwargs):
-            page_name = os.path.normpath(page_name)
+        request = self.requests[name] = (template, context, relative_urls, paginated, template_name,
+                                         override_output, url, kwargs)
+        for call in self._page_calls(name, request):
+            page_name = call[0]
             self.paged.setdefault(name, []).append(page_name)
-            call = (page_name, template, context, (relative_urls,), {"override_output": override_output, **page_kwargs})
             self.calls.setdefault(page_name, []).append(call)
             if page_name in self.priority:
                 self._render(call)
             else:
                 self.queued.setdefault(page_name, []).append(call)
+
+    def _page_calls(self, name: str, request: tuple) -> list[tuple]:
+        """The calls that write each page of one write_file request (as `requests` keeps it)."""
+        template, context, relative_urls, paginated, template_name, override_output, url, kwargs = request
+        return [(os.path.normpath(page_name), template, context, (relative_urls,),
+                 {"override_output": override_output, **page_kwargs})
+                for page_name, page_kwargs in self._pages(name, url, paginated, template_name, kwargs)]
 
     def _pages(self, name, url, paginated, template_name, kwargs) -> list:
         """One write per output page: Pelican's pagination (pelican/writers.py, Writer.write_file)
@@ -179,15 +186,14 @@ class PreviewWriter(Writer):
 
     def write_again(self, name: str, **changed) -> list[str]:
         """The write_file call of `name` again, with some of its values `changed` (e.g. a longer
-        list of posts): its pages' calls replace the old ones. The names of its pages; those it no
-        longer has go into `gone`."""
-        template, context, relative_urls, paginated, template_name, override_output, url, kwargs = self.requests[name]
+        list of posts): it replaces the request and its pages' calls. The names of its pages; those it
+        no longer has go into `gone`."""
+        *call, kwargs = self.requests[name]
+        request = self.requests[name] = (*call, {**kwargs, **changed})
         pages = []
-        for page_name, page_kwargs in self._pages(name, url, paginated, template_name, {**kwargs, **changed}):
-            page_name = os.path.normpath(page_name)
-            self.calls[page_name] = [(page_name, template, context, (relative_urls,),
-                                      {"override_output": override_output, **page_kwargs})]
-            pages.append(page_name)
+        for page_call in self._page_calls(name, request):
+            self.calls[page_call[0]] = [page_call]
+            pages.append(page_call[0])
         for page_name in set(self.paged.get(name, ())) - set(pages):
             self.calls.pop(page_name, None)
             self.gone.add(page_name)
@@ -302,6 +308,12 @@ class Build:
     seconds_total: float = 0.0
     superseded: bool = False  # stopped while making its model: a newer save follows
     started_ns: int = 0  # wall clock when it began, as file times count
+    changed_halfway: bool = False  # a shortcut changed its model and then gave up: no start for another
+
+    @property
+    def editable(self) -> bool:
+        """Whether an edit may be shown from this build's model (a complete one, whole)."""
+        return self.writer is not None and bool(self.writer.calls) and not self.changed_halfway
 
 
 class PreviewBuilder:
@@ -474,7 +486,7 @@ class PreviewBuilder:
         problem, a file the last build did not show). The full build follows anyway and makes what
         is derived elsewhere (its social card, share texts, feeds) new.
         """
-        if build is None or build.writer is None or not build.objects:  # no model to start from
+        if build is None or not build.editable:
             return None
         reader = build.text_reader
         updates = []
@@ -494,8 +506,8 @@ class PreviewBuilder:
             updates.append((item, changes, source, (stamp, front)))
         with self.lock:
             shown = self._change_model(build, updates)
-            if shown is None:  # maybe changed halfway: no start for another shortcut, the full build follows
-                build.objects = {}
+            if shown is None:  # the full build follows
+                build.changed_halfway = True
                 return None
             for _, _, source, known in updates:  # what the model says now: the next edit compares with it
                 self.fronts[source] = known
@@ -536,7 +548,7 @@ class PreviewBuilder:
         read the series (its page, the series index, its tips), from the last build's model. None
         when the edit needs a full build (plugins/series: description_only_edit)."""
         series_plugin = sys.modules.get("series.plugin")  # the plugin's module, as Pelican loads it
-        if build is None or build.writer is None or not build.writer.calls or series_plugin is None:
+        if build is None or not build.editable or series_plugin is None:
             return None
         with self.lock:
             found = series_plugin.description_only_edit(model_edits.context_of(build), self.settings, source)
@@ -551,7 +563,7 @@ class PreviewBuilder:
         the new values on every page that read the person (their page, bylines, cards), from the
         last build's model. None when the edit needs a full build (plugins/authors: profile_only_edit)."""
         authors_plugin = sys.modules.get("authors.plugin")
-        if build is None or build.writer is None or not build.writer.calls or authors_plugin is None:
+        if build is None or not build.editable or authors_plugin is None:
             return None
         with self.lock:
             context = model_edits.context_of(build)

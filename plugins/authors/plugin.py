@@ -15,21 +15,19 @@ from shared.markdown import markdown_renderer
 from shared.model import connect, on_stage, site_config, url_table
 from shared.post import post_model
 from shared.problems import report
-from shared.yamlsource import YamlSyntaxError, load_yaml_file
 
 from .bylines import profile_or_placeholder, thanks_display, unknown_handle_problems
 from shared.collation import german_sort_key
 from .options import read_options
 from .pages import index_sections, owned_series, person_json_ld, thanked_in
-from .profiles import ProfileCheck, load_profiles, read_profile
+from .profiles import ProfileCheck, load_profile, load_profiles
 
 
 def attach_profiles(generator):
     """Before Pelican groups articles by author: load profiles, replace article.authors."""
     settings = generator.settings
     options = read_options(site_config(generator.context))
-    check = ProfileCheck(settings["PATH"], options.static_paths, options.removed_byline)
-    profiles, problems = load_profiles(options.folder, check)
+    profiles, problems = load_profiles(options.folder, profile_check(settings, options))
     urls, render = url_table(generator.context), markdown_renderer(settings)
     profiles = {handle: finished(profile, urls, render) for handle, profile in profiles.items()}
     generator.context["author_profiles"] = profiles
@@ -58,6 +56,10 @@ def attach_profiles(generator):
         report(found)
 
 
+def profile_check(settings, options) -> ProfileCheck:
+    return ProfileCheck(settings["PATH"], options.static_paths, options.removed_byline)
+
+
 def finished(profile, urls, render):
     """A profile as loaded, with what the site adds: its page's URL and its bio as HTML."""
     return dataclasses.replace(profile, page_url=urls.url("author", slug=profile.handle),
@@ -78,13 +80,7 @@ def profile_only_edit(context: dict, settings: dict, path: str):
     profile = next((p for p in profiles.values() if os.path.abspath(p.source_path) == path), None)
     if profile is None or not os.path.isfile(path):
         return None
-    options = read_options(site_config(context))
-    try:
-        document = load_yaml_file(path)
-    except YamlSyntaxError:
-        return None
-    fresh, problems = read_profile(profile.handle, document, path,
-                                   ProfileCheck(settings["PATH"], options.static_paths, options.removed_byline))
+    fresh, problems = load_profile(profile.handle, path, profile_check(settings, read_options(site_config(context))))
     fresh = finished(fresh, url_table(context), markdown_renderer(settings))
     if problems or any(getattr(fresh, name) != getattr(profile, name) for name in DECIDES_PAGES):
         return None

@@ -93,16 +93,18 @@ def load_profiles(folder: str, check: ProfileCheck) -> tuple[dict, list[ContentP
                 relative_path(path), 1, t("'{handle}' is not a valid handle for a profile file name", handle=handle),
                 t("use lower-case letters, digits and '-', e.g. {example}", example="content/authors/jana-beispiel.yml")))
             continue
-        try:
-            doc = load_yaml_file(path)
-        except YamlSyntaxError as error:
-            problems.append(error.problem)
-            profiles[handle] = Profile(handle, handle, source_path=path)
-            continue
-        profile, found = read_profile(handle, doc, path, check)
-        profiles[handle] = profile
+        profiles[handle], found = load_profile(handle, path, check)
         problems.extend(found)
     return profiles, problems
+
+
+def load_profile(handle: str, path: str, check: ProfileCheck):
+    """(Profile, problems) for one profile file; a file that is no YAML gives a stand-in profile."""
+    try:
+        doc = load_yaml_file(path)
+    except YamlSyntaxError as error:
+        return Profile(handle, handle, source_path=path), [error.problem]
+    return read_profile(handle, doc, path, check)
 
 
 def read_profile(handle: str, doc: YamlDocument, path: str, check: ProfileCheck):

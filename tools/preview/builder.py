@@ -430,10 +430,10 @@ class PreviewBuilder:
         """These files were saved: their next stamp is read from the file, and so is their text.
         (Pelican stamps a source after reading it: a save in between would pair the new stamp with
         the old text in the readers' cache, and the next build would trust it.)"""
-        for path in paths:
-            self.stamps.pop(os.path.abspath(path), None)
+        for path in map(os.path.abspath, paths):
+            self.stamps.pop(path, None)
             for cache in self.caches.values():
-                cache.pop(os.path.abspath(path), None)
+                cache.pop(path, None)
 
     def checkpoint(self) -> None:
         if self.superseded.is_set():

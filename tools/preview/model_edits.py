@@ -94,22 +94,27 @@ def change_date(build, item, date, changed: list) -> list[list[str]] | None:
             changed.append(kept)
     order_content(generator.articles, generator.settings["ARTICLE_ORDER_BY"])
     generator.dates.sort(key=attrgetter("date"), reverse=generator.settings["NEWEST_FIRST_ARCHIVES"])
+    in_article_order, in_date_order = _positions(generator.articles), _positions(generator.dates)
     pages = []
     for name, request in list(build.writer.requests.items()):
         kwargs = request[-1]
         listings = [kwargs.get(key) for key in ("articles", "dates")]
         if any(isinstance(listing, list) and any(article is item for article in listing) for listing in listings):
-            _in_order(kwargs.get("articles"), generator.articles)
-            _in_order(kwargs.get("dates"), generator.dates)
+            _in_order(kwargs.get("articles"), in_article_order)
+            _in_order(kwargs.get("dates"), in_date_order)
             pages.append(build.writer.write_again(name))
     return pages
 
 
-def _in_order(listing, model_order: list) -> None:
-    """A listing of posts sorted again (in place) as the model's list of them is."""
-    if isinstance(listing, list) and listing is not model_order:
-        order = {id(article): number for number, article in enumerate(model_order)}
-        listing.sort(key=lambda article: order.get(id(article), len(order)))
+def _positions(model_order: list) -> dict:
+    """Where each post (by id) stands in one of the model's lists of posts."""
+    return {id(article): number for number, article in enumerate(model_order)}
+
+
+def _in_order(listing, positions: dict) -> None:
+    """A listing of posts sorted again (in place) by their `positions` in a list of the model's."""
+    if isinstance(listing, list):
+        listing.sort(key=lambda article: positions.get(id(article), len(positions)))
 
 
 def _list_again(build, generator, name: str, articles: list, item, listed: bool) -> list[str]:
@@ -117,7 +122,7 @@ def _list_again(build, generator, name: str, articles: list, item, listed: bool)
     listing, paginated again (with its posts in date order, as Pelican hands them over)."""
     if listed:
         articles.append(item)
-        _in_order(articles, generator.articles)
+        _in_order(articles, _positions(generator.articles))
     else:
         articles[:] = [article for article in articles if article is not item]
     members = {id(article) for article in articles}

@@ -31,8 +31,10 @@ def test_urls_map_to_output_files_and_never_leave_it(url, name):
 
 
 def test_the_script_goes_before_the_end_of_head_and_the_banner_after_body():
-    page = inject(b"<html><head><title>x</title></head><body class='a'><p>x</p></body></html>", "<aside>!</aside>")
-    assert page == (b"<html><head><title>x</title><script src=\"/_preview/reload.js\" defer></script></head>"
+    page = inject(b"<html><head><title>x</title></head><body class='a'><p>x</p></body></html>", "<aside>!</aside>",
+                  "ab12-3")
+    assert page == (b"<html><head><title>x</title>"
+                    b"<script src=\"/_preview/reload.js\" data-version=\"ab12-3\" defer></script></head>"
                     b"<body class='a'><aside>!</aside><p>x</p></body></html>")
 
 

@@ -6,6 +6,7 @@ to HTML responses as they are sent; nothing of it is ever written to output/.
 
 from __future__ import annotations
 
+import html
 import json
 import mimetypes
 import os
@@ -22,7 +23,9 @@ from tools.serve import QuietHTTPServer
 from .problems import banner, problem_page
 
 RELOAD_JS = (Path(__file__).parent / "reload.js").read_bytes()
-SCRIPT_TAG = b'<script src="/_preview/reload.js" defer></script>'
+# data-version: the state the page was served in. Its event stream may connect after the next
+# build (a slow machine); the script compares, and reloads a page that is already out of date.
+SCRIPT_TAG = '<script src="/_preview/reload.js" data-version="{version}" defer></script>'
 _HEAD_END = re.compile(rb"</head\s*>", re.IGNORECASE)
 _BODY_START = re.compile(rb"<body\b[^>]*>", re.IGNORECASE)
 # A page that keeps its own state (the web editor at /admin/) opts out of reloads and the banner:
@@ -41,11 +44,13 @@ def output_name(url_path: str) -> str | None:
     return os.path.join(*parts) if parts else "index.html"
 
 
-def inject(page: bytes, banner_html: str) -> bytes:
-    """The reload script before </head>, the banner at the start of <body>."""
-    page, found = _HEAD_END.subn(lambda m: SCRIPT_TAG + m.group(0), page, count=1)
+def inject(page: bytes, banner_html: str, version: str) -> bytes:
+    """The reload script (with the version the page is served at) before </head>, the banner at
+    the start of <body>."""
+    script = SCRIPT_TAG.format(version=html.escape(version)).encode("utf-8")
+    page, found = _HEAD_END.subn(lambda m: script + m.group(0), page, count=1)
     if not found:
-        page = SCRIPT_TAG + page
+        page = script + page
     if banner_html:
         data = banner_html.encode("utf-8")
         page, found = _BODY_START.subn(lambda m: m.group(0) + data, page, count=1)
@@ -86,6 +91,7 @@ class PreviewHandler(BaseHTTPRequestHandler):
         if name is None:
             return self._send(HTTPStatus.BAD_REQUEST, b"bad path", "text/plain", head)
         self.session.wait_for_page(name)
+        version = self.session.hello()  # before the file is read: a later build makes it out of date
         file = os.path.join(self.session.output, name)
         if os.path.isdir(file):  # "/autoren" -> "/autoren/"
             self.send_response(HTTPStatus.MOVED_PERMANENTLY)
@@ -101,7 +107,7 @@ class PreviewHandler(BaseHTTPRequestHandler):
         except OSError:
             if source and any(_is_about(p, source, self.session.root) for p in problems):
                 page = problem_page(problems, self.session.root, source).encode("utf-8")
-                return self._send(HTTPStatus.OK, inject(page, ""), "text/html; charset=utf-8", head)
+                return self._send(HTTPStatus.OK, inject(page, "", version), "text/html; charset=utf-8", head)
             try:
                 with open(os.path.join(self.session.output, "404.html"), "rb") as handle:
                     body, status, name = handle.read(), HTTPStatus.NOT_FOUND, "404.html"
@@ -110,7 +116,7 @@ class PreviewHandler(BaseHTTPRequestHandler):
         kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
         if kind == "text/html":
             if not _NO_RELOAD.search(body[:1024]):
-                body = inject(body, banner(problems, self.session.root, source))
+                body = inject(body, banner(problems, self.session.root, source), version)
             kind += "; charset=utf-8"
         elif kind.startswith("text/") or kind in ("application/javascript", "application/json", "application/xml"):
             kind += "; charset=utf-8"

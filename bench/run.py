@@ -10,7 +10,7 @@ go through tools.build like `make check`; a corpus with any content problem stop
 The site's builds find their social cards drawn (a shared card cache), as every build after the
 first does; the first build, which draws them all, is measured on its own (cold card cost).
 
-Also measured: edit-to-preview latency of `make devserver` (tools/preview) for a body, a title, a
+Also measured: edit-to-preview latency of `make devserver` (tools/preview) for a body, a title, a summary, a
 profile, a new tag, a series description, a date moved a week earlier and an added co-author
 (median of EDITS saves, from the save to the first HTTP response of every page listed that shows it), the
 roundup + newsletter generators on a corpus of only the 40-post week, the newsletter of that week,
@@ -441,7 +441,8 @@ def preview_settings(work: Path) -> Path:
 
 
 def preview_latencies(content: Path, work: Path, plan: list[dict], edits: int, apart: float | None = None) -> dict:
-    """Edit-to-preview seconds (median of `edits`): body, title, profile, new tag, series, date, co-author.
+    """Edit-to-preview seconds (median of `edits`): body, title, summary, profile, new tag, series, date,
+    co-author.
     `apart`: each edit comes that many seconds after another save of the same file (issue 26: saves
     1.5 s apart), not after the preview settled."""
     preview = PreviewProcess(content, work / "out-preview", preview_settings(work), apart)
@@ -458,7 +459,7 @@ def preview_latencies(content: Path, work: Path, plan: list[dict], edits: int, a
         old_posts = sorted(plan, key=lambda e: e["date"])[:edits]
         newest = sorted(plan, key=lambda e: e["date"], reverse=True)[:edits]  # on the home page and in the roundup
         roundup = f"wochenrueckblick/{week_slug(LAST_DAY)}/"
-        results = {"body": [], "title": [], "profile": [], "tag": [], "series": [], "date": [], "co_author": []}
+        results = {"body": [], "title": [], "summary": [], "profile": [], "tag": [], "series": [], "date": [], "co_author": []}
         preview.open_page(page(old_posts[0]))
         for number, entry in enumerate(old_posts):
             marker = f"Absatz Nummer {number} aus dem Editor"
@@ -470,6 +471,11 @@ def preview_latencies(content: Path, work: Path, plan: list[dict], edits: int, a
             marker = f"Neuer Titel {number}"
             results["title"].append(preview.seconds_until_shown(
                 replace(source(entry), 'title: "', f'title: "{marker} '), [page(entry), "", roundup, "archiv/"], marker,
+                path=source(entry)))
+        for number, entry in enumerate(newest):
+            marker = f"Neue Kurzfassung {number}"
+            results["summary"].append(preview.seconds_until_shown(
+                replace(source(entry), 'summary: "', f'summary: "{marker} '), [page(entry), ""], marker,
                 path=source(entry)))
         for number in range(edits):
             handle = f"autorin-{number:02d}"
@@ -519,6 +525,7 @@ def preview_latencies(content: Path, work: Path, plan: list[dict], edits: int, a
 
 LATENCY_ROWS = [("body", "body of an old post", 0.5, "its page"),
                 ("title", "title of a new post", 1, "its page, home, roundup, archive"),
+                ("summary", "summary of a new post", 1, "its page, home"),
                 ("profile", "a profile's name", 1, "author page, a post of hers"),
                 ("tag", "a new tag on a new post", 1, "its page, the new topic page"),
                 ("series", "a series description", 1, "series page, series index"),

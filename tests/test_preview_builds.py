@@ -25,10 +25,13 @@ from tools.preview.session import PreviewSession
 
 
 
-def post(title: str, date: str, author: str = "jana-beispiel", body: str = "Ein Absatz.", **keys) -> str:
+def post(title: str, date: str, author: str = "jana-beispiel", body: str = "Ein Absatz.", summary="Ein Satz.",
+         **keys) -> str:
+    """An article of the test site; summary None: none."""
     # the id follows the title, the same in every process (hash() of a str is not)
+    summary = {"summary": summary} if summary is not None else {}
     return article(title, date=date, author=author, body=body, id=hashlib.sha1(title.encode()).hexdigest()[:8],
-                   category="Arbeitskultur", summary="Ein Satz.", **keys)
+                   category="Arbeitskultur", **summary, **keys)
 
 
 SITE = {
@@ -195,6 +198,42 @@ def test_a_title_edit_shows_on_every_page_that_lists_the_post_before_the_full_bu
             "autoren/aylin-oezdemir/seite/2/index.html", "2026/danke/index.html"} <= shortcut
     preview._full_build()
     assert pages_with("Anderer Titel") == shortcut  # the full build shows it nowhere else
+    assert_same_as_cold_build(preview, tmp_path)
+
+
+def test_a_summary_edit_shows_on_its_page_and_every_card_of_it_before_the_full_build(preview, tmp_path):
+    source = Path(preview.content) / "articles/2026/vorwoche.md"
+    source.write_text(post("Aus der Vorwoche", "2026-11-11 09:00", author="aylin-oezdemir", tags=["netzwerken"],
+                           summary="Neu: <Kurzfassung> & mehr."), encoding="utf-8")
+    changed = all_shown(preview.builder.show_text_edit(preview.current, [str(source)]))
+    output = Path(preview.output)
+    typed = "Neu: &lt;Kurzfassung&gt; &amp; mehr."  # as typed, escaped once
+
+    def pages_with(text):
+        return {str(p.relative_to(output)) for p in output.rglob("*.html") if text in p.read_text(encoding="utf-8")}
+
+    shortcut = pages_with(typed)
+    assert {str(Path(path).relative_to(output)) for path in changed} >= shortcut
+    page = (output / "2026/vorwoche/index.html").read_text(encoding="utf-8")
+    assert f'<meta name="description" content="{typed}">' in page
+    # its cards (one post per listing page): home, topic, author, its week's roundup, Weiterlesen
+    assert {"seite/4/index.html", "thema/netzwerken/seite/2/index.html", "autoren/aylin-oezdemir/seite/2/index.html",
+            "wochenrueckblick/2026-W46/index.html", "2026/danke/index.html"} <= shortcut
+    preview._full_build()
+    assert pages_with(typed) == shortcut  # the full build shows it nowhere else
+    assert_same_as_cold_build(preview, tmp_path)
+
+
+def test_summary_edits_of_two_posts_saved_together_are_shown_and_a_removed_summary_too(preview, tmp_path):
+    first, second = Path(preview.content) / "articles/2026/vorwoche.md", Path(preview.content) / "articles/danke.md"
+    first.write_text(post("Aus der Vorwoche", "2026-11-11 09:00", author="aylin-oezdemir", tags=["netzwerken"],
+                          summary="Erster neuer Satz."), encoding="utf-8")
+    second.write_text(post("Danke an alle", "2026-11-19 10:00", author="tom-muster", co_authors=["aylin-oezdemir"],
+                           tags=["sprache"], thanks=["jana-beispiel"], summary=None), encoding="utf-8")
+    changed = all_shown(preview.builder.show_text_edit(preview.current, [str(first), str(second)]))
+    assert "Erster neuer Satz." in (Path(preview.output) / "2026/vorwoche/index.html").read_text(encoding="utf-8")
+    assert str(Path(preview.output) / "2026/danke/index.html") in changed
+    preview._full_build()
     assert_same_as_cold_build(preview, tmp_path)
 
 

@@ -474,9 +474,9 @@ class PreviewBuilder:
         return any(cache.get(source, (None,))[0] == digest for cache in self.caches.values())
 
     def show_text_edit(self, build: Build, sources, priority=()) -> PreviewWriter | None:
-        """Show an edit of articles' text, title, authors, topics or date from the last build's model.
+        """Show an edit of articles' text, title, summary, authors, topics or date from the last build's model.
 
-        A changed text re-renders the article's own page; a changed title also every page that read
+        A changed text re-renders the article's own page; a changed title or summary also every page that read
         the article when it was last rendered (home, archive, topics, its roundup, Weiterlesen under
         other posts: `page_reads`, the same record of reads as make publish's). Changed authors,
         topics or date (of one article) change the model in place (model_edits.py) and re-render
@@ -501,7 +501,7 @@ class PreviewBuilder:
             except OSError:
                 return None
             changes = front_changes(known[1], front)
-            if changes is None or not changes <= SHOWN_FRONT_MATTER or (changes - {"title"} and len(sources) > 1):
+            if changes is None or not changes <= SHOWN_FRONT_MATTER or (changes - OWN_FIELDS and len(sources) > 1):
                 return None
             updates.append((item, changes, source, (stamp, front)))
         with self.lock:
@@ -539,6 +539,8 @@ class PreviewBuilder:
             pages.append(os.path.normpath(item.save_as))
             if "title" in changes:
                 item.title = item.metadata["title"] = metadata["title"]
+            if "summary" in changes:
+                model_edits.change_summary(item, metadata)
             if changes:
                 changed_keys |= {self.record_key(obj) for obj in (item, *changed)}
         return pages, changed_keys, later
@@ -680,7 +682,9 @@ def split_front_matter(text: str) -> tuple[str, str]:
 
 # Front matter keys whose edit the preview shows from the last build's model (show_text_edit).
 BYLINE = frozenset({"author", "co_authors"})
-SHOWN_FRONT_MATTER = frozenset({"title", "tags", "date"}) | BYLINE
+# what only the post itself holds: edits of several posts at once are shown too
+OWN_FIELDS = frozenset({"title", "summary"})
+SHOWN_FRONT_MATTER = frozenset({"tags", "date"}) | BYLINE | OWN_FIELDS
 
 
 def front_changes(old_front: str, new_front: str) -> set | None:

@@ -16,10 +16,12 @@ import sys
 from datetime import datetime
 from operator import attrgetter
 
+from pelican import contents
 from pelican.urlwrappers import Tag
 from pelican.utils import order_content, set_date_tzinfo
 
 from shared.model import site_config
+from shared.post import post_model
 
 
 def change_authors(build, item, handles: tuple) -> list[list[str]] | None:
@@ -104,6 +106,22 @@ def change_date(build, item, date, changed: list) -> list[list[str]] | None:
             _in_order(kwargs.get("dates"), in_date_order)
             pages.append(build.writer.write_again(name))
     return pages
+
+
+def change_summary(item, metadata: dict) -> None:
+    """The post's summary as the reader gives it now: the typed text (`blog.summary_text`, which
+    the pages show) and Pelican's escaped copy; without one, Pelican's summary from the text."""
+    for key in ("summary", "summary_text"):
+        if key in metadata:
+            item.metadata[key] = metadata[key]
+        else:
+            item.metadata.pop(key, None)
+    if "summary" in metadata:
+        item._summary = metadata["summary"]
+    else:
+        item.__dict__.pop("_summary", None)
+    post_model(item).summary_text = metadata.get("summary_text") or ""
+    contents.Content.__dict__["get_summary"].cache.clear()  # Pelican memoizes it
 
 
 def _positions(model_order: list) -> dict:

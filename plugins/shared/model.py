@@ -25,6 +25,7 @@ from shared.messages import t
 
 from .config import SiteConfig, read_config, where
 from .digests import hash_digest, new_file_hash, stat_signature
+from .listings import use_post_lists
 from .post import post_model
 from .problems import ContentProblem, did_you_mean, relative_path, report
 from .urls import UrlTable, build_url_table
@@ -282,6 +283,7 @@ def _page_source(context: dict, slug: str) -> str | None:
 def connect() -> None:
     """Called by every plugin's register(); connecting the same receiver twice keeps one connection."""
     signals.initialized.connect(correct_settings)
+    signals.article_generator_pretaxonomy.connect(use_post_lists)
     signals.generator_init.connect(expose_to_templates)
     signals.all_generators_finalized.connect(build_model)
     on_stage("pages", check_footer_pages)

@@ -52,8 +52,14 @@ def fix_urls_for_this_build(generator):
         post_model(article).absolute_url = urls.absolute(article.url)
 
 
+def fix_urls_and_hold_back(generator):
+    """article_generator_pretaxonomy: the URLs first, since the duplicate check asks for every
+    article's (at 5,000 posts each computation of them all costs about 0.15 s), then the rules."""
+    fix_urls_for_this_build(generator)
+    hold_back_scheduled_and_duplicates(generator)
+
+
 def register():
     connect()
     signals.readers_init.connect(add_reader)
-    signals.article_generator_pretaxonomy.connect(hold_back_scheduled_and_duplicates)
-    signals.article_generator_finalized.connect(fix_urls_for_this_build)
+    signals.article_generator_pretaxonomy.connect(fix_urls_and_hold_back)

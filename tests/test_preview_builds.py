@@ -26,12 +26,12 @@ from tools.preview.session import PreviewSession
 
 
 def post(title: str, date: str, author: str = "jana-beispiel", body: str = "Ein Absatz.", summary="Ein Satz.",
-         **keys) -> str:
+         category="Arbeitskultur", **keys) -> str:
     """An article of the test site; summary None: none."""
     # the id follows the title, the same in every process (hash() of a str is not)
     summary = {"summary": summary} if summary is not None else {}
     return article(title, date=date, author=author, body=body, id=hashlib.sha1(title.encode()).hexdigest()[:8],
-                   category="Arbeitskultur", **summary, **keys)
+                   category=category, **summary, **keys)
 
 
 SITE = {
@@ -234,6 +234,39 @@ def test_summary_edits_of_two_posts_saved_together_are_shown_and_a_removed_summa
     assert "Erster neuer Satz." in (Path(preview.output) / "2026/vorwoche/index.html").read_text(encoding="utf-8")
     assert str(Path(preview.output) / "2026/danke/index.html") in changed
     preview._full_build()
+    assert_same_as_cold_build(preview, tmp_path)
+
+
+def test_a_category_edit_shows_on_both_category_pages_before_the_full_build_and_an_emptied_one_waits(
+        preview, tmp_path):
+    source = Path(preview.content) / "articles/2026/vorwoche.md"
+    output = Path(preview.output)
+
+    def moved_to(category):
+        source.write_text(post("Aus der Vorwoche", "2026-11-11 09:00", author="aylin-oezdemir", tags=["netzwerken"],
+                               category=category), encoding="utf-8")
+        return preview.builder.show_text_edit(preview.current, [str(source)])
+
+    changed = all_shown(moved_to("Neue Rubrik"))  # a new category: its page appears at once
+    new_page = output / "kategorie/neue-rubrik/index.html"
+    assert str(new_page) in changed and 'href="../../2026/vorwoche/"' in new_page.read_text(encoding="utf-8")
+    assert "Neue Rubrik" in (output / "2026/vorwoche/index.html").read_text(encoding="utf-8")
+    preview._full_build()
+    assert_same_as_cold_build(preview, tmp_path)
+    other = Path(preview.content) / "articles/danke.md"  # into a category that has a post already
+    other.write_text(post("Danke an alle", "2026-11-19 10:00", author="tom-muster", co_authors=["aylin-oezdemir"],
+                          tags=["sprache"], thanks=["jana-beispiel"], category="Neue Rubrik"), encoding="utf-8")
+    changed = all_shown(preview.builder.show_text_edit(preview.current, [str(other)]))
+    assert {str(output / "kategorie/neue-rubrik/index.html"), str(output / "kategorie/neue-rubrik/seite/2/index.html")} <= changed
+    preview._full_build()
+    assert_same_as_cold_build(preview, tmp_path)
+    other.write_text(post("Danke an alle", "2026-11-19 10:00", author="tom-muster", co_authors=["aylin-oezdemir"],
+                          tags=["sprache"], thanks=["jana-beispiel"]), encoding="utf-8")
+    all_shown(preview.builder.show_text_edit(preview.current, [str(other)]))
+    preview._full_build()
+    assert moved_to("Arbeitskultur") is None  # Neue Rubrik would be left empty: its page has to go
+    preview._full_build()
+    assert not new_page.exists()
     assert_same_as_cold_build(preview, tmp_path)
 
 

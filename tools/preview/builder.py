@@ -474,14 +474,15 @@ class PreviewBuilder:
         return any(cache.get(source, (None,))[0] == digest for cache in self.caches.values())
 
     def show_text_edit(self, build: Build, sources, priority=()) -> PreviewWriter | None:
-        """Show an edit of articles' text, title, summary, authors, topics or date from the last build's model.
+        """Show an edit of articles' text, title, summary, authors, topics, category or date from the
+        last build's model.
 
         A changed text re-renders the article's own page; a changed title or summary also every page that read
         the article when it was last rendered (home, archive, topics, its roundup, Weiterlesen under
         other posts: `page_reads`, the same record of reads as make publish's). Changed authors,
-        topics or date (of one article) change the model in place (model_edits.py) and re-render
-        the listings that show it now or did too: author and topic pages, a new topic's page, the
-        roundups of the weeks it left and joined. Returns the writer of those pages (see
+        topics, category or date (of one article) change the model in place (model_edits.py) and
+        re-render the listings that show it now or did too: author, topic and category pages, a new
+        topic's or category's page, the roundups of the weeks it left and joined. Returns the writer of those pages (see
         `_render_again`), or None when some edit needs a full build (other front matter changed, a
         problem, a file the last build did not show). The full build follows anyway and makes what
         is derived elsewhere (its social card, share texts, feeds) new.
@@ -527,6 +528,8 @@ class PreviewBuilder:
                 listings.append(model_edits.change_authors(build, item, tuple(metadata.get("author_handles") or ())))
             if "tags" in changes and None not in listings:
                 listings.append(model_edits.change_tags(build, item, list(metadata.get("tags") or ())))
+            if "category" in changes and None not in listings:
+                listings.append(model_edits.change_category(build, item, metadata.get("category")))
             changed = []  # other model objects the edit changed (the roundups of a post's weeks)
             if "date" in changes and None not in listings:
                 listings.append(model_edits.change_date(build, item, metadata.get("date"), changed))
@@ -684,7 +687,7 @@ def split_front_matter(text: str) -> tuple[str, str]:
 BYLINE = frozenset({"author", "co_authors"})
 # what only the post itself holds: edits of several posts at once are shown too
 OWN_FIELDS = frozenset({"title", "summary"})
-SHOWN_FRONT_MATTER = frozenset({"tags", "date"}) | BYLINE | OWN_FIELDS
+SHOWN_FRONT_MATTER = frozenset({"tags", "category", "date"}) | BYLINE | OWN_FIELDS
 
 
 def front_changes(old_front: str, new_front: str) -> set | None:

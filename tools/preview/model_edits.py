@@ -17,9 +17,10 @@ from datetime import datetime
 from operator import attrgetter
 
 from pelican import contents
-from pelican.urlwrappers import Tag
+from pelican.urlwrappers import Category, Tag
 from pelican.utils import order_content, set_date_tzinfo
 
+from shared.listings import PostList
 from shared.model import site_config
 from shared.post import post_model
 
@@ -64,6 +65,35 @@ def change_tags(build, item, tags: list) -> list[list[str]] | None:
         pages.append(_list_again(build, generator, tag.save_as, generator.tags[tag], item, tag.slug in after))
     context_of(build)["tags"] = list(generator.tags.items())
     return pages
+
+
+def change_category(build, item, category) -> list[list[str]] | None:
+    """The last model with `item` in `category` (the reader's Category object): Pelican's lists of
+    posts per category, a new category's page made like the others'; the pages of the category
+    pages it left and joined. None when the category it leaves would have no posts (its page goes)
+    or only the spelling changed (the site's spelling of a category is its first post's)."""
+    generator = _articles_generator(build)
+    before = getattr(item, "category", None)
+    if not _published(generator, item) or not isinstance(category, Category) or before is None:
+        return None
+    known = {found.slug: (found, articles) for found, articles in generator.categories}
+    left = known.get(before.slug)
+    model_page = build.writer.requests.get(before.save_as)
+    if category.slug == before.slug or left is None or len(left[1]) == 1 or model_page is None:
+        return None
+    if category.slug in known:
+        category, articles = known[category.slug]
+    else:  # a new category: its page is written as Pelican writes every category's
+        articles = PostList()
+        generator.categories.append((category, articles))
+        generator.categories.sort(reverse=generator.settings["REVERSE_CATEGORY_ORDER"])
+        template, category_context, relative, paginated, template_name, override, _url, kwargs = model_page
+        build.writer.requests[category.save_as] = (
+            template, category_context, relative, paginated, template_name, override, category.url,
+            {**kwargs, "category": category, "page_name": category.page_name})
+    item.category = item.metadata["category"] = category
+    return [_list_again(build, generator, before.save_as, left[1], item, False),
+            _list_again(build, generator, category.save_as, articles, item, True)]
 
 
 def change_date(build, item, date, changed: list) -> list[list[str]] | None:

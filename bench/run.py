@@ -11,7 +11,7 @@ The site's builds find their social cards drawn (a shared card cache), as every 
 first does; the first build, which draws them all, is measured on its own (cold card cost).
 
 Also measured: edit-to-preview latency of `make devserver` (tools/preview) for a body, a title, a summary, a
-profile, a new tag, a series description, a date moved a week earlier and an added co-author
+profile, a new tag, a series description, a date moved a week earlier, an added co-author and a new post
 (median of EDITS saves, from the save to the first HTTP response of every page listed that shows it), the
 roundup + newsletter generators on a corpus of only the 40-post week, the newsletter of that week,
 the largest article page with its CSS, and the search index (bench/search.py: its size and the
@@ -442,7 +442,7 @@ def preview_settings(work: Path) -> Path:
 
 def preview_latencies(content: Path, work: Path, plan: list[dict], edits: int, apart: float | None = None) -> dict:
     """Edit-to-preview seconds (median of `edits`): body, title, summary, profile, new tag, series, date,
-    co-author.
+    co-author, a new post.
     `apart`: each edit comes that many seconds after another save of the same file (issue 26: saves
     1.5 s apart), not after the preview settled."""
     preview = PreviewProcess(content, work / "out-preview", preview_settings(work), apart)
@@ -459,7 +459,7 @@ def preview_latencies(content: Path, work: Path, plan: list[dict], edits: int, a
         old_posts = sorted(plan, key=lambda e: e["date"])[:edits]
         newest = sorted(plan, key=lambda e: e["date"], reverse=True)[:edits]  # on the home page and in the roundup
         roundup = f"wochenrueckblick/{week_slug(LAST_DAY)}/"
-        results = {"body": [], "title": [], "summary": [], "profile": [], "tag": [], "series": [], "date": [], "co_author": []}
+        results = {"body": [], "title": [], "summary": [], "profile": [], "tag": [], "series": [], "date": [], "co_author": [], "new_post": []}
         preview.open_page(page(old_posts[0]))
         for number, entry in enumerate(old_posts):
             marker = f"Absatz Nummer {number} aus dem Editor"
@@ -516,6 +516,15 @@ def preview_latencies(content: Path, work: Path, plan: list[dict], edits: int, a
             byline = f'autoren/{last}/">{name_of(last)}</a> und <a class="author p-author h-card" href="{up}autoren/{co}/">'
             results["co_author"].append(preview.seconds_until_shown(
                 edit, [(page(entry), byline), (f"autoren/{co}/", f'/{page(entry)}"')], path=source(entry)))
+        for number, entry in enumerate(newest):  # a file that was not there: the full build shows it
+            title = f"Ganz neuer Beitrag {number}"
+            text = source(entry).read_text(encoding="utf-8")
+            for key, value in (("id", f"neu-{number}"), ("title", title)):  # its own id, its own address
+                text = re.sub(rf"^{key}: .*$", f'{key}: "{value}"', text, count=1, flags=re.MULTILINE)
+            new = source(entry).with_name(f"ganz-neuer-beitrag-{number}.md")
+            results["new_post"].append(preview.seconds_until_shown(
+                lambda: new.write_text(text, encoding="utf-8"), [f"{entry['date']:%Y}/ganz-neuer-beitrag-{number}/"],
+                title))
         preview.settle()
         return {"first_build": preview.first_build, **{kind: statistics.median(values) for kind, values in results.items()},
                 "all": results}
@@ -530,7 +539,8 @@ LATENCY_ROWS = [("body", "body of an old post", 0.5, "its page"),
                 ("tag", "a new tag on a new post", 1, "its page, the new topic page"),
                 ("series", "a series description", 1, "series page, series index"),
                 ("date", "a date a week earlier", 1, "its page, the roundup it moves to"),
-                ("co_author", "a co-author added", 1, "its byline, her author page")]
+                ("co_author", "a co-author added", 1, "its byline, her author page"),
+                ("new_post", "a new post", 1, "its page")]
 
 
 def latency_table(settled: dict, apart: dict, edits: int) -> list[str]:

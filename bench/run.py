@@ -379,10 +379,17 @@ class PreviewProcess:
         self.listeners = []
 
     def get(self, path: str) -> bytes:
+        """The page's bytes; a page that does not exist yet (a new post's) gives the 404 page."""
+        import urllib.error
         import urllib.request
 
-        with urllib.request.urlopen(self.url + path, timeout=60) as response:
-            return response.read()
+        try:
+            with urllib.request.urlopen(self.url + path, timeout=60) as response:
+                return response.read()
+        except urllib.error.HTTPError as error:
+            if error.code != 404:
+                raise
+            return error.read()
 
     def open_page(self, path: str) -> None:
         """What a browser on `path` does: listen to the preview's events (that page comes first)."""

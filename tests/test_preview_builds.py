@@ -8,7 +8,9 @@ byte, with a cold build of the same content into another directory.
 from __future__ import annotations
 
 import hashlib
+import io
 import os
+import pickle
 import re
 import shutil
 import textwrap
@@ -438,6 +440,25 @@ def test_a_front_matter_edit_besides_the_title_takes_the_full_build(preview):
     source.write_text(post("Anderer Titel", "2026-11-11 09:00", author="aylin-oezdemir",
                            tags=["netzwerken"], series="mittwochstipp"), encoding="utf-8")
     assert preview.builder.show_text_edit(preview.current, [str(source)]) is None
+
+
+def test_the_readers_results_are_kept_with_their_slugs_and_an_empty_slug_is_warned_about_as_in_a_cold_build(
+        preview, tmp_path):
+    edit(preview, {"articles/2026/vorwoche.md": post("Aus der Vorwoche", "2026-11-11 09:00", author="aylin-oezdemir",
+                                                     tags=["netzwerken", "!!"])})
+    _stamp, kept = preview.builder.caches["ArticlesGenerator"][str(Path(preview.content) / "articles/2026/vorwoche.md")]
+
+    class Unpickler(pickle.Unpickler):
+        def persistent_load(self, key):  # the settings, pickled by reference
+            return {}
+
+    tags = Unpickler(io.BytesIO(kept)).load()[1]["tags"]
+    assert [tag._slug for tag in tags] == ["netzwerken", None]  # made before pickling; the empty one on use
+    assert not preview.shown.result.crashed  # Pelican skips the page of a topic without a slug, the preview too
+    edit(preview, {"articles/danke.md": post("Danke an alle", "2026-11-19 10:00", author="tom-muster",
+                                             co_authors=["aylin-oezdemir"], tags=["sprache"], thanks=["jana-beispiel"],
+                                             body="Noch ein Absatz.")})
+    assert_same_as_cold_build(preview, tmp_path)  # the warning about "!!" as often as a cold build gives it
 
 
 def test_only_files_whose_bytes_changed_are_rewritten(preview):

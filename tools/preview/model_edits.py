@@ -58,10 +58,8 @@ def change_tags(build, item, tags: list) -> list[list[str]] | None:
     pages = []
     for tag in [tag for tag in item.tags if tag.slug not in before] + [known[slug][0] for slug in before - after]:
         if tag.slug not in known:  # a new topic: its page is written as Pelican writes every topic's
-            template, tag_context, relative, paginated, template_name, override, _url, kwargs = model_page
-            generator.tags[tag] = []
-            build.writer.requests[tag.save_as] = (template, tag_context, relative, paginated, template_name,
-                                                  override, tag.url, {**kwargs, "tag": tag, "page_name": tag.page_name})
+            generator.tags[tag] = PostList()
+            _request_like(build, model_page, "tag", tag)
         pages.append(_list_again(build, generator, tag.save_as, generator.tags[tag], item, tag.slug in after))
     context_of(build)["tags"] = list(generator.tags.items())
     return pages
@@ -87,10 +85,7 @@ def change_category(build, item, category) -> list[list[str]] | None:
         articles = PostList()
         generator.categories.append((category, articles))
         generator.categories.sort(reverse=generator.settings["REVERSE_CATEGORY_ORDER"])
-        template, category_context, relative, paginated, template_name, override, _url, kwargs = model_page
-        build.writer.requests[category.save_as] = (
-            template, category_context, relative, paginated, template_name, override, category.url,
-            {**kwargs, "category": category, "page_name": category.page_name})
+        _request_like(build, model_page, "category", category)
     item.category = item.metadata["category"] = category
     return [_list_again(build, generator, before.save_as, left[1], item, False),
             _list_again(build, generator, category.save_as, articles, item, True)]
@@ -152,6 +147,14 @@ def change_summary(item, metadata: dict) -> None:
         item.__dict__.pop("_summary", None)
     post_model(item).summary_text = metadata.get("summary_text") or ""
     contents.Content.__dict__["get_summary"].cache.clear()  # Pelican memoizes it
+
+
+def _request_like(build, model_page: tuple, kind: str, wrapper) -> None:
+    """The write request of a new topic's or category's page: the one of `model_page` (a page of
+    the same kind) with the wrapper's own values, as Pelican's generator asks for every such page."""
+    *call, _url, kwargs = model_page
+    build.writer.requests[wrapper.save_as] = (*call, wrapper.url,
+                                              {**kwargs, kind: wrapper, "page_name": wrapper.page_name})
 
 
 def _positions(model_order: list) -> dict:

@@ -461,6 +461,60 @@ def test_the_readers_results_are_kept_with_their_slugs_and_an_empty_slug_is_warn
     assert_same_as_cold_build(preview, tmp_path)  # the warning about "!!" as often as a cold build gives it
 
 
+DANKE = dict(author="tom-muster", co_authors=["aylin-oezdemir"], tags=["sprache"], thanks=["jana-beispiel"])
+
+
+@pytest.mark.parametrize("extra, overrides, edited", [
+    # into a topic or a category whose name gives no slug: Pelican writes no page for it
+    ({"articles/danke.md": post("Danke an alle", "2026-11-19 10:00", category="!!", **DANKE)}, {},
+     {"category": "!!"}),
+    ({"articles/danke.md": post("Danke an alle", "2026-11-19 10:00", **{**DANKE, "tags": ["sprache", "!!"]})}, {},
+     {"tags": ["netzwerken", "!!"]}),
+    ({}, {}, {"category": "!!"}),  # a new one: its page would be the categories index
+    # another spelling of a category the site has: the full build reports the collision
+    ({"articles/danke.md": post("Danke an alle", "2026-11-19 10:00", category="Neue Rubrik", **DANKE)}, {},
+     {"category": "neue rubrik"}),
+    ({}, {}, {"tags": ["Netzwerken"]}),
+    # a page that takes the address of the category page the post leaves
+    ({}, {"EXTRA_PATH_METADATA": {"pages/ueber-uns.md": {"save_as": "kategorie/arbeitskultur/index.html",
+                                                          "url": "kategorie/arbeitskultur/"}}},
+     {"category": "Neue Rubrik"}),
+], ids=["into-slugless-category", "into-slugless-topic", "new-slugless-category", "category-spelling",
+        "topic-spelling", "overridden-category-page"])
+def test_listing_edits_a_cold_build_treats_apart_are_left_to_the_full_build(tmp_path, monkeypatch, caplog, extra,
+                                                                            overrides, edited):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795431600")
+    monkeypatch.chdir(tmp_path)
+    write_files(tmp_path / "content", {**SITE, **extra})
+    preview = PreviewSession(site_settings(tmp_path, overrides={**PAGINATION, **overrides}), root=tmp_path)
+    preview.start()
+    source = Path(preview.content) / "articles/2026/vorwoche.md"
+    source.write_text(post("Aus der Vorwoche", "2026-11-11 09:00", author="aylin-oezdemir",
+                           **{"tags": ["netzwerken"], **edited}), encoding="utf-8")
+    assert preview.builder.show_text_edit(preview.current, [str(source)]) is None
+    preview._handle({str(source)})
+    assert not [record for record in caplog.records if record.levelname == "ERROR" and record.exc_info]
+    cold = tmp_path / "cold"
+    result = build(site_settings(tmp_path, overrides={**PAGINATION, **overrides, "OUTPUT_PATH": str(cold),
+                                                      "CACHE_PATH": str(tmp_path / "c2")}))
+    assert output_files(Path(preview.output)) == output_files(cold)
+    assert [p.format() for p in preview.problems()] == [p.format() for p in (*result.errors, *result.warnings)]
+
+
+def test_a_shortcut_that_fails_halfway_leaves_no_model_for_the_next_one(preview, monkeypatch):
+    source = Path(preview.content) / "articles/2026/vorwoche.md"
+
+    def fails(*_args):
+        raise RuntimeError("a bug in a shortcut")
+
+    monkeypatch.setattr("tools.preview.model_edits.change_category", fails)
+    last = preview.current
+    edit(preview, {"articles/2026/vorwoche.md": post("Aus der Vorwoche", "2026-11-11 09:00", author="aylin-oezdemir",
+                                                     tags=["netzwerken"], category="Neue Rubrik")})
+    assert not last.editable and preview.current is not last  # the full build made a new model
+    assert "Neue Rubrik" in (Path(preview.output) / "2026/vorwoche/index.html").read_text(encoding="utf-8")
+
+
 def test_only_files_whose_bytes_changed_are_rewritten(preview):
     def stamps():
         return {p: p.stat().st_mtime_ns for p in Path(preview.output).rglob("*") if p.is_file()}

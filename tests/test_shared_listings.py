@@ -3,6 +3,9 @@ give the answers a plain list gives, also after the list changes (the preview ed
 
 from __future__ import annotations
 
+import copy
+import pickle
+
 import pytest
 
 from pelican import signals
@@ -43,6 +46,15 @@ def test_membership_is_a_lists_after_every_kind_of_change(change):
     change(plain)
     assert list(fast) == plain
     assert [post in fast for post in POSTS] == [post in plain for post in POSTS]
+
+
+@pytest.mark.parametrize("again", [pickle.loads, copy.copy, copy.deepcopy], ids=["pickle", "copy", "deepcopy"])
+def test_a_copy_answers_for_its_own_members(again):
+    posts = PostList(POSTS[:2])
+    assert POSTS[0] in posts  # its set is made
+    copied = again(pickle.dumps(posts)) if again is pickle.loads else again(posts)
+    assert type(copied) is PostList and [post in copied for post in copied] == [True, True]
+    assert all(post in copied for post in posts) is (again is copy.copy)  # a copy holds the same posts
 
 
 def test_values_with_an_equality_of_their_own_are_compared_as_a_list_compares_them():

@@ -22,6 +22,9 @@ class PostList(list):
         super().__init__(*args)
         self._members = None
 
+    def __reduce__(self):  # a copy (pickle, copy) makes its own set: ids are not the copy's
+        return (type(self), (list(self),))
+
     def __contains__(self, value) -> bool:
         if type(value).__eq__ is not object.__eq__:  # a value that may equal another: as a list asks
             return list.__contains__(self, value)

@@ -36,10 +36,13 @@ def change_authors(build, item, handles: tuple) -> list[list[str]] | None:
     if not handles or not all(found) or not _published(generator, item):
         return None
     before = {author.slug for author in item.authors}
-    authors_plugin.change_authors(item, [people[0] for people in found])
     touched = before ^ set(handles)
+    listings = [(author, articles) for author, articles in context.get("authors") or () if author.slug in touched]
+    if any(_listing_of(build, "author", author) is None for author, _ in listings):
+        return None
+    authors_plugin.change_authors(item, [people[0] for people in found])
     return [_list_again(build, generator, author.save_as, articles, item, author.slug in handles)
-            for author, articles in context.get("authors") or () if author.slug in touched]
+            for author, articles in listings]
 
 
 def change_tags(build, item, tags: list) -> list[list[str]] | None:
@@ -51,8 +54,10 @@ def change_tags(build, item, tags: list) -> list[list[str]] | None:
         return None
     known = {tag.slug: (tag, articles) for tag, articles in generator.tags.items()}
     before, after = {tag.slug for tag in getattr(item, "tags", None) or ()}, {tag.slug for tag in tags}
-    model_page = next((build.writer.requests.get(tag.save_as) for tag in generator.tags), None)
-    if any(len(known[slug][1]) == 1 for slug in before - after) or (after - set(known) and model_page is None):
+    model_page = next(filter(None, (_listing_of(build, "tag", tag) for tag in generator.tags)), None)
+    if (any(len(known[slug][1]) == 1 for slug in before - after) or not _can_list(build, "tag", tags, known)
+            or any(_listing_of(build, "tag", known[slug][0]) is None for slug in (before ^ after) & set(known))
+            or (after - set(known) and model_page is None)):
         return None
     item.tags = item.metadata["tags"] = [known[tag.slug][0] if tag.slug in known else tag for tag in tags]
     pages = []
@@ -76,8 +81,9 @@ def change_category(build, item, category) -> list[list[str]] | None:
         return None
     known = {found.slug: (found, articles) for found, articles in generator.categories}
     left = known.get(before.slug)
-    model_page = build.writer.requests.get(before.save_as)
-    if category.slug == before.slug or left is None or len(left[1]) == 1 or model_page is None:
+    model_page = _listing_of(build, "category", before)
+    if (category.slug == before.slug or left is None or len(left[1]) == 1 or model_page is None
+            or not _can_list(build, "category", [category], known)):
         return None
     if category.slug in known:
         category, articles = known[category.slug]
@@ -147,6 +153,29 @@ def change_summary(item, metadata: dict) -> None:
         item.__dict__.pop("_summary", None)
     post_model(item).summary_text = metadata.get("summary_text") or ""
     contents.Content.__dict__["get_summary"].cache.clear()  # Pelican memoizes it
+
+
+def _listing_of(build, kind: str, wrapper) -> tuple | None:
+    """The write request of `wrapper`'s own listing page (its topic, category or author page), or
+    None: a name without a slug has none (Pelican skips its page), and a page whose `save_as`
+    overrides it is not it."""
+    request = build.writer.requests.get(wrapper.save_as) if wrapper.slug else None
+    return request if request is not None and request[-1].get(kind) == wrapper else None
+
+
+def _can_list(build, kind: str, wrappers, known: dict) -> bool:
+    """Whether a post can be listed under `wrappers` from the last model: each has a slug, is
+    spelled as the site spells it (another spelling of one slug is the full build's problem to
+    report), and a new one's page is not written by anything else."""
+    for wrapper in wrappers:
+        if not wrapper.slug:
+            return False
+        if wrapper.slug in known:
+            if known[wrapper.slug][0].name != wrapper.name or _listing_of(build, kind, known[wrapper.slug][0]) is None:
+                return False
+        elif wrapper.save_as in build.writer.requests:
+            return False
+    return True
 
 
 def _request_like(build, model_page: tuple, kind: str, wrapper) -> None:

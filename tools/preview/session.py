@@ -122,6 +122,8 @@ class PreviewSession:
             shown = self._quick_edit(paths)
         except Exception:  # a bug in a shortcut: the full build below still shows the edit
             log.exception("showing the edit from the last model failed")
+            if self.current is not None:  # it may have changed the model halfway: no shortcut starts from it
+                self.current.changed_halfway = True
             shown = None
         if shown is not None:
             self._show_rest(shown, started)

@@ -43,8 +43,8 @@ def fix_urls_for_this_build(generator):
     Pelican formats `article.url` from ARTICLE_URL on every access (about 70 µs); listings, feeds,
     roundups, share texts and the sitemap ask for it some 20,000 times in a 1,000-post build, and
     for `save_as` some 4,000 times. `override_url` / `override_save_as` are Pelican's own
-    per-content overrides; they are set after the content cache was saved, so they never outlive
-    this build.
+    per-content overrides; they are set on the Article objects, which Pelican's content cache
+    (reader layer: the readers' results) never holds, so they never outlive this build.
     """
     urls = url_table(generator.context)
     for article in (*generator.articles, *generator.translations, *generator.drafts, *generator.hidden_articles):

@@ -10,9 +10,9 @@ go through tools.build like `make check`; a corpus with any content problem stop
 The site's builds find their social cards drawn (a shared card cache), as every build after the
 first does; the first build, which draws them all, is measured on its own (cold card cost).
 
-Also measured: edit-to-preview latency of `make devserver` (tools/preview) for a body, a title, a summary, a
-profile, a new tag, a series description, a date moved a week earlier, an added co-author and a new post
-(median of EDITS saves, from the save to the first HTTP response of every page listed that shows it), the
+Also measured: edit-to-preview latency of `make devserver` (tools/preview) for a body, a title, a
+summary, a profile, a new tag, a series description, a date moved a week earlier, an added
+co-author and a new post (median of EDITS saves, from the save to the first HTTP response of every page listed that shows it), the
 roundup + newsletter generators on a corpus of only the 40-post week, the newsletter of that week,
 the largest article page with its CSS, and the search index (bench/search.py: its size and the
 bytes of a first query in Chromium).
@@ -466,7 +466,7 @@ def preview_latencies(content: Path, work: Path, plan: list[dict], edits: int, a
         old_posts = sorted(plan, key=lambda e: e["date"])[:edits]
         newest = sorted(plan, key=lambda e: e["date"], reverse=True)[:edits]  # on the home page and in the roundup
         roundup = f"wochenrueckblick/{week_slug(LAST_DAY)}/"
-        results = {"body": [], "title": [], "summary": [], "profile": [], "tag": [], "series": [], "date": [], "co_author": [], "new_post": []}
+        results = {kind: [] for kind, *_ in LATENCY_ROWS}
         preview.open_page(page(old_posts[0]))
         for number, entry in enumerate(old_posts):
             marker = f"Absatz Nummer {number} aus dem Editor"

@@ -105,15 +105,15 @@ def make_slugs(data) -> None:
     from the unpickled copies (25,000 at 5,000 posts, about 0.3 s). An empty slug is left to be
     made on use, where Pelican warns about it, in every build as a cold build does."""
     metadata = data[1] if isinstance(data, tuple) and len(data) == 2 and isinstance(data[1], dict) else {}
-    log = logging.getLogger("pelican.urlwrappers")
-    quiet, log.disabled = log.disabled, True  # its warning about an empty slug: given on use
-    try:
+    with model_edits.silenced("pelican.urlwrappers"):  # its warning about an empty slug: given on use
         for value in metadata.values():
             for item in (value if isinstance(value, (list, tuple)) else (value,)):
                 if isinstance(item, URLWrapper) and item._slug is None and not item.slug:
                     item._slug = None
-    finally:
-        log.disabled = quiet
+
+
+def _written_already(name: str) -> FileOverwriteFailedError:
+    return FileOverwriteFailedError(f'Failed to overwrite "{name}" as Pelican has already written to it')
 
 
 class _ChangedOnlyFile(io.StringIO):
@@ -182,7 +182,7 @@ class PreviewWriter(Writer):
         gives no slug: its page would be the topics index). Rendered later, it stopped the build."""
         overridden = self._claims.get(page_name)
         if overridden is False and not override:
-            raise FileOverwriteFailedError(f'Failed to overwrite "{page_name}" as Pelican has already written to it')
+            raise _written_already(page_name)
         self._claims[page_name] = bool(overridden or override)
 
     def _page_calls(self, name: str, request: tuple) -> list[tuple]:
@@ -286,7 +286,7 @@ class PreviewWriter(Writer):
                 raise FileOverwriteFailedError(f'Failed to overwrite "{filename}" a second time')
             return io.StringIO()  # Pelican skips this write too
         if filename in self._written_files and not override:
-            raise FileOverwriteFailedError(f'Failed to overwrite "{filename}" as Pelican has already written to it')
+            raise _written_already(filename)
         if override:
             self._overridden_files.add(filename)
         self._written_files.add(filename)
@@ -509,15 +509,16 @@ class PreviewBuilder:
         """Show an edit of articles' text, title, summary, authors, topics, category or date from the
         last build's model.
 
-        A changed text re-renders the article's own page; a changed title or summary also every page that read
-        the article when it was last rendered (home, archive, topics, its roundup, Weiterlesen under
-        other posts: `page_reads`, the same record of reads as make publish's). Changed authors,
-        topics, category or date (of one article) change the model in place (model_edits.py) and
-        re-render the listings that show it now or did too: author, topic and category pages, a new
-        topic's or category's page, the roundups of the weeks it left and joined. Returns the writer of those pages (see
-        `_render_again`), or None when some edit needs a full build (other front matter changed, a
-        problem, a file the last build did not show). The full build follows anyway and makes what
-        is derived elsewhere (its social card, share texts, feeds) new.
+        A changed text re-renders the article's own page; a changed title or summary also every
+        page that read the article when it was last rendered (home, archive, topics, its roundup,
+        Weiterlesen under other posts: `page_reads`, the same record of reads as make publish's).
+        Changed authors, topics, category or date (of one article) change the model in place
+        (model_edits.py) and re-render the listings that show it now or did too: author, topic and
+        category pages, a new topic's or category's page, the roundups of the weeks it left and
+        joined. Returns the writer of those pages (see `_render_again`), or None when some edit
+        needs a full build (other front matter changed, a problem, a file the last build did not
+        show). The full build follows anyway and makes what is derived elsewhere (its social card,
+        share texts, feeds) new.
         """
         if build is None or not build.editable:
             return None

@@ -56,7 +56,7 @@ def change_tags(build, item, tags: list) -> list[list[str]] | None:
     before, after = {tag.slug for tag in getattr(item, "tags", None) or ()}, {tag.slug for tag in tags}
     model_page = next(filter(None, (_listing_of(build, "tag", tag) for tag in generator.tags)), None)
     if (any(len(known[slug][1]) == 1 for slug in before - after) or not _can_list(build, "tag", tags, known)
-            or any(_listing_of(build, "tag", known[slug][0]) is None for slug in (before ^ after) & set(known))
+            or any(_listing_of(build, "tag", known[slug][0]) is None for slug in before - after)
             or (after - set(known) and model_page is None)):
         return None
     item.tags = item.metadata["tags"] = [known[tag.slug][0] if tag.slug in known else tag for tag in tags]
@@ -113,7 +113,7 @@ def change_date(build, item, date, changed: list) -> list[list[str]] | None:
     item.locale_date = date.strftime(item.date_format)
     weeks = {roundup.slug: roundup for roundup in context.get("roundups") or ()}
     made = {**context}  # build_week_roundups puts its roundups here, the model keeps its own
-    with _problems_left_to_the_full_build():  # it reports them; here they would be printed twice
+    with silenced("blog.content"):  # it reports problems; the full build reports them (not twice)
         roundup_plugin.build_week_roundups(made, build.generators)
     fresh = made.get("roundups") or []
     if _address(item) != address or set(weeks) != {roundup.slug for roundup in fresh}:
@@ -228,13 +228,14 @@ def _articles_generator(build):
 
 
 @contextlib.contextmanager
-def _problems_left_to_the_full_build():
-    content_logger = logging.getLogger("blog.content")
-    content_logger.disabled = True
+def silenced(logger_name: str):
+    """A logger that says nothing for a while (what it would say is said elsewhere)."""
+    logger = logging.getLogger(logger_name)
+    was, logger.disabled = logger.disabled, True
     try:
         yield
     finally:
-        content_logger.disabled = False
+        logger.disabled = was
 
 
 def context_of(build) -> dict:

@@ -147,7 +147,7 @@ class PreviewSession:
 
     def _quick_edit(self, paths: set) -> PreviewWriter | None:
         """Show an edit from the last build's model where its kind allows: a post's text, title,
-        authors, topics or date, a series description, a person's profile. The writer of the pages
+        summary, authors, topics, category or date, a series description, a person's profile. The writer of the pages
         it changes (see PreviewBuilder._render_again), or None (then requests wait for the full build)."""
         # An editor that saves through a temporary file and a rename (vim, gedit, many IDEs) leaves
         # the temporary's name in the batch, gone by now; a gone source of the last build was deleted.

@@ -112,6 +112,14 @@ def make_slugs(data) -> None:
                     item._slug = None
 
 
+def remove_outputs(output: str, paths, changed: set) -> None:
+    """Files an earlier build wrote and this one does not, removed (and noted in `changed`)."""
+    for path in sorted(paths):
+        if os.path.isfile(path):
+            os.remove(path)
+            changed.add(path)
+
+
 def _written_already(name: str) -> FileOverwriteFailedError:
     return FileOverwriteFailedError(f'Failed to overwrite "{name}" as Pelican has already written to it')
 
@@ -626,11 +634,8 @@ class PreviewBuilder:
             forget_parts(build)
             pages += sorted(name for name, keys in self.page_reads.items() if changed_keys & keys)
         writer = PreviewWriter(self.output, settings=self.settings, lock=self.lock, checkpoint=self.checkpoint)
-        for name in sorted(build.writer.gone):  # a page of a listing that got shorter
-            path = sanitised_join(self.output, name)
-            if os.path.isfile(path):
-                os.remove(path)
-                writer.changed.add(path)
+        # a page of a listing that got shorter
+        remove_outputs(self.output, [sanitised_join(self.output, name) for name in build.writer.gone], writer.changed)
         build.writer.gone.clear()
         for name in dict.fromkeys(pages):
             for call in build.writer.calls.get(name, ()):
@@ -690,10 +695,7 @@ class PreviewBuilder:
         written = written_pages(self.settings)  # pages written outside the writer too (redirects of old addresses)
         if written is not None:
             produced.update(page.path for page in written.pages)
-        for path in self.previous_outputs - produced:
-            if os.path.isfile(path):
-                os.remove(path)
-                build.writer.changed.add(path)
+        remove_outputs(self.output, self.previous_outputs - produced, build.writer.changed)
         self.previous_outputs = produced
 
     def _close(self, build: Build) -> None:

@@ -59,6 +59,10 @@ def output_files(directory: Path) -> dict:
             if p.is_file() and p.name != PREVIEW_MARKER}
 
 
+def output_folders(directory: Path) -> list:
+    return sorted(str(p.relative_to(directory)) for p in directory.rglob("*") if p.is_dir())
+
+
 @pytest.fixture
 def preview(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795431600")
@@ -104,6 +108,7 @@ def assert_same_as_cold_build(session: PreviewSession, tmp_path: Path) -> None:
                                                       "CACHE_PATH": str(tmp_path / "c2")}))
     preview_files, cold_files = output_files(Path(session.output)), output_files(cold)
     assert sorted(preview_files) == sorted(cold_files)
+    assert output_folders(Path(session.output)) == output_folders(cold)  # none left empty by a page that went
     differing = [name for name in cold_files if preview_files[name] != cold_files[name]]
     assert not differing, f"preview differs from a cold build in {differing}"
     assert [p.format() for p in session.problems()] == [p.format() for p in (*result.errors, *result.warnings)]

@@ -113,11 +113,23 @@ def make_slugs(data) -> None:
 
 
 def remove_outputs(output: str, paths, changed: set) -> None:
-    """Files an earlier build wrote and this one does not, removed (and noted in `changed`)."""
+    """Files an earlier build wrote and this one does not, removed (and noted in `changed`), and
+    the folders that leaves empty, up to `output`: a cold build has no empty folders (a topic's
+    page that went leaves `thema/<slug>/`). Called under the builder's lock, so no page is being
+    written into such a folder meanwhile."""
+    root = os.path.abspath(output)
     for path in sorted(paths):
-        if os.path.isfile(path):
-            os.remove(path)
-            changed.add(path)
+        if not os.path.isfile(path):
+            continue
+        os.remove(path)
+        changed.add(path)
+        folder = os.path.dirname(os.path.abspath(path))
+        while folder.startswith(root + os.sep):
+            try:
+                os.rmdir(folder)  # only an empty one
+            except OSError:
+                break
+            folder = os.path.dirname(folder)
 
 
 def _written_already(name: str) -> FileOverwriteFailedError:

@@ -216,3 +216,41 @@ def test_an_english_site_gets_english_pages_and_addresses(tmp_path):
     assert again.returncode == 0 and "no sample files left to remove" in again.stdout
     assert "kept content/pages/imprint.md" in again.stdout
     assert load_settings(site / "pelicanconf.py")["ACCENT_COLOR"] == "#aa0000"
+
+
+def test_run_again_it_changes_only_what_the_typed_values_change(tmp_path):
+    """docs/brand.md: run again "to change the colour, say". What was set by hand since (a footer line,
+    the newsletter's list, a WordPress import's ROUNDUP_START, the logo) stays."""
+    site = copy_project(tmp_path / "site")
+    first = make(site, "new-site", "NAME=Acme Blog", "COMPANY=Acme GmbH", "URL=https://blog.acme.example", "LANG=de",
+                 f"LOGO={logo_png(tmp_path / 'logo.png')}")
+    assert first.returncode == 0, first.stderr
+    conf = site / "pelicanconf.py"
+    by_hand = {"FOOTER_LINE": "Ein Blog der Acme GmbH", "NEWSLETTER_TO": "blog@lists.acme.example",
+               "ROUNDUP_START": "2026-W40", "SITE_TAGLINE": "Aus der Werkhalle"}
+    from tools.new_site.settings import set_values
+
+    conf.write_text(set_values(conf.read_text(encoding="utf-8"), by_hand), encoding="utf-8")
+    publish_before = (site / "publishconf.py").read_text(encoding="utf-8")
+
+    again = make(site, "new-site", "NAME=Acme Blog", "COMPANY=Acme GmbH", "URL=https://blog.acme.example", "LANG=de",
+                 "ACCENT=#aa0000")
+    assert again.returncode == 0, again.stderr
+    assert "wrote pelicanconf.py (ACCENT_COLOR)" in again.stdout
+    settings = load_settings(conf)
+    assert settings["ACCENT_COLOR"] == "#aa0000" and settings["SITE_LOGO"] == "images/brand/logo.png"
+    assert {name: settings[name] for name in by_hand} == by_hand
+    assert (site / "publishconf.py").read_text(encoding="utf-8") == publish_before
+
+    renamed = make(site, "new-site", "NAME=Acme Werkblog", "COMPANY=Acme GmbH", "URL=https://blog.acme.example",
+                   "LANG=de")
+    assert renamed.returncode == 0, renamed.stderr
+    settings = load_settings(conf)
+    assert settings["SITENAME"] == "Acme Werkblog" and settings["NEWSLETTER_FROM"] == "Acme Werkblog <newsletter@acme.example>"
+    assert settings["SITE_TAGLINE"] == "Aus der Werkhalle" and settings["ACCENT_COLOR"] == "#aa0000"
+
+    before = conf.read_text(encoding="utf-8")
+    other_language = make(site, "new-site", "NAME=Acme Blog", "COMPANY=Acme GmbH", "URL=https://blog.acme.example",
+                          "LANG=en")
+    assert other_language.returncode == 2 and "this blog is de (DEFAULT_LANG in pelicanconf.py)" in other_language.stderr
+    assert conf.read_text(encoding="utf-8") == before and not (site / "content/pages/imprint.md").exists()

@@ -65,8 +65,7 @@ def main(argv=None) -> int:
     imprint, privacy = LEGAL_PAGES[request.lang]
     lines = [f"removed {len(report.removed)} files of the sample company" if report.removed
              else "no sample files left to remove",
-             f"wrote pelicanconf.py ({', '.join(name for name in report.settings if name != 'SITEURL')}) "
-             "and publishconf.py (SITEURL); look for TODO there"]
+             _settings_line(report.settings)]
     if report.logo:
         lines.append(f"logo: content/{report.logo} (SITE_LOGO): header, favicon, touch icon, newsletter")
     lines += [f"colour: {line}" for line in describe_accent(request.accent)]
@@ -81,6 +80,14 @@ def main(argv=None) -> int:
               f"  fill in content/pages/{imprint}.md and content/pages/{privacy}.md, then make check and make publish"]
     print("\n".join(lines))
     return 0
+
+
+def _settings_line(written: list[str]) -> str:
+    names = [name for name in written if name != "SITEURL"]
+    if not names and "SITEURL" not in written:
+        return "settings unchanged: run again, make new-site changes only what NAME, COMPANY, URL, LOGO and ACCENT change"
+    line = f"wrote pelicanconf.py ({', '.join(names)})" if names else "pelicanconf.py unchanged"
+    return line + (" and publishconf.py (SITEURL)" if "SITEURL" in written else "") + "; look for TODO there"
 
 
 if __name__ == "__main__":

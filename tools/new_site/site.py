@@ -14,7 +14,7 @@ from shared.colors import HEX
 from tools.new_post import file_slug
 
 from .manifest import read_manifest, survey
-from .settings import Code, set_values
+from .settings import Code, get_value, set_values
 
 LEGAL_DIR = Path(__file__).parent / "legal"
 LEGAL_PAGES = {"de": ("impressum", "datenschutz"), "en": ("imprint", "privacy")}
@@ -115,8 +115,17 @@ def domain_of(url: str) -> str:
     return host
 
 
-def settings_for(request: Request, logo: str | None) -> tuple[dict, dict]:
-    """(values, comments) for pelicanconf.py."""
+# Run again (the settings are the company's already), make new-site writes only what the typed values
+# change: the setting a value is and those made from it. Everything else may have been set by hand
+# since (FOOTER_LINE, NEWSLETTER_TO, ROUNDUP_START from a WordPress import, …) and is kept.
+TYPED = {"SITENAME": "NAME", "PUBLISHER": "COMPANY", "SHARE_SITEURL": "URL", "DEFAULT_LANG": "LANG"}
+MADE_FROM = {"SITE_TAGLINE": ("PUBLISHER",), "NEWSLETTER_FROM": ("SITENAME", "SHARE_SITEURL"),
+             "NEWSLETTER_UNSUBSCRIBE_MAILTO": ("SHARE_SITEURL",)}
+
+
+def settings_for(request: Request, logo: str | None, current: dict | None = None) -> tuple[dict, dict]:
+    """(values, comments) for pelicanconf.py. `current`: the settings as they are when it runs again
+    (None the first time, when every value of the sample is replaced)."""
     url = request.url.strip().rstrip("/")
     domain = domain_of(url)
     imprint, privacy = LEGAL_PAGES[request.lang]
@@ -154,7 +163,17 @@ def settings_for(request: Request, logo: str | None) -> tuple[dict, dict]:
     }
     if request.lang == "en":
         values.update(ENGLISH_URLS)
-    return values, comments
+    if current is None:
+        return values, comments
+    changed = {name for name in TYPED if current.get(name) != values[name]}
+    wanted = changed | {name for name, inputs in MADE_FROM.items() if changed & set(inputs)}
+    wanted |= {name for name, given in (("SITE_LOGO", request.logo), ("ACCENT_COLOR", request.accent)) if given}
+    return {name: value for name, value in values.items() if name in wanted}, comments
+
+
+def current_settings(source: str) -> dict:
+    """The values of pelicanconf.py that make new-site compares when it runs again."""
+    return {name: get_value(source, name) for name in TYPED}
 
 
 def legal_page(lang: str, slug: str, request: Request) -> str:
@@ -169,7 +188,8 @@ def make_site(root: Path, request: Request, dry_run: bool = False) -> Report:
         raise Refused(wrong, status=2)
     logo_path = _logo_in_project(root, request.logo)
     keep = (logo_path.relative_to(root).as_posix(),) if logo_path and _inside(logo_path, root / "content") else ()
-    found = survey(root, read_manifest(root), keep)
+    manifest = read_manifest(root)
+    found = survey(root, manifest, keep)
     if found.sample and found.blocked:
         lines = ["make new-site changed nothing: these files are not the sample company's as shipped, "
                  "and it never deletes a file of yours:"]
@@ -177,6 +197,15 @@ def make_site(root: Path, request: Request, dry_run: bool = False) -> Report:
         lines.append("Move them out of content/ (or undo the changes: git checkout -- <file>), run make new-site, "
                      "then move your files back.")
         raise Refused(lines)
+    conf = root / "pelicanconf.py"
+    source = conf.read_text(encoding="utf-8")
+    again = get_value(source, "SITENAME") != manifest["site_name"]  # the company's settings already
+    current = current_settings(source) if again else None
+    if again and current["DEFAULT_LANG"] not in (None, request.lang):
+        raise Refused([f"make new-site changed nothing: LANG={request.lang}, but this blog is "
+                       f"{current['DEFAULT_LANG']} (DEFAULT_LANG in pelicanconf.py). Run again, it keeps the "
+                       f"language: give LANG={current['DEFAULT_LANG']}, or change DEFAULT_LANG, the addresses and "
+                       "the legal pages by hand (docs/brand.md)."], status=2)
     report = Report(removed=list(found.sample))
     if dry_run:
         return report
@@ -184,13 +213,14 @@ def make_site(root: Path, request: Request, dry_run: bool = False) -> Report:
         (root / relative).unlink()
     _remove_empty_folders(root / "content")
     report.logo = _place_logo(root, logo_path)
-    values, comments = settings_for(request, report.logo)
-    conf = root / "pelicanconf.py"
-    conf.write_text(set_values(conf.read_text(encoding="utf-8"), values, comments, "make new-site"), encoding="utf-8")
-    publish = root / "publishconf.py"
-    site_url = Code(f"os.environ.get(\"SITEURL\", {json.dumps(request.url.strip().rstrip('/'))})")
-    publish.write_text(set_values(publish.read_text(encoding="utf-8"), {"SITEURL": site_url}), encoding="utf-8")
-    report.settings = [*values, "SITEURL"]
+    values, comments = settings_for(request, report.logo, current)
+    conf.write_text(set_values(source, values, comments, "make new-site"), encoding="utf-8")
+    report.settings = list(values)
+    if current is None or "SHARE_SITEURL" in values:  # the first time, or a new URL
+        publish = root / "publishconf.py"
+        site_url = Code(f"os.environ.get(\"SITEURL\", {json.dumps(request.url.strip().rstrip('/'))})")
+        publish.write_text(set_values(publish.read_text(encoding="utf-8"), {"SITEURL": site_url}), encoding="utf-8")
+        report.settings.append("SITEURL")
     for slug in LEGAL_PAGES[request.lang]:
         target = root / "content" / "pages" / f"{slug}.md"
         if target.exists():

@@ -243,9 +243,12 @@ def test_comments_are_never_imported_and_counted_in_the_report(tmp_path):
     (["2019-03-29 09:00:00", "2019-07-01 08:00:00"], "2019-W28"),  # Monday of week 27: the next is 28
     (["2020-12-31 10:00:00"], "2021-W01"),  # in 2020-W53, the last week of 2020
     (["2019-12-30 10:00:00"], "2020-W02"),  # a Monday that belongs to 2020-W01
-    (["2019-06-30 21:30:00"], "2019-W27"),  # Sunday 23:30 in Berlin, still 2019-W26
+    # Sunday 23:30 in Berlin (ISO week 26): its roundup is the one that closes Friday 5 July, 2019-W27
+    (["2019-06-30 21:30:00"], "2019-W28"),
+    (["2019-03-29 14:30:00"], "2019-W15"),  # Friday 15:30 in Berlin, after the cutoff: in 2019-W14's roundup
+    (["2019-03-29 13:30:00"], "2019-W14"),  # Friday 14:30, before it: in 2019-W13's
 ])
-def test_roundups_start_the_iso_week_after_the_newest_published_post(tmp_path, dates, week):
+def test_roundups_start_the_week_after_the_roundup_of_the_newest_published_post(tmp_path, dates, week):
     posts = [post(number, f"Beitrag {number}", post_date=gmt, post_date_gmt=gmt) for number, gmt in enumerate(dates, 1)]
     posts += [post(90, "Neuerer Entwurf", status="draft", post_date="2021-06-01 10:00:00",
                    post_date_gmt="2021-06-01 10:00:00")]

@@ -164,3 +164,27 @@ def test_names_and_paths_from_the_export_never_write_outside_content(tmp_path):
         for path in (done.content / folder).iterdir() if (done.content / folder).is_dir() else []:
             assert allowed is None or path.name in allowed, path
             assert not path.name.startswith("."), path
+
+
+def test_a_second_site_s_posts_are_imported_although_their_wordpress_ids_are_taken(tmp_path):
+    """WordPress numbers each site's posts from 1: the second site's post 8 is another post, written
+    with an id of its own; each import run again changes nothing."""
+    first_site = wxr([post(8, "Mit Auszug", post_name="mit-auszug"), post(9, "Nur hier", post_name="nur-hier")],
+                     authors=[author("jana")])
+    other = "https://jekyllbot.example"
+    second_site = wxr([post(8, "Teamwork Triumphs", post_name="teamwork-triumphs", site=other),
+                       post(9, "Nur hier", post_name="nur-hier", site=other)], authors=[author("jana")], site=other)
+    assert import_wordpress(tmp_path, first_site, files=MINIMAL_SITE, wxr_name="a.xml").code == 0
+    second = import_wordpress(tmp_path, second_site, wxr_name="b.xml")
+    assert second.code == 0, second.stderr
+    fronts = {path: second.front(path) for path in second.files("articles")}
+    by_title = {front["title"]: front for front in fronts.values()}
+    assert by_title["Teamwork Triumphs"]["id"] == "wp-8-jekyllbot-example"
+    assert by_title["Mit Auszug"]["id"] == "wp-8"
+    titles = sorted(front["title"] for front in fronts.values())  # the same post id and title: taken as imported
+    assert by_title["Nur hier"]["id"] == "wp-9" and titles.count("Nur hier") == 1
+    before = tree_digest(second.content, second.settings)
+    for name in ("a.xml", "b.xml"):
+        again = import_wordpress(tmp_path, None, wxr_name=name)
+        assert again.code == 0 and "Written: 0 file(s)" in again.stdout, again.stdout
+    assert tree_digest(second.content, second.settings) == before

@@ -12,6 +12,7 @@ import re
 import sys
 from pathlib import Path
 
+from roundup.plugin import read_roundup_settings
 from shared.config import read_config
 from tools.build import load_settings
 
@@ -41,7 +42,8 @@ def main(argv=None) -> int:
     settings = load_settings(args.settings)
     config = read_config(settings)[0]
     options = Options(content=Path(args.content), uploads=uploads, dry_run=args.dry_run, tz_name=config.tz_name,
-                      lang=config.lang, now=config.now, reserved_slugs=reserved_slugs({**config.values, **settings}))
+                      lang=config.lang, now=config.now, cutoff=read_roundup_settings(config).cutoff,
+                      reserved_slugs=reserved_slugs({**config.values, **settings}))
     try:
         export = read_wxr(args.wxr)
         plan, report = run_import(export, options)

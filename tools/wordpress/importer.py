@@ -16,6 +16,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from zoneinfo import ZoneInfo
 
 import yaml
+from roundup.windows import Cutoff, cutoff_at_or_after, window_ending_at
 from shared.aliases import AliasPath, AliasProblem, read_alias
 from lxml import html as lxml_html
 
@@ -42,6 +43,7 @@ class Options:
     tz_name: str
     lang: str
     now: datetime
+    cutoff: Cutoff  # when a roundup week ends (ROUNDUP_WEEKDAY, ROUNDUP_TIME)
     reserved_slugs: set = field(default_factory=set)  # first path segments of the site's own pages
 
 
@@ -101,6 +103,7 @@ def run_import(export: WpExport, options: Options) -> tuple[Plan, Report]:
             continue
         ids[item.post_id] += 1
         entry_id = f"wp-{item.post_id}" + (f"-{ids[item.post_id]}" if ids[item.post_id] > 1 else "")
+        entry_id = existing.id_for(entry_id, site_token(export), links.old_paths(item), item.title)
         converted.append(_convert(item, entry_id, options, people, attachments, reusable, images, links, existing, report))
     links.targets = {}
     for entry in converted:  # an export may repeat a post id: links lead to the first
@@ -126,18 +129,28 @@ def run_import(export: WpExport, options: Options) -> tuple[Plan, Report]:
     report.attachments_unused = sum(1 for a in attachments.values() if a.upload_path not in used)
     report.comments = Counter(c.approved for item in items if item.post_type in CONTENT_TYPES for c in item.comments)
     plan.roundup_start = first_roundup_week([_date(c.item, options) for c in converted if c.status == "published"],
-                                            options.now, options.tz_name)
+                                            options.now, options.cutoff)
     return plan, report
 
 
-def first_roundup_week(dates: list, now: datetime, tz_name: str) -> str | None:
-    """The ISO week after the newest imported post that is out already: the imported history gets no
-    roundups (scheduled posts come out later, in weeks that do get one). None: nothing is out yet."""
+def site_token(export: WpExport) -> str:
+    """The old site in an id ('jekyllbot-wordpress-com'): WordPress numbers the posts of each site
+    from 1, so a second site's post 8 is not the first one's."""
+    host = next((urlsplit(url).hostname for url in export.base_urls if urlsplit(url).hostname), None) or "site"
+    return re.sub(r"[^a-z0-9]+", "-", host.lower()).strip("-") or "site"
+
+
+def first_roundup_week(dates: list, now: datetime, cutoff: Cutoff) -> str | None:
+    """The roundup week after the one that holds the newest imported post that is out already: the
+    imported history gets no roundups (scheduled posts come out later, in weeks that do get one).
+    A week's roundup holds the posts up to its cutoff (Friday 15:00): a Sunday post is in the next
+    Friday's. None: nothing is out yet."""
     past = [when for when in dates if when <= now]
     if not past:
         return None
-    following = (max(past).astimezone(ZoneInfo(tz_name)) + timedelta(days=7)).isocalendar()
-    return f"{following.year}-W{following.week:02d}"
+    last = window_ending_at(cutoff_at_or_after(max(past), cutoff), cutoff)
+    following = window_ending_at(cutoff.on(last.end.date() + timedelta(days=7)), cutoff)
+    return following.slug
 
 
 def _attachments(items) -> dict:
@@ -506,6 +519,15 @@ class ExistingContent:
             candidate = f"{slug}-{number}"
         taken.add(candidate)
         return candidate
+
+    def id_for(self, entry_id: str, site: str, old_paths: list, title: str) -> str:
+        """`wp-<id>` as before, unless a post of another site holds it: then `wp-<id>-<site>`. A file
+        with `wp-<id>` is this item's when it is at, or redirects from, one of the item's old
+        addresses, or has its title (an import run again, of the same site)."""
+        held = self.ids.get(entry_id)
+        if held is None or any(self.urls.get(old) == held for old in old_paths) or self.titles.get(held) == title:
+            return entry_id
+        return f"{entry_id}-{site}"
 
     def imported(self, entry_id: str, kind: str, old_paths: list, title: str) -> Path | None:
         """The file an earlier run of this import wrote for an item: a post by its id, a page by its old

@@ -58,6 +58,9 @@ PLUGINS = [
 
 # The slug comes from the file name, so fixing a typo in a title never breaks a link.
 SLUGIFY_SOURCE = "basename"
+# A post without `category:` is in this one (make new-post writes it), never in its folder's name ("2026")
+USE_FOLDER_AS_CATEGORY = False
+DEFAULT_CATEGORY = "Allgemein"
 DEFAULT_PAGINATION = 10
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),

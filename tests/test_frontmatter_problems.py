@@ -175,3 +175,30 @@ def test_a_post_published_with_the_placeholders_of_new_post_fails_naming_each_li
         (next(n for n, line in enumerate(lines, 1) if line.startswith("Hier beginnt")),
          "the text still has the placeholder line that make new-post wrote"),
     ]
+
+
+def test_a_post_without_a_category_is_in_the_default_one_not_in_its_folder_s_name(build_site):
+    """Imported WordPress posts and hand-written ones may have no `category:`; Pelican's default would
+    make their year folder a category ("Kategorie: 2018")."""
+    post = MINIMAL_SITE["articles/erster-beitrag.md"].replace("category: Arbeitskultur\n", "").replace(
+        "id: '0001'", "id: '0002'")
+    assert "\ncategory:" not in post
+    site = build_site({"articles/2018/ohne-kategorie.md": post.replace("title: Erster Beitrag", "title: Ohne")})
+    assert site.result.errors == []
+    assert (site.output / "kategorie/allgemein/index.html").exists()
+    assert not (site.output / "kategorie/2018").exists()
+
+
+@pytest.mark.parametrize("category, line", [("General", "category: General"),
+                                            ("Tipps & Tricks: kurz", 'category: "Tipps & Tricks: kurz"')])
+def test_new_post_writes_the_site_s_default_category(tmp_path, category, line):
+    from datetime import datetime
+
+    import yaml
+
+    from tools.new_post import write_new_post
+
+    (tmp_path / "authors").mkdir()
+    (tmp_path / "authors" / "jana.yml").write_text("name: Jana\n", encoding="utf-8")
+    text = write_new_post(tmp_path, "Neu", "jana", datetime(2026, 11, 18, 9, 30), category).read_text(encoding="utf-8")
+    assert line in text.split("\n") and yaml.safe_load(text.split("---")[1])["category"] == category

@@ -211,6 +211,7 @@ def test_an_english_site_gets_english_pages_and_addresses(tmp_path):
     assert built.returncode == 0, built.stderr
     assert (site / "output/team/index.html").exists() and (site / "output/imprint/index.html").exists()
     assert "No posts yet." in (site / "output/index.html").read_text(encoding="utf-8")
+    assert load_settings(site / "pelicanconf.py")["DEFAULT_CATEGORY"] == "General"  # what make new-post writes
     again = make(site, "new-site", "NAME=Acme Blog", "COMPANY=Acme Ltd", "URL=https://www.acme.example/", "LANG=en",
                  "ACCENT=#aa0000")  # once the sample is gone it only rewrites the settings
     assert again.returncode == 0 and "no sample files left to remove" in again.stdout

@@ -6,6 +6,8 @@
 from __future__ import annotations
 
 import argparse
+import json
+import re
 import secrets
 import sys
 from datetime import datetime
@@ -25,7 +27,7 @@ id: "{entry_id}"
 date: {date}
 author: {author}
 tags: []
-category: Allgemein
+category: {category}
 summary: "{placeholder_summary}"
 status: draft
 ---
@@ -48,8 +50,14 @@ def post_path(content: Path, title: str, when: datetime) -> Path:
     return content / "articles" / f"{when:%Y}" / f"{file_slug(title)}.md"
 
 
-def write_new_post(content: Path, title: str, author: str, when: datetime) -> Path:
-    """Write the scaffold and return its path; raise FileExistsError rather than overwrite."""
+def _yaml_word(text: str) -> str:
+    """A name as YAML reads it back: as it is when plain words, else double-quoted (JSON's syntax)."""
+    return text if re.fullmatch(r"[^\W\d_][\w -]*", text) and not text.endswith(" ") else json.dumps(text, ensure_ascii=False)
+
+
+def write_new_post(content: Path, title: str, author: str, when: datetime, category: str = "Allgemein") -> Path:
+    """Write the scaffold and return its path; raise FileExistsError rather than overwrite.
+    `category`: the site's DEFAULT_CATEGORY, where a post without one is listed."""
     if not title.strip():
         raise ValueError(t("TITLE is empty: {command}", command=USAGE))
     if not author.strip():
@@ -66,7 +74,7 @@ def write_new_post(content: Path, title: str, author: str, when: datetime) -> Pa
     text = TEMPLATE.format(
         title=title.replace('"', '\\"'), entry_id=secrets.token_hex(4),
         date=f"{when:%Y-%m-%d %H:%M}", author=author,
-        placeholder_summary=PLACEHOLDER_SUMMARY, placeholder_body=PLACEHOLDER_BODY,
+        placeholder_summary=PLACEHOLDER_SUMMARY, placeholder_body=PLACEHOLDER_BODY, category=_yaml_word(category),
     )
     with open(path, "x", encoding="utf-8") as handle:  # "x": fails if the file exists
         handle.write(text)
@@ -80,10 +88,11 @@ def main(argv=None) -> int:
     parser.add_argument("--content", default="content")
     parser.add_argument("--settings", default="pelicanconf.py", help="for the site's time zone")
     args = parser.parse_args(argv)
-    config = read_config(load_settings(args.settings))[0]  # "now" and the time zone of a build
+    settings = load_settings(args.settings)
+    config = read_config(settings)[0]  # "now" and the time zone of a build
     now = config.now.astimezone(config.tz).replace(second=0, microsecond=0)
     try:
-        path = write_new_post(Path(args.content), args.title, args.author, now)
+        path = write_new_post(Path(args.content), args.title, args.author, now, str(settings["DEFAULT_CATEGORY"]))
     except FileExistsError as error:
         print(t("{path}: exists already; nothing was written. Pick another TITLE.", path=error.filename),
               file=sys.stderr)

@@ -20,6 +20,7 @@ LEGAL_DIR = Path(__file__).parent / "legal"
 LEGAL_PAGES = {"de": ("impressum", "datenschutz"), "en": ("imprint", "privacy")}
 TAGLINE = {"de": "Wissen teilen bei {company}", "en": "Sharing what we know at {company}"}
 EDITORS = {"de": "Redaktion", "en": "Editorial team"}
+CATEGORY = {"de": "Allgemein", "en": "General"}  # DEFAULT_CATEGORY: make new-post writes it
 UNSUBSCRIBE = {"de": "newsletter-abmelden", "en": "newsletter-unsubscribe"}
 # An English site gets English addresses (the layout tests/test_url_settings.py builds and checks).
 ENGLISH_URLS = {
@@ -131,6 +132,7 @@ def settings_for(request: Request, logo: str | None, current: dict | None = None
     imprint, privacy = LEGAL_PAGES[request.lang]
     values = {
         "AUTHOR": EDITORS[request.lang],
+        "DEFAULT_CATEGORY": CATEGORY[request.lang],
         "SITENAME": request.name.strip(),
         "SITE_TAGLINE": TAGLINE[request.lang].format(company=request.company.strip()),
         "PUBLISHER": request.company.strip(),

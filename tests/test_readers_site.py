@@ -157,3 +157,10 @@ def test_make_html_and_make_publish_write_the_search_index_into_their_output(tmp
     bundle = {path.name for path in (output / "pagefind").iterdir()}
     assert {"pagefind.js", "pagefind-entry.json", "wasm.de.pagefind", "index", "fragment"} <= bundle
     assert not bundle & set(UNUSED_FILES)
+
+
+def test_a_published_blog_without_posts_says_feeds_come_with_the_first_post_not_that_it_is_a_preview(build_site):
+    site = build_site({"articles/erster-beitrag.md": None}, settings_file="publishconf.py")
+    assert site.result.exit_code(strict=True) == 0, site.result.summary()
+    text = " ".join(page(site.output, "abonnieren/").xpath("//section[contains(@class, 'follow-feeds')]//text()"))
+    assert "Sobald hier Beiträge erscheinen" in text and "Vorschau" not in text and "make publish" not in text

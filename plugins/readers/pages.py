@@ -90,7 +90,8 @@ class ReadersGenerator(Generator):
         opml_url = urls.url("opml") if groups else None
         writer.write_file(urls.save_as("subscribe"), self.get_template("subscribe"), self.context,
                           relative_urls=relative, url=urls.url("subscribe"), feed_groups=groups,
-                          opml_url=opml_url, newsletter_signup=config["NEWSLETTER_SUBSCRIBE_URL"])
+                          opml_url=opml_url, newsletter_signup=config["NEWSLETTER_SUBSCRIBE_URL"],
+                          feeds_enabled=config["FEEDS_ENABLED"])
         if groups:
             strings = self.env.globals["t"]
             titles = {group.kind: strings(group.heading_key) for group in groups}

@@ -203,3 +203,19 @@ def test_the_logos_files_are_drawn_once_and_kept_in_the_cache(build_site, tmp_pa
     (kept / "apple-touch-icon.png").write_bytes(b"from the cache")  # a second build takes it from here
     second = build_site(logo, overrides={"SITE_LOGO": "images/acme.png"})
     assert second.path("theme/brand/apple-touch-icon.png").read_bytes() == b"from the cache" != icon
+
+
+def test_a_logo_with_its_own_background_and_rounded_corners_gets_no_plate(build_site):
+    """A yellow badge with dark lettering: only its corners are transparent, and it is legible on any
+    page; a plate would frame it in black (found by an adoption trial with a pale brand colour)."""
+    badge = Image.new("RGBA", (200, 60), (0, 0, 0, 0))
+    from PIL import ImageDraw
+
+    drawing = ImageDraw.Draw(badge)
+    drawing.rounded_rectangle((0, 0, 199, 59), radius=14, fill=(255, 204, 0, 255))
+    for left in range(30, 170, 36):  # four dark letters' worth of ink
+        drawing.rectangle((left, 15, left + 20, 45), fill=(30, 30, 30, 255))
+    buffer = io.BytesIO()
+    badge.save(buffer, format="PNG")
+    site = build_site({"images/badge.png": buffer.getvalue()}, overrides={"SITE_LOGO": "images/badge.png"})
+    assert site.html("").xpath("//img[contains(@class, 'site-logo')]/@class") == ["site-logo"]

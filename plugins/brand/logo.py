@@ -21,7 +21,7 @@ from shared.colors import contrast, to_hex
 from shared.messages import t
 
 ICONS = (("favicon-32.png", 32, None), ("icon-192.png", 192, None), ("apple-touch-icon.png", 180, "#ffffff"))
-DRAWING_VERSION = "1"  # raise when the files drawn from a logo change: every cache key changes with it
+DRAWING_VERSION = "2"  # raise when what is made from a logo changes (files, plate): every cache key changes with it
 
 
 @dataclass(frozen=True)
@@ -72,19 +72,44 @@ def png_bytes(image) -> bytes:
     return buffer.getvalue()
 
 
+# A logo "brings its own background" when its visible pixels hold two shades at least 3:1 apart
+# (a badge and the name on it), each on at least this share of them: legible on any page, no plate.
+OWN_BACKGROUND_SHARE = 0.05
+
+
 def ink(image) -> str | None:
-    """The average colour of the logo's visible pixels; None when it has no transparency (then it
-    brings its own background and needs no plate)."""
+    """The average colour of the logo's visible pixels; None when it brings its own background (no
+    transparency at all, or a shape with its ink on it): then it needs no plate."""
     alpha = image.getchannel("A")
     if alpha.getextrema()[0] == 255:
         return None
     mask = alpha.point(lambda a: 255 if a > 128 else 0)
     if not mask.getbbox():
         return None
+    if _has_own_background(image.convert("L").histogram(mask)):
+        return None
     from PIL import ImageStat
 
     mean = ImageStat.Stat(image.convert("RGB"), mask).mean
     return to_hex(tuple(channel / 255 for channel in mean))
+
+
+def _has_own_background(greys: list[int]) -> bool:
+    """Whether the darkest and the lightest `OWN_BACKGROUND_SHARE` of the visible pixels (a histogram
+    of their grey levels) are at least 3:1 apart."""
+    total = sum(greys)
+    wanted = max(1, round(total * OWN_BACKGROUND_SHARE))
+
+    def level(levels) -> int:
+        seen = 0
+        for value in levels:
+            seen += greys[value]
+            if seen >= wanted:
+                return value
+        return 0
+
+    dark, light = level(range(256)), level(range(255, -1, -1))
+    return contrast(to_hex((dark / 255,) * 3), to_hex((light / 255,) * 3)) >= 3.0
 
 
 def logo_files(source: LogoSource, backgrounds: tuple[str, str]) -> LogoFiles:

@@ -301,6 +301,19 @@ def test_every_file_name_is_a_plain_slug(tmp_path, title, post_name):
     assert re.fullmatch(r"articles/2019/[a-z0-9][a-z0-9_-]*\.md", path), path
 
 
+@pytest.mark.parametrize("typed, shown", [
+    ("Markup: Title <em>With</em> <b>Mark<sup>up</sup></b>", "Markup: Title With Markup"),  # Theme Unit Test
+    ("&lt;html&gt; &amp; Co.", "<html> & Co."),  # entities: what the reader saw
+    ("<strong>Fett</strong> &amp; <code>&lt;main&gt;</code>", "Fett & <main>"),
+    ("A < B > C", "A < B > C"),  # no tag
+])
+def test_a_title_is_written_as_wordpress_showed_it(tmp_path, typed, shown):
+    """WordPress themes print a title as HTML: its tags format it, they are not its text."""
+    done = import_wordpress(tmp_path, wxr([post(7, typed, post_name="titel")], authors=AUTHORS))
+    assert done.code == 0, done.stderr
+    assert done.front("articles/2019/titel.md")["title"] == shown
+
+
 def test_items_that_share_a_post_id_are_both_imported_with_their_own_ids(tmp_path):
     # Pelican's own fixture (wordpressexport.xml) was edited by hand: three items have id 175
     export = wxr([post(175, "Erster", post_name="erster"), post(175, "Zweiter", post_name="zweiter")],

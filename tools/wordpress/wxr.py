@@ -88,6 +88,22 @@ def decoded(text: str | None) -> str:
     return html.unescape(text or "").strip()
 
 
+# "</em>": a closing tag, so the title holds markup (`<em>With</em>`); a lone "<br>" may be text
+# written as an entity, which the XML layer already decoded (it stays as it is)
+MARKUP_IN_TITLE = re.compile(r"</[A-Za-z][A-Za-z0-9]*\s*>")
+
+
+def decoded_title(text: str | None) -> str:
+    """A post's title as WordPress shows it: its themes print the title as HTML, so `Title <em>With</em>
+    Markup` reads "Title With Markup"; a title without markup is decoded as `decoded` does."""
+    raw = text or ""
+    if not MARKUP_IN_TITLE.search(raw):
+        return decoded(raw)
+    from lxml import html as lxml_html
+
+    return " ".join(lxml_html.fragment_fromstring(raw, create_parent="div").text_content().split())
+
+
 def parse_gmt(value: str) -> datetime | None:
     if not value or value.strip() == NO_DATE:
         return None
@@ -168,7 +184,7 @@ def _item(element, text, ns) -> WpItem:
                 for c in element.findall("wp:comment", ns)]
     return WpItem(
         post_id=number("wp:post_id"), post_type=text(element, "wp:post_type").strip(),
-        status=text(element, "wp:status").strip(), title=decoded(text(element, "title")),
+        status=text(element, "wp:status").strip(), title=decoded_title(text(element, "title")),
         link=text(element, "link").strip(), creator=text(element, "dc:creator").strip(),
         content=text(element, "content:encoded"), excerpt=text(element, "excerpt:encoded"),
         post_name=text(element, "wp:post_name").strip(), date_local=text(element, "wp:post_date"),

@@ -188,3 +188,16 @@ def test_a_second_site_s_posts_are_imported_although_their_wordpress_ids_are_tak
         again = import_wordpress(tmp_path, None, wxr_name=name)
         assert again.code == 0 and "Written: 0 file(s)" in again.stdout, again.stdout
     assert tree_digest(second.content, second.settings) == before
+
+
+def test_a_category_written_in_the_spelling_the_site_has_is_named_in_the_report(tmp_path):
+    """'Uncategorized' and a Zalgo 'Ü̷n̶c̶a̶t̶…' share one address: the import writes the site's spelling,
+    and says so (it did so silently)."""
+    zalgo = "Ü\u0337nc\u0336ategorized 🎭"
+    files = {**MINIMAL_SITE, "articles/alt.md": MINIMAL_SITE["articles/erster-beitrag.md"].replace(
+        "category: Arbeitskultur", f'category: "{zalgo}"').replace("id: '0001'", "id: '0002'")}
+    done = import_wordpress(tmp_path, wxr([post(1, "Neu", post_name="neu", categories=["Uncategorized"])],
+                                          authors=AUTHORS), files=files)
+    assert done.code == 0, done.stderr
+    assert done.front("articles/2019/neu.md")["category"] == zalgo
+    assert f"  category 'Uncategorized' -> {zalgo!r}" in done.stdout.splitlines(), done.stdout

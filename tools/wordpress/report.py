@@ -44,6 +44,7 @@ class Report:
     files_missing: list = field(default_factory=list)
     attachments_unused: int = 0
     _spellings: dict = field(default_factory=dict)
+    respelled: dict = field(default_factory=dict)  # (kind, name as in WordPress) -> the spelling written
 
     def skip(self, item, reason: str) -> None:
         self.skipped.append((item.post_type, item.title or f"#{item.post_id}", reason))
@@ -60,8 +61,12 @@ class Report:
         self.removed += [(title, tag) for tag in dict.fromkeys(removed)]
 
     def spelling(self, name: str, kind: str = "tag") -> str:
-        """One spelling per slug for tags and categories (the first one met)."""
-        return self._spellings.setdefault((kind, slugify(name)), name)
+        """One spelling per slug for tags and categories (the first one met: the site's own, then the
+        export's); another spelling of one address is written as that one, and the report says so."""
+        used = self._spellings.setdefault((kind, slugify(name)), name)
+        if used != name:
+            self.respelled[(kind, name)] = used
+        return used
 
     def format(self) -> str:
         lines = [f"WordPress import of {self.source}" + (" (DRY_RUN: nothing was written)" if self.dry_run else "")]
@@ -110,6 +115,10 @@ class Report:
             lines.append("")
             lines.append("Taken names (the item got a free one):")
             lines += [f"  {wanted} -> {used}" for wanted, used in self.taken]
+        if self.respelled:
+            lines.append("")
+            lines.append("Written as the spelling that has its address already (change it in both, if you like):")
+            lines += [f"  {kind} {name!r} -> {used!r}" for (kind, name), used in sorted(self.respelled.items())]
         if self.roundup_start:
             lines.append("")
             lines.append(f"Weekly roundups start with {self.roundup_start} (ROUNDUP_START in pelicanconf.py): "

@@ -321,3 +321,15 @@ def test_items_that_share_a_post_id_are_both_imported_with_their_own_ids(tmp_pat
     done = import_wordpress(tmp_path, export)
     ids = [str(done.front(path)["id"]) for path in done.files("articles")]
     assert len(ids) == 2 and len(set(ids)) == 2, ids
+
+
+def test_an_account_that_wrote_none_of_the_imported_posts_gets_no_profile(tmp_path):
+    """Pelican's wordpressexport.xml declares 'Jonh', whom no item names: an author page of a name
+    nobody published under (every profile gets one) would put it on the web."""
+    export = wxr([post(1, "Von Jana", post_name="von-jana", creator="jana"),
+                  post(2, "Im Papierkorb", post_name="weg", creator="tom", status="trash")],
+                 authors=[*AUTHORS, author("jonh", "Jonh Niemand", author_id=3)])
+    done = import_wordpress(tmp_path, export)
+    assert done.code == 0, done.stderr
+    assert done.files("authors") == ["authors/jana.yml"]
+    assert re.search(r"^People: 1 \(1 new profiles", done.stdout, re.M), done.stdout

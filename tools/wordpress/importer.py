@@ -61,6 +61,7 @@ class Converted:
     existing: Path | None = None  # already imported (a second run): left as it is
     wanted: str = ""  # the slug it would have if the name were free
     when: datetime | None = None
+    credited: tuple = ()  # the handles of its author and co-authors
 
     @property
     def filename_ref(self) -> str:
@@ -87,10 +88,6 @@ def run_import(export: WpExport, options: Options) -> tuple[Plan, Report]:
     people, new_people = people_of(export.authors + _plugin_co_authors(items, export.authors), creators,
                                    existing.profiles)
     plan = Plan()
-    for person in new_people:
-        plan.files[f"authors/{person.handle}.yml"] = profile_text(person)
-    report.people = sorted({(p.handle, p.name) for p in people.values()})
-    report.new_people = [p.handle for p in new_people]
 
     images = Images(export, attachments, media.UploadSource(options.uploads), options.content)
     links = OldLinks(export, images)
@@ -105,6 +102,14 @@ def run_import(export: WpExport, options: Options) -> tuple[Plan, Report]:
         entry_id = f"wp-{item.post_id}" + (f"-{ids[item.post_id]}" if ids[item.post_id] > 1 else "")
         entry_id = existing.id_for(entry_id, site_token(export), links.old_paths(item), item.title)
         converted.append(_convert(item, entry_id, options, people, attachments, reusable, images, links, existing, report))
+    # A profile for each person a post names; a WordPress account that wrote none of them is nobody's
+    # byline, and its name is not published (an author page is made for every profile)
+    credited = {handle for entry in converted for handle in entry.credited}
+    new_people = [person for person in new_people if person.handle in credited]
+    for person in new_people:
+        plan.files[f"authors/{person.handle}.yml"] = profile_text(person)
+    report.people = sorted({(p.handle, p.name) for p in people.values() if p.handle in credited})
+    report.new_people = [p.handle for p in new_people]
     links.targets = {}
     for entry in converted:  # an export may repeat a post id: links lead to the first
         links.targets.setdefault(entry.item.post_id, entry)
@@ -211,13 +216,14 @@ def _convert(item, entry_id, options, people, attachments, reusable, images, lin
             report.taken.append((f"old address {old}", f"kept by {holder.as_posix()}, no redirect"))
             continue
         aliases.append(old)
-    fields = [("title", title)]
+    fields, credited = [("title", title)], ()
     if kind == "post":
         fields += [("id", entry_id), ("date", Raw(when.isoformat(timespec="minutes")))]
         author = people.get(item.creator) or next(iter(people.values()), None)
         fields.append(("author", Raw(author.handle) if author else None))
         co_authors = _co_authors(item, people, author)
         fields.append(("co_authors", Raw("[" + ", ".join(co_authors) + "]") if co_authors else None))
+        credited = (*([author.handle] if author else []), *co_authors)
         category, tags = _terms(item, report)
         fields += [("category", category), ("tags", tags)]
     else:
@@ -235,7 +241,8 @@ def _convert(item, entry_id, options, people, attachments, reusable, images, lin
     fields.append(("aliases", aliases))
     if reasons and status == "published":
         status = "draft"
-    return Converted(item, kind, path, status, reasons, fields, text, existing=earlier, wanted=wanted, when=when)
+    return Converted(item, kind, path, status, reasons, fields, text, existing=earlier, wanted=wanted, when=when,
+                     credited=credited)
 
 
 def _status(item: WpItem, when: datetime, options: Options) -> tuple[str, list]:

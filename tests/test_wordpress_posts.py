@@ -333,3 +333,17 @@ def test_an_account_that_wrote_none_of_the_imported_posts_gets_no_profile(tmp_pa
     assert done.code == 0, done.stderr
     assert done.files("authors") == ["authors/jana.yml"]
     assert re.search(r"^People: 1 \(1 new profiles", done.stdout, re.M), done.stdout
+
+
+def test_the_report_lists_each_published_item_s_numbered_address_with_its_new_one(tmp_path):
+    """/?p=175 links from outside need a server rule (docs/deploy.md); the report gives its lines."""
+    export = wxr([post(175, "Nur mit Nummer", post_name=""), post(3, "Mit Namen", post_name="mit-namen"),
+                  post(4, "Entwurf", post_name="entwurf", status="draft"), page(45, "Über uns", post_name="ueber-uns")],
+                 authors=AUTHORS)
+    done = import_wordpress(tmp_path, export)
+    assert done.code == 0, done.stderr
+    lines = done.stdout.splitlines()
+    listed = lines[lines.index(next(line for line in lines if line.startswith("Old numbered addresses"))) + 1:]
+    listed = listed[:next(i for i, line in enumerate(listed) if not line.startswith("  /?"))]
+    assert "  /?p=3 -> /2019/mit-namen/" in listed and "  /?page_id=45 -> /ueber-uns/" in listed
+    assert any(line.startswith("  /?p=175 -> /2019/") for line in listed) and len(listed) == 3, listed

@@ -62,6 +62,7 @@ class Converted:
     wanted: str = ""  # the slug it would have if the name were free
     when: datetime | None = None
     credited: tuple = ()  # the handles of its author and co-authors
+    address: str = ""  # its address on the new site
 
     @property
     def filename_ref(self) -> str:
@@ -127,6 +128,9 @@ def run_import(export: WpExport, options: Options) -> tuple[Plan, Report]:
             report.taken.append((f"{entry.wanted}.md", entry.path.as_posix()))
         report.outcome(entry, Outcome.DRAFTED if entry.status != "published" else
                        Outcome.SCHEDULED if entry.when > options.now else Outcome.PUBLISHED)
+    # WordPress also answered /?p=123 (/?page_id=45 for a page): a static host cannot, a server rule can
+    report.numbered = sorted((entry.kind, entry.item.post_id, entry.address) for entry in converted
+                             if entry.status == "published" and entry.item.post_id)
     plan.copies = images.copies
     report.files_copied = len(images.copies)
     report.files_missing = sorted({key for key, local in images.local.items() if local is None})
@@ -242,7 +246,7 @@ def _convert(item, entry_id, options, people, attachments, reusable, images, lin
     if reasons and status == "published":
         status = "draft"
     return Converted(item, kind, path, status, reasons, fields, text, existing=earlier, wanted=wanted, when=when,
-                     credited=credited)
+                     credited=credited, address=new_path)
 
 
 def _status(item: WpItem, when: datetime, options: Options) -> tuple[str, list]:

@@ -44,6 +44,7 @@ class Report:
     files_missing: list = field(default_factory=list)
     attachments_unused: int = 0
     _spellings: dict = field(default_factory=dict)
+    numbered: list = field(default_factory=list)  # (kind, WordPress id, new address) of what is published
     respelled: dict = field(default_factory=dict)  # (kind, name as in WordPress) -> the spelling written
 
     def skip(self, item, reason: str) -> None:
@@ -115,6 +116,12 @@ class Report:
             lines.append("")
             lines.append("Taken names (the item got a free one):")
             lines += [f"  {wanted} -> {used}" for wanted, used in self.taken]
+        if self.numbered:
+            lines.append("")
+            lines.append("Old numbered addresses: WordPress answered /?p=<id> and /?page_id=<id> too. A static host "
+                         "cannot; one web-server line each can (docs/deploy.md, 'old addresses'):")
+            lines += [f"  /?{'page_id' if kind == 'page' else 'p'}={number} -> {address}"
+                      for kind, number, address in self.numbered]
         if self.respelled:
             lines.append("")
             lines.append("Written as the spelling that has its address already (change it in both, if you like):")

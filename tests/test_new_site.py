@@ -118,12 +118,13 @@ def test_the_settings_are_the_companys(new_site):
     assert 'SITEURL = os.environ.get("SITEURL", "https://blog.acme.example")' in (site / "publishconf.py").read_text()
     assert {key: settings[key] for key in ("SITENAME", "PUBLISHER", "DEFAULT_LANG", "SITE_LOGO",
                                             "ACCENT_COLOR", "FOOTER_PAGES", "SHARE_SITEURL", "NEWSLETTER_FROM",
-                                            "NEWSLETTER_IMPRESSUM_PAGE", "NEWSLETTER_LOGO")} == {
+                                            "NEWSLETTER_IMPRESSUM_PAGE", "NEWSLETTER_LOGO", "SITE_TAGLINE")} == {
         "SITENAME": "Acme Blog", "PUBLISHER": "Acme Sensorik GmbH",
         "DEFAULT_LANG": "de", "SITE_LOGO": "images/brand/acme-logo.png", "ACCENT_COLOR": "#f0e68c",
         "FOOTER_PAGES": ["impressum", "datenschutz"], "SHARE_SITEURL": "https://blog.acme.example",
         "NEWSLETTER_FROM": "Acme Blog <newsletter@acme.example>", "NEWSLETTER_IMPRESSUM_PAGE": "impressum",
-        "NEWSLETTER_LOGO": None}
+        "NEWSLETTER_LOGO": None, "SITE_TAGLINE": "Wissen teilen bei der Acme Sensorik GmbH"}
+    assert "Mitarbeiter der Acme Sensorik GmbH über" in (site / "content/pages/impressum.md").read_text(encoding="utf-8")
     conf = (site / "pelicanconf.py").read_text(encoding="utf-8")
     assert 'NEWSLETTER_TO = ""  # TODO: the list address of your mail service' in conf
     assert 'NEWSLETTER_SUBSCRIBE_URL = ""  # TODO:' in conf

@@ -18,7 +18,9 @@ from .settings import Code, get_value, set_values
 
 LEGAL_DIR = Path(__file__).parent / "legal"
 LEGAL_PAGES = {"de": ("impressum", "datenschutz"), "en": ("imprint", "privacy")}
-TAGLINE = {"de": "Wissen teilen bei {company}", "en": "Sharing what we know at {company}"}
+# German names the company with its legal form's article (die GmbH, die AG: "bei der Acme GmbH"),
+# as the theme's strings do ("Menschen der …")
+TAGLINE = {"de": "Wissen teilen bei der {company}", "en": "Sharing what we know at {company}"}
 EDITORS = {"de": "Redaktion", "en": "Editorial team"}
 CATEGORY = {"de": "Allgemein", "en": "General"}  # DEFAULT_CATEGORY: make new-post writes it
 UNSUBSCRIBE = {"de": "newsletter-abmelden", "en": "newsletter-unsubscribe"}

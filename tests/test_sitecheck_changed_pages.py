@@ -55,12 +55,12 @@ class Checkout:
             git(self.folder, "add", "content")
             git(self.folder, "commit", "--quiet", "-m", f"edit {relative}")
 
-    def build(self, site_url: str = "http://127.0.0.1:9") -> dict:
+    def build(self, site_url: str = "http://127.0.0.1:9", **overrides) -> dict:
         """The site built the way make check builds it (publishconf.py, SITEURL the server that
         shows it); the settings carry the build's record of its pages."""
         with pytest.MonkeyPatch.context() as patch:
             patch.setenv("SOURCE_DATE_EPOCH", DEFAULT_BUILD_TIME)
-            settings = site_settings(self.folder, "publishconf.py", {"SITEURL": site_url})
+            settings = site_settings(self.folder, "publishconf.py", {"SITEURL": site_url, **overrides})
             result = build(settings)
         assert result.exit_code(strict=True) == 0, result.summary()
         return settings
@@ -175,6 +175,16 @@ def test_a_theme_or_plugin_change_is_covered_by_one_page_of_every_type_and_says_
     assert ("theme changed (theme/templates/base.html): one page of every type covers its templates, CSS and "
             "scripts") in selection.notes
     assert any(note.startswith("plugins or settings changed (plugins/roundup/thanks.py)") for note in selection.notes)
+
+
+def test_a_changed_logo_is_covered_like_the_theme_not_called_shown_by_no_page(checkout):
+    """The header shows SITE_LOGO from a copy in the theme's folder: no page names the file itself."""
+    checkout.edit("images/brand/acme.svg", '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 50">'
+                  '<rect width="200" height="50" fill="#4b0082"/></svg>')
+    settings = checkout.build(SITE_LOGO="images/brand/acme.svg")
+    selection = choose(checkout.output, settings, environ=NO_CI)
+    assert not any("no page shows it" in note for note in selection.notes), selection.notes
+    assert any(note.startswith("theme changed (content/images/brand/acme.svg)") for note in selection.notes)
 
 
 def test_a_changed_draft_has_no_page_and_is_named(checkout):

@@ -133,6 +133,7 @@ class SiteSources:
     static: tuple[Path, ...]
     theme: Path | None
     engine: tuple[Path, ...]  # plugin folders and settings files
+    logo: Path | None = None  # SITE_LOGO: every page's header shows it (from a copy in the theme's folder)
 
     @classmethod
     def of(cls, settings: dict) -> "SiteSources":
@@ -148,7 +149,8 @@ class SiteSources:
                    tuple(content / path for path in settings.get("STATIC_PATHS", ())),
                    beside_settings(settings["THEME"]) if settings.get("THEME") else None,
                    (settings_file, settings_file.parent / "pelicanconf.py",
-                    *(beside_settings(path) for path in settings.get("PLUGIN_PATHS", ()))))
+                    *(beside_settings(path) for path in settings.get("PLUGIN_PATHS", ()))),
+                   (content / config["SITE_LOGO"]).resolve() if config["SITE_LOGO"] else None)
 
 
 def _inside(path: Path, folder: Path | None) -> bool:
@@ -223,6 +225,8 @@ def changed_pages(changes: Changes, output_dir, settings: dict, site, written) -
             _add_series(selection, built, path.stem, name)
         elif _inside(path, sources.notes) and path.suffix == ".md":
             _add_note(selection, built, path.stem, name)
+        elif path == sources.logo:  # like the theme: one page of every type shows it
+            theme.append(name)
         elif any(_inside(path, folder) for folder in sources.static):
             html = html if html is not None else built.html_files()
             pictures[name] = _add_picture(selection, built, html, path.relative_to(sources.content).as_posix(), name)

@@ -38,7 +38,7 @@ class Profile:
     location: str | None = None
     bio: str = ""  # Markdown as written; bio_html is filled by the plugin
     bio_html: str = ""
-    avatar: str | None = None  # output-relative path, e.g. images/autoren/jana.jpg
+    avatar: str | None = None  # output-relative path, e.g. images/authors/jana.jpg
     avatar_size: tuple[int, int] | None = None  # (width, height) in pixels
     expertise: list = field(default_factory=list)
     links: dict = field(default_factory=dict)  # network -> https URL, in the file's order
@@ -245,12 +245,12 @@ def _avatar(data, add, check: ProfileCheck):
     if value is None:
         return None, None
     if not isinstance(value, str) or not value.strip():
-        add("avatar", t("'avatar' must be a file path"), t("write {example}", example="avatar: images/autoren/jana-beispiel.jpg"))
+        add("avatar", t("'avatar' must be a file path"), t("write {example}", example="avatar: images/authors/jana-beispiel.jpg"))
         return None, None
     path = value.strip()
     if "://" in path or path.startswith("//") or re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", path):
         add("avatar", t("avatar must be a local file, found the address '{address}'", address=path),
-            t("save the photo under content/images/autoren/ and write avatar: images/autoren/<handle>.jpg "
+            t("save the photo under content/images/authors/ and write avatar: images/authors/<handle>.jpg "
               "(no remote avatar services: they track readers)"))
         return None, None
     relative = os.path.normpath(path.lstrip("/")).replace(os.sep, "/")
@@ -259,7 +259,7 @@ def _avatar(data, add, check: ProfileCheck):
         add("avatar", t("avatar file not found: '{path}' (looked for {looked_for})", path=path,
                         looked_for=relative_path(full)),
             t("check the spelling; the path is relative to content/, e.g. {example}",
-              example="images/autoren/jana-beispiel.jpg"))
+              example="images/authors/jana-beispiel.jpg"))
         return None, None
     if not any(relative.startswith(folder.rstrip("/") + "/") for folder in check.static_paths):
         add("avatar", t("avatar '{path}' is not in a folder that is copied to the site", path=path),

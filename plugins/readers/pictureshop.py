@@ -107,6 +107,7 @@ class PictureShop:
             picture = self._place_entry(self._entry(source, stat, kind), save_as, kind)
         if self.publish_originals:
             _place(Path(source), self.output / original_file(save_as), link=False)
+            self.files.add(original_file(save_as))
         self.pictures[save_as] = picture
         self.problems += self._too_large(source, stat.st_size, picture.source_size)
         return True

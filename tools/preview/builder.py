@@ -35,6 +35,7 @@ from pelican.writers import FileOverwriteFailedError
 from pelican.writers import Writer
 import jinja2
 
+from readers.plugin import PICTURES_KEY
 from shared.model import PARTS_KEY, STAGES, note_written_text, on_stage, written_pages
 from shared.post import post_model
 from shared.problems import ContentProblem, ProblemCollector
@@ -704,6 +705,9 @@ class PreviewBuilder:
         for generator in build.generators:
             if isinstance(generator, StaticGenerator):
                 produced.update(sanitised_join(self.output, item.save_as) for item in generator.staticfiles)
+                # a picture's smaller and modern copies beside it (a smaller picture has fewer of them)
+                shop = generator.settings.get(PICTURES_KEY)
+                produced.update(sanitised_join(self.output, name) for name in (shop.files if shop else ()))
         written = written_pages(self.settings)  # pages written outside the writer too (redirects of old addresses)
         if written is not None:
             produced.update(page.path for page in written.pages)

@@ -54,6 +54,10 @@ def test_dates_without_offset_are_berlin_time_and_offsets_are_kept(written, expe
         (article(title="a", date="2026-11-18"), 2, "missing 'author'", "content/authors/"),
         ("---\ntitle: a: b\ndate: 2026-11-18\n---\n", 2, "YAML syntax error", "quot"),
         ("---\ntitle: [a\n---\n", 2, "YAML syntax error", "indentation"),
+        # the parser stumbles lines later: at the next ", or at the line after an unclosed [
+        ('---\ntitle: "Kaputter Beitrag\ndate: 2026-11-18\nauthor: jana\nsummary: "Ein Satz."\n---\n', 2,
+         'YAML syntax error: the " that starts this value is not closed in its line', 'title: "Mein Titel"'),
+        ("---\ntitle: a\ndate: 2026-11-18\ntags: [a, b\nsummary: S\n---\n", 4, "YAML syntax error", "indentation"),
         ("---\ntitle: a\n", 1, "front matter is not closed", "'---'"),
         ("title: a\n", 1, "no front matter", "'---'"),
         (article(**VALID, titel="x"), 5, "unknown key 'titel'", "did you mean 'title'?"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import yaml
@@ -107,9 +108,17 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> YamlDocument:
         raise _unreadable_character(error, text, path, line_offset) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        if error.context_mark and mark.line >= len(text.rstrip("\n").split("\n")):
-            # "end of file" helps nobody: point at where the unclosed [ or { started
+        lines = text.rstrip("\n").split("\n")
+        if error.context_mark and (mark.line >= len(lines) or (error.context or "").startswith("while parsing a flow")):
+            # "end of file", or the line after: point at where the unclosed [ or { started
             mark = error.context_mark
+        opened = _unclosed_quote(lines, mark.line) if mark else None
+        if opened is not None:  # the parser read on to the next " and stumbled there
+            raise YamlSyntaxError(ContentProblem(
+                relative_path(path), opened + 1 + line_offset,
+                t("YAML syntax error: the \" that starts this value is not closed in its line"),
+                t('close it at the end of the value: title: "Mein Titel" (a " inside the text is written \\")'),
+            )) from None
         line = (mark.line + 1 + line_offset) if mark else line_offset + 1
         what = error.problem or t("invalid YAML")
         if error.context:
@@ -128,6 +137,16 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> YamlDocument:
         ) from None
     finally:
         loader.dispose()
+
+
+# `key: "text` or `- "text` with no closing " later in the line (\" is a quote inside the text)
+OPEN_QUOTE = re.compile(r'^\s*(?:[^\s:#][^:#]*:\s+|-\s+)"(?:[^"\\]|\\.)*$')
+
+
+def _unclosed_quote(lines: list[str], before: int) -> int | None:
+    """The first line before line `before` (0-based) that opens a "double-quoted" value and does not
+    close it: YAML reads on into the next lines, so the parser reports a later line."""
+    return next((number for number, line in enumerate(lines[:before]) if OPEN_QUOTE.match(line)), None)
 
 
 def load_yaml_file(path: str) -> YamlDocument:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from editor.collections import (FILE_RULES, NEW_POST_CATEGORY, NEW_POST_STATUS, POST_STATUSES, PROFILE_STATUSES,
+from editor.collections import (FILE_RULES, NEW_POST_STATUS, POST_STATUSES, PROFILE_STATUSES,
                                 collections)
 from editor.decap import missing_settings
 from helpers.editor import words
@@ -90,7 +90,7 @@ def test_a_post_is_filed_like_make_new_post_files_it(editor_site):
     assert posts["slug"] == "{{fields.file_name}}"  # the page's script names it (tools/new_post.file_slug)
     assert _field(posts, "date")["format"] == "YYYY-MM-DD HH:mm"
     assert _field(posts, "status")["default"] == NEW_POST_STATUS
-    assert _field(posts, "category")["default"] == NEW_POST_CATEGORY
+    assert _field(posts, "category")["default"] == "Allgemein"  # the sample's DEFAULT_CATEGORY, as make new-post
     # pictures go to content/images/<year>/ and are written as images/<year>/… (README), then go
     # through the picture pipeline like every other file there
     assert (posts["media_folder"], posts["public_folder"]) == ("/content/images/{{year}}", "images/{{year}}")
@@ -233,7 +233,7 @@ def test_the_forms_write_only_keys_and_values_the_build_reads():
     for name, rule in FILE_RULES.items():
         assert set(rule["keys"]) <= set(read[name]), name
     assert set(POST_STATUSES) == set(STATUSES) and set(PROFILE_STATUSES) == set(PROFILE_STATUSES_READ)
-    assert f"category: {NEW_POST_CATEGORY}\n" in TEMPLATE and f"status: {NEW_POST_STATUS}\n" in TEMPLATE
+    assert "category: {category}\n" in TEMPLATE and f"status: {NEW_POST_STATUS}\n" in TEMPLATE
     from editor.collections import Choices
     forms = {collection["format"]: collection for collection in collections(Choices(), words("de"))}
     for name, rule in FILE_RULES.items():
@@ -282,3 +282,12 @@ def test_a_missing_bundle_is_a_problem_with_the_command_that_installs_it(build_s
     assert problem.path == "package.json" and "node_modules/no-decap/decap-cms.js" in problem.message
     assert "make node-tools" in problem.hint
     assert not site.path("admin").exists()
+
+
+def test_a_new_post_in_the_editor_gets_the_site_s_default_category(tmp_path, build_in_folder):
+    """As make new-post writes it: an English blog's is 'General', not the sample's 'Allgemein'."""
+    from helpers.site import MINIMAL_SITE
+
+    site = build_in_folder(tmp_path, {**MINIMAL_SITE, **PEOPLE}, settings_file="publishconf.py",
+                           overrides={**GITLAB, "DEFAULT_CATEGORY": "General"})
+    assert _field(_collection(_config(site), "posts"), "category")["default"] == "General"

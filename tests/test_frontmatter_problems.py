@@ -190,7 +190,8 @@ def test_a_post_without_a_category_is_in_the_default_one_not_in_its_folder_s_nam
 
 
 @pytest.mark.parametrize("category, line", [("General", "category: General"),
-                                            ("Tipps & Tricks: kurz", 'category: "Tipps & Tricks: kurz"')])
+                                            ("Tipps & Tricks: kurz", 'category: "Tipps & Tricks: kurz"'),
+                                            ("Yes", 'category: "Yes"'), ("null", 'category: "null"')])
 def test_new_post_writes_the_site_s_default_category(tmp_path, category, line):
     from datetime import datetime
 

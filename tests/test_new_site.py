@@ -256,3 +256,18 @@ def test_run_again_it_changes_only_what_the_typed_values_change(tmp_path):
                           "LANG=en")
     assert other_language.returncode == 2 and "this blog is de (DEFAULT_LANG in pelicanconf.py)" in other_language.stderr
     assert conf.read_text(encoding="utf-8") == before and not (site / "content/pages/imprint.md").exists()
+
+
+def test_a_site_name_typed_in_before_the_first_run_still_replaces_all_of_the_samples_settings(tmp_path):
+    from tools.new_site.settings import set_values
+
+    site = copy_project(tmp_path / "site")
+    conf = site / "pelicanconf.py"
+    conf.write_text(set_values(conf.read_text(encoding="utf-8"), {"SITENAME": "Acme Blog"}), encoding="utf-8")
+    done = make(site, "new-site", "NAME=Acme Blog", "COMPANY=Acme Ltd", "URL=https://blog.acme.example", "LANG=en")
+    assert done.returncode == 0, done.stderr
+    settings = load_settings(conf)
+    left = {name: settings[name] for name in ("SITE_LOGO", "NEWSLETTER_TO", "NEWSLETTER_SUBSCRIBE_URL", "FOOTER_PAGES",
+                                              "EDITOR_REPO", "DEFAULT_LANG")}
+    assert left == {"SITE_LOGO": None, "NEWSLETTER_TO": "", "NEWSLETTER_SUBSCRIBE_URL": "",
+                    "FOOTER_PAGES": ["imprint", "privacy"], "EDITOR_REPO": "", "DEFAULT_LANG": "en"}

@@ -306,6 +306,8 @@ def test_every_file_name_is_a_plain_slug(tmp_path, title, post_name):
     ("&lt;html&gt; &amp; Co.", "<html> & Co."),  # entities: what the reader saw
     ("<strong>Fett</strong> &amp; <code>&lt;main&gt;</code>", "Fett & <main>"),
     ("A < B > C", "A < B > C"),  # no tag
+    ("Eins<br>Zwei <em>x</em>", "Eins Zwei x"),
+    ("<script>alert(1)</script><b>Hallo</b>", "Hallo"),
 ])
 def test_a_title_is_written_as_wordpress_showed_it(tmp_path, typed, shown):
     """WordPress themes print a title as HTML: its tags format it, they are not its text."""

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import secrets
 import sys
 from datetime import datetime
 from pathlib import Path
 
+import yaml
 from pelican.utils import slugify
 
 from frontmatter.metadata import PLACEHOLDER_BODY, PLACEHOLDER_SUMMARY
@@ -51,8 +51,13 @@ def post_path(content: Path, title: str, when: datetime) -> Path:
 
 
 def _yaml_word(text: str) -> str:
-    """A name as YAML reads it back: as it is when plain words, else double-quoted (JSON's syntax)."""
-    return text if re.fullmatch(r"[^\W\d_][\w -]*", text) and not text.endswith(" ") else json.dumps(text, ensure_ascii=False)
+    """A name as YAML reads it back: as it is when YAML reads it as that text, else double-quoted
+    (JSON's syntax): 'Tipps & Tricks: kurz', 'Yes' or 'null' would read as something else."""
+    try:
+        plain = yaml.safe_load(text) == text and "\n" not in text
+    except yaml.YAMLError:
+        plain = False
+    return text if plain else json.dumps(text, ensure_ascii=False)
 
 
 def write_new_post(content: Path, title: str, author: str, when: datetime, category: str = "Allgemein") -> Path:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-# What `make new-post` writes (tools/new_post.py); tests/test_editor_site.py compares the two.
-NEW_POST_CATEGORY = "Allgemein"
+# What `make new-post` writes (tools/new_post.py; its category is the site's DEFAULT_CATEGORY, as
+# Choices.default_category); tests/test_editor_site.py compares the two.
 NEW_POST_STATUS = "draft"
 POST_STATUSES = ("draft", "published", "hidden")  # frontmatter's STATUSES (tests keep them equal)
 PROFILE_STATUSES = ("active", "alumni", "removed")  # the authors plugin's STATUSES
@@ -40,6 +40,7 @@ class Choices:
     networks: tuple = ()  # profile link kinds (shared.people.NETWORKS)
     weekdays: tuple = ()  # (value, label) for a series' weekday, Monday first
     timezone: str = "Europe/Berlin"
+    default_category: str = "Allgemein"  # DEFAULT_CATEGORY: a new post's, as make new-post writes it
 
 
 def _option(label: str, value: str) -> dict:
@@ -70,7 +71,7 @@ def _thanks(choices: Choices, words, with_for: bool) -> dict:
 
 def post_collection(choices: Choices, words) -> dict:
     people = _people(choices, words)
-    categories = ", ".join(choices.categories) or NEW_POST_CATEGORY
+    categories = ", ".join(choices.categories) or choices.default_category
     return {
         "name": "posts", "label": words("editor_posts"), "label_singular": words("editor_post"),
         "folder": "content/articles", "path": "{{year}}/{{slug}}", "slug": "{{fields.%s}}" % FILE_NAME_FIELD,
@@ -96,7 +97,7 @@ def post_collection(choices: Choices, words) -> dict:
             {"name": "tags", "label": words("editor_tags"), "widget": "list", "required": False,
              "hint": words("editor_tags_hint")},
             {"name": "category", "label": words("editor_category"), "widget": "string",
-             "default": NEW_POST_CATEGORY, "hint": words("editor_category_hint", categories=categories)},
+             "default": choices.default_category, "hint": words("editor_category_hint", categories=categories)},
             {"name": "summary", "label": words("editor_summary"), "widget": "text",
              "hint": words("editor_summary_hint")},
             # A list of at most one: the picture is optional, but once there its alt text is required.

@@ -36,7 +36,7 @@ def choices_of(context, config) -> Choices:
                    categories=tuple(sorted({str(category) for category, _ in context.get("categories") or ()},
                                            key=german_sort_key)),
                    networks=NETWORKS, weekdays=tuple((day, days[index]) for index, day in enumerate(WEEKDAYS)),
-                   timezone=config.tz_name)
+                   timezone=config.tz_name, default_category=str(context.get("DEFAULT_CATEGORY") or "Allgemein"))
 
 
 class EditorGenerator(Generator):

@@ -203,7 +203,9 @@ def make_site(root: Path, request: Request, dry_run: bool = False) -> Report:
         raise Refused(lines)
     conf = root / "pelicanconf.py"
     source = conf.read_text(encoding="utf-8")
-    again = get_value(source, "SITENAME") != manifest["site_name"]  # the company's settings already
+    # run again: the sample is gone and the settings are the company's already (a SITENAME typed in
+    # by hand before the first run leaves the sample's newsletter list, logo and repository in place)
+    again = not found.sample and get_value(source, "SITENAME") != manifest["site_name"]
     current = current_settings(source) if again else None
     if again and current["DEFAULT_LANG"] not in (None, request.lang):
         raise Refused([f"make new-site changed nothing: LANG={request.lang}, but this blog is "

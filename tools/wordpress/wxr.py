@@ -101,7 +101,12 @@ def decoded_title(text: str | None) -> str:
         return decoded(raw)
     from lxml import html as lxml_html
 
-    return " ".join(lxml_html.fragment_fromstring(raw, create_parent="div").text_content().split())
+    title = lxml_html.fragment_fromstring(raw, create_parent="div")
+    for element in list(title.iter("script", "style")):  # their text is no text of the title
+        element.drop_tree()
+    for line_break in title.iter("br"):  # the title in one line: a break is a space
+        line_break.tail = " " + (line_break.tail or "")
+    return " ".join(title.text_content().split())
 
 
 def parse_gmt(value: str) -> datetime | None:

@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from helpers.site import copy_sample_settings
-from helpers.wxr import Xml, author, comment, import_wordpress, item, page, post, wxr
+from helpers.site import MINIMAL_SITE, SAMPLE_PUBLISHCONF, copy_sample_settings
+from helpers.wxr import Xml, author, build_imported, comment, import_wordpress, item, page, post, wxr
 
 BERLIN = ZoneInfo("Europe/Berlin")
 AUTHORS = [author("jana", "Jana Alt", email="jana@altfirma.example"),
@@ -349,3 +349,20 @@ def test_the_report_lists_each_published_item_s_numbered_address_with_its_new_on
     listed = listed[:next(i for i, line in enumerate(listed) if not line.startswith("  /?"))]
     assert "  /?p=3 -> /2019/mit-namen/" in listed and "  /?page_id=45 -> /ueber-uns/" in listed
     assert any(line.startswith("  /?p=175 -> /2019/") for line in listed) and len(listed) == 3, listed
+
+
+def test_a_person_whose_posts_are_all_unpublished_here_gets_no_public_page(tmp_path):
+    """Tom wrote only a private post (imported as a draft): his name must not reach the site."""
+    export = wxr([post(1, "Öffentlich", post_name="oeffentlich", creator="jana"),
+                  post(2, "Nur intern", post_name="intern", status="private", creator="tom",
+                       content="<p>Interna.</p>")], authors=AUTHORS)
+    done = import_wordpress(tmp_path, export, files=MINIMAL_SITE)
+    assert done.code == 0, done.stderr
+    assert "status: removed" in done.text("authors/tom.yml") and "status: active" in done.text("authors/jana.yml")
+    assert "status: removed (no page, name not shown) until one is: tom" in done.stdout
+    built = build_imported(tmp_path, SAMPLE_PUBLISHCONF, {"ROUNDUP_START": done.roundup_start(),
+                                                          "SITEURL": "https://blog.example"})
+    assert built.result.errors == [], built.result.summary()
+    output = built.output
+    shown = [path for path in output.rglob("*.html") if "Tom Alt" in path.read_text(encoding="utf-8")]
+    assert shown == [] and not (output / "autoren/tom").exists()

@@ -106,9 +106,11 @@ def run_import(export: WpExport, options: Options) -> tuple[Plan, Report]:
     # A profile for each person a post names; a WordPress account that wrote none of them is nobody's
     # byline, and its name is not published (an author page is made for every profile)
     credited = {handle for entry in converted for handle in entry.credited}
+    published = {handle for entry in converted if entry.status == "published" for handle in entry.credited}
     new_people = [person for person in new_people if person.handle in credited]
     for person in new_people:
-        plan.files[f"authors/{person.handle}.yml"] = profile_text(person)
+        plan.files[f"authors/{person.handle}.yml"] = profile_text(person, person.handle in published)
+    report.unpublished_people = sorted(p.handle for p in new_people if p.handle not in published)
     report.people = sorted({(p.handle, p.name) for p in people.values() if p.handle in credited})
     report.new_people = [p.handle for p in new_people]
     links.targets = {}

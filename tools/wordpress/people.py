@@ -69,7 +69,14 @@ def people_of(authors: list[WpAuthor], creators: list[str], taken: dict) -> tupl
     return people, new
 
 
-def profile_text(person: Person) -> str:
+def profile_text(person: Person, published: bool = True) -> str:
+    """`published`: the person wrote a post the import publishes; else the profile is written with
+    status: removed (every other profile gets a public page, and their posts are all unpublished)."""
+    if not published:
+        return (f"name: {yaml_text(person.name)}\n"
+                "status: removed\n"
+                "# Imported from WordPress: none of their posts is published yet, so their name is not\n"
+                "# either (no author page, a neutral byline). Publish one, then write status: active.\n")
     return (f"name: {yaml_text(person.name)}\n"
             "status: active\n"
             "# Imported from WordPress. Add role, department, avatar, expertise, links and bio:\n"

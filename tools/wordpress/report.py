@@ -36,6 +36,7 @@ class Report:
     removed: list = field(default_factory=list)  # (title, tag)
     people: list = field(default_factory=list)
     new_people: list = field(default_factory=list)
+    unpublished_people: list = field(default_factory=list)  # handles whose posts are all drafts here
     comments: Counter = field(default_factory=Counter)
     written: list = field(default_factory=list)
     taken: list = field(default_factory=list)  # (wanted path, used path)
@@ -107,6 +108,9 @@ class Report:
                      "no e-mail addresses are imported)")
         for handle, name in self.people:
             lines.append(f"  {handle}: {name}")
+        if self.unpublished_people:
+            lines.append(f"  without a published post here, so status: removed (no page, name not shown) until one "
+                         f"is: {', '.join(self.unpublished_people)}")
         total = sum(self.comments.values())
         approved = self.comments.get("1", 0)
         lines.append("")

@@ -201,3 +201,29 @@ def test_a_category_written_in_the_spelling_the_site_has_is_named_in_the_report(
     assert done.code == 0, done.stderr
     assert done.front("articles/2019/neu.md")["category"] == zalgo
     assert f"  category 'Uncategorized' -> {zalgo!r}" in done.stdout.splitlines(), done.stdout
+
+
+def test_every_site_s_hello_world_is_imported_and_a_retitled_numbered_post_is_found_again(tmp_path):
+    """Post 1 'Hello world!' is on every WordPress site (other dates, other addresses): the second
+    one is another post. A post known only as /?p=8 whose title was edited in WordPress is the same
+    post when the newer export of its site comes in (found by a review)."""
+    first = wxr([post(1, "Hello world!", post_name="hello-world", post_date="2019-01-05 10:00:00"),
+                 post(8, "Erster Titel", post_name="", link=f"{SITE}/?p=8")], authors=[author("jana")])
+    other = "https://jekyllbot.example"
+    second = wxr([post(1, "Hello world!", post_name="hello-world", post_date="2021-02-07 10:00:00", site=other)],
+                 authors=[author("jana")], site=other)
+    newer = wxr([post(1, "Hello world!", post_name="hello-world", post_date="2019-01-05 10:00:00"),
+                 post(8, "Erster Titel, korrigiert", post_name="", link=f"{SITE}/?p=8")], authors=[author("jana")])
+    assert import_wordpress(tmp_path, first, files=MINIMAL_SITE, wxr_name="a.xml").code == 0
+    done = import_wordpress(tmp_path, second, wxr_name="b.xml")
+    assert done.code == 0, done.stderr
+    ids = sorted(str(done.front(path).get("id")) for path in done.files("articles"))
+    assert ids == ["0001", "wp-1", "wp-1-jekyllbot-example", "wp-8"], ids
+    again = import_wordpress(tmp_path, newer, wxr_name="a2.xml")
+    assert again.code == 0 and "Written: 0 file(s)" in again.stdout, again.stdout
+
+
+def test_a_number_two_items_share_is_listed_once_with_the_address_links_lead_to(tmp_path):
+    export = wxr([post(8, "Erster", post_name="erster"), post(8, "Zweiter", post_name="zweiter")], authors=AUTHORS)
+    done = import_wordpress(tmp_path, export)
+    assert [line for line in done.stdout.splitlines() if line.startswith("  /?p=8 ")] == ["  /?p=8 -> /2019/erster/"]

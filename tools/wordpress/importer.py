@@ -101,7 +101,7 @@ def run_import(export: WpExport, options: Options) -> tuple[Plan, Report]:
             continue
         ids[item.post_id] += 1
         entry_id = f"wp-{item.post_id}" + (f"-{ids[item.post_id]}" if ids[item.post_id] > 1 else "")
-        entry_id = existing.id_for(entry_id, site_token(export), links.old_paths(item), item.title)
+        entry_id = existing.id_for(entry_id, site_token(export), links.old_paths(item))
         converted.append(_convert(item, entry_id, options, people, attachments, reusable, images, links, existing, report))
     # A profile for each person a post names; a WordPress account that wrote none of them is nobody's
     # byline, and its name is not published (an author page is made for every profile)
@@ -131,8 +131,11 @@ def run_import(export: WpExport, options: Options) -> tuple[Plan, Report]:
         report.outcome(entry, Outcome.DRAFTED if entry.status != "published" else
                        Outcome.SCHEDULED if entry.when > options.now else Outcome.PUBLISHED)
     # WordPress also answered /?p=123 (/?page_id=45 for a page): a static host cannot, a server rule can
-    report.numbered = sorted((entry.kind, entry.item.post_id, entry.address) for entry in converted
-                             if entry.status == "published" and entry.item.post_id)
+    numbered = {}  # one address per number, the first item's (as links.fill leads there)
+    for entry in converted:
+        if entry.status == "published" and entry.item.post_id:
+            numbered.setdefault((entry.kind, entry.item.post_id), entry.address)
+    report.numbered = sorted((kind, number, address) for (kind, number), address in numbered.items())
     plan.copies = images.copies
     report.files_copied = len(images.copies)
     report.files_missing = sorted({key for key, local in images.local.items() if local is None})
@@ -247,8 +250,9 @@ def _convert(item, entry_id, options, people, attachments, reusable, images, lin
     fields.append(("aliases", aliases))
     if reasons and status == "published":
         status = "draft"
+    kept = f"/{path.stem}/" if kind == "page" else f"/{path.parent.name}/{path.stem}/"  # the file's, if earlier
     return Converted(item, kind, path, status, reasons, fields, text, existing=earlier, wanted=wanted, when=when,
-                     credited=credited, address=new_path)
+                     credited=credited, address=kept)
 
 
 def _status(item: WpItem, when: datetime, options: Options) -> tuple[str, list]:
@@ -533,14 +537,18 @@ class ExistingContent:
         taken.add(candidate)
         return candidate
 
-    def id_for(self, entry_id: str, site: str, old_paths: list, title: str) -> str:
-        """`wp-<id>` as before, unless a post of another site holds it: then `wp-<id>-<site>`. A file
-        with `wp-<id>` is this item's when it is at, or redirects from, one of the item's old
-        addresses, or has its title (an import run again, of the same site)."""
+    def id_for(self, entry_id: str, site: str, old_paths: list) -> str:
+        """`wp-<id>` as before, unless a post of another site holds it: then `wp-<id>-<site>`. The file
+        with `wp-<id>` is this item's unless the item has an old address and none of them is that
+        file's (its address or an alias): an earlier import of the same site, its title edited since
+        or known only as /?p=<id>, is still found."""
+        qualified = f"{entry_id}-{site}"
+        if qualified in self.ids:
+            return qualified
         held = self.ids.get(entry_id)
-        if held is None or any(self.urls.get(old) == held for old in old_paths) or self.titles.get(held) == title:
+        if held is None or not old_paths or any(self.urls.get(old) == held for old in old_paths):
             return entry_id
-        return f"{entry_id}-{site}"
+        return qualified
 
     def imported(self, entry_id: str, kind: str, old_paths: list, title: str) -> Path | None:
         """The file an earlier run of this import wrote for an item: a post by its id, a page by its old

@@ -219,3 +219,23 @@ def test_a_logo_with_its_own_background_and_rounded_corners_gets_no_plate(build_
     badge.save(buffer, format="PNG")
     site = build_site({"images/badge.png": buffer.getvalue()}, overrides={"SITE_LOGO": "images/badge.png"})
     assert site.html("").xpath("//img[contains(@class, 'site-logo')]/@class") == ["site-logo"]
+
+
+@pytest.mark.parametrize("draw", ["wordmark_and_mark", "wordmark_on_a_white_matte"])
+def test_a_transparent_wordmark_with_a_second_colour_keeps_its_plate_in_dark_mode(build_site, draw):
+    """A black wordmark with a yellow mark beside it, or anti-aliased with a light rim: no background of
+    its own, so its black letters need the light plate on the dark header (found by a review)."""
+    from PIL import ImageDraw
+
+    image = Image.new("RGBA", (240, 60), (0, 0, 0, 0))
+    drawing = ImageDraw.Draw(image)
+    if draw == "wordmark_and_mark":
+        drawing.ellipse((0, 5, 50, 55), fill=(255, 204, 0, 255))
+    for left in range(70, 230, 40):  # letters
+        if draw == "wordmark_on_a_white_matte":
+            drawing.rectangle((left - 2, 8, left + 24, 52), fill=(250, 250, 250, 255))
+        drawing.rectangle((left, 10, left + 22, 50), fill=(15, 15, 15, 255))
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    site = build_site({"images/mark.png": buffer.getvalue()}, overrides={"SITE_LOGO": "images/mark.png"})
+    assert site.html("").xpath("//img[contains(@class, 'site-logo')]/@class") == ["site-logo plate-dark"]

@@ -21,7 +21,7 @@ from shared.colors import contrast, to_hex
 from shared.messages import t
 
 ICONS = (("favicon-32.png", 32, None), ("icon-192.png", 192, None), ("apple-touch-icon.png", 180, "#ffffff"))
-DRAWING_VERSION = "2"  # raise when what is made from a logo changes (files, plate): every cache key changes with it
+DRAWING_VERSION = "3"  # raise when what is made from a logo changes (files, plate): every cache key changes with it
 
 
 @dataclass(frozen=True)
@@ -72,29 +72,33 @@ def png_bytes(image) -> bytes:
     return buffer.getvalue()
 
 
-# A logo "brings its own background" when its visible pixels hold two shades at least 3:1 apart
-# (a badge and the name on it), each on at least this share of them: legible on any page, no plate.
+# A logo "brings its own background" when it is a filled shape (its visible pixels cover this share of
+# its bounding box: a badge with rounded corners, not a wordmark or a mark beside one) with its
+# lettering on it (two shades at least 3:1 apart, each on at least OWN_BACKGROUND_SHARE of them).
+OWN_BACKGROUND_FILL = 0.85
 OWN_BACKGROUND_SHARE = 0.05
 
 
 def ink(image) -> str | None:
     """The average colour of the logo's visible pixels; None when it brings its own background (no
-    transparency at all, or a shape with its ink on it): then it needs no plate."""
+    transparency at all, or a filled shape with its lettering on it): then it needs no plate."""
     alpha = image.getchannel("A")
     if alpha.getextrema()[0] == 255:
         return None
     mask = alpha.point(lambda a: 255 if a > 128 else 0)
-    if not mask.getbbox():
-        return None
-    if _has_own_background(image.convert("L").histogram(mask)):
+    box = mask.getbbox()
+    if not box:
         return None
     from PIL import ImageStat
 
+    filled = ImageStat.Stat(mask.crop(box)).mean[0] / 255
+    if filled >= OWN_BACKGROUND_FILL and _two_shades(image.convert("L").histogram(mask)):
+        return None
     mean = ImageStat.Stat(image.convert("RGB"), mask).mean
     return to_hex(tuple(channel / 255 for channel in mean))
 
 
-def _has_own_background(greys: list[int]) -> bool:
+def _two_shades(greys: list[int]) -> bool:
     """Whether the darkest and the lightest `OWN_BACKGROUND_SHARE` of the visible pixels (a histogram
     of their grey levels) are at least 3:1 apart."""
     total = sum(greys)

@@ -58,6 +58,10 @@ def test_dates_without_offset_are_berlin_time_and_offsets_are_kept(written, expe
         ('---\ntitle: "Kaputter Beitrag\ndate: 2026-11-18\nauthor: jana\nsummary: "Ein Satz."\n---\n', 2,
          'YAML syntax error: the " that starts this value is not closed in its line', 'title: "Mein Titel"'),
         ("---\ntitle: a\ndate: 2026-11-18\ntags: [a, b\nsummary: S\n---\n", 4, "YAML syntax error", "indentation"),
+        # a legal value over two lines is no unclosed quote; a bad item of a long list is its own line
+        ('---\ntitle: a\nsummary: "Eins\n  zwei"\ndate: 2026-11-18\ntags: [a, b\n---\n', 6, "YAML syntax error",
+         "indentation"),
+        ('---\ntitle: a\ntags: [\n  a,\n  "c" d,\n]\n---\n', 5, "YAML syntax error", "indentation"),
         ("---\ntitle: a\n", 1, "front matter is not closed", "'---'"),
         ("title: a\n", 1, "no front matter", "'---'"),
         (article(**VALID, titel="x"), 5, "unknown key 'titel'", "did you mean 'title'?"),

@@ -109,10 +109,10 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> YamlDocument:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         lines = text.rstrip("\n").split("\n")
-        if error.context_mark and (mark.line >= len(lines) or (error.context or "").startswith("while parsing a flow")):
-            # "end of file", or the line after: point at where the unclosed [ or { started
+        if error.context_mark and (mark.line >= len(lines) or _next_key_in_flow(error, lines)):
+            # "end of file", or the next key: point at where the unclosed [ or { started
             mark = error.context_mark
-        opened = _unclosed_quote(lines, mark.line) if mark else None
+        opened = _unclosed_quote(text, mark) if mark else None
         if opened is not None:  # the parser read on to the next " and stumbled there
             raise YamlSyntaxError(ContentProblem(
                 relative_path(path), opened + 1 + line_offset,
@@ -139,14 +139,29 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> YamlDocument:
         loader.dispose()
 
 
-# `key: "text` or `- "text` with no closing " later in the line (\" is a quote inside the text)
-OPEN_QUOTE = re.compile(r'^\s*(?:[^\s:#][^:#]*:\s+|-\s+)"(?:[^"\\]|\\.)*$')
+def _next_key_in_flow(error, lines: list[str]) -> bool:
+    """Whether a [ or { was left open and the parser met the next `key:` (the problem is the ':')."""
+    mark = error.problem_mark
+    if not (error.context or "").startswith("while parsing a flow") or mark is None or mark.line >= len(lines):
+        return False
+    line = lines[mark.line]
+    return line[mark.column:mark.column + 1] == ":" and re.fullmatch(r"\s*[\w-]+\s*", line[:mark.column]) is not None
 
 
-def _unclosed_quote(lines: list[str], before: int) -> int | None:
-    """The first line before line `before` (0-based) that opens a "double-quoted" value and does not
-    close it: YAML reads on into the next lines, so the parser reports a later line."""
-    return next((number for number, line in enumerate(lines[:before]) if OPEN_QUOTE.match(line)), None)
+def _unclosed_quote(text: str, mark) -> int | None:
+    """The line where a "double-quoted" value opens when the parser failed right after it and it runs
+    over several lines: an unclosed " that YAML read on to the next " (0-based), else None."""
+    last = None
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if (token.start_mark.line, token.start_mark.column) >= (mark.line, mark.column):
+                break
+            last = token
+    except yaml.YAMLError:
+        pass
+    if isinstance(last, yaml.ScalarToken) and last.style == '"' and last.end_mark.line > last.start_mark.line:
+        return last.start_mark.line
+    return None
 
 
 def load_yaml_file(path: str) -> YamlDocument:

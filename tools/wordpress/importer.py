@@ -101,7 +101,8 @@ def run_import(export: WpExport, options: Options) -> tuple[Plan, Report]:
             continue
         ids[item.post_id] += 1
         entry_id = f"wp-{item.post_id}" + (f"-{ids[item.post_id]}" if ids[item.post_id] > 1 else "")
-        entry_id = existing.id_for(entry_id, site_token(export), links.old_paths(item))
+        entry_id = existing.id_for(entry_id, site_token(export), links.old_paths(item),
+                                   _date(item, options).isoformat(timespec="minutes"))
         converted.append(_convert(item, entry_id, options, people, attachments, reusable, images, links, existing, report))
     # A profile for each person a post names; a WordPress account that wrote none of them is nobody's
     # byline, and its name is not published (an author page is made for every profile)
@@ -500,6 +501,7 @@ class ExistingContent:
         self.urls: dict = {}  # site path of an existing post, page or alias -> content-relative path
         self.terms: list = []  # (kind, name) of the tags and categories content/ uses
         self.titles: dict = {}  # content-relative path -> title
+        self.dates: dict = {}  # content-relative path -> its date as written
 
     @classmethod
     def scan(cls, content: Path, reserved: set = frozenset()) -> "ExistingContent":
@@ -513,6 +515,7 @@ class ExistingContent:
                 found.urls[f"/{year}/{path.stem}/" if year else f"/{path.stem}/"] = relative
                 found.terms += terms_of(data)
                 found.titles[relative] = str(data.get("title", ""))
+                found.dates[relative] = str(data.get("date", ""))
                 if str(data.get("id", "")).startswith("wp-"):
                     found.ids[str(data["id"])] = relative
                 aliases = data.get("aliases") or []
@@ -537,18 +540,21 @@ class ExistingContent:
         taken.add(candidate)
         return candidate
 
-    def id_for(self, entry_id: str, site: str, old_paths: list) -> str:
+    def id_for(self, entry_id: str, site: str, old_paths: list, date: str) -> str:
         """`wp-<id>` as before, unless a post of another site holds it: then `wp-<id>-<site>`. The file
-        with `wp-<id>` is this item's unless the item has an old address and none of them is that
-        file's (its address or an alias): an earlier import of the same site, its title edited since
-        or known only as /?p=<id>, is still found."""
+        with `wp-<id>` is this item's when it is at, or redirects from, one of the item's old
+        addresses; for an item known only as /?p=<id> (no address), when it has the item's date
+        (`date` as the import writes it). So an earlier import of the same site is found with its
+        title edited since; WordPress numbers every site's posts from 1, and another site's post 1
+        has other addresses, or another date."""
         qualified = f"{entry_id}-{site}"
         if qualified in self.ids:
             return qualified
         held = self.ids.get(entry_id)
-        if held is None or not old_paths or any(self.urls.get(old) == held for old in old_paths):
+        if held is None:
             return entry_id
-        return qualified
+        same = any(self.urls.get(old) == held for old in old_paths) if old_paths else self.dates.get(held) == date
+        return entry_id if same else qualified
 
     def imported(self, entry_id: str, kind: str, old_paths: list, title: str) -> Path | None:
         """The file an earlier run of this import wrote for an item: a post by its id, a page by its old

@@ -76,7 +76,8 @@ def profile_text(person: Person, published: bool = True) -> str:
         return (f"name: {yaml_text(person.name)}\n"
                 "status: removed\n"
                 "# Imported from WordPress: none of their posts is published yet, so their name is not\n"
-                "# either (no author page, a neutral byline). Publish one, then write status: active.\n")
+                "# either (no author page, a neutral byline). Write status: active in the same change\n"
+                "# that publishes one of their posts, or it goes out as by a former colleague.\n")
     return (f"name: {yaml_text(person.name)}\n"
             "status: active\n"
             "# Imported from WordPress. Add role, department, avatar, expertise, links and bio:\n"

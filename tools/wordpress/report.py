@@ -110,7 +110,8 @@ class Report:
             lines.append(f"  {handle}: {name}")
         if self.unpublished_people:
             lines.append(f"  without a published post here, so status: removed (no page, name not shown) until one "
-                         f"is: {', '.join(self.unpublished_people)}")
+                         f"is: {', '.join(self.unpublished_people)} (write status: active in the change that "
+                         "publishes it)")
         total = sum(self.comments.values())
         approved = self.comments.get("1", 0)
         lines.append("")

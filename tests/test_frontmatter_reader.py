@@ -62,6 +62,10 @@ def test_dates_without_offset_are_berlin_time_and_offsets_are_kept(written, expe
         ('---\ntitle: a\nsummary: "Eins\n  zwei"\ndate: 2026-11-18\ntags: [a, b\n---\n', 6, "YAML syntax error",
          "indentation"),
         ('---\ntitle: a\ntags: [\n  a,\n  "c" d,\n]\n---\n', 5, "YAML syntax error", "indentation"),
+        # a tab after an earlier key (libyaml reads it), a quoted key after the open [
+        ('---\nauthor:\tjana\ntitle: "Hallo\ncategory: Arbeit\nsummary: "Kurz"\n---\n', 3,
+         'the " that starts this value is not closed', 'title: "Mein Titel"'),
+        ('---\ntitle: "T"\ntags: [a, b\n"summary": x\n---\n', 3, "YAML syntax error", "indentation"),
         ("---\ntitle: a\n", 1, "front matter is not closed", "'---'"),
         ("title: a\n", 1, "no front matter", "'---'"),
         (article(**VALID, titel="x"), 5, "unknown key 'titel'", "did you mean 'title'?"),

@@ -145,7 +145,8 @@ def _next_key_in_flow(error, lines: list[str]) -> bool:
     if not (error.context or "").startswith("while parsing a flow") or mark is None or mark.line >= len(lines):
         return False
     line = lines[mark.line]
-    return line[mark.column:mark.column + 1] == ":" and re.fullmatch(r"\s*[\w-]+\s*", line[:mark.column]) is not None
+    key = r"\s*(?:[\w-]+|\"[^\"]*\"|'[^']*')\s*"  # a key, plain or quoted
+    return line[mark.column:mark.column + 1] == ":" and re.fullmatch(key, line[:mark.column]) is not None
 
 
 def _unclosed_quote(text: str, mark) -> int | None:
@@ -153,7 +154,7 @@ def _unclosed_quote(text: str, mark) -> int | None:
     over several lines: an unclosed " that YAML read on to the next " (0-based), else None."""
     last = None
     try:
-        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+        for token in yaml.scan(text, Loader=_BaseLoader):  # the parser's own scanner (libyaml's if there)
             if (token.start_mark.line, token.start_mark.column) >= (mark.line, mark.column):
                 break
             last = token

@@ -239,3 +239,23 @@ def test_a_transparent_wordmark_with_a_second_colour_keeps_its_plate_in_dark_mod
     image.save(buffer, format="PNG")
     site = build_site({"images/mark.png": buffer.getvalue()}, overrides={"SITE_LOGO": "images/mark.png"})
     assert site.html("").xpath("//img[contains(@class, 'site-logo')]/@class") == ["site-logo plate-dark"]
+
+
+@pytest.mark.parametrize("shape", ["circle", "hexagon"])
+def test_a_round_or_six_cornered_badge_with_lettering_gets_no_plate(build_site, shape):
+    """A round badge fills 79 % of its box, a hexagon 75 %: still one shape with its lettering on it
+    (found by a second review: both got a plate under an 85 % rule)."""
+    from PIL import ImageDraw
+
+    image = Image.new("RGBA", (200, 200), (0, 0, 0, 0))
+    drawing = ImageDraw.Draw(image)
+    navy = (20, 30, 70, 255)
+    if shape == "circle":
+        drawing.ellipse((0, 0, 199, 199), fill=navy)
+    else:
+        drawing.polygon([(50, 0), (150, 0), (199, 100), (150, 199), (50, 199), (0, 100)], fill=navy)
+    drawing.rectangle((45, 80, 155, 120), fill=(255, 255, 255, 255))  # the lettering
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    site = build_site({"images/badge.png": buffer.getvalue()}, overrides={"SITE_LOGO": "images/badge.png"})
+    assert site.html("").xpath("//img[contains(@class, 'site-logo')]/@class") == ["site-logo"]

@@ -21,7 +21,7 @@ from shared.colors import contrast, to_hex
 from shared.messages import t
 
 ICONS = (("favicon-32.png", 32, None), ("icon-192.png", 192, None), ("apple-touch-icon.png", 180, "#ffffff"))
-DRAWING_VERSION = "3"  # raise when what is made from a logo changes (files, plate): every cache key changes with it
+DRAWING_VERSION = "4"  # raise when what is made from a logo changes (files, plate): every cache key changes with it
 
 
 @dataclass(frozen=True)
@@ -72,10 +72,11 @@ def png_bytes(image) -> bytes:
     return buffer.getvalue()
 
 
-# A logo "brings its own background" when it is a filled shape (its visible pixels cover this share of
-# its bounding box: a badge with rounded corners, not a wordmark or a mark beside one) with its
-# lettering on it (two shades at least 3:1 apart, each on at least OWN_BACKGROUND_SHARE of them).
-OWN_BACKGROUND_FILL = 0.85
+# A logo "brings its own background" when it is one filled shape (its outline, holes included, covers
+# this share of its bounding box: a badge, round (79 %), six-cornered (75 %) or with rounded corners;
+# not a wordmark or a mark beside one) with its lettering on it (two shades at least 3:1 apart, each
+# on at least OWN_BACKGROUND_SHARE of the visible pixels).
+OWN_BACKGROUND_FILL = 0.74
 OWN_BACKGROUND_SHARE = 0.05
 
 
@@ -91,11 +92,22 @@ def ink(image) -> str | None:
         return None
     from PIL import ImageStat
 
-    filled = ImageStat.Stat(mask.crop(box)).mean[0] / 255
-    if filled >= OWN_BACKGROUND_FILL and _two_shades(image.convert("L").histogram(mask)):
+    if _outline_share(mask.crop(box)) >= OWN_BACKGROUND_FILL and _two_shades(image.convert("L").histogram(mask)):
         return None
     mean = ImageStat.Stat(image.convert("RGB"), mask).mean
     return to_hex(tuple(channel / 255 for channel in mean))
+
+
+def _outline_share(mask) -> float:
+    """The share of a (cropped, 0/255) mask's box inside the logo's outline: every pixel the
+    transparent outside does not reach (the gaps between a wordmark's letters are outside)."""
+    from PIL import Image, ImageDraw
+
+    padded = Image.new("L", (mask.width + 2, mask.height + 2), 0)
+    padded.paste(mask, (1, 1))
+    ImageDraw.floodfill(padded, (0, 0), 128, thresh=0)
+    outside = padded.histogram()[128]
+    return (padded.width * padded.height - outside) / (mask.width * mask.height)
 
 
 def _two_shades(greys: list[int]) -> bool:

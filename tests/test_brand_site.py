@@ -231,6 +231,11 @@ DRAWN_LOGOS = {  # name: (size, drawing, the header's classes)
                                                 _letters(d, range(70, 230, 40), 10, 50, 22)), ["site-logo plate-dark"]),
     "wordmark on a white matte": ((240, 60), lambda d: _letters(d, range(70, 230, 40), 10, 50, 22, matte=WHITE),
                                   ["site-logo plate-dark"]),
+    # a yellow ring or frame around black letters on transparency: the letters sit on the header (third review)
+    "ring emblem": ((200, 200), lambda d: (d.ellipse((0, 0, 199, 199), outline=YELLOW, width=6),
+                                           _letters(d, range(35, 160, 32), 70, 130, 24)), ["site-logo plate-dark"]),
+    "framed wordmark": ((240, 60), lambda d: (d.rectangle((0, 0, 239, 59), outline=YELLOW, width=2),
+                                              _letters(d, range(14, 220, 32), 8, 52, 24)), ["site-logo plate-dark"]),
 }
 
 

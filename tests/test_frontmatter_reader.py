@@ -66,6 +66,8 @@ def test_dates_without_offset_are_berlin_time_and_offsets_are_kept(written, expe
         ('---\nauthor:\tjana\ntitle: "Hallo\ncategory: Arbeit\nsummary: "Kurz"\n---\n', 3,
          'the " that starts this value is not closed', 'title: "Mein Titel"'),
         ('---\ntitle: "T"\ntags: [a, b\n"summary": x\n---\n', 3, "YAML syntax error", "indentation"),
+        # a two-line value closed where it should be is not blamed for the next line's mistake
+        ('---\ntitle: "Ein langer\n  Titel"\n  summary: Kurz\n---\n', 4, "YAML syntax error", "indentation"),
         ("---\ntitle: a\n", 1, "front matter is not closed", "'---'"),
         ("title: a\n", 1, "no front matter", "'---'"),
         (article(**VALID, titel="x"), 5, "unknown key 'titel'", "did you mean 'title'?"),

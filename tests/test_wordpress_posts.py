@@ -77,7 +77,7 @@ def test_the_import_ends_with_exit_status_zero_and_a_report(imported):
 def test_a_post_keeps_its_title_and_gets_its_wordpress_id(imported):
     front = imported.front("articles/2019/tipps-fuer-einsteiger.md")
     assert front["title"] == "Tipps für Einsteiger"
-    assert str(front["id"]) == "wp-10"
+    assert str(front["id"]) == "wp-10-blog-altfirma-example"  # the old site too: every site counts from 1
     assert front["status"] == "published"
 
 

@@ -180,9 +180,9 @@ def test_a_second_site_s_posts_are_imported_although_their_wordpress_ids_are_tak
     fronts = {path: second.front(path) for path in second.files("articles")}
     by_title = {front["title"]: front for front in fronts.values()}
     assert by_title["Teamwork Triumphs"]["id"] == "wp-8-jekyllbot-example"
-    assert by_title["Mit Auszug"]["id"] == "wp-8"
-    titles = sorted(front["title"] for front in fronts.values())  # the same post id and title: taken as imported
-    assert by_title["Nur hier"]["id"] == "wp-9" and titles.count("Nur hier") == 1
+    assert by_title["Mit Auszug"]["id"] == "wp-8-blog-altfirma-example"
+    ids = sorted(str(front["id"]) for front in fronts.values() if front["title"] == "Nur hier")
+    assert ids == ["wp-9-blog-altfirma-example", "wp-9-jekyllbot-example"]  # two sites' posts, one old address
     before = tree_digest(second.content, second.settings)
     for name in ("a.xml", "b.xml"):
         again = import_wordpress(tmp_path, None, wxr_name=name)
@@ -218,7 +218,7 @@ def test_every_site_s_hello_world_is_imported_and_a_retitled_numbered_post_is_fo
     done = import_wordpress(tmp_path, second, wxr_name="b.xml")
     assert done.code == 0, done.stderr
     ids = sorted(str(done.front(path).get("id")) for path in done.files("articles"))
-    assert ids == ["0001", "wp-1", "wp-1-jekyllbot-example", "wp-8"], ids
+    assert ids == ["0001", "wp-1-blog-altfirma-example", "wp-1-jekyllbot-example", "wp-8-blog-altfirma-example"], ids
     again = import_wordpress(tmp_path, newer, wxr_name="a2.xml")
     assert again.code == 0 and "Written: 0 file(s)" in again.stdout, again.stdout
 
@@ -246,3 +246,43 @@ def test_a_second_site_with_plain_links_only_is_imported_whole(tmp_path):
     assert titles == ["A zwei", "B zwei", "Erster Beitrag", "Hallo Welt von B", "Hello world!"], titles
     again = import_wordpress(tmp_path, None, wxr_name="b.xml")
     assert "Written: 0 file(s)" in again.stdout, again.stdout
+
+
+def test_an_import_run_again_writes_nothing_whatever_changed_in_wordpress_or_the_files(tmp_path):
+    """Found by a third review, each wrote a second copy: a draft saved again in WordPress (its
+    post_date moves), a plain-link post whose date an editor changed in its file, a post whose old
+    address another file holds."""
+    files = {**MINIMAL_SITE, "articles/2019/hallo.md": MINIMAL_SITE["articles/erster-beitrag.md"].replace(
+        "title: Erster Beitrag", "title: Hallo (schon da)").replace("id: '0001'", "id: '0009'")}
+    first = wxr([post(3, "Entwurf", status="draft", post_date="2019-03-29 10:00:00", post_date_gmt="0000-00-00 00:00:00"),
+                 post(4, "Nur Nummer", post_name="nur-nummer", link=f"{SITE}/?p=4"),
+                 post(9, "Hallo", post_name="hallo", link=f"{SITE}/2019/hallo/")], authors=AUTHORS)
+    done = import_wordpress(tmp_path, first, files=files, wxr_name="a.xml")
+    assert done.code == 0, done.stderr
+    moved = next(path for path in done.files("articles") if done.front(path)["title"] == "Nur Nummer")
+    text = done.text(moved)
+    (done.content / moved).write_text(re.sub(r"(?m)^date: .*$", "date: 2019-03-30 11:00", text), encoding="utf-8")
+    newer = wxr([post(3, "Entwurf", status="draft", post_date="2019-04-02 16:12:00", post_date_gmt="0000-00-00 00:00:00"),
+                 post(4, "Nur Nummer", post_name="nur-nummer", link=f"{SITE}/?p=4"),
+                 post(9, "Hallo", post_name="hallo", link=f"{SITE}/2019/hallo/")], authors=AUTHORS)
+    before = tree_digest(done.content, done.settings)
+    again = import_wordpress(tmp_path, newer, wxr_name="b.xml")
+    assert again.code == 0 and "Written: 0 file(s)" in again.stdout, again.stdout
+    assert tree_digest(again.content, again.settings) == before
+
+
+def test_a_file_of_an_import_from_before_the_site_was_in_the_id_is_still_found(tmp_path):
+    """Earlier imports wrote `wp-<id>`: the same site's newer export finds it (its title edited, known
+    only as /?p=8), and another site's post 8 at another address and date is imported beside it."""
+    legacy = MINIMAL_SITE["articles/erster-beitrag.md"].replace("title: Erster Beitrag", "title: Alter Titel").replace(
+        "id: '0001'", "id: wp-8").replace("date: 2026-11-18 09:30", "date: 2019-03-29T11:00+01:00")
+    files = {**MINIMAL_SITE, "articles/2019/alter-titel.md": legacy}
+    same_site = wxr([post(8, "Neuer Titel", post_name="", link=f"{SITE}/?p=8")], authors=AUTHORS)
+    done = import_wordpress(tmp_path, same_site, files=files, wxr_name="a.xml")
+    assert done.code == 0 and re.search(r"already imported, left as it is +1$", done.stdout, re.M), done.stdout
+    assert sorted(done.files("articles")) == ["articles/2019/alter-titel.md", "articles/erster-beitrag.md"]
+    other = "https://jekyllbot.example"
+    second = wxr([post(8, "Teamwork", post_name="teamwork", post_date="2021-02-07 10:00:00", site=other)],
+                 authors=AUTHORS, site=other)
+    done = import_wordpress(tmp_path, second, wxr_name="b.xml")
+    assert [str(done.front(path)["id"]) for path in done.files("articles/2021")] == ["wp-8-jekyllbot-example"]

@@ -21,7 +21,7 @@ from shared.colors import contrast, to_hex
 from shared.messages import t
 
 ICONS = (("favicon-32.png", 32, None), ("icon-192.png", 192, None), ("apple-touch-icon.png", 180, "#ffffff"))
-DRAWING_VERSION = "4"  # raise when what is made from a logo changes (files, plate): every cache key changes with it
+DRAWING_VERSION = "5"  # raise when what is made from a logo changes (files, plate): every cache key changes with it
 
 
 @dataclass(frozen=True)
@@ -77,6 +77,7 @@ def png_bytes(image) -> bytes:
 # not a wordmark or a mark beside one) with its lettering on it (two shades at least 3:1 apart, each
 # on at least OWN_BACKGROUND_SHARE of the visible pixels).
 OWN_BACKGROUND_FILL = 0.74
+OWN_BACKGROUND_DRAWN = 0.85  # of the outline: a frame or a ring around letters on transparency is no background
 OWN_BACKGROUND_SHARE = 0.05
 
 
@@ -92,7 +93,12 @@ def ink(image) -> str | None:
         return None
     from PIL import ImageStat
 
-    if _outline_share(mask.crop(box)) >= OWN_BACKGROUND_FILL and _two_shades(image.convert("L").histogram(mask)):
+    cropped = mask.crop(box)
+    outline, drawn = _outline_share(cropped), ImageStat.Stat(cropped).mean[0] / 255
+    # one filled shape: its outline covers most of its box, and it is drawn, not a frame or a ring
+    # with letters on transparency inside
+    if outline >= OWN_BACKGROUND_FILL and drawn >= OWN_BACKGROUND_DRAWN * outline \
+            and _two_shades(image.convert("L").histogram(mask)):
         return None
     mean = ImageStat.Stat(image.convert("RGB"), mask).mean
     return to_hex(tuple(channel / 255 for channel in mean))

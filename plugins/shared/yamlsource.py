@@ -160,7 +160,8 @@ def _unclosed_quote(text: str, mark) -> int | None:
             last = token
     except yaml.YAMLError:
         pass
-    if isinstance(last, yaml.ScalarToken) and last.style == '"' and last.end_mark.line > last.start_mark.line:
+    if (isinstance(last, yaml.ScalarToken) and last.style == '"' and last.end_mark.line > last.start_mark.line
+            and last.end_mark.line == mark.line):  # it ends where the parser stumbled: at the next "
         return last.start_mark.line
     return None
 

@@ -541,20 +541,16 @@ class ExistingContent:
         return candidate
 
     def id_for(self, entry_id: str, site: str, old_paths: list, date: str) -> str:
-        """`wp-<id>` as before, unless a post of another site holds it: then `wp-<id>-<site>`. The file
-        with `wp-<id>` is this item's when it is at, or redirects from, one of the item's old
-        addresses; for an item known only as /?p=<id> (no address), when it has the item's date
-        (`date` as the import writes it). So an earlier import of the same site is found with its
-        title edited since; WordPress numbers every site's posts from 1, and another site's post 1
-        has other addresses, or another date."""
+        """`wp-<id>-<site>`: WordPress numbers every site's posts from 1, so the id names the old site
+        too, and an import run again finds its posts by it whatever changed in WordPress since.
+        Files of imports from before the site was in the id carry `wp-<id>`: such a file is this
+        item's unless both its addresses and its date say otherwise (another site's post)."""
         qualified = f"{entry_id}-{site}"
-        if qualified in self.ids:
-            return qualified
         held = self.ids.get(entry_id)
-        if held is None:
-            return entry_id
-        same = any(self.urls.get(old) == held for old in old_paths) if old_paths else self.dates.get(held) == date
-        return entry_id if same else qualified
+        if qualified in self.ids or held is None:
+            return qualified
+        elsewhere = bool(old_paths) and not any(self.urls.get(old) == held for old in old_paths)
+        return qualified if elsewhere and self.dates.get(held) != date else entry_id
 
     def imported(self, entry_id: str, kind: str, old_paths: list, title: str) -> Path | None:
         """The file an earlier run of this import wrote for an item: a post by its id, a page by its old

@@ -56,6 +56,8 @@ def test_a_sample_file_opened_and_saved_unchanged_reads_the_same(rule):
         before, body_before = _read(path, front_matter)
         text = result["value"]
         after, body_after = parse_post(text) if front_matter else (yaml.safe_load(text), None)
+        if rule == "werkbank-post":  # a post without status: is published, and is saved so
+            before = {**before, "status": before.get("status", "published")}
         assert after == _empty_mappings_out(before), path
         assert body_after == body_before, path
 
@@ -166,3 +168,13 @@ def test_profiles_series_and_notes_are_named_by_their_name_title_and_week():
                           ("prepare", "roundups", {"week": "2026-W07"}, True)])
     assert [result["value"] for result in results] == [
         {"file_name": "aenne-ahlers"}, {"file_name": "mittwochstipp"}, {"file_name": "2026-W07"}]
+
+
+def test_a_published_post_without_a_status_line_opens_as_published_not_as_an_empty_required_field():
+    """Found by a colleague's trial: such a post could not be saved until a status was picked, and the
+    first one offered was 'Entwurf', which takes it offline."""
+    text = "---\ntitle: Alt\nid: '0001'\ndate: 2026-11-18 09:30\nauthor: jana-beispiel\nsummary: S.\n---\nText.\n"
+    [opened] = run_script([("fromFile", "werkbank-post", text)])
+    assert opened["value"]["status"] == "published"
+    [draft] = run_script([("fromFile", "werkbank-post", text.replace("summary: S.", "summary: S.\nstatus: draft"))])
+    assert draft["value"]["status"] == "draft"

@@ -209,6 +209,9 @@ FILE_RULES = {
         "quoted": ["title", "id", "summary", "image_alt"], "dates": ["date", "modified"], "keep_empty": ["tags"],
         "flatten": {"picture": ["image", "image_alt"]}, "shorthand": {"thanks": "handle"},
         "text_links": [["images/", "{static}/images/"]],
+        # a post without status: is published (the build's reading): the form shows it so, instead of
+        # an empty required field that only "Entwurf" (offline!) or a status line added by hand fill
+        "read_defaults": {"status": "published"},
     },
     "werkbank-profile": {
         "collection": "authors", "front_matter": False, "file_name_from": "name",

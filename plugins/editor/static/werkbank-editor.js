@@ -264,6 +264,9 @@
         });
       }
     });
+    Object.keys(rule.read_defaults || {}).forEach(function (key) {
+      if (!(key in data)) data[key] = rule.read_defaults[key];  // what the build reads when it is missing
+    });
     if (body !== null && body !== "") data.body = relink(body, rule.text_links, false);
     return data;
   }

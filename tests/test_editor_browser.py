@@ -230,3 +230,32 @@ def test_the_editor_talks_to_its_own_origin_and_the_local_backend_only(checkout)
     assert any(url.startswith(checkout.server.origin + "/admin/") for url in page.requests)
     assert any(urlsplit(url).port == checkout.backend_port for url in page.requests)
     page.context.close()
+
+
+def test_a_picture_of_a_name_another_profile_has_is_refused_and_the_other_stays(checkout, tmp_path):
+    """Decap asks 'already exists. Do you want to replace it?' and on OK deletes the other person's
+    photo at once, before anything is saved (found by a colleague's trial): the upload is refused
+    in the site's language instead, and nothing is replaced."""
+    first = checkout.open("collections/authors/new")
+    first.get_by_label(WORDS["editor_name"], exact=True).fill("Nele Nordmann")
+    first.get_by_role("button", name="Wähle ein Bild").click()
+    first.locator("input[type=file]").set_input_files(str(PICTURE))
+    first.get_by_role("button", name="Ausgewähltes Element verwenden").click()
+    publish(first)
+    wait_for_file(checkout.content / "authors" / "nele-nordmann.yml")
+    kept = checkout.content / "images" / "authors" / PICTURE.name
+    before = kept.read_bytes()
+    first.context.close()
+
+    other = tmp_path / PICTURE.name  # the same name, another picture
+    other.write_bytes(PICTURE.read_bytes() + b"\0")
+    page = checkout.open("collections/authors/new")
+    said = []
+    page.on("dialog", lambda dialog: (said.append((dialog.type, dialog.message)), dialog.accept()))
+    page.get_by_label(WORDS["editor_name"], exact=True).fill("Ole Olsen")
+    page.get_by_role("button", name="Wähle ein Bild").click()
+    page.locator("input[type=file]").set_input_files(str(other))
+    page.wait_for_timeout(1000)
+    assert said == [("alert", WORDS["editor_error_name_taken"].replace("{name}", PICTURE.name))]
+    assert kept.read_bytes() == before
+    page.context.close()

@@ -98,7 +98,8 @@ def page_model(words) -> dict:
         "file_name_field": FILE_NAME_FIELD,
         "german": GERMAN_LETTERS,
         "ascii": transliteration(),
-        "messages": {key: words(f"editor_error_{key}") for key in ("no_letters", "no_week", "thanks_entry")},
+        "messages": {**{key: words(f"editor_error_{key}") for key in ("no_letters", "no_week", "thanks_entry")},
+                     "name_taken": words("editor_error_name_taken", name="{name}")},  # the script fills it in
     }
 
 

@@ -329,12 +329,36 @@
     return data;
   }
 
+  // --- uploads: a picture of the same name is never replaced ---------------------------------------
+
+  // Decap asks "<name> already exists. Do you want to replace it?" (window.confirm) when an upload has
+  // the name of a picture in the media folder, which posts of a year (and all profiles) share, and on
+  // OK deletes that picture at once, before anything is saved: another post's or person's.
+  var REPLACE_QUESTION = /^(.*) already exists\. Do you want to replace it\?$/;
+
+  function takenName(question) {
+    var asked = REPLACE_QUESTION.exec(String(question));
+    return asked ? asked[1] : null;
+  }
+
+  function refuseReplacing(win) {
+    var ask = win.confirm;
+    win.confirm = function (question) {
+      var name = takenName(question);
+      if (name === null) return ask.call(win, question);
+      win.alert(model.messages.name_taken.replace("{name}", name));
+      return false;  // Decap then leaves the upload, and the picture that has the name, alone
+    };
+  }
+
   return {
     fileSlug: fileSlug,
     toFile: toFile,
     fromFile: fromFile,
     prepare: prepare,
+    takenName: takenName,
     register: function (CMS) {
+      refuseReplacing(root());
       Object.keys(model.rules).forEach(function (name) {
         var rule = model.rules[name];
         CMS.registerCustomFormat(name, rule.front_matter ? "md" : "yml", {

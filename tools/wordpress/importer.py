@@ -16,7 +16,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from zoneinfo import ZoneInfo
 
 import yaml
-from roundup.windows import Cutoff, cutoff_at_or_after, window_ending_at
+from roundup.windows import Cutoff, cutoff_at_or_after, week_slug
 from shared.aliases import AliasPath, AliasProblem, read_alias
 from lxml import html as lxml_html
 
@@ -148,6 +148,11 @@ def run_import(export: WpExport, options: Options) -> tuple[Plan, Report]:
     return plan, report
 
 
+def file_address(kind: str, path: Path) -> str:
+    """The site address of a post's or page's file: /<year folder>/<name>/, a page's /<name>/."""
+    return f"/{path.stem}/" if kind == "page" else f"/{path.parent.name}/{path.stem}/"
+
+
 def site_token(export: WpExport) -> str:
     """The old site in an id ('jekyllbot-wordpress-com'): WordPress numbers the posts of each site
     from 1, so a second site's post 8 is not the first one's."""
@@ -163,9 +168,8 @@ def first_roundup_week(dates: list, now: datetime, cutoff: Cutoff) -> str | None
     past = [when for when in dates if when <= now]
     if not past:
         return None
-    last = window_ending_at(cutoff_at_or_after(max(past), cutoff), cutoff)
-    following = window_ending_at(cutoff.on(last.end.date() + timedelta(days=7)), cutoff)
-    return following.slug
+    year, week, _ = (cutoff_at_or_after(max(past), cutoff).date() + timedelta(days=7)).isocalendar()
+    return week_slug(year, week)
 
 
 def _attachments(items) -> dict:
@@ -251,9 +255,8 @@ def _convert(item, entry_id, options, people, attachments, reusable, images, lin
     fields.append(("aliases", aliases))
     if reasons and status == "published":
         status = "draft"
-    kept = f"/{path.stem}/" if kind == "page" else f"/{path.parent.name}/{path.stem}/"  # the file's, if earlier
     return Converted(item, kind, path, status, reasons, fields, text, existing=earlier, wanted=wanted, when=when,
-                     credited=credited, address=kept)
+                     credited=credited, address=file_address(kind, path))  # the file's, if earlier
 
 
 def _status(item: WpItem, when: datetime, options: Options) -> tuple[str, list]:
@@ -511,8 +514,7 @@ class ExistingContent:
                 found.slugs[kind].add(path.stem)
                 data = front_matter_of(path.read_text(encoding="utf-8", errors="replace"))
                 relative = Path("content") / path.relative_to(content)
-                year = path.parent.name if kind == "post" else ""
-                found.urls[f"/{year}/{path.stem}/" if year else f"/{path.stem}/"] = relative
+                found.urls[file_address(kind, path)] = relative
                 found.terms += terms_of(data)
                 found.titles[relative] = str(data.get("title", ""))
                 found.dates[relative] = str(data.get("date", ""))

@@ -523,7 +523,7 @@ def preview_latencies(content: Path, work: Path, plan: list[dict], edits: int, a
             byline = f'autoren/{last}/">{name_of(last)}</a> und <a class="author p-author h-card" href="{up}autoren/{co}/">'
             results["co_author"].append(preview.seconds_until_shown(
                 edit, [(page(entry), byline), (f"autoren/{co}/", f'/{page(entry)}"')], path=source(entry)))
-        for number, entry in enumerate(newest):  # a file that was not there: the full build shows it
+        for number, entry in enumerate(newest):  # a file that was not there: shown from a build of it alone
             title = f"Ganz neuer Beitrag {number}"
             text = source(entry).read_text(encoding="utf-8")
             for key, value in (("id", f"neu-{number}"), ("title", title)):  # its own id, its own address

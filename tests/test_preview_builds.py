@@ -840,3 +840,79 @@ def test_a_pictures_copies_it_no_longer_has_leave_the_preview_with_it(preview, t
     assert not (output / "images/2026/luxmeter-1200w.png").exists()
     assert not list((output / "images/authors").glob("aylin*"))
     assert_same_as_cold_build(preview, tmp_path, problems=False)  # the 'removed' profile's warning is the same
+
+
+READ_NEXT = re.compile(r'<section class="read-next".*?</section>\n?', re.DOTALL)
+
+
+def new_post_shown(session: PreviewSession, *paths: Path) -> tuple[Path, bytes]:
+    """A new post's save handled as the watcher hands it over: its page from the shortcut alone
+    (before the full build), and that page's bytes."""
+    shown = session._quick_edit({str(path) for path in paths})
+    changed = all_shown(shown)
+    assert len(changed) == 1, changed
+    page = Path(next(iter(changed)))
+    return page, page.read_bytes()
+
+
+def test_a_new_post_shows_its_page_before_the_full_build_as_the_full_build_writes_it(preview, tmp_path):
+    source = Path(preview.content) / "articles/2026/ganz-neu.md"
+    # a Sunday: after the cutoff of the last roundup, so a build of this post alone has no roundup
+    source.write_text(post("Ganz neu", "2026-11-22 11:00", author="tom-muster", co_authors=["aylin-oezdemir"],
+                           tags=["sprache"], thanks=["jana-beispiel"], body="Ein **neuer** Beitrag."),
+                      encoding="utf-8")
+    page, shortcut = new_post_shown(preview, source)
+    assert page == Path(preview.output) / "2026/ganz-neu/index.html"
+    text = shortcut.decode()
+    for shown in ("Ganz neu", "<strong>neuer</strong>", "Tom Muster", "Aylin Özdemir", "Jana Beispiel", ">sprache<",
+                  ">Wochenrückblick<"):  # the menu's link to the site's roundups, which this post alone has not
+        assert shown in text, shown
+    assert "read-next" not in text  # chosen among all posts: the full build's
+    preview._full_build()
+    full = page.read_text(encoding="utf-8")
+    assert "Danke an alle" in READ_NEXT.search(full)[0]  # the other post about sprache
+    assert READ_NEXT.sub("", full) == text  # all else as the shortcut showed it
+    assert_same_as_cold_build(preview, tmp_path)
+
+
+def test_a_new_tip_shows_its_number_in_the_series_and_a_new_draft_exactly_its_page(preview, tmp_path):
+    tip = Path(preview.content) / "articles/2026/zweiter-tipp.md"
+    tip.write_text(post("Der zweite Tipp", "2026-11-18 10:00", series="mittwochstipp"), encoding="utf-8")
+    page, shortcut = new_post_shown(preview, tip)
+    assert "Tipp 2 · #Mittwochstipp" in shortcut.decode()  # after the tip the site had: counted with it
+    assert "read-next" not in shortcut.decode()  # not chosen among the tips alone
+    preview._full_build()
+    assert READ_NEXT.sub("", page.read_text(encoding="utf-8")) == shortcut.decode()
+    draft = Path(preview.content) / "articles/2026/entwurf.md"
+    draft.write_text(post("Noch ein Entwurf", "2026-11-20 12:00", status="draft", series="mittwochstipp"),
+                     encoding="utf-8")
+    page, shortcut = new_post_shown(preview, draft)
+    assert "Noch ein Entwurf" in shortcut.decode()
+    preview._full_build()
+    assert page.read_bytes() == shortcut
+    assert_same_as_cold_build(preview, tmp_path)
+
+
+def test_a_renamed_post_shows_its_page_at_the_new_address_before_the_full_build(preview, tmp_path):
+    old = Path(preview.content) / "articles/2026/vorwoche.md"
+    new = old.with_name("umbenannt.md")
+    old.rename(new)
+    shortcut_page, _ = new_post_shown(preview, old, new)
+    assert shortcut_page == Path(preview.output) / "2026/umbenannt/index.html"
+    preview._full_build()
+    assert_same_as_cold_build(preview, tmp_path)
+
+
+@pytest.mark.parametrize("relative, text", [
+    ("articles/2026/kaputt.md", "---\ntitle: [kaputt\n---\nText.\n"),  # a problem: the full build names it
+    ("articles/2026/ohne-autorin.md", post("Von niemandem", "2026-11-20 11:00", author="niemand")),
+    ("pages/neue-seite.md", "---\ntitle: Neue Seite\n---\nText.\n"),  # a page, not a post
+])
+def test_a_new_file_that_is_no_post_or_has_a_problem_waits_for_the_full_build(preview, tmp_path, relative, text):
+    source = Path(preview.content) / relative
+    source.write_text(text, encoding="utf-8")
+    before = output_files(Path(preview.output))
+    assert preview._quick_edit({str(source)}) is None
+    assert output_files(Path(preview.output)) == before  # nothing written by the attempt
+    preview._full_build()
+    assert_same_as_cold_build(preview, tmp_path)

@@ -147,13 +147,16 @@ class PreviewSession:
 
     def _quick_edit(self, paths: set) -> PreviewWriter | None:
         """Show an edit from the last build's model where its kind allows: a post's text, title,
-        summary, authors, topics, category or date, a series description, a person's profile. The writer of the pages
+        summary, authors, topics, category or date, a new post, a series description, a person's profile. The writer of the pages
         it changes (see PreviewBuilder._render_again), or None (then requests wait for the full build)."""
         # An editor that saves through a temporary file and a rename (vim, gedit, many IDEs) leaves
         # the temporary's name in the batch, gone by now; a gone source of the last build was deleted.
         paths = {p for p in paths if os.path.exists(p) or p in self.known_pages}
         texts = [p for p in paths if p.endswith(".md") and os.path.isfile(p)]
         open_pages = self._open_pages()
+        new = [p for p in texts if self.current is not None and os.path.abspath(p) not in self.current.objects]
+        if len(new) == 1 and all(p in new or not os.path.exists(p) for p in paths):  # a new post, or renamed
+            return self.builder.show_new_post(self.current, new[0])
         if texts and len(texts) == len(paths):
             return self.builder.show_text_edit(self.current, texts, open_pages)
         if len(paths) == 1 and next(iter(paths)).endswith((".yml", ".yaml")):

@@ -916,3 +916,21 @@ def test_a_new_file_that_is_no_post_or_has_a_problem_waits_for_the_full_build(pr
     assert output_files(Path(preview.output)) == before  # nothing written by the attempt
     preview._full_build()
     assert_same_as_cold_build(preview, tmp_path)
+
+
+@pytest.mark.parametrize("label, edited", [
+    ("its thanks", post("Danke an alle", "2026-11-19 10:00", author="tom-muster", co_authors=["aylin-oezdemir"],
+                        tags=["sprache"])),
+    ("its status", post("Danke an alle", "2026-11-19 10:00", author="tom-muster", co_authors=["aylin-oezdemir"],
+                        tags=["sprache"], thanks=["jana-beispiel"], status="draft")),
+])
+def test_an_edit_the_last_model_cannot_take_shows_the_posts_page_before_the_full_build(preview, tmp_path, label,
+                                                                                         edited):
+    source = Path(preview.content) / "articles/danke.md"
+    source.write_text(edited, encoding="utf-8")
+    assert preview.builder.show_text_edit(preview.current, [str(source)]) is None  # no shortcut of the model's
+    page, shortcut = new_post_shown(preview, source)
+    assert ('class="thanks"' in shortcut.decode()) == (label != "its thanks")
+    preview._full_build()
+    assert page.read_bytes() == shortcut  # Weiterlesen too: the last model's choice for it
+    assert_same_as_cold_build(preview, tmp_path)

@@ -147,7 +147,7 @@ class PreviewSession:
 
     def _quick_edit(self, paths: set) -> PreviewWriter | None:
         """Show an edit from the last build's model where its kind allows: a post's text, title,
-        summary, authors, topics, category or date, a new post, a series description, a person's profile. The writer of the pages
+        summary, authors, topics, category or date, a new post (or any other edit of one post: its page alone), a series description, a person's profile. The writer of the pages
         it changes (see PreviewBuilder._render_again), or None (then requests wait for the full build)."""
         # An editor that saves through a temporary file and a rename (vim, gedit, many IDEs) leaves
         # the temporary's name in the batch, gone by now; a gone source of the last build was deleted.
@@ -156,9 +156,12 @@ class PreviewSession:
         open_pages = self._open_pages()
         new = [p for p in texts if self.current is not None and os.path.abspath(p) not in self.current.objects]
         if len(new) == 1 and all(p in new or not os.path.exists(p) for p in paths):  # a new post, or renamed
-            return self.builder.show_new_post(self.current, new[0])
+            return self.builder.show_post_alone(self.current, new[0])
         if texts and len(texts) == len(paths):
-            return self.builder.show_text_edit(self.current, texts, open_pages)
+            shown = self.builder.show_text_edit(self.current, texts, open_pages)
+            if shown is None and len(texts) == 1:  # an edit the last model cannot take: its own page first
+                shown = self.builder.show_post_alone(self.current, texts[0])
+            return shown
         if len(paths) == 1 and next(iter(paths)).endswith((".yml", ".yaml")):
             path = next(iter(paths))
             return (self.builder.show_series_edit(self.current, path, open_pages)

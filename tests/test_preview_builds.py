@@ -8,6 +8,7 @@ byte, with a cold build of the same content into another directory.
 from __future__ import annotations
 
 import hashlib
+import logging
 import io
 import os
 import pickle
@@ -934,3 +935,78 @@ def test_an_edit_the_last_model_cannot_take_shows_the_posts_page_before_the_full
     preview._full_build()
     assert page.read_bytes() == shortcut  # Weiterlesen too: the last model's choice for it
     assert_same_as_cold_build(preview, tmp_path)
+
+
+def test_a_deleted_post_leaves_at_once_and_its_listings_with_the_full_build(preview, tmp_path):
+    source = Path(preview.content) / "articles/2026/vorwoche.md"
+    page = Path(preview.output) / "2026/vorwoche/index.html"
+    assert page.is_file()
+    source.unlink()
+    shown = preview._quick_edit({str(source)})
+    assert all_shown(shown) == {str(page)} and not page.exists()
+    assert "Aus der Vorwoche" in (Path(preview.output) / "archiv/index.html").read_text(encoding="utf-8")  # not yet
+    preview._full_build()
+    assert_same_as_cold_build(preview, tmp_path)
+
+
+def test_a_new_post_with_a_taken_address_does_not_overwrite_the_other_posts_page(preview):
+    page = Path(preview.output) / "2026/danke/index.html"
+    before = page.read_bytes()
+    source = Path(preview.content) / "articles/zz/danke.md"  # slug 'danke' again; sorts after articles/danke.md
+    source.parent.mkdir()
+    source.write_text(post("Kopie", "2026-11-20 11:00", author="tom-muster"), encoding="utf-8")
+    shown = preview._quick_edit({str(source)})
+    changed = all_shown(shown) if shown else set()
+    assert str(page) not in changed and page.read_bytes() == before  # not "Kopie" on another post's page
+
+
+def test_a_link_to_another_post_works_on_the_shortcut_page(preview):
+    source = Path(preview.content) / "articles/2026/verweis.md"
+    source.write_text(post("Verweis", "2026-11-20 11:00", author="tom-muster",
+                           body="Siehe [den Dank]({filename}/articles/danke.md)."), encoding="utf-8")
+    all_shown(preview._quick_edit({str(source)}))
+    page = Path(preview.output) / "2026/verweis/index.html"
+    assert 'href="../../2026/danke/"' in page.read_text(encoding="utf-8")
+
+
+def test_the_warning_of_a_new_tip_reaches_the_banner(preview):
+    tip = Path(preview.content) / "articles/2026/review-donnerstag.md"  # a name no other test logs
+    tip.write_text(post("Am Donnerstag", "2026-11-19 10:00", series="mittwochstipp"), encoding="utf-8")
+    preview._handle({str(tip)})  # shortcut, then full build
+    assert any("appears on a Thursday" in p.format() for p in preview.problems())
+
+
+def test_a_post_in_a_folder_ignore_files_skips_is_not_written(preview):
+    source = Path(preview.content) / "articles/alt~/vergessen.md"  # IGNORE_FILES "*~" skips the folder
+    source.parent.mkdir()
+    source.write_text(post("Vergessen", "2026-11-20 11:00", author="tom-muster"), encoding="utf-8")
+    before = output_files(Path(preview.output))
+    assert preview._quick_edit({str(source)}) is None
+    assert output_files(Path(preview.output)) == before
+
+
+def test_a_new_file_that_is_not_utf8_takes_the_full_build_quietly(preview, caplog):
+    source = Path(preview.content) / "articles/2026/latin.md"
+    source.write_bytes(post("Grüße", "2026-11-20 11:00", author="tom-muster").encode("latin-1"))
+    with caplog.at_level(logging.WARNING):
+        preview._handle({str(source)})
+    assert "showing the edit from the last model failed" not in caplog.text
+
+
+def test_a_broken_save_is_reported_by_the_build_only(preview, caplog):
+    source = Path(preview.content) / "articles/der-tipp.md"
+    source.write_text("---\ntitle: [kaputt\n---\nText.\n", encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        assert preview._quick_edit({str(source)}) is None
+    assert not [r for r in caplog.records if r.name == "blog.content"]
+
+
+def test_the_newest_tip_announces_the_next_one_on_the_shortcut_page(preview):
+    content = Path(preview.content)
+    later = content / "articles/2026/spaeter.md"
+    later.write_text(post("Später", "2026-12-02 08:00", series="mittwochstipp"), encoding="utf-8")
+    preview._handle({str(later)})
+    tip = content / "articles/2026/zweiter.md"
+    tip.write_text(post("Zweiter", "2026-11-18 12:00", series="mittwochstipp"), encoding="utf-8")
+    all_shown(preview._quick_edit({str(tip)}))
+    assert "series-next" in (Path(preview.output) / "2026/zweiter/index.html").read_text(encoding="utf-8")

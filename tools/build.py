@@ -125,6 +125,15 @@ def path_overrides(content: str | None, output: str | None) -> dict:
     return overrides
 
 
+def forget_logged_warnings() -> None:
+    """Pelican logs each warning once per process (pelican.log.LimitFilter keeps class-wide sets):
+    a build reports all of its own, also the second build in one process (the preview, tests)."""
+    from pelican.log import LimitFilter
+
+    LimitFilter._raised_messages.clear()
+    LimitFilter._group_count.clear()
+
+
 def build(settings: dict, search_index: bool = False, session=None) -> BuildResult:
     """Run one Pelican build with the given settings and return what went wrong.
 
@@ -149,6 +158,7 @@ def build(settings: dict, search_index: bool = False, session=None) -> BuildResu
     missing = missing_plugins(settings)
     if missing:  # the model needs every part: stop before Pelican fails somewhere deep inside
         return BuildResult(errors=missing)
+    forget_logged_warnings()
     collector = ProblemCollector()
     content_logger = logging.getLogger("blog.content")
     root_logger = logging.getLogger()

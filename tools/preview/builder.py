@@ -14,6 +14,7 @@ fast by three things a cold build cannot have:
 
 from __future__ import annotations
 
+import fnmatch
 import functools
 import hashlib
 import io
@@ -25,6 +26,7 @@ import sys
 import threading
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 from types import SimpleNamespace
 
 from pelican import Pelican, contents, signals
@@ -36,12 +38,13 @@ from pelican.writers import FileOverwriteFailedError
 from pelican.writers import Writer
 import jinja2
 
+from readers.images import ImageShop, size_site_images
 from readers.plugin import PICTURES_KEY
-from shared.model import PARTS_KEY, STAGES, note_written_text, on_stage, written_pages
+from shared.model import PARTS_KEY, STAGES, note_written_text, on_stage, url_table, written_pages
 from shared.post import post_model
 from shared.problems import ContentProblem, ProblemCollector
 from shared.yamlsource import YamlSyntaxError, load_yaml
-from tools.build import BuildResult
+from tools.build import BuildResult, forget_logged_warnings
 from tools.compiled_templates import CompiledTemplates
 from tools.incremental.facts import Facts
 from tools.incremental.stamps import remember_stamps
@@ -428,6 +431,7 @@ class PreviewBuilder:
         Call `finish(build)` afterwards (another thread may) to render the queued rest.
         """
         self.number += 1
+        forget_logged_warnings()
         contents.Content.__dict__["get_content"].cache.clear()  # else it keeps every old article alive
         started = time.perf_counter()
         collector = ProblemCollector()
@@ -641,40 +645,66 @@ class PreviewBuilder:
         """A post's page at once, made by a build of the site with only that post (and the other
         tips of its series, for its number) among the articles: for a file the last model did not
         have (a new or renamed post), and for an edit the last model cannot take (its series, its
-        status, a date that moves it). Weiterlesen is the one the last model chose for it (none for
-        a new post: it is chosen among all posts). The full build that follows adds what it shares
-        with the other posts (its place in listings and roundups) and writes it again. None when the
-        file is no post, a problem was found, or a newer save came (then the full build shows it).
+        status, a date that moves it). From the last model: the menu's roundups, the posts and
+        files its links name, the sizes of its pictures, and its Weiterlesen (none for a new post:
+        it is chosen among all posts). The full build that follows adds what it shares with the
+        other posts (its place in listings and roundups, the next tip's announcement) and writes it
+        again. None when the file is no post, a problem was found, its address is another page's,
+        or a newer save came (then the full build shows it).
 
-        At 5,000 posts the model of the whole site takes over 2 s; this one 0.07-0.3 s (issue 26: ≤ 1 s)."""
+        Only the last model's lists are read (roundups, linked content, Weiterlesen, series), so a
+        model a refused edit changed halfway serves too. At 5,000 posts the model of the whole site
+        takes over 2 s; this one 0.07-0.3 s (issue 26: ≤ 1 s)."""
         articles = model_edits._articles_generator(build) if build is not None and build.writer is not None else None
         source = os.path.abspath(source)
         if articles is None or not _is_article_file(articles, source):
             return None
-        settings = {**self.settings, "ARTICLE_PATHS": [
-            os.path.relpath(path, articles.path) for path in (source, *_series_tips(build, source))]}
-        writer = PreviewWriter(self.output, settings=settings, lock=self.lock, checkpoint=self.checkpoint)
+        last = model_edits.context_of(build)
         collector = ProblemCollector()
         handlers = _attach(collector)  # its problems are the full build's to report
         try:
             with self.lock:
-                generators = self._model(settings)
+                tips = _series_tips(build, source)
+                settings = {**self.settings, "ARTICLE_PATHS": [
+                    os.path.relpath(path, articles.path) for path in (source, *tips)]}
+                writer = PreviewWriter(self.output, settings=settings, lock=self.lock, checkpoint=self.checkpoint)
+                generators = self._model(settings, known=last)
                 posts = model_edits._articles_generator(SimpleNamespace(generators=generators))
                 # the menu links the roundups once the site has any: the whole site's, not this post's
-                posts.context["roundups"] = model_edits.context_of(build).get("roundups") or []
+                posts.context["roundups"] = last.get("roundups") or []
                 posts.generate_output(writer)
                 item = _pages_by_source([posts]).get(source)
                 if item is None or collector.errors or collector.other_errors:
                     return None
-                known = build.objects.get(source)
+                name = os.path.normpath(item.save_as)
+                if name in build.writer.calls and build.sources.get(source) != item.save_as:
+                    return None  # another post's or a listing's address: the full build reports it
                 listed = any(post is item for post in posts.articles)  # a draft has no Weiterlesen
+                known = build.objects.get(source)
                 post_model(item).read_next = post_model(known).read_next if known is not None and listed else ()
-                writer.render_now(item.save_as)
+                writer.render_now(name)
                 writer.cancel()  # the site's other pages are the full build's
-        except Superseded:
+                pictures = self.settings.get(PICTURES_KEY)  # the last build's
+                size_site_images(ImageShop(Path(self.output), pictures.pictures if pictures else {}),
+                                 url_table(last).site_url, writer.produced)
+        except (Superseded, UnicodeDecodeError, OSError):
             return None
         finally:
             _detach(handlers)
+        return writer
+
+    def show_deleted(self, build: Build, sources) -> PreviewWriter | None:
+        """Posts or pages whose files were deleted: their pages removed at once (a browser on one
+        reloads to the site's 404 page). The listings that showed them follow with the full build.
+        None when a file had no page in the last build."""
+        if build is None or build.writer is None:
+            return None
+        pages = [build.sources.get(os.path.abspath(source)) for source in sources]
+        if not pages or None in pages:
+            return None
+        writer = PreviewWriter(self.output, settings=self.settings, lock=self.lock)
+        with self.lock:
+            remove_outputs(self.output, [sanitised_join(self.output, page) for page in pages], writer.changed)
         return writer
 
     def _render_again(self, build: Build, pages: list, changed_keys: set, priority=(), later=()) -> PreviewWriter:
@@ -716,13 +746,14 @@ class PreviewBuilder:
         build.text_reader = next((g.readers.readers.get("md") for g in generators
                                   if type(g).__name__ == "ArticlesGenerator"), None)
 
-    def _model(self, settings: dict) -> list:
-        """Pelican's generators with the site model made from `settings` (nothing written yet)."""
+    def _model(self, settings: dict, known: dict | None = None) -> list:
+        """Pelican's generators with the site model made from `settings` (nothing written yet);
+        `known`: the context of another build whose posts and files links may name."""
         pelican = self.pelican
         context = settings.copy()
-        context["generated_content"] = {}
+        context["generated_content"] = dict(known["generated_content"]) if known else {}
         context["static_links"] = set()
-        context["static_content"] = {}
+        context["static_content"] = dict(known["static_content"]) if known else {}
         context["localsiteurl"] = settings["SITEURL"]
         generators = [cls(context=context, settings=settings, path=pelican.path, theme=pelican.theme,
                           output_path=pelican.output_path) for cls in pelican._get_generator_classes()]
@@ -829,18 +860,21 @@ def _is_article_file(articles, source: str) -> bool:
               if os.path.commonpath([os.path.join(articles.path, folder), source]) == os.path.join(articles.path, folder)]
     excluded = any(os.path.commonpath([os.path.join(articles.path, folder), source]) == os.path.join(articles.path, folder)
                    for folder in settings["ARTICLE_EXCLUDES"])
-    return bool(inside) and not excluded and articles._include_path(relative)
+    folders = os.path.dirname(relative).split(os.sep)  # Pelican's walk skips ignored folders too
+    ignored = any(fnmatch.fnmatch(folder, pattern) for folder in folders for pattern in settings["IGNORE_FILES"])
+    return bool(inside) and not excluded and not ignored and articles._include_path(relative)
 
 
 def _series_tips(build, source: str) -> list[str]:
-    """The files of the last model's posts in the series `source` names (its number counts them)."""
+    """The files of the last model's posts in the series `source` names (its number counts them,
+    a scheduled one is announced by the newest)."""
     metadata = build.text_reader.read(source)[1] if build.text_reader is not None else {}
     slug = metadata.get("series")
     if not slug:
         return []
-    return sorted(path for path, item in build.objects.items()
-                  if path != source and (position := post_model(item).series) is not None
-                  and getattr(position.series, "slug", None) == slug)
+    scheduled = model_edits.context_of(build).get("scheduled_articles") or ()
+    return sorted({os.path.abspath(item.source_path) for item in (*build.objects.values(), *scheduled)
+                   if getattr(item, "series", None) == slug and getattr(item, "source_path", None)} - {source})
 
 
 def _pages_by_source(generators) -> dict:

@@ -12,7 +12,7 @@ first does; the first build, which draws them all, is measured on its own (cold 
 
 Also measured: edit-to-preview latency of `make devserver` (tools/preview) for a body, a title, a
 summary, a profile, a new tag, a series description, a date moved a week earlier, an added
-co-author and a new post (median of EDITS saves, from the save to the first HTTP response of every page listed that shows it), the
+co-author, a new post and its deletion (median of EDITS saves, from the save to the first HTTP response of every page listed that shows it), the
 roundup + newsletter generators on a corpus of only the 40-post week, the newsletter of that week,
 the largest article page with its CSS, and the search index (bench/search.py: its size and the
 bytes of a first query in Chromium).
@@ -406,11 +406,15 @@ class PreviewProcess:
 
     def seconds_until_shown(self, edit, pages: list, marker: str = "", path: Path | None = None) -> float:
         """From the save to the first response of every page in `pages` that contains `marker`
-        (or a page's own marker, given as (page, marker)). With `self.apart` seconds, the file at
+        (or a page's own marker, given as (page, marker); (page, marker, "gone"): that no longer
+        contains it). With `self.apart` seconds, the file at
         `path` was saved `apart` seconds before (a line end added: the author saving as they type),
         so the measured save comes while the preview still builds the one before."""
         self.settle()
         time.sleep(0.1)
+        for page, expected, *gone in (page for page in pages if isinstance(page, tuple)):
+            if gone and expected.encode("utf-8") not in self.get(page):  # else its going says nothing
+                raise SystemExit(f"/{page} does not show {expected!r} before the edit that takes it away")
         if self.apart and path is not None:
             path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
             time.sleep(self.apart)
@@ -418,11 +422,11 @@ class PreviewProcess:
         edit()
         waiting, latest = [page if isinstance(page, tuple) else (page, marker) for page in pages], 0.0
         while waiting:
-            page, expected = waiting[0]
+            page, expected, *gone = waiting[0]
             if time.perf_counter() - saved > 120:
-                raise SystemExit(f"after 120 s the preview still does not show {expected!r} on /{page}; "
-                                 f"its last lines:\n{''.join(self.log)}")
-            if expected.encode("utf-8") in self.get(page):
+                raise SystemExit(f"after 120 s the preview still {'shows' if gone else 'does not show'} "
+                                 f"{expected!r} on /{page}; its last lines:\n{''.join(self.log)}")
+            if (expected.encode("utf-8") in self.get(page)) != bool(gone):
                 latest = time.perf_counter() - saved
                 waiting.pop(0)
             else:
@@ -449,7 +453,7 @@ def preview_settings(work: Path) -> Path:
 
 def preview_latencies(content: Path, work: Path, plan: list[dict], edits: int, apart: float | None = None) -> dict:
     """Edit-to-preview seconds (median of `edits`): body, title, summary, profile, new tag, series, date,
-    co-author, a new post.
+    co-author, a new post, that post deleted.
     `apart`: each edit comes that many seconds after another save of the same file (issue 26: saves
     1.5 s apart), not after the preview settled."""
     preview = PreviewProcess(content, work / "out-preview", preview_settings(work), apart)
@@ -532,6 +536,13 @@ def preview_latencies(content: Path, work: Path, plan: list[dict], edits: int, a
             results["new_post"].append(preview.seconds_until_shown(
                 lambda: new.write_text(text, encoding="utf-8"), [f"{entry['date']:%Y}/ganz-neuer-beitrag-{number}/"],
                 title))
+        for number, entry in enumerate(newest):  # the new posts deleted again: off their roundup's page
+            title = f"Ganz neuer Beitrag {number}"
+            new = source(entry).with_name(f"ganz-neuer-beitrag-{number}.md")
+            dated = datetime.strptime(re.search(r"^date: (.*)$", new.read_text(encoding="utf-8"), re.MULTILINE)[1],
+                                      "%Y-%m-%d %H:%M")  # a week before its model's (the date edits above)
+            results["deleted"].append(preview.seconds_until_shown(
+                new.unlink, [(f"wochenrueckblick/{week_slug(dated)}/", title, "gone")]))
         preview.settle()
         return {"first_build": preview.first_build, **{kind: statistics.median(values) for kind, values in results.items()},
                 "all": results}
@@ -547,7 +558,8 @@ LATENCY_ROWS = [("body", "body of an old post", 0.5, "its page"),
                 ("series", "a series description", 1, "series page, series index"),
                 ("date", "a date a week earlier", 1, "its page, the roundup it moves to"),
                 ("co_author", "a co-author added", 1, "its byline, her author page"),
-                ("new_post", "a new post", 1, "its page")]
+                ("new_post", "a new post", 1, "its page"),
+                ("deleted", "a new post deleted", 1, "its roundup")]
 
 
 def latency_table(settled: dict, apart: dict, edits: int) -> list[str]:

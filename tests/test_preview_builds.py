@@ -937,14 +937,39 @@ def test_an_edit_the_last_model_cannot_take_shows_the_posts_page_before_the_full
     assert_same_as_cold_build(preview, tmp_path)
 
 
-def test_a_deleted_post_leaves_at_once_and_its_listings_with_the_full_build(preview, tmp_path):
-    source = Path(preview.content) / "articles/2026/vorwoche.md"
-    page = Path(preview.output) / "2026/vorwoche/index.html"
-    assert page.is_file()
+def test_a_deleted_post_leaves_every_page_that_showed_it_before_the_full_build(preview, tmp_path):
+    content, output = Path(preview.content), Path(preview.output)
+    source = content / "articles/2026/noch-einer.md"
+    source.write_text(post("Noch einer", "2026-11-19 12:00", tags=["netzwerken"]), encoding="utf-8")
+    preview._handle({str(source)})
+
+    def pages_with(text):
+        return {str(p.relative_to(output)) for p in output.rglob("*.html") if text in p.read_text(encoding="utf-8")}
+
+    showing = pages_with("Noch einer")
+    assert {"index.html", "archiv/index.html", "thema/netzwerken/index.html", "autoren/jana-beispiel/index.html",
+            "2026/noch-einer/index.html"} <= showing and any(name.startswith("wochenrueckblick/") for name in showing)
     source.unlink()
     shown = preview._quick_edit({str(source)})
-    assert all_shown(shown) == {str(page)} and not page.exists()
-    assert "Aus der Vorwoche" in (Path(preview.output) / "archiv/index.html").read_text(encoding="utf-8")  # not yet
+    changed = {str(Path(path).relative_to(output)) for path in all_shown(shown)}
+    assert not pages_with("Noch einer")
+    assert showing <= changed  # each page that showed it: rendered again, or (its own) removed
+    assert not (output / "2026/noch-einer/index.html").exists()
+    preview._full_build()
+    assert_same_as_cold_build(preview, tmp_path)
+
+
+@pytest.mark.parametrize("deleted", [
+    "articles/2026/vorwoche.md",  # the only post of its roundup week: that page goes
+    "articles/danke.md",  # the only post about 'sprache': the topic page goes
+    "articles/der-tipp.md",  # a tip: the others are numbered again
+])
+def test_a_deletion_that_removes_a_page_or_renumbers_a_series_takes_the_full_build(preview, tmp_path, deleted):
+    source = Path(preview.content) / deleted
+    source.unlink()
+    before = output_files(Path(preview.output))
+    assert preview._quick_edit({str(source)}) is None
+    assert output_files(Path(preview.output)) == before
     preview._full_build()
     assert_same_as_cold_build(preview, tmp_path)
 

@@ -30,6 +30,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from pelican import Pelican, contents, signals
+from pelican.contents import Article
 from pelican.generators import StaticGenerator
 from pelican.paginator import Paginator
 from pelican.urlwrappers import URLWrapper
@@ -693,19 +694,38 @@ class PreviewBuilder:
             _detach(handlers)
         return writer
 
-    def show_deleted(self, build: Build, sources) -> PreviewWriter | None:
-        """Posts or pages whose files were deleted: their pages removed at once (a browser on one
-        reloads to the site's 404 page). The listings that showed them follow with the full build.
-        None when a file had no page in the last build."""
-        if build is None or build.writer is None:
+    def show_deleted(self, build: Build, sources, priority=()) -> PreviewWriter | None:
+        """Posts whose files were deleted, from the last build's model: their pages removed, and
+        every page that showed them rendered again without them (model_edits.remove_post: home,
+        archive, topic, category and author pages, roundups, Weiterlesen under other posts). None
+        when a file had no post in the last build or an edit needs the full build."""
+        if build is None or not build.editable:
             return None
-        pages = [build.sources.get(os.path.abspath(source)) for source in sources]
-        if not pages or None in pages:
+        items = [build.objects.get(os.path.abspath(source)) for source in sources]
+        if not items or not all(isinstance(item, Article) for item in items):
             return None
-        writer = PreviewWriter(self.output, settings=self.settings, lock=self.lock)
         with self.lock:
-            remove_outputs(self.output, [sanitised_join(self.output, page) for page in pages], writer.changed)
-        return writer
+            pages, later, changed = [], [], []
+            for item in items:
+                listings = model_edits.remove_post(build, item, changed)
+                if listings is None:
+                    build.changed_halfway = bool(pages or changed)  # an earlier post is off its lists
+                    return None
+                for listing in listings:
+                    pages.append(listing[0])  # its first page now, the others queued
+                    later += listing[1:]
+            gone = []
+            for item in items:  # its own page is not rendered again
+                name = os.path.normpath(item.save_as)
+                build.writer.calls.pop(name, None)
+                self.page_reads.pop(name, None)
+                del build.objects[os.path.abspath(item.source_path)]
+                build.sources.pop(os.path.abspath(item.source_path), None)
+                gone.append(sanitised_join(self.output, name))
+            changed_keys = {self.record_key(obj) for obj in (*items, *changed)}
+            writer = self._render_again(build, pages, changed_keys, priority, later)
+            remove_outputs(self.output, gone, writer.changed)
+            return writer
 
     def _render_again(self, build: Build, pages: list, changed_keys: set, priority=(), later=()) -> PreviewWriter:
         """`pages`, `later` and every page that read one of `changed_keys` when it was last rendered,

@@ -139,6 +139,50 @@ def change_date(build, item, date, changed: list) -> list[list[str]] | None:
     return pages
 
 
+def remove_post(build, item, changed: list) -> list[list[str]] | None:
+    """The last model without `item`, a post whose file was deleted: off every listing that showed
+    it (the lists of Pelican's write calls are the model's own), the roundups made again (into
+    `changed`), other posts' Weiterlesen without it; the pages of each listing that changed. None
+    when a page would go (a listing or a roundup week left empty: the full build removes it) or the
+    post is a tip of a series (the others are numbered again)."""
+    generator, roundup_plugin, context = _articles_generator(build), sys.modules.get("roundup.plugin"), context_of(build)
+    if generator is None or roundup_plugin is None or getattr(item, "series", None):
+        return None
+    if not _published(generator, item):
+        return []  # a draft or a hidden post: no listing shows it
+    lists = {}  # output name of a listing -> its lists of posts that hold the item
+    for name, request in build.writer.requests.items():
+        holding = [request[-1].get(key) for key in ("articles", "dates") if _holds(request[-1].get(key), item)]
+        if holding:
+            lists[name] = holding
+    if any(all(article is item for article in listing) for found in lists.values() for listing in found):
+        return None
+    made = {**context, "articles": [article for article in generator.articles if article is not item]}
+    with silenced("blog.content"):  # it reports problems; the full build reports them (not twice)
+        roundup_plugin.build_week_roundups(made, build.generators)
+    weeks = {roundup.slug: roundup for roundup in context.get("roundups") or ()}
+    fresh = made.get("roundups") or []
+    if set(weeks) != {roundup.slug for roundup in fresh}:
+        return None
+    for listing in (*(listing for found in lists.values() for listing in found), generator.articles, generator.dates):
+        listing[:] = [article for article in listing if article is not item]  # in place: shared by pages
+    for roundup in fresh:  # the model's Roundup objects stay (other plugins hung their cards on them)
+        kept = weeks[roundup.slug]
+        if roundup != kept:
+            for found in dataclasses.fields(roundup):
+                setattr(kept, found.name, getattr(roundup, found.name))
+            changed.append(kept)
+    for other in generator.articles:  # its card under others: gone until the full build chooses again
+        model = post_model(other)
+        if any(article is item for article in model.read_next):
+            model.read_next = tuple(article for article in model.read_next if article is not item)
+    return [build.writer.write_again(name) for name in lists]
+
+
+def _holds(listing, item) -> bool:
+    return isinstance(listing, list) and any(article is item for article in listing)
+
+
 def change_summary(item, metadata: dict) -> None:
     """The post's summary as the reader gives it now: the typed text (`blog.summary_text`, which
     the pages show) and Pelican's escaped copy; without one, Pelican's summary from the text."""

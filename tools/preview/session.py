@@ -154,8 +154,8 @@ class PreviewSession:
         paths = {p for p in paths if os.path.exists(p) or p in self.known_pages}
         texts = [p for p in paths if p.endswith(".md") and os.path.isfile(p)]
         open_pages = self._open_pages()
-        if paths and not any(os.path.exists(p) for p in paths):  # deleted: their pages go at once
-            return self.builder.show_deleted(self.current, paths)
+        if paths and not any(os.path.exists(p) for p in paths):  # posts deleted
+            return self.builder.show_deleted(self.current, paths, open_pages)
         new = [p for p in texts if self.current is not None and os.path.abspath(p) not in self.current.objects]
         if len(new) == 1 and all(p in new or not os.path.exists(p) for p in paths):  # a new post, or renamed
             return self.builder.show_post_alone(self.current, new[0])

@@ -1035,3 +1035,60 @@ def test_the_newest_tip_announces_the_next_one_on_the_shortcut_page(preview):
     tip.write_text(post("Zweiter", "2026-11-18 12:00", series="mittwochstipp"), encoding="utf-8")
     all_shown(preview._quick_edit({str(tip)}))
     assert "series-next" in (Path(preview.output) / "2026/zweiter/index.html").read_text(encoding="utf-8")
+
+
+def test_a_series_title_shows_on_its_page_and_an_open_tip_before_the_full_build(preview, tmp_path):
+    source = Path(preview.content) / "series/mittwochstipp.yml"
+    source.write_text(SERIES.replace('title: "#Mittwochstipp"', 'title: "#Donnerstagstipp"'), encoding="utf-8")
+    assert preview.builder.show_series_edit(preview.current, str(source)) is None  # no shortcut of the model's
+    shown = preview.builder.show_structure_alone(preview.current, str(source), ["2026/der-tipp/index.html"])
+    output = Path(preview.output)
+    changed = {str(Path(path).relative_to(output)) for path in all_shown(shown)}
+    assert changed == {"serien/mittwochstipp/index.html", "2026/der-tipp/index.html"}
+    shortcut = {name: (output / name).read_bytes() for name in changed}
+    assert all("#Donnerstagstipp" in text.decode() for text in shortcut.values())
+    preview._full_build()
+    assert {name: (output / name).read_bytes() for name in changed} == shortcut  # as the full build writes them
+    assert_same_as_cold_build(preview, tmp_path)
+
+
+def test_a_persons_new_photo_shows_on_her_page_before_the_full_build(preview, tmp_path):
+    content, output = Path(preview.content), Path(preview.output)
+    photo = content / "images/authors/aylin.png"
+    photo.parent.mkdir(parents=True, exist_ok=True)
+    photo.write_bytes(_png(400, 400, (200, 30, 30)))
+    preview._handle({str(photo)})  # a picture published first, then named in her profile
+    profile = content / "authors/aylin-oezdemir.yml"
+    profile.write_text(AUTHOR_YAML.format(name="Aylin Özdemir") + "avatar: images/authors/aylin.png\n",
+                       encoding="utf-8")
+    assert preview.builder.show_profile_edit(preview.current, str(profile)) is None  # her photo decides files
+    shown = preview._quick_edit({str(profile)})
+    changed = {str(Path(path).relative_to(output)) for path in all_shown(shown)}
+    assert "autoren/aylin-oezdemir/index.html" in changed
+    page = output / "autoren/aylin-oezdemir/index.html"
+    shortcut = page.read_bytes()
+    assert b"images/authors/aylin" in shortcut
+    preview._full_build()
+    assert page.read_bytes() == shortcut
+    assert_same_as_cold_build(preview, tmp_path)
+
+
+@pytest.mark.parametrize("label, text, linking", [
+    ("thanks someone", post("Mit Dank", "2026-11-19 12:00", tags=["netzwerken"], thanks=["aylin-oezdemir"]), None),
+    ("has an old address", post("Mit Alias", "2026-11-19 12:00", tags=["netzwerken"], aliases=["/2019/alt/"]), None),
+    ("is linked from another post", post("Erster Weg", "2026-11-19 12:00", tags=["netzwerken"]),
+     post("Ganz neu", "2026-11-20 11:00", tags=["netzwerken"], body="Siehe [den Weg]({filename}gone.md).")),
+])
+def test_a_deleted_post_that_other_pages_name_otherwise_takes_the_full_build(preview, tmp_path, label, text, linking):
+    """Pages that name it in ways the lists of posts do not: the thanked person's page, its old
+    addresses' redirect pages, a post linking it (a cold build drops that one: its link is broken)."""
+    content = Path(preview.content)
+    source = content / "articles/2026/gone.md"
+    source.write_text(text, encoding="utf-8")
+    if linking:
+        (content / "articles/2026/linking.md").write_text(linking, encoding="utf-8")
+    preview._handle({str(source)} | ({str(content / "articles/2026/linking.md")} if linking else set()))
+    source.unlink()
+    before = output_files(Path(preview.output))
+    assert preview._quick_edit({str(source)}) is None, label
+    assert output_files(Path(preview.output)) == before

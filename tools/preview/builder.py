@@ -643,47 +643,93 @@ class PreviewBuilder:
             return self._render_again(build, [author.save_as for author in people], changed_keys, priority)
 
     def show_post_alone(self, build: Build, source: str) -> PreviewWriter | None:
-        """A post's page at once, made by a build of the site with only that post (and the other
-        tips of its series, for its number) among the articles: for a file the last model did not
-        have (a new or renamed post), and for an edit the last model cannot take (its series, its
-        status, a date that moves it). From the last model: the menu's roundups, the posts and
-        files its links name, the sizes of its pictures, and its Weiterlesen (none for a new post:
-        it is chosen among all posts). The full build that follows adds what it shares with the
-        other posts (its place in listings and roundups, the next tip's announcement) and writes it
-        again. None when the file is no post, a problem was found, its address is another page's,
-        or a newer save came (then the full build shows it).
-
-        Only the last model's lists are read (roundups, linked content, Weiterlesen, series), so a
-        model a refused edit changed halfway serves too. At 5,000 posts the model of the whole site
-        takes over 2 s; this one 0.07-0.3 s (issue 26: ≤ 1 s)."""
+        """A post's page at once, from a build of the site with only that post (and the other tips
+        of its series, for its number) among the articles (`_show_alone`): for a file the last model
+        did not have (a new or renamed post), and for an edit the last model cannot take (its series,
+        its status, a date that moves it). The full build that follows adds what it shares with the
+        other posts (its place in listings and roundups) and writes it again. None when the file is
+        no post or its address is another page's."""
         articles = model_edits._articles_generator(build) if build is not None and build.writer is not None else None
         source = os.path.abspath(source)
         if articles is None or not _is_article_file(articles, source):
             return None
-        last = model_edits.context_of(build)
+
+        def its_page(_context, items) -> list | None:
+            item = items.get(source)
+            if item is None:
+                return None
+            name = os.path.normpath(item.save_as)
+            if name in build.writer.calls and build.sources.get(source) != item.save_as:
+                return None  # another post's or a listing's address: the full build reports it
+            return [name]
+
+        return self._show_alone(build, lambda: [source, *_series_tips(build, source)], its_page)
+
+    def show_structure_alone(self, build: Build, path: str, priority=()) -> PreviewWriter | None:
+        """A profile or series file edit the last model cannot take (a person's status or photo; a
+        series' title, weekday or owners): her author page or the series' page, and the open pages
+        among her posts or its tips, from a build of the site with only those posts (see
+        `_show_alone`). None for another file, or when that build writes none of those pages."""
+        context = model_edits.context_of(build) if build is not None and build.writer is not None else {}
+        path = os.path.abspath(path)
+        profile = next((p for p in (context.get("author_profiles") or {}).values()
+                        if os.path.abspath(p.source_path) == path), None)
+        series = next((s for s in context.get("series") or () if os.path.abspath(s.source_path) == path), None)
+        authors_plugin = sys.modules.get("authors.plugin")
+        if profile is not None and authors_plugin is not None:
+            sources = [source for source, item in build.objects.items() if profile.handle in post_model(item).handles]
+
+            def main_pages(made):
+                return [author.save_as for author in authors_plugin.authors_of(made, profile.handle)]
+        elif series is not None:
+            sources = _tips_of(build, series.slug)
+
+            def main_pages(made):
+                return [found.save_as for found in made.get("series") or () if found.slug == series.slug]
+        else:
+            return None
+        open_pages = {os.path.normpath(name) for name in priority}
+
+        def pages(made, items) -> list:
+            return [os.path.normpath(name) for name in main_pages(made)] + sorted(
+                name for item in items.values() if (name := os.path.normpath(item.save_as)) in open_pages)
+
+        return self._show_alone(build, lambda: sources, pages)
+
+    def _show_alone(self, build: Build, sources, pages_of) -> PreviewWriter | None:
+        """The pages `pages_of(context, {source: post})` names (None or none: refused), rendered from
+        a build of the site with only the posts of `sources()` among the articles. From the last
+        model: the menu's roundups, the posts and files links name, the sizes of pictures, and each
+        post's Weiterlesen (none for a new post: it is chosen among all posts). None when a problem
+        was found or a newer save came (then the full build shows it).
+
+        Only the last model's lists are read (roundups, linked content, Weiterlesen, series), so a
+        model a refused edit changed halfway serves too. At 5,000 posts the model of the whole site
+        takes over 2 s; one of a post alone 0.07-0.3 s (issue 26: ≤ 1 s)."""
+        articles, last = model_edits._articles_generator(build), model_edits.context_of(build)
         collector = ProblemCollector()
         handlers = _attach(collector)  # its problems are the full build's to report
         try:
             with self.lock:
-                tips = _series_tips(build, source)
-                settings = {**self.settings, "ARTICLE_PATHS": [
-                    os.path.relpath(path, articles.path) for path in (source, *tips)]}
+                settings = {**self.settings, "ARTICLE_PATHS": [os.path.relpath(path, articles.path) for path in sources()]}
                 writer = PreviewWriter(self.output, settings=settings, lock=self.lock, checkpoint=self.checkpoint)
                 generators = self._model(settings, known=last)
                 posts = model_edits._articles_generator(SimpleNamespace(generators=generators))
-                # the menu links the roundups once the site has any: the whole site's, not this post's
+                # the menu links the roundups once the site has any: the whole site's, not these posts'
                 posts.context["roundups"] = last.get("roundups") or []
-                posts.generate_output(writer)
-                item = _pages_by_source([posts]).get(source)
-                if item is None or collector.errors or collector.other_errors:
+                for generator in generators:  # those that write through the writer only (feeds write files)
+                    if type(generator).__name__ in WRITTEN_ALONE:
+                        generator.generate_output(writer)
+                items = _pages_by_source([posts])
+                names = pages_of(posts.context, items)
+                if not names or collector.errors or collector.other_errors:
                     return None
-                name = os.path.normpath(item.save_as)
-                if name in build.writer.calls and build.sources.get(source) != item.save_as:
-                    return None  # another post's or a listing's address: the full build reports it
-                listed = any(post is item for post in posts.articles)  # a draft has no Weiterlesen
-                known = build.objects.get(source)
-                post_model(item).read_next = post_model(known).read_next if known is not None and listed else ()
-                writer.render_now(name)
+                for source, item in items.items():
+                    known = build.objects.get(source)
+                    listed = any(post is item for post in posts.articles)  # a draft has no Weiterlesen
+                    post_model(item).read_next = post_model(known).read_next if known is not None and listed else ()
+                for name in names:
+                    writer.render_now(name)
                 writer.cancel()  # the site's other pages are the full build's
                 pictures = self.settings.get(PICTURES_KEY)  # the last build's
                 size_site_images(ImageShop(Path(self.output), pictures.pictures if pictures else {}),
@@ -831,6 +877,8 @@ def split_front_matter(text: str) -> tuple[str, str]:
     return "", text
 
 
+# The generators a build of some posts alone writes with (_show_alone): through the writer only
+WRITTEN_ALONE = frozenset({"ArticlesGenerator", "SeriesGenerator"})
 # Front matter keys whose edit the preview shows from the last build's model (show_text_edit).
 BYLINE = frozenset({"author", "co_authors"})
 # what only the post itself holds: edits of several posts at once are shown too
@@ -886,15 +934,17 @@ def _is_article_file(articles, source: str) -> bool:
 
 
 def _series_tips(build, source: str) -> list[str]:
-    """The files of the last model's posts in the series `source` names (its number counts them,
-    a scheduled one is announced by the newest)."""
+    """The files of the last model's other posts in the series `source` names (its number counts them)."""
     metadata = build.text_reader.read(source)[1] if build.text_reader is not None else {}
     slug = metadata.get("series")
-    if not slug:
-        return []
+    return sorted(set(_tips_of(build, slug)) - {source}) if slug else []
+
+
+def _tips_of(build, slug: str) -> list[str]:
+    """The files of the last model's tips of a series, the scheduled ones too (the newest announces the next)."""
     scheduled = model_edits.context_of(build).get("scheduled_articles") or ()
     return sorted({os.path.abspath(item.source_path) for item in (*build.objects.values(), *scheduled)
-                   if getattr(item, "series", None) == slug and getattr(item, "source_path", None)} - {source})
+                   if getattr(item, "series", None) == slug and getattr(item, "source_path", None)})
 
 
 def _pages_by_source(generators) -> dict:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import logging
+import os
 import sys
 from datetime import datetime
 from operator import attrgetter
@@ -20,6 +21,7 @@ from pelican import contents
 from pelican.urlwrappers import Category, Tag
 from pelican.utils import order_content, set_date_tzinfo
 
+from frontmatter.links import INTERNAL_LINK, resolve
 from shared.listings import PostList
 from shared.model import site_config
 from shared.post import post_model
@@ -146,7 +148,10 @@ def remove_post(build, item, changed: list) -> list[list[str]] | None:
     when a page would go (a listing or a roundup week left empty: the full build removes it) or the
     post is a tip of a series (the others are numbered again)."""
     generator, roundup_plugin, context = _articles_generator(build), sys.modules.get("roundup.plugin"), context_of(build)
-    if generator is None or roundup_plugin is None or getattr(item, "series", None):
+    if (generator is None or roundup_plugin is None or getattr(item, "series", None)
+            or post_model(item).thanks  # the pages of the people it thanks list it
+            or item.metadata.get("aliases")  # its redirect pages are written after the pages
+            or _linked_from_others(build, item, generator.path)):  # a cold build drops a post that links a missing file
         return None
     if not _published(generator, item):
         return []  # a draft or a hidden post: no listing shows it
@@ -177,6 +182,18 @@ def remove_post(build, item, changed: list) -> list[list[str]] | None:
         if any(article is item for article in model.read_next):
             model.read_next = tuple(article for article in model.read_next if article is not item)
     return [build.writer.write_again(name) for name in lists]
+
+
+def _linked_from_others(build, item, content_root: str) -> bool:
+    """Whether another source's text links `item`'s file ({filename}, as the reader left it)."""
+    target = os.path.abspath(item.source_path)
+    for source, other in build.objects.items():
+        text = getattr(other, "_content", "") or ""
+        if other is not item and "{filename}" in text and any(
+                os.path.abspath(resolve(found, source, content_root)) == target
+                for kind, found in INTERNAL_LINK.findall(text) if kind == "filename"):
+            return True
+    return False
 
 
 def _holds(listing, item) -> bool:

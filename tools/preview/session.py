@@ -167,7 +167,8 @@ class PreviewSession:
         if len(paths) == 1 and next(iter(paths)).endswith((".yml", ".yaml")):
             path = next(iter(paths))
             return (self.builder.show_series_edit(self.current, path, open_pages)
-                    or self.builder.show_profile_edit(self.current, path, open_pages))
+                    or self.builder.show_profile_edit(self.current, path, open_pages)
+                    or self.builder.show_structure_alone(self.current, path, open_pages))
         return None
 
     def _full_build(self, first: bool = False, requests_wait: bool = True) -> None:

@@ -193,3 +193,15 @@ def test_the_sample_blog_after_edits_equals_a_cold_build(tmp_path):
     blog.publish_cold()
     assert differences(blog.base / "output", blog.base / "cold") == []
 
+
+
+def test_a_warm_publish_fails_as_a_cold_one_when_a_post_links_one_that_was_deleted(tmp_path):
+    """The linking post's cached reading said nothing of the link: it is read again once the file it
+    links is gone, reports the missing file, and the publish stops (a cold one does)."""
+    blog = Blog(tmp_path, 40)
+    linked = blog.source(blog.plan[3])
+    blog.edit(blog.source(blog.plan[5]), lambda text: text + f"\nSiehe [den Beitrag]({{filename}}/{linked}).\n")
+    assert blog.publish("output")[0] == "cold"
+    (blog.content / linked).unlink()
+    with pytest.raises(AssertionError, match="link to a missing file"):
+        blog.publish("output")

@@ -1092,3 +1092,20 @@ def test_a_deleted_post_that_other_pages_name_otherwise_takes_the_full_build(pre
     before = output_files(Path(preview.output))
     assert preview._quick_edit({str(source)}) is None, label
     assert output_files(Path(preview.output)) == before
+
+
+def test_a_post_whose_linked_post_was_deleted_is_read_again_and_dropped_as_in_a_cold_build(preview, tmp_path):
+    """Its reading reports the missing file: a reading kept from before the deletion hid that (the
+    preview kept publishing the post a cold build drops; found by a colleague's review)."""
+    content = Path(preview.content)
+    linked, linking = content / "articles/2026/a.md", content / "articles/2026/neu.md"
+    linked.write_text(post("Erster Weg", "2026-11-19 12:00", tags=["netzwerken"]), encoding="utf-8")
+    linking.write_text(post("Ganz neu", "2026-11-20 11:00", tags=["netzwerken"],
+                            body="Siehe [den Weg]({filename}/articles/2026/a.md)."), encoding="utf-8")
+    preview._handle({str(linked), str(linking)})
+    assert (Path(preview.output) / "2026/neu/index.html").is_file()
+    linked.unlink()
+    preview._handle({str(linked)})
+    assert not (Path(preview.output) / "2026/neu/index.html").exists()
+    assert any("link to a missing file" in p.format() for p in preview.problems())
+    assert_same_as_cold_build(preview, tmp_path)

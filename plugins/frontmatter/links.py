@@ -19,6 +19,18 @@ def resolve(target: str, source_path: str, content_root: str) -> str:
     return os.path.normpath(os.path.join(os.path.dirname(source_path), target))
 
 
+# The image: line of a front matter (a line of the body that starts so only adds a file to check)
+IMAGE_LINE = re.compile(r"^image:[ \t]*[\"']?([^\"'\n]+?)[\"']?[ \t]*$", re.MULTILINE)
+
+
+def linked_files(text: str, source_path: str, content_root: str) -> list[str]:
+    """The files a source's internal links and image: name. Whether each is there decides the
+    problems its reading reports, so a cached reading holds only while that stays the same."""
+    found = {resolve(target, source_path, content_root) for _kind, target in INTERNAL_LINK.findall(text)}
+    found |= {os.path.join(content_root, image.lstrip("/")) for image in IMAGE_LINE.findall(text)}
+    return sorted(found)
+
+
 def missing_link_targets(text: str, source_path: str, content_root: str) -> list[ContentProblem]:
     problems = []
     for line_number, line in enumerate(text.split("\n"), start=1):

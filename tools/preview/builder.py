@@ -530,7 +530,9 @@ class PreviewBuilder:
                 digest = hashlib.sha1(handle.read()).digest()
         except OSError:
             return False
-        return any(cache.get(source, (None,))[0] == digest for cache in self.caches.values())
+        stamps = [cache.get(source, (None,))[0] for cache in self.caches.values()]
+        # a stamp with links is (digest, which linked files are there): tools/incremental/stamps.py
+        return any((stamp[0] if isinstance(stamp, tuple) else stamp) == digest for stamp in stamps)
 
     def show_text_edit(self, build: Build, sources, priority=()) -> PreviewWriter | None:
         """Show an edit of articles' text, title, summary, authors, topics, category or date from the

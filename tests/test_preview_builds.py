@@ -1074,14 +1074,13 @@ def test_a_persons_new_photo_shows_on_her_page_before_the_full_build(preview, tm
 
 
 @pytest.mark.parametrize("label, text, linking", [
-    ("thanks someone", post("Mit Dank", "2026-11-19 12:00", tags=["netzwerken"], thanks=["aylin-oezdemir"]), None),
     ("has an old address", post("Mit Alias", "2026-11-19 12:00", tags=["netzwerken"], aliases=["/2019/alt/"]), None),
     ("is linked from another post", post("Erster Weg", "2026-11-19 12:00", tags=["netzwerken"]),
      post("Ganz neu", "2026-11-20 11:00", tags=["netzwerken"], body="Siehe [den Weg]({filename}gone.md).")),
 ])
 def test_a_deleted_post_that_other_pages_name_otherwise_takes_the_full_build(preview, tmp_path, label, text, linking):
-    """Pages that name it in ways the lists of posts do not: the thanked person's page, its old
-    addresses' redirect pages, a post linking it (a cold build drops that one: its link is broken)."""
+    """Pages that name it in ways the lists of posts do not: its old addresses' redirect pages, a post
+    linking it (a cold build drops that one: its link is broken)."""
     content = Path(preview.content)
     source = content / "articles/2026/gone.md"
     source.write_text(text, encoding="utf-8")
@@ -1108,4 +1107,22 @@ def test_a_post_whose_linked_post_was_deleted_is_read_again_and_dropped_as_in_a_
     preview._handle({str(linked)})
     assert not (Path(preview.output) / "2026/neu/index.html").exists()
     assert any("link to a missing file" in p.format() for p in preview.problems())
+    assert_same_as_cold_build(preview, tmp_path)
+
+
+def test_a_deleted_post_leaves_the_page_of_the_person_it_thanked_before_the_full_build(preview, tmp_path):
+    page = Path(preview.output) / "autoren/aylin-oezdemir/index.html"
+    source = Path(preview.content) / "articles/2026/dank.md"
+    source.write_text(post("Mit Dank", "2026-11-19 12:00", tags=["netzwerken"], thanks=["aylin-oezdemir"]),
+                      encoding="utf-8")
+    preview._handle({str(source)})
+    assert "Mit Dank" in page.read_text(encoding="utf-8")
+    source.unlink()
+    all_shown(preview._quick_edit({str(source)}))
+    assert "Mit Dank" not in page.read_text(encoding="utf-8")
+    profile = Path(preview.content) / "authors/aylin-oezdemir.yml"  # a later shortcut from that model
+    profile.write_text(AUTHOR_YAML.format(name="Aylin Neumann"), encoding="utf-8")
+    all_shown(preview._quick_edit({str(profile)}))
+    assert "2026/dank/" not in page.read_text(encoding="utf-8")
+    preview._full_build()
     assert_same_as_cold_build(preview, tmp_path)

@@ -149,7 +149,6 @@ def remove_post(build, item, changed: list) -> list[list[str]] | None:
     post is a tip of a series (the others are numbered again)."""
     generator, roundup_plugin, context = _articles_generator(build), sys.modules.get("roundup.plugin"), context_of(build)
     if (generator is None or roundup_plugin is None or getattr(item, "series", None)
-            or post_model(item).thanks  # the pages of the people it thanks list it
             or item.metadata.get("aliases")  # its redirect pages are written after the pages
             or _linked_from_others(build, item, generator.path)):  # a cold build drops a post that links a missing file
         return None
@@ -177,6 +176,9 @@ def remove_post(build, item, changed: list) -> list[list[str]] | None:
             for found in dataclasses.fields(roundup):
                 setattr(kept, found.name, getattr(roundup, found.name))
             changed.append(kept)
+    for author, _posts in generator.authors:  # "Mit Dank" on the pages of the people it thanks
+        if any(article is item for article in getattr(author, "thanked_in", None) or ()):
+            author.thanked_in = [article for article in author.thanked_in if article is not item]
     for other in generator.articles:  # its card under others: gone until the full build chooses again
         model = post_model(other)
         if any(article is item for article in model.read_next):

@@ -147,8 +147,10 @@ class PreviewSession:
 
     def _quick_edit(self, paths: set) -> PreviewWriter | None:
         """Show an edit from the last build's model where its kind allows: a post's text, title,
-        summary, authors, topics, category or date, a new post (or any other edit of one post: its page alone), a series description, a person's profile. The writer of the pages
-        it changes (see PreviewBuilder._render_again), or None (then requests wait for the full build)."""
+        summary, authors, topics, category or date, a deleted post, a series description, a
+        person's profile; a new post, another edit of one post, a series' or a person's other
+        values from a build of the posts concerned alone. The writer of the pages it changes (see
+        PreviewBuilder._render_again), or None (then requests wait for the full build)."""
         # An editor that saves through a temporary file and a rename (vim, gedit, many IDEs) leaves
         # the temporary's name in the batch, gone by now; a gone source of the last build was deleted.
         paths = {p for p in paths if os.path.exists(p) or p in self.known_pages}

@@ -1126,3 +1126,21 @@ def test_a_deleted_post_leaves_the_page_of_the_person_it_thanked_before_the_full
     assert "2026/dank/" not in page.read_text(encoding="utf-8")
     preview._full_build()
     assert_same_as_cold_build(preview, tmp_path)
+
+
+def test_a_new_post_is_shown_first_also_where_editor_notes_name_weeks_it_is_not_in(preview, tmp_path):
+    """A build of one post alone has no posts in the other weeks: their roundup notes look like
+    mistakes there ("no posts in that week"), not in the site (found trying the sample's preview)."""
+    content = Path(preview.content)
+    (content / "roundups").mkdir(exist_ok=True)
+    (content / "roundups/2026-W46.md").write_text('---\ntitle: "KW 46: Vorwoche"\n---\nEine Notiz.\n',
+                                                  encoding="utf-8")
+    preview._handle({str(content / "roundups/2026-W46.md")})
+    assert not preview.problems()
+    source = content / "articles/2026/ganz-neu.md"
+    source.write_text(post("Ganz neu", "2026-11-20 11:00", author="tom-muster", tags=["sprache"]), encoding="utf-8")
+    page, shortcut = new_post_shown(preview, source)
+    assert "Ganz neu" in shortcut.decode()
+    preview._full_build()
+    assert not preview.problems()
+    assert_same_as_cold_build(preview, tmp_path)

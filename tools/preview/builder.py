@@ -713,7 +713,8 @@ class PreviewBuilder:
         handlers = _attach(collector)  # its problems are the full build's to report
         try:
             with self.lock:
-                settings = {**self.settings, "ARTICLE_PATHS": [os.path.relpath(path, articles.path) for path in sources()]}
+                files = sources()
+                settings = {**self.settings, "ARTICLE_PATHS": [os.path.relpath(path, articles.path) for path in files]}
                 writer = PreviewWriter(self.output, settings=settings, lock=self.lock, checkpoint=self.checkpoint)
                 generators = self._model(settings, known=last)
                 posts = model_edits._articles_generator(SimpleNamespace(generators=generators))
@@ -724,7 +725,10 @@ class PreviewBuilder:
                         generator.generate_output(writer)
                 items = _pages_by_source([posts])
                 names = pages_of(posts.context, items)
-                if not names or collector.errors or collector.other_errors:
+                # Problems of these posts' files stop it (the full build shows them); others come
+                # from the site being partial (a roundup note of a week without these posts).
+                if not names or collector.other_errors or any(
+                        os.path.abspath(problem.path) in files for problem in collector.errors):
                     return None
                 for source, item in items.items():
                     known = build.objects.get(source)

@@ -42,6 +42,11 @@ def remember_stamps(cacher, known: dict) -> None:
     cacher._filestamp_func = remembered
 
 
+def file_stamp(stamp):
+    """Pelican's stamp of the file itself in one that `remember_stamps` made (without the links part)."""
+    return stamp[0] if isinstance(stamp, tuple) else stamp
+
+
 def _linked(path: str, content_root: str) -> list[str]:
     """The files a Markdown source links ({filename}, {static}, image:); none for other files."""
     if not path.endswith(".md"):

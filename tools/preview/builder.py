@@ -48,7 +48,7 @@ from shared.yamlsource import YamlSyntaxError, load_yaml
 from tools.build import BuildResult, forget_logged_warnings
 from tools.compiled_templates import CompiledTemplates
 from tools.incremental.facts import Facts
-from tools.incremental.stamps import remember_stamps
+from tools.incremental.stamps import file_stamp, remember_stamps
 from tools.incremental.tracking import Parts, Reads, RenderedBy, render_reading
 from tools.outputdir import mark_preview
 
@@ -530,9 +530,7 @@ class PreviewBuilder:
                 digest = hashlib.sha1(handle.read()).digest()
         except OSError:
             return False
-        stamps = [cache.get(source, (None,))[0] for cache in self.caches.values()]
-        # a stamp with links is (digest, which linked files are there): tools/incremental/stamps.py
-        return any((stamp[0] if isinstance(stamp, tuple) else stamp) == digest for stamp in stamps)
+        return any(file_stamp(cache.get(source, (None,))[0]) == digest for cache in self.caches.values())
 
     def show_text_edit(self, build: Build, sources, priority=()) -> PreviewWriter | None:
         """Show an edit of articles' text, title, summary, authors, topics, category or date from the
@@ -928,15 +926,16 @@ def updates_content(item, content: str) -> None:
 
 def _is_article_file(articles, source: str) -> bool:
     """Whether the articles generator reads `source` as a post (in ARTICLE_PATHS, not excluded)."""
-    relative = os.path.relpath(source, articles.path)
-    settings = articles.settings
-    inside = [folder for folder in settings["ARTICLE_PATHS"]
-              if os.path.commonpath([os.path.join(articles.path, folder), source]) == os.path.join(articles.path, folder)]
-    excluded = any(os.path.commonpath([os.path.join(articles.path, folder), source]) == os.path.join(articles.path, folder)
-                   for folder in settings["ARTICLE_EXCLUDES"])
+    relative, settings = os.path.relpath(source, articles.path), articles.settings
+
+    def under(folders) -> bool:
+        return any(os.path.commonpath([folder, source]) == folder
+                   for folder in (os.path.join(articles.path, name) for name in folders))
+
     folders = os.path.dirname(relative).split(os.sep)  # Pelican's walk skips ignored folders too
     ignored = any(fnmatch.fnmatch(folder, pattern) for folder in folders for pattern in settings["IGNORE_FILES"])
-    return bool(inside) and not excluded and not ignored and articles._include_path(relative)
+    return (under(settings["ARTICLE_PATHS"]) and not under(settings["ARTICLE_EXCLUDES"]) and not ignored
+            and articles._include_path(relative))
 
 
 def _series_tips(build, source: str) -> list[str]:

@@ -21,7 +21,7 @@ from pelican import contents
 from pelican.urlwrappers import Category, Tag
 from pelican.utils import order_content, set_date_tzinfo
 
-from frontmatter.links import INTERNAL_LINK, resolve
+from frontmatter.links import linked_files
 from shared.listings import PostList
 from shared.model import site_config
 from shared.post import post_model
@@ -113,28 +113,18 @@ def change_date(build, item, date, changed: list) -> list[list[str]] | None:
     before, address = (item.date, item.metadata.get("date"), item.locale_date), _address(item)
     item.date = item.metadata["date"] = date
     item.locale_date = date.strftime(item.date_format)
-    weeks = {roundup.slug: roundup for roundup in context.get("roundups") or ()}
-    made = {**context}  # build_week_roundups puts its roundups here, the model keeps its own
-    with silenced("blog.content"):  # it reports problems; the full build reports them (not twice)
-        roundup_plugin.build_week_roundups(made, build.generators)
-    fresh = made.get("roundups") or []
+    weeks, fresh = _roundups_again(build, roundup_plugin, context)
     if _address(item) != address or set(weeks) != {roundup.slug for roundup in fresh}:
         item.date, item.metadata["date"], item.locale_date = before
         return None
-    for roundup in fresh:  # the model's Roundup objects stay (other plugins hung their cards on them)
-        kept = weeks[roundup.slug]
-        if roundup != kept:  # its posts, or who writes for the first time (in a later week too)
-            for found in dataclasses.fields(roundup):
-                setattr(kept, found.name, getattr(roundup, found.name))
-            changed.append(kept)
+    _take_roundups(weeks, fresh, changed)
     order_content(generator.articles, generator.settings["ARTICLE_ORDER_BY"])
     generator.dates.sort(key=attrgetter("date"), reverse=generator.settings["NEWEST_FIRST_ARCHIVES"])
     in_article_order, in_date_order = _positions(generator.articles), _positions(generator.dates)
     pages = []
     for name, request in list(build.writer.requests.items()):
         kwargs = request[-1]
-        listings = [kwargs.get(key) for key in ("articles", "dates")]
-        if any(isinstance(listing, list) and any(article is item for article in listing) for listing in listings):
+        if any(_holds(kwargs.get(key), item) for key in ("articles", "dates")):
             _in_order(kwargs.get("articles"), in_article_order)
             _in_order(kwargs.get("dates"), in_date_order)
             pages.append(build.writer.write_again(name))
@@ -161,21 +151,13 @@ def remove_post(build, item, changed: list) -> list[list[str]] | None:
             lists[name] = holding
     if any(all(article is item for article in listing) for found in lists.values() for listing in found):
         return None
-    made = {**context, "articles": [article for article in generator.articles if article is not item]}
-    with silenced("blog.content"):  # it reports problems; the full build reports them (not twice)
-        roundup_plugin.build_week_roundups(made, build.generators)
-    weeks = {roundup.slug: roundup for roundup in context.get("roundups") or ()}
-    fresh = made.get("roundups") or []
+    weeks, fresh = _roundups_again(build, roundup_plugin, context,
+                                   articles=[article for article in generator.articles if article is not item])
     if set(weeks) != {roundup.slug for roundup in fresh}:
         return None
     for listing in (*(listing for found in lists.values() for listing in found), generator.articles, generator.dates):
         listing[:] = [article for article in listing if article is not item]  # in place: shared by pages
-    for roundup in fresh:  # the model's Roundup objects stay (other plugins hung their cards on them)
-        kept = weeks[roundup.slug]
-        if roundup != kept:
-            for found in dataclasses.fields(roundup):
-                setattr(kept, found.name, getattr(roundup, found.name))
-            changed.append(kept)
+    _take_roundups(weeks, fresh, changed)
     for author, _posts in generator.authors:  # "Mit Dank" on the pages of the people it thanks
         if any(article is item for article in getattr(author, "thanked_in", None) or ()):
             author.thanked_in = [article for article in author.thanked_in if article is not item]
@@ -186,16 +168,33 @@ def remove_post(build, item, changed: list) -> list[list[str]] | None:
     return [build.writer.write_again(name) for name in lists]
 
 
+def _roundups_again(build, roundup_plugin, context: dict, **replaced) -> tuple[dict, list]:
+    """(the model's roundups by week, the roundups its "roundups" stage makes now), with some of
+    the context `replaced` (the posts without a deleted one); the model keeps its own."""
+    made = {**context, **replaced}  # build_week_roundups puts its roundups here
+    with silenced("blog.content"):  # it reports problems; the full build reports them (not twice)
+        roundup_plugin.build_week_roundups(made, build.generators)
+    return {roundup.slug: roundup for roundup in context.get("roundups") or ()}, made.get("roundups") or []
+
+
+def _take_roundups(weeks: dict, fresh: list, changed: list) -> None:
+    """The model's Roundup objects take the values of the fresh ones (other plugins hung their cards
+    on them); those that changed (its posts, or who writes for the first time, in a later week too)
+    go into `changed`."""
+    for roundup in fresh:
+        kept = weeks[roundup.slug]
+        if roundup != kept:
+            for found in dataclasses.fields(roundup):
+                setattr(kept, found.name, getattr(roundup, found.name))
+            changed.append(kept)
+
+
 def _linked_from_others(build, item, content_root: str) -> bool:
-    """Whether another source's text links `item`'s file ({filename}, as the reader left it)."""
+    """Whether another source's text (as the reader left it) links `item`'s file: its reading
+    reports the link as missing once the file is gone (frontmatter.links)."""
     target = os.path.abspath(item.source_path)
-    for source, other in build.objects.items():
-        text = getattr(other, "_content", "") or ""
-        if other is not item and "{filename}" in text and any(
-                os.path.abspath(resolve(found, source, content_root)) == target
-                for kind, found in INTERNAL_LINK.findall(text) if kind == "filename"):
-            return True
-    return False
+    return any(other is not item and target in map(os.path.abspath, linked_files(
+        getattr(other, "_content", "") or "", source, content_root)) for source, other in build.objects.items())
 
 
 def _holds(listing, item) -> bool:

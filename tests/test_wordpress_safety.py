@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from helpers.frontmatter import article
+from helpers.frontmatter import article, front_matter
 from helpers.readers import png
 from helpers.site import MINIMAL_SITE, write_files
 from helpers.wxr import (SITE, UPLOADS_URL, Xml, attachment, author, build_imported, files_below, import_wordpress,
@@ -286,3 +286,42 @@ def test_a_file_of_an_import_from_before_the_site_was_in_the_id_is_still_found(t
                  authors=AUTHORS, site=other)
     done = import_wordpress(tmp_path, second, wxr_name="b.xml")
     assert [str(done.front(path)["id"]) for path in done.files("articles/2021")] == ["wp-8-jekyllbot-example"]
+
+
+def _report_section(stdout: str, heading: str) -> list[str]:
+    lines = stdout.splitlines()
+    start = next((i for i, line in enumerate(lines) if line.startswith(heading)), None)
+    if start is None:
+        return []
+    section = lines[start + 1:]
+    return section[:next((i for i, line in enumerate(section) if not line.startswith("  ")), len(section))]
+
+
+def test_an_import_run_again_reports_the_pages_where_the_first_run_wrote_them(tmp_path):
+    """Found trying the theme unit test export twice: a page whose address did not change (no alias)
+    was known only after it was converted again, under a free name, so the second report sent
+    /?page_id=2 to /about-3/, a page that does not exist, and listed its own old address as taken by
+    itself. An edited page became a second file. Now a page is found as <name>(-n).md with its title and date."""
+    site = {**MINIMAL_SITE, "pages/ueber-uns.md": front_matter({"title": "Über uns", "aliases": ["/about/"]},
+                                                               body="Wir bauen Sensoren.")}
+
+    def export(about_text: str) -> str:
+        return wxr([page(2, "About", post_name="about", link=f"{SITE}/about/", content=about_text),
+                    page(146, "Lorem Ipsum", post_name="lorem-ipsum", link=f"{SITE}/lorem-ipsum/",
+                         content=f'<p>Siehe <a href="{SITE}/?page_id=2">About</a>.</p>'),
+                    post(1, "Hallo", post_name="hallo", tags=["Tipps", "tipps"])], authors=AUTHORS)
+
+    first = import_wordpress(tmp_path, export("<p>Wir sind ein Team.</p>"), files=site)
+    assert first.code == 0, first.stderr
+    numbered = _report_section(first.stdout, "Old numbered addresses")
+    assert "  /?page_id=2 -> /about-2/" in numbered and "  /?page_id=146 -> /lorem-ipsum/" in numbered
+    assert _report_section(first.stdout, "Taken names") == [
+        "  old address /about/ -> kept by content/pages/ueber-uns.md, no redirect", "  about.md -> content/pages/about-2.md"]
+    assert _report_section(first.stdout, "Written as the spelling") == ["  tag 'tipps' -> 'Tipps'"]
+    before = tree_digest(first.content, first.settings)
+
+    again = import_wordpress(tmp_path, export("<p>Wir sind ein Team, seit 2019.</p>"))  # edited in WordPress since
+    assert again.code == 0 and "Written: 0 file(s)" in again.stdout, again.stdout
+    assert tree_digest(again.content, again.settings) == before
+    assert _report_section(again.stdout, "Old numbered addresses") == numbered
+    assert "Taken names" not in again.stdout and "Written as the spelling" not in again.stdout  # nothing was written

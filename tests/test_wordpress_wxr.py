@@ -117,6 +117,23 @@ def test_the_command_prints_the_report_and_exits_zero(tmp_path):
     assert (content / "articles/2019/ein-beitrag.md").is_file()
 
 
+@pytest.mark.parametrize("name, line", [("billion-laughs", 2), ("external-entity", 2), ("external-dtd", 2)])
+def test_a_doctype_is_named_on_its_own_line(tmp_path, name, line):
+    source = tmp_path / "export.xml"
+    source.write_text(HOSTILE[name], encoding="utf-8")  # line 1: <?xml …?>, line 2: <!DOCTYPE …
+    content, settings = site_folder(tmp_path)
+    done = import_command("--wxr", str(source), "--content", str(content), "--settings", str(settings), timeout=20)
+    assert done.returncode == 1 and f"{source}:{line}: the file declares a DOCTYPE" in done.stderr, done.stderr
+
+
+def test_a_doctype_in_a_post_s_text_is_text(tmp_path):
+    export = wxr([post(1, "HTML-Grundlagen", post_name="html", content="<pre>&lt;!DOCTYPE html&gt;</pre>"),
+                  post(2, "Roh", post_name="roh", content="<!DOCTYPE html> am Anfang")], authors=AUTHORS)
+    done = import_wordpress(tmp_path, export)
+    assert done.code == 0, done.stderr
+    assert "<!DOCTYPE html>" in done.body("articles/2019/html.md")
+
+
 def test_a_missing_export_file_is_named(tmp_path):
     content, settings = site_folder(tmp_path)
     done = import_command("--wxr", str(tmp_path / "fehlt.xml"), "--content", str(content), "--settings", str(settings))

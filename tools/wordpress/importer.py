@@ -63,6 +63,8 @@ class Converted:
     when: datetime | None = None
     credited: tuple = ()  # the handles of its author and co-authors
     address: str = ""  # its address on the new site
+    taken: list = field(default_factory=list)  # (what it wanted, what it got instead): reported when written
+    respelled: dict = field(default_factory=dict)  # its tag or category name -> the spelling written: reported when written
 
     @property
     def filename_ref(self) -> str:
@@ -127,6 +129,8 @@ def run_import(export: WpExport, options: Options) -> tuple[Plan, Report]:
             report.outcome(entry, Outcome.UNCHANGED)
             continue
         plan.files[entry.path.as_posix()] = text
+        report.taken += entry.taken
+        report.respelled.update(entry.respelled)
         if entry.path.stem != entry.wanted:
             report.taken.append((f"{entry.wanted}.md", entry.path.as_posix()))
         report.outcome(entry, Outcome.DRAFTED if entry.status != "published" else
@@ -216,18 +220,18 @@ def _convert(item, entry_id, options, people, attachments, reusable, images, lin
         reasons.append("no title in WordPress")
     wanted = _slug(item, title)
     old_paths = links.old_paths(item)
-    earlier = existing.imported(entry_id, kind, old_paths, title)
+    earlier = existing.imported(entry_id, kind, old_paths, title, wanted, when.isoformat(timespec="minutes"))
     address = (lambda c: f"/{c}/") if kind == "page" else (lambda c: f"/{when:%Y}/{c}/")
     slug = earlier.stem if earlier else existing.free_slug(wanted, kind, address)
     path = earlier or Path("content", "pages" if kind == "page" else f"articles/{when:%Y}", f"{slug}.md")
     new_path = f"/{slug}/" if kind == "page" else f"/{when:%Y}/{slug}/"
-    aliases = []
+    aliases, taken, respelled = [], [], {}
     for old in old_paths:
         holder = existing.urls.get(old)
         if old == new_path:
             continue
         if holder is not None and holder != path:
-            report.taken.append((f"old address {old}", f"kept by {holder.as_posix()}, no redirect"))
+            taken.append((f"old address {old}", f"kept by {holder.as_posix()}, no redirect"))
             continue
         aliases.append(old)
     fields, credited = [("title", title)], ()
@@ -238,7 +242,7 @@ def _convert(item, entry_id, options, people, attachments, reusable, images, lin
         co_authors = _co_authors(item, people, author)
         fields.append(("co_authors", Raw("[" + ", ".join(co_authors) + "]") if co_authors else None))
         credited = (*([author.handle] if author else []), *co_authors)
-        category, tags = _terms(item, report)
+        category, tags = _terms(item, report, respelled)
         fields += [("category", category), ("tags", tags)]
     else:
         fields.append(("date", Raw(when.isoformat(timespec="minutes"))))
@@ -256,7 +260,8 @@ def _convert(item, entry_id, options, people, attachments, reusable, images, lin
     if reasons and status == "published":
         status = "draft"
     return Converted(item, kind, path, status, reasons, fields, text, existing=earlier, wanted=wanted, when=when,
-                     credited=credited, address=file_address(kind, path))  # the file's, if earlier
+                     credited=credited, address=file_address(kind, path), taken=taken,
+                     respelled=respelled)  # the file's, if earlier
 
 
 def _status(item: WpItem, when: datetime, options: Options) -> tuple[str, list]:
@@ -313,13 +318,14 @@ def _co_authors(item: WpItem, people: dict, author: Person | None) -> list[str]:
     return handles
 
 
-def _terms(item: WpItem, report: Report) -> tuple[str | None, list]:
+def _terms(item: WpItem, report: Report, respelled: dict) -> tuple[str | None, list]:
     """The first category is the category; further categories and the tags become tags, one spelling
-    per slug (Pelican would see 'Tipps' and 'tipps' as one topic twice)."""
+    per slug (Pelican would see 'Tipps' and 'tipps' as one topic twice); `respelled` gets the names
+    written in another spelling."""
     categories = [t.name for t in item.terms if t.domain == "category" and t.name]
-    tags = [report.spelling(t.name) for t in item.terms if t.domain == "post_tag" and t.name]
-    tags += [report.spelling(name) for name in categories[1:]]
-    category = report.spelling(categories[0], "category") if categories else None
+    tags = [report.spelling(t.name, noted=respelled) for t in item.terms if t.domain == "post_tag" and t.name]
+    tags += [report.spelling(name, noted=respelled) for name in categories[1:]]
+    category = report.spelling(categories[0], "category", respelled) if categories else None
     return category, list(dict.fromkeys(t.replace(",", " ") for t in tags))
 
 
@@ -554,14 +560,21 @@ class ExistingContent:
         elsewhere = bool(old_paths) and not any(self.urls.get(old) == held for old in old_paths)
         return qualified if elsewhere and self.dates.get(held) != date else entry_id
 
-    def imported(self, entry_id: str, kind: str, old_paths: list, title: str) -> Path | None:
-        """The file an earlier run of this import wrote for an item: a post by its id, a page by its old
-        address in `aliases:` together with its title (`holding` finds a page whose address did not
-        change, which has no alias)."""
+    def imported(self, entry_id: str, kind: str, old_paths: list, title: str, wanted: str, date: str) -> Path | None:
+        """The file an earlier run of this import wrote for an item: a post by its id; a page by its old
+        address in `aliases:` together with its title, else (its address did not change, or its name
+        was taken) as `<wanted>.md` or `<wanted>-<n>.md` with its title and date. Found before the
+        page is converted, links to it and its address in the report are the file's."""
         if kind == "post":
             return self.ids.get(entry_id)
-        return next((self.aliases[p] for p in old_paths
-                     if p in self.aliases and self.titles.get(self.aliases[p]) == title), None)
+        by_alias = next((self.aliases[p] for p in old_paths
+                         if p in self.aliases and self.titles.get(self.aliases[p]) == title), None)
+        if by_alias is not None:
+            return by_alias
+        name = re.compile(rf"{re.escape(wanted)}(-\d+)?")
+        return next((path for path, known in self.titles.items()
+                     if path.parts[1] == "pages" and name.fullmatch(path.stem) and known == title
+                     and self.dates.get(path) == date), None)
 
     def holding(self, path: Path, wanted: str, text: str) -> Path | None:
         """A `<wanted>.md` or `<wanted>-<n>.md` beside `path` that holds exactly `text`: written by an

@@ -62,12 +62,13 @@ class Report:
         self.shortcodes += [(title, what) for what in [*findings.unknown_shortcodes, *findings.dropped_blocks]]
         self.removed += [(title, tag) for tag in dict.fromkeys(removed)]
 
-    def spelling(self, name: str, kind: str = "tag") -> str:
+    def spelling(self, name: str, kind: str = "tag", noted: dict | None = None) -> str:
         """One spelling per slug for tags and categories (the first one met: the site's own, then the
-        export's); another spelling of one address is written as that one, and the report says so."""
+        export's); another spelling of one address is written as that one, and the report says so
+        (`noted`: kept there until the item's file is known to be written)."""
         used = self._spellings.setdefault((kind, slugify(name)), name)
         if used != name:
-            self.respelled[(kind, name)] = used
+            (self.respelled if noted is None else noted)[(kind, name)] = used
         return used
 
     def format(self) -> str:

@@ -128,7 +128,29 @@ def parse_local(value: str) -> datetime | None:
         return None
 
 
+DOCTYPE_REFUSED = ("the file declares a DOCTYPE (entities); WordPress exports never do, so it is refused as unsafe: "
+                   "export the site again from WordPress")
+PROLOG_PART = re.compile(rb"\s+|<\?.*?\?>|<!--.*?-->", re.S)
+
+
+def doctype_line(path: str) -> int | None:
+    """The line of a DOCTYPE in the file's prolog (before the first element), or None. Looked for
+    before parsing: an entity bomb in one makes libxml2 stop with an error about amplification."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(1 << 16)
+    except OSError:
+        return None  # the parser says why it cannot be read
+    at = 3 if head.startswith(b"\xef\xbb\xbf") else 0
+    while (part := PROLOG_PART.match(head, at)) is not None and part.end() > at:
+        at = part.end()
+    return head.count(b"\n", 0, at) + 1 if head.startswith(b"<!DOCTYPE", at) else None
+
+
 def read_wxr(path: str) -> WpExport:
+    line = doctype_line(path)
+    if line is not None:
+        raise WxrError(f"{path}:{line}: {DOCTYPE_REFUSED}")
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
                              dtd_validation=False, remove_comments=True)
     try:
@@ -140,8 +162,7 @@ def read_wxr(path: str) -> WpExport:
         raise WxrError(f"{path}:{line}: not well-formed XML ({error.msg}); the file may be cut off: "
                        "download the export again (WordPress: Tools → Export → All content)") from None
     if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
-        raise WxrError(f"{path}:1: the file declares a DOCTYPE (entities); WordPress exports never do, so it is "
-                       "refused as unsafe: export the site again from WordPress")
+        raise WxrError(f"{path}:1: {DOCTYPE_REFUSED}")  # found by the parser where the prolog scan did not look
     root = tree.getroot()
     channel = root.find("channel")
     wp_ns = _namespace(root, WP_NAMESPACE)

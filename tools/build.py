@@ -152,9 +152,9 @@ def build(settings: dict, search_index: bool = False, session=None) -> BuildResu
     use_language(problem_language(settings))
     jinja = settings.get("JINJA_ENVIRONMENT") or {}
     if "bytecode_cache" not in jinja:  # every generator's environment compiles each template once
-        from tools.compiled_templates import for_options
+        from tools.compiled_templates import CompiledTemplates
 
-        settings["JINJA_ENVIRONMENT"] = {**jinja, "bytecode_cache": for_options(jinja)}
+        settings["JINJA_ENVIRONMENT"] = {**jinja, "bytecode_cache": CompiledTemplates()}
     missing = missing_plugins(settings)
     if missing:  # the model needs every part: stop before Pelican fails somewhere deep inside
         return BuildResult(errors=missing)

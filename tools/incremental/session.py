@@ -82,6 +82,8 @@ class Session:
         # Uncompressed: gzip of the cache was a quarter second of a cold publish at 1,000 posts (the
         # file is ~2× larger, in CACHE_PATH, which CI keeps between deploys)
         settings["GZIP_CACHE"] = False
+        settings["JINJA_ENVIRONMENT"] = {**settings["JINJA_ENVIRONMENT"],
+                                         "bytecode_cache": compiled_templates(settings["CACHE_PATH"], self.key)}
         self.settings = settings
 
     @property
@@ -376,6 +378,18 @@ def _call_digest(facts, env, context, localcontext, name, args) -> bytes:
         return facts.digest(context.call(function, *values))
     except Exception:  # noqa: BLE001 (whatever it was, the page is then rendered and says what)
         return os.urandom(16)
+
+
+def compiled_templates(cache_path: str, key: str) -> jinja2.FileSystemBytecodeCache:
+    """Jinja's compiled templates, kept per build key: Jinja tells templates apart by their source,
+    not by the environment's options, which are in the key. Folders of other keys are removed."""
+    folder = Path(cache_path) / "jinja" / key[:16]
+    if not folder.is_dir():
+        if folder.parent.is_dir():
+            for other in folder.parent.iterdir():
+                shutil.rmtree(other, ignore_errors=True)
+        folder.mkdir(parents=True, exist_ok=True)
+    return jinja2.FileSystemBytecodeCache(str(folder))
 
 
 def settings_digest(settings: dict) -> str:

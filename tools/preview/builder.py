@@ -46,7 +46,7 @@ from shared.post import post_model
 from shared.problems import ContentProblem, ProblemCollector
 from shared.yamlsource import YamlSyntaxError, load_yaml
 from tools.build import BuildResult, forget_logged_warnings
-from tools.compiled_templates import for_options
+from tools.compiled_templates import CompiledTemplates
 from tools.incremental.facts import Facts
 from tools.incremental.stamps import file_stamp, remember_stamps
 from tools.incremental.tracking import Parts, Reads, RenderedBy, render_reading
@@ -383,7 +383,7 @@ class PreviewBuilder:
                          "CHECK_MODIFIED_METHOD": "sha1"}
         # Templates compile once; Jinja recompiles one whose source changed (checksum).
         self.settings["JINJA_ENVIRONMENT"] = {**settings["JINJA_ENVIRONMENT"],
-                                              "bytecode_cache": for_options(settings["JINJA_ENVIRONMENT"])}
+                                              "bytecode_cache": CompiledTemplates()}
         self.output = os.path.abspath(self.settings["OUTPUT_PATH"])
         self.caches: dict[str, MemoryReaderCache] = {}
         self.previous_outputs: set[str] = set()

@@ -325,3 +325,23 @@ def test_an_import_run_again_reports_the_pages_where_the_first_run_wrote_them(tm
     assert tree_digest(again.content, again.settings) == before
     assert _report_section(again.stdout, "Old numbered addresses") == numbered
     assert "Taken names" not in again.stdout and "Written as the spelling" not in again.stdout  # nothing was written
+
+
+def test_two_pages_of_one_title_and_minute_each_find_their_own_file_again(tmp_path):
+    """Found by a review: kontakt-2.md sorts before kontakt.md, so a second run took it for both
+    pages, and the report sent /?page_id=10 to the other page."""
+    export = wxr([page(10, "Kontakt", post_name="kontakt", link=f"{SITE}/kontakt/"),
+                  page(11, "Kontakt", post_name="kontakt-2", link=f"{SITE}/kontakt-2/"),
+                  page(12, "Wege", post_name="wege", link=f"{SITE}/wege/",
+                       content=f'<p><a href="{SITE}/?page_id=10">eins</a> <a href="{SITE}/?page_id=11">zwei</a></p>')],
+                 authors=AUTHORS)
+    first = import_wordpress(tmp_path, export)
+    assert first.code == 0, first.stderr
+    numbered = _report_section(first.stdout, "Old numbered addresses")
+    assert {"  /?page_id=10 -> /kontakt/", "  /?page_id=11 -> /kontakt-2/"} <= set(numbered)
+    (first.content / "pages" / "wege.md").unlink()  # imported again below: its links must lead to both pages
+    again = import_wordpress(tmp_path, None)
+    assert again.code == 0 and "Written: 1 file(s)" in again.stdout, again.stdout
+    assert _report_section(again.stdout, "Old numbered addresses") == numbered
+    body = again.body("pages/wege.md")
+    assert "{filename}/pages/kontakt.md" in body and "{filename}/pages/kontakt-2.md" in body, body

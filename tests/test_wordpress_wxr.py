@@ -117,10 +117,15 @@ def test_the_command_prints_the_report_and_exits_zero(tmp_path):
     assert (content / "articles/2019/ein-beitrag.md").is_file()
 
 
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-32"])
 @pytest.mark.parametrize("name, line", [("billion-laughs", 2), ("external-entity", 2), ("external-dtd", 2)])
-def test_a_doctype_is_named_on_its_own_line(tmp_path, name, line):
+def test_a_doctype_is_named_on_its_own_line(tmp_path, name, line, encoding):
     source = tmp_path / "export.xml"
-    source.write_text(HOSTILE[name], encoding="utf-8")  # line 1: <?xml …?>, line 2: <!DOCTYPE …
+    text = HOSTILE[name] if encoding.startswith("utf-8") else HOSTILE[name].replace('<?xml version="1.0"?>', "")
+    if encoding.startswith("utf-8"):
+        text = text.replace('<?xml version="1.0"?>\n', '<?xml version="1.0"?>\r\n<!-- WordPress -->\n', 1)
+        line += 1  # line 1: <?xml …?>, line 2: the comment, line 3: <!DOCTYPE …
+    source.write_bytes(text.encode(encoding))  # utf-16, utf-32: with a byte order mark
     content, settings = site_folder(tmp_path)
     done = import_command("--wxr", str(source), "--content", str(content), "--settings", str(settings), timeout=20)
     assert done.returncode == 1 and f"{source}:{line}: the file declares a DOCTYPE" in done.stderr, done.stderr

@@ -511,6 +511,7 @@ class ExistingContent:
         self.terms: list = []  # (kind, name) of the tags and categories content/ uses
         self.titles: dict = {}  # content-relative path -> title
         self.dates: dict = {}  # content-relative path -> its date as written
+        self.claimed: set = set()  # the page files this run found as earlier imports of its pages
 
     @classmethod
     def scan(cls, content: Path, reserved: set = frozenset()) -> "ExistingContent":
@@ -567,14 +568,17 @@ class ExistingContent:
         page is converted, links to it and its address in the report are the file's."""
         if kind == "post":
             return self.ids.get(entry_id)
-        by_alias = next((self.aliases[p] for p in old_paths
-                         if p in self.aliases and self.titles.get(self.aliases[p]) == title), None)
-        if by_alias is not None:
-            return by_alias
-        name = re.compile(rf"{re.escape(wanted)}(-\d+)?")
-        return next((path for path, known in self.titles.items()
-                     if path.parts[1] == "pages" and name.fullmatch(path.stem) and known == title
-                     and self.dates.get(path) == date), None)
+        found = next((self.aliases[p] for p in old_paths if p in self.aliases and self.aliases[p] not in self.claimed
+                      and self.titles.get(self.aliases[p]) == title), None)
+        if found is None:
+            name = re.compile(rf"{re.escape(wanted)}(?:-(\d+))?")
+            named = sorted((int(match[1] or 1), str(path), path) for path, known in self.titles.items()
+                           if path.parts[1] == "pages" and (match := name.fullmatch(path.stem))
+                           and known == title and self.dates.get(path) == date and path not in self.claimed)
+            found = named[0][2] if named else None  # <wanted>.md first, then -2, -3 …: as free_slug gave them
+        if found is not None:
+            self.claimed.add(found)  # two pages of one title and minute: each its own file
+        return found
 
     def holding(self, path: Path, wanted: str, text: str) -> Path | None:
         """A `<wanted>.md` or `<wanted>-<n>.md` beside `path` that holds exactly `text`: written by an

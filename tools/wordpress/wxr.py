@@ -130,7 +130,9 @@ def parse_local(value: str) -> datetime | None:
 
 DOCTYPE_REFUSED = ("the file declares a DOCTYPE (entities); WordPress exports never do, so it is refused as unsafe: "
                    "export the site again from WordPress")
-PROLOG_PART = re.compile(rb"\s+|<\?.*?\?>|<!--.*?-->", re.S)
+PROLOG_PART = re.compile(r"\s+|<\?.*?\?>|<!--.*?-->", re.S)
+BYTE_ORDER_MARKS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
+                    (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 
 
 def doctype_line(path: str) -> int | None:
@@ -141,10 +143,12 @@ def doctype_line(path: str) -> int | None:
             head = handle.read(1 << 16)
     except OSError:
         return None  # the parser says why it cannot be read
-    at = 3 if head.startswith(b"\xef\xbb\xbf") else 0
-    while (part := PROLOG_PART.match(head, at)) is not None and part.end() > at:
+    mark, encoding = next(((mark, name) for mark, name in BYTE_ORDER_MARKS if head.startswith(mark)), (b"", "utf-8"))
+    text = head[len(mark):].decode(encoding, errors="replace")
+    at = 0
+    while (part := PROLOG_PART.match(text, at)) is not None and part.end() > at:
         at = part.end()
-    return head.count(b"\n", 0, at) + 1 if head.startswith(b"<!DOCTYPE", at) else None
+    return len(re.findall(r"\r\n|\r|\n", text[:at])) + 1 if text.startswith("<!DOCTYPE", at) else None
 
 
 def read_wxr(path: str) -> WpExport:
@@ -159,6 +163,8 @@ def read_wxr(path: str) -> WpExport:
         raise WxrError(f"{path}: cannot be read ({error}); give the export file: make import-wordpress WXR=export.xml") from None
     except etree.XMLSyntaxError as error:
         line = getattr(error, "lineno", 0) or 0
+        if "amplification" in str(error.msg):  # entities, declared where the prolog scan did not look
+            raise WxrError(f"{path}:{line}: {DOCTYPE_REFUSED}") from None
         raise WxrError(f"{path}:{line}: not well-formed XML ({error.msg}); the file may be cut off: "
                        "download the export again (WordPress: Tools → Export → All content)") from None
     if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:

@@ -596,8 +596,7 @@ class PreviewBuilder:
             if None in listings:
                 return None
             for listing in (pages_of_one for found in listings for pages_of_one in found):
-                pages.append(listing[0])  # its first page now, the others queued
-                later += listing[1:]
+                later += listing  # queued: its own page and the open ones first (the archive alone takes 0.2 s at 5,000 posts)
             updates_content(item, content)
             pages.append(os.path.normpath(item.save_as))
             if "title" in changes:

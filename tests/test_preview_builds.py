@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+import roundup.roundups as roundups_module
 from helpers.frontmatter import article
 from helpers.series import SHORT_SERIES as SERIES
 from helpers.site import AUTHOR_YAML, MINIMAL_SITE, site_settings, write_files
@@ -376,6 +377,40 @@ def test_a_date_moved_into_another_week_shows_on_its_page_and_in_that_weeks_roun
     preview._full_build()
     assert roundups_listing_the_post() == {"2026-W46"} and home_pages_listing_the_post() == home
     assert_same_as_cold_build(preview, tmp_path)
+
+
+def test_a_date_moved_makes_only_the_weeks_between_again_and_their_newcomers_as_the_full_build(tmp_path, monkeypatch):
+    """Tom's first post moves from week 46 to week 45: he is new in week 45 now, not in week 46; week
+    44 before and weeks 47 and 48 after keep their roundups as they were (the same objects)."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796036400")  # Friday 4 December 2026, after the cutoff
+    monkeypatch.chdir(tmp_path)
+    write_files(tmp_path / "content", {  # MINIMAL_SITE has Jana's first post in week 47
+        **MINIMAL_SITE, "authors/aylin-oezdemir.yml": AUTHOR_YAML.format(name="Aylin Özdemir"),
+        "articles/a.md": post("Woche 44", "2026-10-28 09:00", author="aylin-oezdemir"),
+        "articles/b.md": post("Woche 45", "2026-11-04 09:00", author="aylin-oezdemir"),
+        "articles/c.md": post("Woche 46", "2026-11-11 08:00", author="aylin-oezdemir"),
+        "articles/d.md": post("Toms erster", "2026-11-11 09:00", author="tom-muster"),
+        "articles/e.md": post("Toms zweiter", "2026-11-25 09:00", author="tom-muster"),
+    })
+    preview = PreviewSession(site_settings(tmp_path), root=tmp_path)
+    preview.start()
+
+    def roundups():
+        return {roundup.slug: roundup for roundup in preview.current.generators[0].context["roundups"]}
+
+    def newcomers():
+        return {slug: sorted(c.handle for c in roundup.contributors if c.is_newcomer) for slug, roundup in roundups().items()}
+
+    assert newcomers()["2026-W46"] == ["tom-muster"] and newcomers()["2026-W45"] == []
+    made, plain = [], roundups_module.roundup_of_week
+    monkeypatch.setattr(roundups_module, "roundup_of_week", lambda window, *rest: made.append(window.slug) or plain(window, *rest))
+    source = Path(preview.content) / "articles/d.md"
+    source.write_text(post("Toms erster", "2026-11-04 10:00", author="tom-muster"), encoding="utf-8")
+    all_shown(preview.builder.show_text_edit(preview.current, [str(source)]))
+    shown = newcomers()
+    assert sorted(made) == ["2026-W45", "2026-W46"] and len(roundups()) == 5
+    preview._full_build()
+    assert shown == newcomers() and shown["2026-W45"] == ["tom-muster"] and shown["2026-W46"] == []
 
 
 @pytest.mark.parametrize("date", ["2025-11-19 10:00", "2027-01-05 10:00"])  # another year: another address

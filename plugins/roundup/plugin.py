@@ -99,8 +99,9 @@ def load_notes(settings, config: RoundupSettings, known_handles) -> list:
     return notes
 
 
-def build_week_roundups(context, generators=()):
-    """Model stage "roundups": every finished week's Roundup, newest first, into context["roundups"]."""
+def build_week_roundups(context, generators=(), kept=None):
+    """Model stage "roundups": every finished week's Roundup, newest first, into context["roundups"]
+    (`kept`: see build_roundups)."""
     config, urls = site_config(context), url_table(context)
     roundup_config = read_roundup_settings(config)
     env = next(g.env for g in generators if hasattr(g, "env"))
@@ -112,7 +113,7 @@ def build_week_roundups(context, generators=()):
         [post_of(article, phrases) for article in articles],
         cutoff=roundup_config.cutoff, now=config.now, phrases=phrases, lang=roundup_config.lang,
         profiles=profiles, notes=notes, render_markdown=markdown_renderer(context), start=roundup_config.start,
-        url_pattern=urls.patterns["roundup"][0], save_as_pattern=urls.patterns["roundup"][1],
+        url_pattern=urls.patterns["roundup"][0], save_as_pattern=urls.patterns["roundup"][1], kept=kept,
     )
     for found in problems:
         report(found)

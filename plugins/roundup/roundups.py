@@ -109,9 +109,12 @@ def newcomers_by_week(weeks) -> dict[str, set]:
 
 def build_roundups(posts, *, cutoff: Cutoff, now: datetime, phrases, lang: str, profiles=None,
                    notes=(), render_markdown=None, url_pattern="wochenrueckblick/{slug}/",
-                   save_as_pattern="wochenrueckblick/{slug}/index.html", start: tuple[int, int] | None = None):
+                   save_as_pattern="wochenrueckblick/{slug}/index.html", start: tuple[int, int] | None = None,
+                   kept=None):
     """(roundups newest first, problems). Only weeks with posts whose cutoff has passed, not skipped,
-    and not before `start` (ROUNDUP_START, as (ISO year, week)): an imported archive gets no roundups."""
+    and not before `start` (ROUNDUP_START, as (ISO year, week)): an imported archive gets no roundups.
+    `kept(window)`: a week's roundup as made before, when the caller knows it is still so (the
+    preview after moving one post: only the weeks between its old and new date change), or None."""
     weeks = group_by_week(posts, lambda post: post.date, cutoff)
     newcomers = newcomers_by_week(weeks)  # over every week: who wrote before the start is no newcomer
     notes_by_slug = {note.slug: note for note in notes}
@@ -124,8 +127,10 @@ def build_roundups(posts, *, cutoff: Cutoff, now: datetime, phrases, lang: str, 
         note = notes_by_slug.get(window.slug)
         if before_start(window.iso_year, window.iso_week, start) or not has_ended(window, now) or (note and note.skip):
             continue
-        roundups.append(roundup_of_week(window, week_posts, note, newcomers[window.slug], profiles,
-                                        phrases, lang, render_markdown, url_pattern, save_as_pattern))
+        known = kept(window) if kept is not None else None
+        roundups.append(known if known is not None else roundup_of_week(
+            window, week_posts, note, newcomers[window.slug], profiles, phrases, lang, render_markdown, url_pattern,
+            save_as_pattern))
     roundups.reverse()
     return roundups, problems
 

@@ -14,7 +14,7 @@ import dataclasses
 import logging
 import os
 import sys
-from datetime import datetime
+from datetime import datetime, timezone
 from operator import attrgetter
 
 from pelican import contents
@@ -113,7 +113,7 @@ def change_date(build, item, date, changed: list) -> list[list[str]] | None:
     before, address = (item.date, item.metadata.get("date"), item.locale_date), _address(item)
     item.date = item.metadata["date"] = date
     item.locale_date = date.strftime(item.date_format)
-    weeks, fresh = _roundups_again(build, roundup_plugin, context)
+    weeks, fresh = _roundups_again(build, roundup_plugin, context, (min(date, before[0]), max(date, before[0])))
     if _address(item) != address or set(weeks) != {roundup.slug for roundup in fresh}:
         item.date, item.metadata["date"], item.locale_date = before
         return None
@@ -151,7 +151,7 @@ def remove_post(build, item, changed: list) -> list[list[str]] | None:
             lists[name] = holding
     if any(all(article is item for article in listing) for found in lists.values() for listing in found):
         return None
-    weeks, fresh = _roundups_again(build, roundup_plugin, context,
+    weeks, fresh = _roundups_again(build, roundup_plugin, context, (item.date, datetime.max.replace(tzinfo=timezone.utc)),
                                    articles=[article for article in generator.articles if article is not item])
     if set(weeks) != {roundup.slug for roundup in fresh}:
         return None
@@ -168,13 +168,22 @@ def remove_post(build, item, changed: list) -> list[list[str]] | None:
     return [build.writer.write_again(name) for name in lists]
 
 
-def _roundups_again(build, roundup_plugin, context: dict, **replaced) -> tuple[dict, list]:
+def _roundups_again(build, roundup_plugin, context: dict, between: tuple, **replaced) -> tuple[dict, list]:
     """(the model's roundups by week, the roundups its "roundups" stage makes now), with some of
-    the context `replaced` (the posts without a deleted one); the model keeps its own."""
+    the context `replaced` (the posts without a deleted one); the model keeps its own. Only the
+    weeks that overlap `between` (first, last moment) are made again: a week before it has the same
+    posts and history, and one after it the same posts, and everybody in it wrote before or did
+    not, either way (at 5,000 posts making all 157 weeks took 0.3 s of a date edit's 0.5)."""
+    weeks = {roundup.slug: roundup for roundup in context.get("roundups") or ()}
+    first, last = between
+
+    def kept(window):
+        return None if window.start <= last and window.end >= first else weeks.get(window.slug)
+
     made = {**context, **replaced}  # build_week_roundups puts its roundups here
     with silenced("blog.content"):  # it reports problems; the full build reports them (not twice)
-        roundup_plugin.build_week_roundups(made, build.generators)
-    return {roundup.slug: roundup for roundup in context.get("roundups") or ()}, made.get("roundups") or []
+        roundup_plugin.build_week_roundups(made, build.generators, kept=kept)
+    return weeks, made.get("roundups") or []
 
 
 def _take_roundups(weeks: dict, fresh: list, changed: list) -> None:

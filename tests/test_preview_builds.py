@@ -74,7 +74,8 @@ def preview(tmp_path, monkeypatch):
     write_files(content, SITE)
     session = PreviewSession(site_settings(tmp_path, overrides=PAGINATION), root=tmp_path)
     session.start()
-    return session
+    yield session
+    session.stop()  # its build thread ends: no test sees another test's thread
 
 
 def edit(session: PreviewSession, changes: dict) -> None:

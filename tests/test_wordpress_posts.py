@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from helpers.site import MINIMAL_SITE, SAMPLE_PUBLISHCONF, copy_sample_settings
-from helpers.wxr import Xml, author, build_imported, comment, import_wordpress, item, page, post, wxr
+from helpers.wxr import Xml, author, build_imported, comment, import_wordpress, item, page, post, report_section, wxr
 
 BERLIN = ZoneInfo("Europe/Berlin")
 AUTHORS = [author("jana", "Jana Alt", email="jana@altfirma.example"),
@@ -344,9 +344,7 @@ def test_the_report_lists_each_published_item_s_numbered_address_with_its_new_on
                  authors=AUTHORS)
     done = import_wordpress(tmp_path, export)
     assert done.code == 0, done.stderr
-    lines = done.stdout.splitlines()
-    listed = lines[lines.index(next(line for line in lines if line.startswith("Old numbered addresses"))) + 1:]
-    listed = listed[:next(i for i, line in enumerate(listed) if not line.startswith("  /?"))]
+    listed = report_section(done.stdout, "Old numbered addresses")
     assert "  /?p=3 -> /2019/mit-namen/" in listed and "  /?page_id=45 -> /ueber-uns/" in listed
     assert any(line.startswith("  /?p=175 -> /2019/") for line in listed) and len(listed) == 3, listed
 

@@ -13,7 +13,7 @@ from helpers.frontmatter import article, front_matter
 from helpers.readers import png
 from helpers.site import MINIMAL_SITE, write_files
 from helpers.wxr import (SITE, UPLOADS_URL, Xml, attachment, author, build_imported, files_below, import_wordpress,
-                         page, post, site_folder, tree_digest, wxr)
+                         page, post, report_section, site_folder, tree_digest, wxr)
 
 AUTHORS = [author("jana", "Jana Alt", email="jana@altfirma.example"), author("tom", "Tom Alt", author_id=2)]
 U = UPLOADS_URL
@@ -288,15 +288,6 @@ def test_a_file_of_an_import_from_before_the_site_was_in_the_id_is_still_found(t
     assert [str(done.front(path)["id"]) for path in done.files("articles/2021")] == ["wp-8-jekyllbot-example"]
 
 
-def _report_section(stdout: str, heading: str) -> list[str]:
-    lines = stdout.splitlines()
-    start = next((i for i, line in enumerate(lines) if line.startswith(heading)), None)
-    if start is None:
-        return []
-    section = lines[start + 1:]
-    return section[:next((i for i, line in enumerate(section) if not line.startswith("  ")), len(section))]
-
-
 def test_an_import_run_again_reports_the_pages_where_the_first_run_wrote_them(tmp_path):
     """Found trying the theme unit test export twice: a page whose address did not change (no alias)
     was known only after it was converted again, under a free name, so the second report sent
@@ -313,17 +304,17 @@ def test_an_import_run_again_reports_the_pages_where_the_first_run_wrote_them(tm
 
     first = import_wordpress(tmp_path, export("<p>Wir sind ein Team.</p>"), files=site)
     assert first.code == 0, first.stderr
-    numbered = _report_section(first.stdout, "Old numbered addresses")
+    numbered = report_section(first.stdout, "Old numbered addresses")
     assert "  /?page_id=2 -> /about-2/" in numbered and "  /?page_id=146 -> /lorem-ipsum/" in numbered
-    assert _report_section(first.stdout, "Taken names") == [
+    assert report_section(first.stdout, "Taken names") == [
         "  old address /about/ -> kept by content/pages/ueber-uns.md, no redirect", "  about.md -> content/pages/about-2.md"]
-    assert _report_section(first.stdout, "Written as the spelling") == ["  tag 'tipps' -> 'Tipps'"]
+    assert report_section(first.stdout, "Written as the spelling") == ["  tag 'tipps' -> 'Tipps'"]
     before = tree_digest(first.content, first.settings)
 
     again = import_wordpress(tmp_path, export("<p>Wir sind ein Team, seit 2019.</p>"))  # edited in WordPress since
     assert again.code == 0 and "Written: 0 file(s)" in again.stdout, again.stdout
     assert tree_digest(again.content, again.settings) == before
-    assert _report_section(again.stdout, "Old numbered addresses") == numbered
+    assert report_section(again.stdout, "Old numbered addresses") == numbered
     assert "Taken names" not in again.stdout and "Written as the spelling" not in again.stdout  # nothing was written
 
 
@@ -337,11 +328,11 @@ def test_two_pages_of_one_title_and_minute_each_find_their_own_file_again(tmp_pa
                  authors=AUTHORS)
     first = import_wordpress(tmp_path, export)
     assert first.code == 0, first.stderr
-    numbered = _report_section(first.stdout, "Old numbered addresses")
+    numbered = report_section(first.stdout, "Old numbered addresses")
     assert {"  /?page_id=10 -> /kontakt/", "  /?page_id=11 -> /kontakt-2/"} <= set(numbered)
     (first.content / "pages" / "wege.md").unlink()  # imported again below: its links must lead to both pages
     again = import_wordpress(tmp_path, None)
     assert again.code == 0 and "Written: 1 file(s)" in again.stdout, again.stdout
-    assert _report_section(again.stdout, "Old numbered addresses") == numbered
+    assert report_section(again.stdout, "Old numbered addresses") == numbered
     body = again.body("pages/wege.md")
     assert "{filename}/pages/kontakt.md" in body and "{filename}/pages/kontakt-2.md" in body, body

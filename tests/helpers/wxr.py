@@ -276,6 +276,16 @@ def import_wordpress(tmp: Path, export: str | bytes | None, *, uploads: str | Pa
     return Imported(code, out.getvalue(), err.getvalue(), content, settings)
 
 
+def report_section(stdout: str, heading: str) -> list[str]:
+    """The indented lines under the report's line that starts with `heading` ([] without one)."""
+    lines = stdout.splitlines()
+    start = next((i for i, line in enumerate(lines) if line.startswith(heading)), None)
+    if start is None:
+        return []
+    section = lines[start + 1:]
+    return section[:next((i for i, line in enumerate(section) if not line.startswith("  ")), len(section))]
+
+
 @contextmanager
 def _at_build_time(build_time: str = DEFAULT_BUILD_TIME):
     """SOURCE_DATE_EPOCH set for one import or build; sys.path as before afterwards (a copied

@@ -571,11 +571,9 @@ class ExistingContent:
         found = next((self.aliases[p] for p in old_paths if p in self.aliases and self.aliases[p] not in self.claimed
                       and self.titles.get(self.aliases[p]) == title), None)
         if found is None:
-            name = re.compile(rf"{re.escape(wanted)}(?:-(\d+))?")
-            named = sorted((int(match[1] or 1), str(path), path) for path, known in self.titles.items()
-                           if path.parts[1] == "pages" and (match := name.fullmatch(path.stem))
-                           and known == title and self.dates.get(path) == date and path not in self.claimed)
-            found = named[0][2] if named else None  # <wanted>.md first, then -2, -3 …: as free_slug gave them
+            found = next((path for path in _in_slug_order(self.titles, wanted) if path.parts[1] == "pages"
+                          and self.titles[path] == title and self.dates.get(path) == date and path not in self.claimed),
+                         None)
         if found is not None:
             self.claimed.add(found)  # two pages of one title and minute: each its own file
         return found
@@ -584,8 +582,15 @@ class ExistingContent:
         """A `<wanted>.md` or `<wanted>-<n>.md` beside `path` that holds exactly `text`: written by an
         earlier run of the same import."""
         folder = self.content / path.parent.relative_to("content")
-        name = re.compile(rf"{re.escape(wanted)}(-\d+)?\.md")
-        for target in sorted(folder.glob(f"{wanted}*.md")) if folder.is_dir() else []:
-            if name.fullmatch(target.name) and target.read_text(encoding="utf-8", errors="replace") == text:
+        for target in _in_slug_order(folder.glob(f"{wanted}*.md") if folder.is_dir() else [], wanted):
+            if target.read_text(encoding="utf-8", errors="replace") == text:
                 return path.parent / target.name
         return None
+
+
+def _in_slug_order(paths, wanted: str) -> list[Path]:
+    """The files among `paths` named `<wanted>.md` or `<wanted>-<n>.md`, in the order free_slug gives
+    those names (`<wanted>`, then -2, -3 …; a sort by name puts -2 first)."""
+    name = re.compile(rf"{re.escape(wanted)}(?:-(\d+))?")
+    numbered = [(int(match[1] or 1), str(path), path) for path in paths if (match := name.fullmatch(Path(path).stem))]
+    return [path for _number, _name, path in sorted(numbered)]
